@@ -1,0 +1,146 @@
+// `bareflow image`: the whole build as one list of steps, from sources and
+// model files to images/fluid_llama.img and its manifest.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kernelLibSources, compileSteps, kernelSteps, nasmStep, type KernelOutputs } from './kernel.ts';
+import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
+import { generateModel } from './model-gen.ts';
+import { bootConfig, validateOptions, type BootOptions } from './options.ts';
+import { packImage, packVolume, readHeader, type Part } from './image.ts';
+import { writeManifest, type Manifest } from './manifest.ts';
+import { fromRoot, objDir } from './paths.ts';
+import { runSteps, type Step, type StepResult } from './steps.ts';
+import { toolVersion, tools } from './toolchain.ts';
+
+export interface ImageRequest {
+  out: string;
+  modelPath?: string;
+  tokenizerPath?: string;
+  defaults: BootOptions;
+  log?: (line: string) => void;
+}
+
+export interface ImageResult {
+  image: string;
+  manifest: Manifest;
+  steps: StepResult[];
+}
+
+const boot = {
+  stage1: join(objDir, 'boot', 'stage1.bin'),
+  stage2: join(objDir, 'boot', 'stage2.bin'),
+  entry: join(objDir, 'boot', 'entry.o'),
+};
+
+export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('tinyllama', f));
+
+/** Every step that produces a kernel binary; shared with the tests and the benchmark. */
+export function kernelBuild(): { steps: Step[]; aot: KernelOutputs } {
+  const lib = compileSteps(kernelLibSources());
+  const aot = kernelSteps({ name: 'aot', sources: tinyllamaSources }, lib.objects, boot.entry);
+  return {
+    steps: [
+      nasmStep(fromRoot('boot', 'stage1.asm'), boot.stage1, 'bin'),
+      nasmStep(fromRoot('boot', 'stage2.asm'), boot.stage2, 'bin'),
+      nasmStep(fromRoot('boot', 'entry.asm'), boot.entry, 'elf32'),
+      ...lib.steps,
+      ...aot.steps,
+    ],
+    aot: aot.out,
+  };
+}
+
+interface ModelFiles {
+  model: string;
+  tokenizer: string;
+  step?: Step;
+}
+
+function modelFiles(req: ImageRequest): ModelFiles {
+  if (req.modelPath || req.tokenizerPath) {
+    if (!req.modelPath || !req.tokenizerPath) throw new Error('--model and --tokenizer go together: give both');
+    return { model: req.modelPath, tokenizer: req.tokenizerPath };
+  }
+  const model = join(objDir, 'data', 'default-model.bin');
+  const tokenizer = join(objDir, 'data', 'default-tokenizer.bin');
+  return {
+    model,
+    tokenizer,
+    step: {
+      name: 'generate default model',
+      inputs: [fromRoot('build', 'model-gen.ts')],
+      outputs: [model, tokenizer],
+      run: async () => {
+        const m = generateModel();
+        writeFileSync(model, m.model);
+        writeFileSync(tokenizer, m.tokenizer);
+      },
+    },
+  };
+}
+
+/** The ELF entry point of a kernel (e_entry), which stage2 jumps to. */
+function elfEntry(elf: string): number {
+  return readFileSync(elf).readUInt32LE(24);
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+export async function buildImage(req: ImageRequest): Promise<ImageResult> {
+  const files = modelFiles(req);
+  const { steps: kernelStepList, aot } = kernelBuild();
+  const manifestPath = req.out.replace(/\.img$/, '') + '.manifest.json';
+  let config: ModelConfig | undefined;
+  const checkModel = (): ModelConfig => {
+    const model = readChecked(files.model, 'model');
+    const c = parseModel(model, files.model);
+    parseTokenizer(readChecked(files.tokenizer, 'tokenizer'), files.tokenizer, c.vocabSize);
+    validateOptions(req.defaults, c.seqLen);
+    return c;
+  };
+  if (!files.step) config = checkModel(); // a user's files: fail before building anything
+  let manifest: Manifest | undefined;
+  const pack: Step = {
+    name: 'pack image',
+    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, files.model, files.tokenizer],
+    outputs: [req.out, manifestPath],
+    key: req.defaults,
+    run: async () => {
+      config ??= checkModel();
+      const model = readFileSync(files.model);
+      const tokenizer = readFileSync(files.tokenizer);
+      const volume = packVolume([
+        { name: 'model.bin', data: model },
+        { name: 'tokenizer.bin', data: tokenizer },
+        { name: 'boot.cfg', data: bootConfig(req.defaults) },
+      ]);
+      const parts: Part[] = [
+        { name: 'aot', data: readFileSync(aot.bin), loadAddr: 0x100000, entry: elfEntry(aot.elf) },
+        { name: 'data', data: volume },
+      ];
+      const img = packImage({ stage1: readFileSync(boot.stage1), stage2: readFileSync(boot.stage2), parts });
+      writeFileSync(req.out, img);
+      manifest = {
+        format: 1,
+        image: req.out.split('/').at(-1)!,
+        bytes: img.length,
+        stage1Bytes: 512,
+        stage2Bytes: readFileSync(boot.stage2).length,
+        parts: readHeader(img).parts.map(({ name, lba, bytes, crc32 }) => ({ name, lba, bytes, crc32 })),
+        files: [
+          { name: 'model.bin', source: files.step ? 'generated' : files.model, bytes: model.length, sha256: sha256(model) },
+          { name: 'tokenizer.bin', source: files.step ? 'generated' : files.tokenizer, bytes: tokenizer.length, sha256: sha256(tokenizer) },
+        ],
+        model: config,
+        defaults: req.defaults,
+        toolchain: Object.fromEntries(await Promise.all(Object.values(tools).filter((t) => t !== tools.qemu).map(async (t) => [t, await toolVersion(t)]))),
+      };
+      writeManifest(manifestPath, manifest);
+    },
+  };
+  const steps = [...(files.step ? [files.step] : []), ...kernelStepList, pack];
+  const results = await runSteps(steps, { stateFile: join(objDir, 'steps.json'), log: req.log });
+  manifest ??= JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  return { image: req.out, manifest, steps: results };
+}

@@ -1,0 +1,235 @@
+// The disk image format (boot/bootinfo.h is the C side of the same contract):
+//   LBA 0      stage1 (MBR)
+//   LBA 1..8   stage2 (≤ 4 KiB)
+//   LBA 9      image header: magic, version, CRC, table of parts
+//   then, each sector-aligned: the kernels, the data volume, the cache region.
+// The data volume is a directory (64-byte header + 64-byte entries) followed by
+// sector-aligned files.
+import { crc32 } from 'node:zlib';
+
+export const SECTOR = 512;
+export const STAGE2_LBA = 1;
+export const STAGE2_SECTORS = 8;
+export const HEADER_LBA = 9;
+export const IMAGE_MAGIC = 'BAREFLOW';
+export const IMAGE_VERSION = 1;
+export const VOLUME_MAGIC = 'BFVOLUME';
+export const VOLUME_VERSION = 1;
+export const MAX_PARTS = 8;
+const PART_BYTES = 48;
+const PARTS_OFFSET = 32;
+const ENTRY_BYTES = 64;
+const NAME_BYTES = { part: 16, file: 48 };
+
+export interface Part {
+  name: string;
+  data: Buffer;
+  loadAddr?: number;
+  entry?: number;
+}
+
+export interface PartInfo {
+  name: string;
+  lba: number;
+  sectors: number;
+  bytes: number;
+  crc32: number;
+  loadAddr: number;
+  entry: number;
+}
+
+export interface VolumeFile {
+  name: string;
+  data: Buffer;
+}
+
+export interface VolumeEntry {
+  name: string;
+  offset: number;
+  size: number;
+  crc32: number;
+}
+
+export class ImageError extends Error {}
+
+const sectorsFor = (bytes: number): number => Math.ceil(bytes / SECTOR);
+const padToSector = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc(sectorsFor(b.length) * SECTOR - b.length)]);
+
+function writeName(buf: Buffer, offset: number, name: string, max: number, what: string): void {
+  const bytes = Buffer.from(name, 'utf8');
+  if (bytes.length === 0 || bytes.length >= max) throw new ImageError(`${what} name '${name}' must be 1..${max - 1} bytes`);
+  bytes.copy(buf, offset);
+}
+
+function readName(buf: Buffer, offset: number, max: number): string {
+  const raw = buf.subarray(offset, offset + max);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end < 0 ? max : end).toString('utf8');
+}
+
+export function packVolume(files: VolumeFile[]): Buffer {
+  const names = new Set<string>();
+  for (const f of files) {
+    if (names.has(f.name)) throw new ImageError(`data volume: duplicate file '${f.name}'`);
+    names.add(f.name);
+  }
+  const dirBytes = sectorsFor(ENTRY_BYTES * (files.length + 1)) * SECTOR;
+  const dir = Buffer.alloc(dirBytes);
+  dir.write(VOLUME_MAGIC, 0, 'latin1');
+  dir.writeUInt32LE(VOLUME_VERSION, 8);
+  dir.writeUInt32LE(files.length, 12);
+  dir.writeUInt32LE(dirBytes, 16);
+  const bodies: Buffer[] = [];
+  let offset = dirBytes;
+  files.forEach((f, i) => {
+    const e = ENTRY_BYTES * (i + 1);
+    writeName(dir, e, f.name, NAME_BYTES.file, 'data file');
+    dir.writeUInt32LE(offset, e + 48);
+    dir.writeUInt32LE(f.data.length, e + 52);
+    dir.writeUInt32LE(crc32(f.data), e + 56);
+    const body = padToSector(f.data);
+    bodies.push(body);
+    offset += body.length;
+  });
+  return Buffer.concat([dir, ...bodies]);
+}
+
+export function readVolume(vol: Buffer): VolumeEntry[] {
+  if (vol.length < ENTRY_BYTES || vol.toString('latin1', 0, 8) !== VOLUME_MAGIC) {
+    throw new ImageError(`data volume: bad magic (expected '${VOLUME_MAGIC}')`);
+  }
+  const version = vol.readUInt32LE(8);
+  if (version !== VOLUME_VERSION) throw new ImageError(`data volume: unsupported version ${version}`);
+  const count = vol.readUInt32LE(12);
+  if (ENTRY_BYTES * (count + 1) > vol.length) throw new ImageError(`data volume: directory of ${count} entries does not fit`);
+  const entries: VolumeEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const e = ENTRY_BYTES * (i + 1);
+    const entry = {
+      name: readName(vol, e, NAME_BYTES.file),
+      offset: vol.readUInt32LE(e + 48),
+      size: vol.readUInt32LE(e + 52),
+      crc32: vol.readUInt32LE(e + 56),
+    };
+    if (entry.offset + entry.size > vol.length) {
+      throw new ImageError(`data volume: file '${entry.name}' (${entry.size} bytes at ${entry.offset}) runs past the volume's end`);
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+export interface ImageInput {
+  stage1: Buffer;
+  stage2: Buffer;
+  parts: Part[];
+}
+
+export function packImage(input: ImageInput): Buffer {
+  if (input.stage1.length !== SECTOR || input.stage1.readUInt16LE(510) !== 0xaa55) {
+    throw new ImageError(`stage1 must be exactly 512 bytes ending in 0x55AA (got ${input.stage1.length} bytes)`);
+  }
+  if (input.stage2.length > STAGE2_SECTORS * SECTOR) {
+    throw new ImageError(`stage2 is ${input.stage2.length} bytes; the limit is ${STAGE2_SECTORS * SECTOR}`);
+  }
+  if (input.parts.length > MAX_PARTS) throw new ImageError(`too many parts (${input.parts.length}, at most ${MAX_PARTS})`);
+  const header = Buffer.alloc(SECTOR);
+  header.write(IMAGE_MAGIC, 0, 'latin1');
+  header.writeUInt32LE(IMAGE_VERSION, 8);
+  header.writeUInt32LE(input.parts.length, 20);
+  const bodies: Buffer[] = [];
+  let lba = HEADER_LBA + 1;
+  input.parts.forEach((p, i) => {
+    const o = PARTS_OFFSET + PART_BYTES * i;
+    writeName(header, o, p.name, NAME_BYTES.part, 'part');
+    const body = padToSector(p.data);
+    header.writeUInt32LE(lba, o + 16);
+    header.writeUInt32LE(body.length / SECTOR, o + 20);
+    header.writeUInt32LE(p.data.length, o + 24);
+    header.writeUInt32LE(crc32(p.data), o + 28);
+    header.writeUInt32LE(p.loadAddr ?? 0, o + 32);
+    header.writeUInt32LE(p.entry ?? 0, o + 36);
+    bodies.push(body);
+    lba += body.length / SECTOR;
+  });
+  header.writeUInt32LE(lba, 16);
+  header.writeUInt32LE(crc32(header), 12);
+  const stage2 = Buffer.alloc(STAGE2_SECTORS * SECTOR);
+  input.stage2.copy(stage2);
+  return Buffer.concat([input.stage1, stage2, header, ...bodies]);
+}
+
+export interface ParsedImage {
+  version: number;
+  sectors: number;
+  parts: PartInfo[];
+}
+
+export function readHeader(img: Buffer): ParsedImage {
+  if (img.length < (HEADER_LBA + 1) * SECTOR) throw new ImageError(`image is ${img.length} bytes: too small to hold a header`);
+  if (img.readUInt16LE(510) !== 0xaa55) throw new ImageError('sector 0 has no boot signature 0x55AA');
+  const header = Buffer.from(img.subarray(HEADER_LBA * SECTOR, (HEADER_LBA + 1) * SECTOR));
+  if (header.toString('latin1', 0, 8) !== IMAGE_MAGIC) throw new ImageError(`image header: bad magic (expected '${IMAGE_MAGIC}')`);
+  const version = header.readUInt32LE(8);
+  if (version !== IMAGE_VERSION) throw new ImageError(`image header: unsupported version ${version}`);
+  const stored = header.readUInt32LE(12);
+  header.writeUInt32LE(0, 12);
+  if (crc32(header) !== stored) throw new ImageError('image header: checksum mismatch');
+  const count = header.readUInt32LE(20);
+  if (count > MAX_PARTS) throw new ImageError(`image header: ${count} parts (at most ${MAX_PARTS})`);
+  const parts: PartInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = PARTS_OFFSET + PART_BYTES * i;
+    parts.push({
+      name: readName(header, o, NAME_BYTES.part),
+      lba: header.readUInt32LE(o + 16),
+      sectors: header.readUInt32LE(o + 20),
+      bytes: header.readUInt32LE(o + 24),
+      crc32: header.readUInt32LE(o + 28),
+      loadAddr: header.readUInt32LE(o + 32),
+      entry: header.readUInt32LE(o + 36),
+    });
+  }
+  return { version, sectors: header.readUInt32LE(16), parts };
+}
+
+export function partData(img: Buffer, part: PartInfo): Buffer {
+  const start = part.lba * SECTOR;
+  if (start + part.bytes > img.length) throw new ImageError(`part '${part.name}' runs past the image's end`);
+  return img.subarray(start, start + part.bytes);
+}
+
+export function volumeFile(vol: Buffer, entry: VolumeEntry): Buffer {
+  return vol.subarray(entry.offset, entry.offset + entry.size);
+}
+
+export interface Check {
+  what: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** Every checksum in the image, for `bareflow inspect`. */
+export function verifyImage(img: Buffer): { image: ParsedImage; volume: VolumeEntry[]; checks: Check[] } {
+  const image = readHeader(img);
+  const checks: Check[] = [];
+  if (image.sectors * SECTOR !== img.length) {
+    checks.push({ what: 'image size', ok: false, detail: `header says ${image.sectors * SECTOR} bytes, file has ${img.length}` });
+  }
+  let volume: VolumeEntry[] = [];
+  for (const p of image.parts) {
+    const data = partData(img, p);
+    const crc = crc32(data);
+    checks.push({ what: `part ${p.name}`, ok: crc === p.crc32, detail: crc === p.crc32 ? 'crc ok' : `crc ${hex(crc)} != ${hex(p.crc32)}` });
+    if (p.name === 'data') {
+      volume = readVolume(data);
+      for (const f of volume) {
+        const fcrc = crc32(volumeFile(data, f));
+        checks.push({ what: `file ${f.name}`, ok: fcrc === f.crc32, detail: fcrc === f.crc32 ? 'crc ok' : `crc ${hex(fcrc)} != ${hex(f.crc32)}` });
+      }
+    }
+  }
+  return { image, volume, checks };
+}
+
+export const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;

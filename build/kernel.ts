@@ -1,0 +1,147 @@
+// The steps that turn C into a bootable kernel, as DESIGN.md lays out:
+// each C file → clang-14 (i386 bitcode) → llvm-link → opt -O3 → llc (i686, SSE2)
+// → ld.lld with boot/entry.o and boot/linker.ld → objcopy to a flat binary.
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fromRoot, objDir } from './paths.ts';
+import type { Step } from './steps.ts';
+import { builtinsI386, runTool, tools } from './toolchain.ts';
+import { requireValidModules } from './verify.ts';
+
+export const guestTriple = 'i386-unknown-none-elf';
+
+// -O2 without LLVM passes: the bitcode is optimisable later (plain -O0 marks
+// every function optnone), and opt -O3 runs once on the linked module.
+// -march sets the per-function target-cpu that llc's -mcpu does not override.
+export const guestCFlags = [
+  `--target=${guestTriple}`, '-march=pentium4', '-msse2', '-mfpmath=sse',
+  '-ffreestanding', '-fno-stack-protector', '-fno-math-errno', '-fno-pic',
+  '-O2', '-Xclang', '-disable-llvm-passes',
+  `-I${fromRoot('kernel_lib')}`, `-I${fromRoot('boot')}`,
+];
+
+const cFiles = (dir: string): string[] =>
+  readdirSync(fromRoot(dir)).filter((f) => f.endsWith('.c')).sort().map((f) => fromRoot(dir, f));
+const headers = (dirs: string[]): string[] =>
+  dirs.flatMap((d) => readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).sort().map((f) => fromRoot(d, f)));
+
+export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter'];
+
+/** clang → .bc for each file; the object lands in obj/<dir>/<name>.bc, shared by every kernel that uses it. */
+export function compileSteps(sources: string[]): { steps: Step[]; objects: string[] } {
+  const hdrs = headers(headerDirs);
+  const steps = sources.map((src): Step => {
+    const dir = basename(join(src, '..'));
+    const out = join(objDir, dir, basename(src).replace(/\.c$/, '.bc'));
+    return {
+      name: `clang ${dir}/${basename(src)}`,
+      inputs: [src, ...hdrs],
+      outputs: [out],
+      tools: [tools.clang],
+      key: guestCFlags,
+      run: async () => {
+        await runTool(`clang ${basename(src)}`, tools.clang, [...guestCFlags, '-emit-llvm', '-c', src, '-o', out]);
+      },
+    };
+  });
+  return { steps, objects: steps.map((s) => s.outputs[0]) };
+}
+
+export function kernelLibSources(): string[] {
+  return cFiles('kernel_lib');
+}
+
+export interface KernelSpec {
+  name: string; // "aot" or "bootstrap"
+  sources: string[]; // application sources linked with kernel_lib
+}
+
+export interface KernelOutputs {
+  bin: string;
+  elf: string;
+  map: string;
+  optBc: string;
+}
+
+/** Steps from C sources to the flat kernel binary `obj/<name>/kernel.bin`. */
+export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: string): { steps: Step[]; out: KernelOutputs } {
+  const dir = join(objDir, spec.name);
+  const compiled = compileSteps(spec.sources);
+  const linked = join(dir, 'kernel.bc');
+  const optBc = join(dir, 'kernel.opt.bc');
+  const ll = join(dir, 'kernel.opt.ll');
+  const asm = join(dir, 'kernel.s');
+  const obj = join(dir, 'kernel.o');
+  const elf = join(dir, 'kernel.elf');
+  const map = join(dir, 'kernel.map');
+  const bin = join(dir, 'kernel.bin');
+  const linkerScript = fromRoot('boot', 'linker.ld');
+  const n = spec.name;
+  const steps: Step[] = [
+    ...compiled.steps,
+    {
+      name: `llvm-link ${n}`,
+      inputs: [...libObjects, ...compiled.objects],
+      outputs: [linked],
+      tools: [tools.llvmLink],
+      run: async () => {
+        await runTool(`llvm-link ${n}`, tools.llvmLink, [...libObjects, ...compiled.objects, '-o', linked]);
+        await requireValidModules([linked], 'i386');
+      },
+    },
+    {
+      name: `opt -O3 ${n}`,
+      inputs: [linked],
+      outputs: [optBc, ll],
+      tools: [tools.opt],
+      run: async () => {
+        await runTool(`opt ${n}`, tools.opt, ['-O3', linked, '-o', optBc]);
+        await requireValidModules([optBc], 'i386');
+        await runTool(`opt ${n}`, tools.opt, ['-S', optBc, '-o', ll]);
+      },
+    },
+    {
+      name: `llc ${n}`,
+      inputs: [optBc],
+      outputs: [asm, obj],
+      tools: [tools.llc, tools.clang],
+      run: async () => {
+        await runTool(`llc ${n}`, tools.llc, ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-filetype=asm', optBc, '-o', asm]);
+        await runTool(`assemble ${n}`, tools.clang, [`--target=${guestTriple}`, '-c', asm, '-o', obj]);
+      },
+    },
+    {
+      name: `ld.lld ${n}`,
+      inputs: [entryObj, obj, linkerScript, builtinsI386],
+      outputs: [elf, map],
+      tools: [tools.lld],
+      run: async () => {
+        await runTool(`ld.lld ${n}`, tools.lld, ['-m', 'elf_i386', '-T', linkerScript, '-Map', map, '--gc-sections', '-o', elf, entryObj, obj, builtinsI386]);
+      },
+    },
+    {
+      name: `objcopy ${n}`,
+      inputs: [elf],
+      outputs: [bin],
+      tools: [tools.objcopy],
+      run: async () => {
+        await runTool(`objcopy ${n}`, tools.objcopy, ['-O', 'binary', elf, bin]);
+      },
+    },
+  ];
+  return { steps, out: { bin, elf, map, optBc } };
+}
+
+/** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */
+export function nasmStep(src: string, out: string, format: 'bin' | 'elf32'): Step {
+  return {
+    name: `nasm ${basename(src)}`,
+    inputs: [src, ...readdirSync(fromRoot('boot')).filter((f) => f.endsWith('.inc')).sort().map((f) => fromRoot('boot', f))],
+    outputs: [out],
+    tools: [tools.nasm],
+    key: format,
+    run: async () => {
+      await runTool(`nasm ${basename(src)}`, tools.nasm, ['-f', format, '-I', fromRoot('boot') + '/', '-o', out, src]);
+    },
+  };
+}

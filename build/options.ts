@@ -1,0 +1,51 @@
+// Boot options: what the runner passes through fw_cfg as opt/bareflow/<name>,
+// and what the image stores as defaults in boot.cfg. Validated on the host
+// before QEMU starts; the guest validates again (a user can boot by hand).
+export interface BootOptions {
+  mode: 'aot' | 'interp';
+  prompt: string;
+  steps: number;
+  temperature: number;
+  topp: number;
+  seed: number;
+}
+
+export const bootModes = ['aot', 'interp'] as const;
+
+export const defaultBootOptions: BootOptions = {
+  mode: 'aot',
+  prompt: 'Once upon a time',
+  steps: 256,
+  temperature: 0,
+  topp: 0.9,
+  seed: 42,
+};
+
+export class OptionError extends Error {}
+
+export function validateOptions(o: Partial<BootOptions>, seqLen?: number): void {
+  const bad = (name: string, why: string): never => {
+    throw new OptionError(`option ${name}: ${why}`);
+  };
+  if (o.mode !== undefined && !bootModes.includes(o.mode)) bad('mode', `'${o.mode}' is not one of ${bootModes.join(', ')}`);
+  if (o.steps !== undefined) {
+    if (!Number.isInteger(o.steps) || o.steps < 1) bad('steps', `'${o.steps}' is not a whole number ≥ 1`);
+    if (seqLen !== undefined && o.steps > seqLen) bad('steps', `${o.steps} exceeds the model's context of ${seqLen}`);
+  }
+  if (o.temperature !== undefined && !(Number.isFinite(o.temperature) && o.temperature >= 0)) bad('temperature', `'${o.temperature}' is not a number ≥ 0`);
+  if (o.topp !== undefined && !(Number.isFinite(o.topp) && o.topp >= 0 && o.topp <= 1)) bad('topp', `'${o.topp}' is not a number in [0, 1]`);
+  if (o.seed !== undefined && !(Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= 0xffffffff)) bad('seed', `'${o.seed}' is not a whole number in [0, 2^32)`);
+  if (o.prompt !== undefined && (o.prompt.includes('\n') || Buffer.byteLength(o.prompt) > 1024)) bad('prompt', 'must be one line of at most 1024 bytes');
+}
+
+/** boot.cfg: one key=value per line, read by kernel_lib's bf_option. */
+export function bootConfig(o: BootOptions): Buffer {
+  return Buffer.from(Object.entries(o).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8');
+}
+
+/** `-fw_cfg` arguments for QEMU; commas in string= values must be doubled. */
+export function fwCfgArgs(o: Partial<BootOptions> & { fault?: string }): string[] {
+  return Object.entries(o)
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => ['-fw_cfg', `name=opt/bareflow/${k},string=${String(v).replaceAll(',', ',,')}`]);
+}
