@@ -25,14 +25,17 @@ static struct {
 } options[MAX_OPTIONS];
 static int n_options;
 
-/* The data volume's files and the exit code when one cannot be read. */
+/* The data volume's files, the exit code when one cannot be read, and its
+ * contents once loaded. */
 static struct {
     const char *name;
     const char *path;
     int exit_code;
+    void *data;
+    uint32_t size;
 } files[] = {
-    {"model.bin", NULL, BF_EXIT_BAD_MODEL},
-    {"tokenizer.bin", "tokenizer.bin", BF_EXIT_BAD_TOKENIZER},
+    {"model.bin", NULL, BF_EXIT_BAD_MODEL, NULL, 0},
+    {"tokenizer.bin", "tokenizer.bin", BF_EXIT_BAD_TOKENIZER, NULL, 0},
 };
 
 static FILE *events; /* NULL: events are dropped */
@@ -84,12 +87,16 @@ void bf_options_check(const char *const *known) {
     }
 }
 
-/* Reads a whole file into memory (kept until exit, as in the guest). */
+/* Reads a whole file into memory, once: it stays there, as in the guest. */
 const void *bf_file(const char *name, uint32_t *size) {
     *size = 0;
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         if (strcmp(files[i].name, name) != 0 || files[i].path == NULL) {
             continue;
+        }
+        if (files[i].data != NULL) {
+            *size = files[i].size;
+            return files[i].data;
         }
         const char *path = files[i].path;
         FILE *f = fopen(path, "rb");
@@ -109,13 +116,15 @@ const void *bf_file(const char *name, uint32_t *size) {
             bf_fail(BF_EXIT_NO_MEMORY, "out of memory reading %s", path);
         }
         if (ferror(f)) {
+            free(data);
             bf_fail(files[i].exit_code, "cannot read %s (%s): %s", path, name, strerror(errno));
         }
         fclose(f);
         if (len > UINT32_MAX) {
             bf_fail(files[i].exit_code, "%s (%s) is larger than 4 GiB", path, name);
         }
-        *size = (uint32_t)len;
+        files[i].data = data;
+        files[i].size = *size = (uint32_t)len;
         return data;
     }
     return NULL;
@@ -188,7 +197,7 @@ int main(int argc, char **argv) {
         if (i + 1 >= argc) {
             usage("a flag is missing its value");
         }
-        const char *value = argv[i + 1];
+        char *value = argv[i + 1];
         switch (flag[1]) {
         case 'z': files[1].path = value; break;
         case 't': set_option("temperature", value); break;
@@ -198,11 +207,12 @@ int main(int argc, char **argv) {
         case 'i': set_option("prompt", value); break;
         case 'e': events_path = value; break;
         case 'o': {
-            const char *eq = strchr(value, '=');
+            char *eq = strchr(value, '=');
             if (eq == NULL || eq == value) {
                 usage("-o takes name=value");
             }
-            set_option(strndup(value, eq - value), eq + 1);
+            *eq = '\0'; /* split "name=value" in place */
+            set_option(value, eq + 1);
             break;
         }
         default: usage("unknown flag");

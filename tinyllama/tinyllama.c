@@ -101,7 +101,7 @@ void build_transformer(Transformer *t, const char *name, const void *data, uint3
     if (need > size) {
         bf_fail(BF_EXIT_BAD_MODEL,
                 "%s: %u bytes, but its header (dim %d, hidden_dim %d, n_layers %d, n_heads %d, "
-                "n_kv_heads %d, vocab_size %d%s, seq_len %d) declares %llu bytes of weights: truncated?",
+                "n_kv_heads %d, vocab_size %d%s, seq_len %d) needs %llu: truncated?",
                 name, size, p->dim, p->hidden_dim, p->n_layers, p->n_heads, p->n_kv_heads,
                 p->vocab_size, shared_weights ? "" : " unshared", p->seq_len,
                 (unsigned long long)need);
