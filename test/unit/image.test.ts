@@ -1,0 +1,82 @@
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR } from '../../build/image.ts';
+
+const stage1 = (): Buffer => {
+  const b = Buffer.alloc(512, 0x90);
+  b.writeUInt16LE(0xaa55, 510);
+  return b;
+};
+
+function sample(): Buffer {
+  const volume = packVolume([
+    { name: 'model.bin', data: Buffer.from('weights!') },
+    { name: 'boot.cfg', data: Buffer.from('steps=3\n') },
+  ]);
+  return packImage({
+    stage1: stage1(),
+    stage2: Buffer.alloc(1000, 0xcc),
+    parts: [
+      { name: 'aot', data: Buffer.alloc(70_000, 7), loadAddr: 0x100000, entry: 0x100000 },
+      { name: 'data', data: volume },
+    ],
+  });
+}
+
+describe('image format', () => {
+  it('lays out stage1, stage2, header and sector-aligned parts', () => {
+    const img = sample();
+    const h = readHeader(img);
+    expect(h.version).toBe(1);
+    expect(h.parts.map((p) => [p.name, p.lba, p.sectors, p.bytes])).toEqual([
+      ['aot', 10, 137, 70_000],
+      ['data', 147, 3, 1536],
+    ]);
+    expect(h.sectors * SECTOR).toBe(img.length);
+    expect(img.length).toBe(150 * 512);
+    expect(img.toString('latin1', 9 * 512, 9 * 512 + 8)).toBe('BAREFLOW');
+    expect(h.parts[0].crc32).toBe(crc32(Buffer.alloc(70_000, 7)));
+    expect(h.parts[0].loadAddr).toBe(0x100000);
+  });
+
+  it('stores data files behind a directory, each sector-aligned with its CRC', () => {
+    const img = sample();
+    const data = partData(img, readHeader(img).parts[1]);
+    const files = readVolume(data);
+    expect(files.map((f) => [f.name, f.offset, f.size])).toEqual([
+      ['model.bin', 512, 8],
+      ['boot.cfg', 1024, 8],
+    ]);
+    expect(volumeFile(data, files[1]).toString()).toBe('steps=3\n');
+    expect(files[0].crc32).toBe(crc32(Buffer.from('weights!')));
+  });
+
+  it('verifies every checksum and names the part that is corrupt', () => {
+    const img = sample();
+    expect(verifyImage(img).checks.every((c) => c.ok)).toBe(true);
+    img[10 * 512 + 5] ^= 1; // a byte of the aot kernel
+    const failed = verifyImage(img).checks.filter((c) => !c.ok);
+    expect(failed.map((c) => c.what)).toEqual(['part aot']);
+    const img2 = sample();
+    const modelAt = (147 + 1) * 512;
+    img2[modelAt] ^= 1;
+    expect(verifyImage(img2).checks.filter((c) => !c.ok).map((c) => c.what)).toEqual(['part data', 'file model.bin']);
+  });
+
+  it('rejects a damaged header with a clear message', () => {
+    const img = sample();
+    img[9 * 512 + 40] ^= 0xff;
+    expect(() => readHeader(img)).toThrow('image header: checksum mismatch');
+    const noMagic = sample();
+    noMagic.write('XXXX', 9 * 512, 'latin1');
+    expect(() => readHeader(noMagic)).toThrow("image header: bad magic (expected 'BAREFLOW')");
+    expect(() => readHeader(Buffer.alloc(100))).toThrow('image is 100 bytes: too small to hold a header');
+  });
+
+  it('refuses inputs that cannot boot', () => {
+    expect(() => packImage({ stage1: Buffer.alloc(512), stage2: Buffer.alloc(10), parts: [] })).toThrow(/stage1 must be exactly 512 bytes ending in 0x55AA/);
+    expect(() => packImage({ stage1: stage1(), stage2: Buffer.alloc(4097), parts: [] })).toThrow('stage2 is 4097 bytes; the limit is 4096');
+    expect(() => packVolume([{ name: 'a', data: Buffer.alloc(1) }, { name: 'a', data: Buffer.alloc(1) }])).toThrow("data volume: duplicate file 'a'");
+    expect(() => packVolume([{ name: 'x'.repeat(48), data: Buffer.alloc(1) }])).toThrow(/must be 1..47 bytes/);
+  });
+});
