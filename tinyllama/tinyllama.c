@@ -4,7 +4,7 @@
  * that with the same math library the logits are bit-identical to run.c's. */
 #include "tinyllama.h"
 
-/* Every allocation goes through here: an out-of-memory is a clear failure. */
+/* Allocates zeroed memory; running out of it is a clear failure, not a crash. */
 static void *alloc_zeroed(uint64_t count, uint64_t elem_size, const char *what) {
     uint64_t bytes = count * elem_size;
     void *p = bytes <= (size_t)-1 ? calloc((size_t)count, (size_t)elem_size) : NULL;
