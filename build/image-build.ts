@@ -2,7 +2,7 @@
 // model files to images/fluid_llama.img and its manifest.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { kernelLibSources, compileSteps, kernelSteps, nasmStep, type KernelOutputs } from './kernel.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -102,7 +102,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   if (!files.step) config = checkModel(); // a user's files: fail before building anything
   let manifest: Manifest | undefined;
   const pack: Step = {
-    name: 'pack image',
+    name: `pack ${basename(req.out)}`,
     inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, files.model, files.tokenizer],
     outputs: [req.out, manifestPath],
     key: req.defaults,

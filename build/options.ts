@@ -44,7 +44,7 @@ export function bootConfig(o: BootOptions): Buffer {
 }
 
 /** `-fw_cfg` arguments for QEMU; commas in string= values must be doubled. */
-export function fwCfgArgs(o: Partial<BootOptions> & { fault?: string }): string[] {
+export function fwCfgArgs(o: Record<string, string | number | undefined>): string[] {
   return Object.entries(o)
     .filter(([, v]) => v !== undefined)
     .flatMap(([k, v]) => ['-fw_cfg', `name=opt/bareflow/${k},string=${String(v).replaceAll(',', ',,')}`]);

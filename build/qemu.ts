@@ -17,6 +17,8 @@ export interface GuestEvent {
 export interface BootRequest {
   image: string;
   options?: Partial<BootOptions> & { fault?: string };
+  /** Passed to the guest as they are, unchecked: for testing the guest's own validation. */
+  rawOptions?: Record<string, string>;
   timeoutMs?: number;
   /** rdtsc counts guest instructions: deterministic figures. */
   icount?: boolean;
@@ -51,7 +53,7 @@ export function qemuArgs(req: BootRequest, com2File: string): string[] {
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
     ...(req.icount ? ['-icount', 'shift=0,align=off,sleep=off'] : []),
     ...(req.gdb ? ['-s', '-S'] : []),
-    ...fwCfgArgs(req.options ?? {}),
+    ...fwCfgArgs({ ...req.options, ...req.rawOptions }),
   ];
 }
 

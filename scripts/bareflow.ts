@@ -11,6 +11,7 @@ import { defaultImage, reportsDir, root } from '../build/paths.ts';
 import { boot, describeOutcome } from '../build/qemu.ts';
 import { profile, profileMarkdown, writeProfile } from '../build/report.ts';
 import { exitCodeName } from '../build/exitcodes.ts';
+import { bench } from '../build/bench.ts';
 
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -98,6 +99,13 @@ program
     console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
     console.log(describeOutcome(r) + (r.guestCode ? ` (${exitCodeName(r.guestCode)})` : ''));
     process.exitCode = r.outcome === 'exit' ? r.guestCode! : 1;
+  });
+
+program
+  .command('bench')
+  .description('phase 1 benchmark: sizes, build times, guest vs host cost per token')
+  .action(async () => {
+    await bench();
   });
 
 program.parseAsync().catch((err: Error) => {

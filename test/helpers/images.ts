@@ -1,0 +1,78 @@
+// Test images, built once per `npm test` however many test files ask for them:
+// a lock directory serialises the builds of parallel vitest workers, and the
+// step runner's cache makes every later call a no-op.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildImage, type ImageResult } from '../../build/image-build.ts';
+import { HEADER_LBA, SECTOR, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Part, type VolumeFile } from '../../build/image.ts';
+import { defaultBootOptions } from '../../build/options.ts';
+import { imagesDir, objDir, sharedModels } from '../../build/paths.ts';
+
+export const testImagesDir = join(imagesDir, 'test');
+export const storiesModel = join(sharedModels, 'stories260K.bin');
+export const storiesTokenizer = join(sharedModels, 'tok512.bin');
+export const defaultModelFiles = {
+  model: join(objDir, 'data', 'default-model.bin'),
+  tokenizer: join(objDir, 'data', 'default-tokenizer.bin'),
+};
+
+async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(imagesDir, '.test-build.lock');
+  mkdirSync(imagesDir, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than 20 minutes belongs to a killed run.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 20 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // the holder released it meanwhile
+      }
+      await sleep(250);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export type TestImage = 'default' | 'stories';
+
+export function testImage(which: TestImage): Promise<ImageResult> {
+  return withLock(() =>
+    buildImage({
+      out: join(testImagesDir, `${which}.img`),
+      ...(which === 'stories' ? { modelPath: storiesModel, tokenizerPath: storiesTokenizer } : {}),
+      defaults: defaultBootOptions,
+    }),
+  );
+}
+
+/** A copy of `image` whose data volume holds `files` instead (checksums made right), in a temp file. */
+export function withDataFiles(image: string, edit: (files: VolumeFile[]) => VolumeFile[]): string {
+  const img = readFileSync(image);
+  const header = readHeader(img);
+  const data = partData(img, header.parts.find((p) => p.name === 'data')!);
+  const files = readVolume(data).map((e) => ({ name: e.name, data: Buffer.from(volumeFile(data, e)) }));
+  const parts: Part[] = header.parts.map((p) =>
+    p.name === 'data' ? { name: 'data', data: packVolume(edit(files)) } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
+  );
+  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'edited.img');
+  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(SECTOR, (HEADER_LBA) * SECTOR), parts }));
+  return out;
+}
+
+/** A copy of `image` with bytes changed behind the checksums' back. */
+export function withCorruptBytes(image: string, offset: number, bytes: Buffer): string {
+  const img = readFileSync(image);
+  bytes.copy(img, offset);
+  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'corrupt.img');
+  writeFileSync(out, img);
+  return out;
+}
