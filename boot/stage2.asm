@@ -1,0 +1,498 @@
+; BareFlow stage2 (LBA 1..8, loaded at 0x7E00 by stage1, DL = boot drive).
+; Real mode: A20, E820 map, image header, boot mode from QEMU fw_cfg, kernel
+; load above 1 MiB through a low bounce buffer and unreal mode, bf_boot_info;
+; then protected mode and a jump to the kernel entry with EAX = BF_BOOTINFO_MAGIC,
+; EBX = &bf_boot_info. Offsets mirror boot/bootinfo.h.
+; Errors go to COM1 and end the run through isa-debug-exit.
+
+bits 16
+org 0x7E00
+
+; --- bf_boot_info (bootinfo.h) -------------------------------------------
+BOOTINFO          equ 0x0500
+BI_MAGIC          equ BOOTINFO + 0
+BI_VERSION        equ BOOTINFO + 4
+BI_DRIVE          equ BOOTINFO + 8
+BI_HEADER_ADDR    equ BOOTINFO + 12
+BI_KERNEL_PART    equ BOOTINFO + 16
+BI_E820_COUNT     equ BOOTINFO + 20
+BI_E820_ADDR      equ BOOTINFO + 24
+BI_TSC_STAGE2     equ BOOTINFO + 40
+BI_TSC_LOADED     equ BOOTINFO + 48
+BI_TSC_KERNEL     equ BOOTINFO + 56
+BI_MODE           equ BOOTINFO + 64
+MODE_MAX          equ 15            ; mode[16] keeps a NUL
+BOOTINFO_MAGIC    equ 0x49424642    ; "BFBI"
+
+; --- image header (bootinfo.h) -------------------------------------------
+HEADER_ADDR       equ 0x0600
+HEADER_LBA        equ 9
+HDR_VERSION       equ HEADER_ADDR + 8
+HDR_PART_COUNT    equ HEADER_ADDR + 20
+HDR_PARTS         equ HEADER_ADDR + 32
+MAX_PARTS         equ 8
+PART_SIZE         equ 48
+PART_LBA          equ 16
+PART_SECTORS      equ 20
+PART_LOAD_ADDR    equ 32
+PART_ENTRY        equ 36
+
+E820_ADDR         equ 0x1000
+E820_MAX          equ 128
+E820_ENTRY        equ 24
+SMAP              equ 0x534D4150
+
+BOUNCE_SEG        equ 0x2000        ; 0x20000: 32 KiB bounce buffer
+CHUNK_SECTORS     equ 64
+
+COM1              equ 0x3F8
+DEBUG_EXIT_PORT   equ 0xF4
+FW_CFG_SELECT     equ 0x510
+FW_CFG_DATA       equ 0x511
+FW_CFG_SIGNATURE  equ 0x0000
+FW_CFG_FILE_DIR   equ 0x0019
+
+EXIT_ERROR        equ 1             ; enum bf_exit (kernel_lib/bf.h)
+EXIT_BAD_OPTION   equ 2
+EXIT_DISK         equ 5
+
+CODE_SEL          equ 0x08
+DATA_SEL          equ 0x10
+
+stage2:
+    mov [boot_drive], dl
+    rdtsc
+    mov [BI_TSC_STAGE2], eax
+    mov [BI_TSC_STAGE2 + 4], edx
+
+    call serial_init
+    call enable_a20
+    call read_e820
+    call read_header
+    call read_mode
+    call find_kernel
+    call load_kernel
+    rdtsc
+    mov [BI_TSC_LOADED], eax
+    mov [BI_TSC_LOADED + 4], edx
+    call fill_bootinfo
+    jmp enter_kernel
+
+; ---------------------------------------------------------------------------
+; A20: already on (QEMU), else BIOS int 15h AX=2401h, else "fast A20" (port 92h).
+enable_a20:
+    call a20_on
+    je .done
+    mov ax, 0x2401
+    int 0x15
+    call a20_on
+    je .done
+    in al, 0x92
+    or al, 2
+    and al, 0xFE                    ; bit 0 would reset the machine
+    out 0x92, al
+    call a20_on
+    je .done
+    mov si, msg_a20
+    mov al, EXIT_ERROR
+    jmp fatal
+.done:
+    ret
+
+; ZF = 1 when A20 is on: 0000:7DFE (stage1's boot signature) and FFFF:7E0E are
+; the same byte when address line 20 is masked.
+a20_on:
+    push es
+    mov ax, 0xFFFF
+    mov es, ax
+    mov bx, [0x7DFE]
+    mov word [0x7DFE], 0x1234
+    mov word [es:0x7E0E], 0x4321
+    cmp word [0x7DFE], 0x1234
+    mov [0x7DFE], bx                ; mov keeps the flags
+    pop es
+    ret
+
+; ---------------------------------------------------------------------------
+; E820 memory map: up to E820_MAX 24-byte entries at E820_ADDR.
+read_e820:
+    xor ebx, ebx
+    mov di, E820_ADDR
+    xor bp, bp
+.next:
+    mov dword [di + 20], 1          ; ACPI 3 "valid" bit, for 20-byte BIOSes
+    mov eax, 0xE820
+    mov ecx, E820_ENTRY
+    mov edx, SMAP
+    int 0x15
+    jc .done
+    cmp eax, SMAP
+    jne .done
+    inc bp
+    add di, E820_ENTRY
+    cmp bp, E820_MAX
+    jae .done
+    test ebx, ebx
+    jnz .next
+.done:
+    movzx eax, bp
+    mov [BI_E820_COUNT], eax
+    ret
+
+; ---------------------------------------------------------------------------
+; The image header sector, LBA 9 -> 0x600; checks magic and version.
+read_header:
+    mov eax, HEADER_LBA
+    mov cx, 1
+    mov bx, HEADER_ADDR >> 4
+    call read_sectors
+    mov si, HEADER_ADDR
+    mov di, image_magic
+    mov cx, 8
+    repe cmpsb
+    jne .bad
+    cmp dword [HDR_VERSION], 1
+    jne .bad
+    cmp dword [HDR_PART_COUNT], MAX_PARTS
+    ja .bad
+    ret
+.bad:
+    mov si, msg_header
+    mov al, EXIT_DISK
+    jmp fatal
+
+; ---------------------------------------------------------------------------
+; Boot mode: fw_cfg file "opt/bareflow/mode" if QEMU provides it, else "aot".
+read_mode:
+    mov dword [BI_MODE], 'aot'
+    mov ax, FW_CFG_SIGNATURE
+    call fw_cfg_select
+    mov di, fw_entry
+    mov cx, 4
+    call fw_cfg_read
+    cmp dword [fw_entry], 'QEMU'
+    jne .done                       ; not QEMU: no fw_cfg
+
+    mov ax, FW_CFG_FILE_DIR
+    call fw_cfg_select
+    mov di, fw_entry
+    mov cx, 4
+    call fw_cfg_read
+    mov ecx, [fw_entry]
+    bswap ecx                       ; fw_cfg is big-endian
+.next_file:
+    jecxz .done
+    push ecx
+    mov di, fw_entry
+    mov cx, 64
+    call fw_cfg_read                ; {u32 size, u16 select, u16, char name[56]}
+    pop ecx
+    dec ecx
+    mov si, fw_entry + 8
+    mov di, mode_file
+    push cx
+    mov cx, mode_file_len
+    repe cmpsb
+    pop cx
+    jne .next_file
+
+    mov ecx, [fw_entry]
+    bswap ecx
+    cmp ecx, MODE_MAX
+    jbe .fits
+    mov byte [mode_too_long], 1
+    mov ecx, MODE_MAX
+.fits:
+    mov dword [BI_MODE], 0
+    mov ax, [fw_entry + 4]
+    xchg al, ah
+    call fw_cfg_select
+    mov di, BI_MODE
+    call fw_cfg_read                ; cx = length; mode[] stays NUL-padded
+.done:
+    ret
+
+fw_cfg_select:                      ; AX = selector
+    mov dx, FW_CFG_SELECT
+    out dx, ax
+    ret
+
+fw_cfg_read:                        ; CX bytes -> ES:DI
+    mov dx, FW_CFG_DATA
+    rep insb
+    ret
+
+; ---------------------------------------------------------------------------
+; The kernel part whose name equals the mode: sets kernel_part and part_ptr.
+find_kernel:
+    cmp byte [mode_too_long], 0
+    jne .unknown
+    xor ebx, ebx
+    mov bp, HDR_PARTS
+.next:
+    cmp ebx, [HDR_PART_COUNT]
+    jae .unknown
+    mov si, bp
+    mov di, BI_MODE
+    mov cx, 16                      ; both NUL-padded to 16 bytes
+    repe cmpsb
+    jne .skip
+    cmp dword [bp + PART_ENTRY], 0  ; "data", "cache": not kernels
+    jne .found
+.skip:
+    inc bx
+    add bp, PART_SIZE
+    jmp .next
+.found:
+    movzx ebx, bx
+    mov [BI_KERNEL_PART], ebx
+    mov [part_ptr], bp
+    ret
+.unknown:
+    mov si, msg_mode
+    call serial_puts
+    mov si, BI_MODE
+    call serial_puts
+    mov si, msg_mode_end
+    mov al, EXIT_BAD_OPTION
+    jmp fatal
+
+; ---------------------------------------------------------------------------
+; Kernel load: CHUNK_SECTORS at a time into the bounce buffer, then copied to
+; its load address from unreal mode. BIOS calls may reset segment limits, so
+; unreal mode is re-entered after every read.
+load_kernel:
+    mov bp, [part_ptr]
+    mov eax, [bp + PART_LBA]
+    mov [cur_lba], eax
+    mov eax, [bp + PART_SECTORS]
+    mov [remaining], eax
+    mov eax, [bp + PART_LOAD_ADDR]
+    mov [dest], eax
+    mov eax, [bp + PART_ENTRY]
+    mov [kernel_entry], eax
+.next:
+    mov ecx, [remaining]
+    test ecx, ecx
+    jz .done
+    cmp ecx, CHUNK_SECTORS
+    jbe .sized
+    mov ecx, CHUNK_SECTORS
+.sized:
+    mov [chunk], cx
+    mov eax, [cur_lba]
+    mov bx, BOUNCE_SEG
+    call read_sectors
+    call enter_unreal
+    movzx ecx, word [chunk]
+    shl ecx, 7                      ; sectors -> dwords
+    mov esi, BOUNCE_SEG << 4
+    mov edi, [dest]
+    cld
+    a32 rep movsd
+    mov [dest], edi
+    movzx ecx, word [chunk]
+    add [cur_lba], ecx
+    sub [remaining], ecx
+    jmp .next
+.done:
+    ret
+
+; DS and ES get a 4 GiB limit (base 0) for 32-bit addressing in real mode.
+enter_unreal:
+    cli
+    lgdt [gdt_desc]
+    mov eax, cr0
+    or al, 1
+    mov cr0, eax
+    mov bx, DATA_SEL
+    mov ds, bx
+    mov es, bx
+    and al, 0xFE
+    mov cr0, eax
+    xor bx, bx
+    mov ds, bx
+    mov es, bx
+    sti
+    ret
+
+; ---------------------------------------------------------------------------
+; int 13h AH=42h: EAX = LBA, CX = sectors (<= 127), BX = buffer segment.
+read_sectors:
+    mov [dap_lba], eax
+    mov [dap_count], cx
+    mov [dap_seg], bx
+    mov word [dap_off], 0
+    mov si, dap
+    mov ah, 0x42
+    mov dl, [boot_drive]
+    int 0x13
+    jc .error
+    ret
+.error:
+    mov si, msg_disk
+    call serial_puts
+    mov eax, [dap_lba]
+    call serial_hex32
+    mov si, msg_newline
+    mov al, EXIT_DISK
+    jmp fatal
+
+; ---------------------------------------------------------------------------
+fill_bootinfo:
+    mov dword [BI_MAGIC], BOOTINFO_MAGIC
+    mov dword [BI_VERSION], 1
+    movzx eax, byte [boot_drive]
+    mov [BI_DRIVE], eax
+    mov dword [BI_HEADER_ADDR], HEADER_ADDR
+    mov dword [BI_E820_ADDR], E820_ADDR
+    ret
+
+enter_kernel:
+    cli
+    lgdt [gdt_desc]
+    mov eax, cr0
+    or al, 1
+    mov cr0, eax
+    jmp dword CODE_SEL:.pm32
+bits 32
+.pm32:
+    mov ax, DATA_SEL
+    mov ds, ax
+    mov es, ax
+    mov fs, ax
+    mov gs, ax
+    mov ss, ax
+    mov esp, 0x7C00
+    rdtsc
+    mov [BI_TSC_KERNEL], eax
+    mov [BI_TSC_KERNEL + 4], edx
+    mov ecx, [kernel_entry]
+    mov eax, BOOTINFO_MAGIC
+    mov ebx, BOOTINFO
+    jmp ecx
+bits 16
+
+; ---------------------------------------------------------------------------
+; COM1, 115200 8N1, polled.
+serial_init:
+    mov si, uart_setup
+.next:
+    lodsw                           ; al = register offset, ah = value
+    cmp al, 0xFF
+    je .done
+    movzx dx, al
+    add dx, COM1
+    mov al, ah
+    out dx, al
+    jmp .next
+.done:
+    ret
+
+serial_putc:                        ; AL; gives up after a bounded wait
+    push ax
+    mov dx, COM1 + 5
+    mov cx, 0xFFFF
+.wait:
+    in al, dx
+    test al, 0x20
+    loopz .wait
+    pop ax
+    mov dx, COM1
+    out dx, al
+    ret
+
+serial_puts:                        ; DS:SI, NUL-terminated
+    lodsb
+    test al, al
+    jz .done
+    call serial_putc
+    jmp serial_puts
+.done:
+    ret
+
+serial_hex32:                       ; EAX as 0x%08x
+    mov ebx, eax
+    mov al, '0'
+    call serial_putc
+    mov al, 'x'
+    call serial_putc
+    mov cx, 8
+.digit:
+    rol ebx, 4
+    mov al, bl
+    and al, 0x0F
+    add al, '0'
+    cmp al, '9'
+    jbe .put
+    add al, 'a' - '0' - 10
+.put:
+    push cx
+    call serial_putc
+    pop cx
+    loop .digit
+    ret
+
+; Prints the message at SI on COM1 and exits QEMU with code AL.
+fatal:
+    push ax
+    call serial_puts
+    pop ax
+    out DEBUG_EXIT_PORT, al
+.halt:
+    cli
+    hlt
+    jmp .halt
+
+; ---------------------------------------------------------------------------
+uart_setup:                         ; {register offset, value} pairs
+    db 1, 0x00                      ; no interrupts
+    db 3, 0x80                      ; DLAB on
+    db 0, 0x01                      ; divisor 1 = 115200 baud
+    db 1, 0x00
+    db 3, 0x03                      ; 8N1, DLAB off
+    db 2, 0xC7                      ; FIFO on, cleared
+    db 4, 0x03                      ; DTR, RTS
+    db 0xFF, 0
+
+align 8
+gdt:
+    dq 0
+    dq 0x00CF9A000000FFFF           ; 0x08: code, base 0, 4 GiB, 32-bit
+    dq 0x00CF92000000FFFF           ; 0x10: data, base 0, 4 GiB
+gdt_desc:
+    dw gdt_desc - gdt - 1
+    dd gdt
+
+align 4
+dap:
+    db 16, 0
+dap_count: dw 0
+dap_off:   dw 0
+dap_seg:   dw 0
+dap_lba:   dq 0
+
+image_magic:   db "BAREFLOW"
+mode_file:     db "opt/bareflow/mode", 0
+mode_file_len  equ $ - mode_file
+msg_a20:       db "stage2: cannot enable the A20 line", 10, 0
+msg_header:    db "stage2: bad image header (magic, version or part count)", 10, 0
+msg_mode:      db "stage2: unknown boot mode '", 0
+msg_mode_end:  db "'", 10, 0
+msg_disk:      db "stage2: disk read error at LBA ", 0
+msg_newline:   db 10, 0
+
+boot_drive:    db 0
+mode_too_long: db 0
+chunk:         dw 0
+part_ptr:      dw 0
+cur_lba:       dd 0
+remaining:     dd 0
+dest:          dd 0
+kernel_entry:  dd 0
+fw_entry:      times 64 db 0
+
+%if ($ - $$) > 4096
+%error "stage2 is larger than its 8 sectors"
+%endif
+    times 4096 - ($ - $$) db 0

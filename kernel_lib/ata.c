@@ -1,0 +1,178 @@
+/* ATA PIO on the legacy IDE channels (QEMU -machine pc; q35 has none). LBA28,
+ * polled (nIEN set). READ MULTIPLE with blocks of 16 sectors when the drive
+ * supports it (one wait per 8 KiB instead of per sector), else READ SECTORS.
+ * A status of 0xFF is a floating bus: no device, an error, never a spin.
+ * Every wait is bounded; a read that fails ends the run with BF_EXIT_DISK. */
+#include "bf.h"
+#include "io.h"
+#include "kernel.h"
+#include "libc.h"
+
+enum { REG_DATA = 0, REG_COUNT = 2, REG_LBA0 = 3, REG_LBA1 = 4, REG_LBA2 = 5, REG_DRIVE = 6,
+       REG_STATUS = 7, REG_COMMAND = 7 };
+enum { ST_ERR = 0x01, ST_DRQ = 0x08, ST_DF = 0x20, ST_BSY = 0x80, NO_DEVICE = 0xFF };
+enum { CMD_READ_SECTORS = 0x20, CMD_READ_MULTIPLE = 0xC4, CMD_SET_MULTIPLE = 0xC6,
+       CMD_IDENTIFY = 0xEC };
+#define CTRL_NIEN 0x02         /* device control: no interrupts */
+#define BLOCK 16               /* sectors per READ MULTIPLE block */
+#define POLL_LIMIT (1u << 26)  /* status polls before a wait times out */
+#define LBA28_LIMIT (1u << 28)
+
+struct disk {
+    uint16_t io, ctrl; /* command block and control ports */
+    uint8_t slave;
+    uint8_t block;     /* sectors per data request: BLOCK or 1 */
+    uint32_t sectors;  /* LBA28 capacity */
+};
+
+static const struct disk candidates[] = {
+    { 0x1F0, 0x3F6, 0, 1, 0 }, { 0x1F0, 0x3F6, 1, 1, 0 },
+    { 0x170, 0x376, 0, 1, 0 }, { 0x170, 0x376, 1, 1, 0 },
+};
+static struct disk disk;
+static int have_disk;
+
+/* The alternate status register: reading it does not acknowledge anything. */
+static uint8_t status(const struct disk *d) { return inb(d->ctrl); }
+
+/* Waits for BSY to clear. Returns the status, or NO_DEVICE on timeout/no drive. */
+static uint8_t wait_ready(const struct disk *d)
+{
+    for (uint32_t i = 0; i < POLL_LIMIT; i++) {
+        uint8_t s = status(d);
+        if (s == NO_DEVICE)
+            return NO_DEVICE;
+        if (!(s & ST_BSY))
+            return s;
+    }
+    return NO_DEVICE;
+}
+
+/* Waits for the drive to offer data. Returns 0, or the failing status. */
+static int wait_data(const struct disk *d, uint8_t *st)
+{
+    uint8_t s = wait_ready(d);
+    *st = s;
+    if (s == NO_DEVICE || (s & (ST_ERR | ST_DF)) || !(s & ST_DRQ))
+        return -1;
+    return 0;
+}
+
+static void select_drive(const struct disk *d, uint32_t lba)
+{
+    outb(d->io + REG_DRIVE, (uint8_t)(0xE0 | (d->slave << 4) | ((lba >> 24) & 0x0F)));
+    for (int i = 0; i < 4; i++) /* the 400 ns the drive needs to answer */
+        status(d);
+}
+
+static void issue(const struct disk *d, uint32_t lba, uint8_t count, uint8_t cmd)
+{
+    outb(d->io + REG_COUNT, count);
+    outb(d->io + REG_LBA0, (uint8_t)lba);
+    outb(d->io + REG_LBA1, (uint8_t)(lba >> 8));
+    outb(d->io + REG_LBA2, (uint8_t)(lba >> 16));
+    outb(d->io + REG_COMMAND, cmd);
+}
+
+/* IDENTIFY DEVICE: fills capacity and block size. 0 if an ATA disk answers. */
+static int identify(struct disk *d)
+{
+    if (inb(d->io + REG_STATUS) == NO_DEVICE)
+        return -1;
+    outb(d->ctrl, CTRL_NIEN);
+    select_drive(d, 0);
+    if (wait_ready(d) == NO_DEVICE)
+        return -1;
+    issue(d, 0, 0, CMD_IDENTIFY);
+    if (inb(d->io + REG_STATUS) == 0) /* nobody there */
+        return -1;
+    if (wait_ready(d) == NO_DEVICE)
+        return -1;
+    if (inb(d->io + REG_LBA1) || inb(d->io + REG_LBA2)) /* ATAPI or SATA signature */
+        return -1;
+    uint8_t st;
+    if (wait_data(d, &st))
+        return -1;
+    uint16_t id[256];
+    insw(d->io + REG_DATA, id, 256);
+    d->sectors = id[60] | (uint32_t)id[61] << 16;
+    if (d->sectors == 0) /* no LBA support */
+        return -1;
+    d->block = 1;
+    if ((id[47] & 0xFF) >= BLOCK) {
+        issue(d, 0, BLOCK, CMD_SET_MULTIPLE);
+        uint8_t s = wait_ready(d);
+        if (s != NO_DEVICE && !(s & (ST_ERR | ST_DF)))
+            d->block = BLOCK;
+    }
+    return 0;
+}
+
+/* One command of at most 256 sectors. Returns 0, or the failing status. */
+static int read_command(const struct disk *d, uint32_t lba, uint32_t count, uint8_t *buf,
+                        uint8_t *st)
+{
+    *st = wait_ready(d);
+    if (*st == NO_DEVICE)
+        return -1;
+    select_drive(d, lba);
+    issue(d, lba, (uint8_t)count, d->block > 1 ? CMD_READ_MULTIPLE : CMD_READ_SECTORS);
+    for (uint32_t done = 0; done < count;) {
+        uint32_t n = count - done < d->block ? count - done : d->block;
+        if (wait_data(d, st))
+            return -1;
+        insw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
+        done += n;
+    }
+    *st = wait_ready(d);
+    return (*st == NO_DEVICE || (*st & (ST_ERR | ST_DF))) ? -1 : 0;
+}
+
+static void read_or_fail(const struct disk *d, uint32_t lba, uint32_t count, void *buf)
+{
+    uint8_t *p = buf;
+    if (lba >= d->sectors || count > d->sectors - lba)
+        bf_fail(BF_EXIT_DISK, "disk read of %u sectors at LBA %u is past the end of the disk (%u sectors)",
+                count, lba, d->sectors);
+    while (count) {
+        uint32_t n = count < 256 ? count : 256; /* a count of 0 means 256 */
+        uint8_t st;
+        if (read_command(d, lba, n, p, &st))
+            bf_fail(BF_EXIT_DISK, "disk read failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
+                    d->io == 0x1F0 ? "primary " : "secondary ", d->slave, st,
+                    st == NO_DEVICE ? ": no device or timeout" : "");
+        lba += n;
+        count -= n;
+        p += n * BF_SECTOR;
+    }
+}
+
+/* Finds the ATA disk whose sector `lba` equals `sector` (the boot disk: the
+ * BIOS drive number does not say which channel it is on). 0 if found. */
+int ata_find_disk(const void *sector, uint32_t lba)
+{
+    uint8_t buf[BF_SECTOR];
+    for (unsigned i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        struct disk d = candidates[i];
+        uint8_t st;
+        if (identify(&d) || lba >= d.sectors || read_command(&d, lba, 1, buf, &st))
+            continue;
+        if (memcmp(buf, sector, BF_SECTOR) == 0) {
+            disk = d;
+            have_disk = 1;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Reads `count` sectors from the boot disk; failures end the run. */
+int ata_read(uint32_t lba, uint32_t count, void *buf)
+{
+    if (!have_disk)
+        bf_fail(BF_EXIT_DISK, "no boot disk found on the IDE channels");
+    if (lba >= LBA28_LIMIT || count > LBA28_LIMIT - lba)
+        bf_fail(BF_EXIT_DISK, "LBA %u is beyond LBA28", lba);
+    read_or_fail(&disk, lba, count, buf);
+    return 0;
+}

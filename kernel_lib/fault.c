@@ -1,0 +1,28 @@
+/* Test hook: boot option fault=ud|gp|div0|pf-null raises that CPU exception
+ * on purpose after kernel init, so tests can check the trap report. The faults
+ * are written in assembly: in C, a NULL read or a division by zero is
+ * undefined behaviour the compiler may remove. */
+#include "bf.h"
+#include "kernel.h"
+#include "libc.h"
+
+void fault_inject(void)
+{
+    char what[16];
+    if (bf_option("fault", what, sizeof what) < 0)
+        return;
+    printf("fault: raising '%s' on purpose (boot option fault)\n", what);
+    if (strcmp(what, "ud") == 0)
+        __asm__ volatile("ud2");
+    else if (strcmp(what, "gp") == 0) /* selector 0x28 is past the end of the GDT */
+        __asm__ volatile("mov %0, %%ds" : : "r"(0x28));
+    else if (strcmp(what, "div0") == 0)
+        __asm__ volatile("xor %%edx, %%edx; xor %%ecx, %%ecx; mov $1, %%eax; div %%ecx"
+                         : : : "eax", "ecx", "edx");
+    else if (strcmp(what, "pf-null") == 0)
+        __asm__ volatile("mov 0, %%eax" : : : "eax", "memory");
+    else
+        bf_fail(BF_EXIT_BAD_OPTION, "boot option fault='%s' is not one of: ud, gp, div0, pf-null",
+                what);
+    bf_fail(BF_EXIT_ERROR, "fault '%s' did not trap", what);
+}

@@ -1,0 +1,80 @@
+/* kernel_lib internals: what the files of kernel_lib provide to each other.
+ * Applications use bf.h and libc.h only. */
+#ifndef BF_KERNEL_H
+#define BF_KERNEL_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "bootinfo.h"
+
+/* serial.c: 16550 UARTs, polled. COM1 is the human console, COM2 the events. */
+#define COM1 0x3F8
+#define COM2 0x2F8
+void serial_init(uint16_t port);
+void serial_putc(uint16_t port, char c);
+void serial_write(uint16_t port, const char *s, size_t n);
+void serial_flush(uint16_t port);
+
+/* vga.c: 80x25 text mode mirror of the console (absent under -nodefaults). */
+void vga_init(void);
+void vga_putc(char c);
+
+/* console.c: one character to the human console (COM1 + VGA). */
+void console_putc(char c);
+
+/* printf.c: the formatting engine behind printf, snprintf and bf_event. */
+typedef void (*format_sink)(char c, void *ctx);
+int format(format_sink sink, void *ctx, const char *fmt, va_list ap);
+/* fmt_float.c: %f %e %g of one double into buf (>= FMT_FLOAT_BUF bytes). */
+#define FMT_FLOAT_BUF 1400
+#define FMT_FLOAT_MAX_PREC 1000
+int fmt_float(char *buf, double x, char conv, int prec, int alt, char sign);
+
+/* events.c: the COM2 event stream. */
+void event_write(const char *s);
+void event_json_string(const char *s);
+
+/* memmap.c: the E820 map handed over by stage2. */
+void memmap_init(const struct bf_boot_info *info);
+uint64_t memmap_total(void);
+/* The usable RAM region containing `addr`: [*start, *end). 0 if none. */
+int memmap_region(uint32_t addr, uint32_t *start, uint32_t *end);
+
+/* malloc.c */
+void heap_init(uint32_t start, uint32_t end);
+
+/* crc32.c: CRC-32 (IEEE 802.3, as zlib.crc32). Pass 0 to start. */
+uint32_t crc32_update(uint32_t crc, const void *data, size_t n);
+
+/* ata.c: ATA PIO disks on the legacy IDE ports. */
+int ata_find_disk(const void *sector, uint32_t lba);
+int ata_read(uint32_t lba, uint32_t count, void *buf);
+
+/* fwcfg.c: QEMU firmware configuration files. */
+struct fwcfg_file {
+    uint32_t size;
+    uint16_t select;
+    char name[56];
+};
+void fwcfg_init(void);
+int fwcfg_count(void);
+const struct fwcfg_file *fwcfg_entry(int i);
+const struct fwcfg_file *fwcfg_find(const char *name);
+void fwcfg_read(const struct fwcfg_file *f, void *buf, uint32_t len);
+
+/* image.c: the image header (from stage2) and the data volume. */
+int image_kernel_intact(const struct bf_boot_info *info);
+void image_init(const struct bf_boot_info *info);
+const struct bf_image_header *image_header(void);
+
+/* options.c */
+#define OPTION_PREFIX "opt/bareflow/"
+
+/* traps.c, paging.c, fault.c */
+void traps_init(void);
+void paging_init(void);
+void fault_inject(void);
+
+/* exit.c: isa-debug-exit. */
+void machine_exit(int code) __attribute__((noreturn));
+#endif

@@ -1,0 +1,64 @@
+/* The kernel's C entry, called by boot/entry.asm: brings kernel_lib up, runs
+ * the application's app_main and exits with its return value. Boot stages are
+ * reported on COM2 from the TSC stamps the boot chain left in bf_boot_info. */
+#include "bf.h"
+#include "io.h"
+#include "kernel.h"
+#include "libc.h"
+
+int app_main(void);
+
+extern char __kernel_end[]; /* boot/linker.ld */
+
+static struct bf_boot_info boot; /* a copy: low memory is unmapped later */
+
+static void boot_event(const char *stage, uint64_t tsc)
+{
+    bf_event("{\"ev\":\"boot\",\"stage\":\"%s\",\"tsc\":%llu}", stage, tsc);
+}
+
+static void memory_init(void)
+{
+    uint32_t start, end, heap_start = (uint32_t)__kernel_end;
+    if (!memmap_region(heap_start, &start, &end) || end <= heap_start + 4096)
+        bf_fail(BF_EXIT_NO_MEMORY, "no usable RAM above the kernel image (ends at 0x%08x)",
+                heap_start);
+    heap_init(heap_start, end);
+    bf_event("{\"ev\":\"memory\",\"total\":%llu,\"heap_start\":%u,\"heap_end\":%u}",
+             memmap_total(), heap_start, end);
+}
+
+void kmain(struct bf_boot_info *info)
+{
+    uint64_t entered = rdtsc();
+    int valid = info && info->magic == BF_BOOTINFO_MAGIC && info->version == 1;
+    int intact = valid && image_kernel_intact(info); /* before any data is written */
+
+    serial_init(COM1);
+    serial_init(COM2);
+    vga_init();
+    if (!valid)
+        bf_fail(BF_EXIT_ERROR, "kmain: no boot info from BareFlow stage2");
+    boot = *info;
+    boot.mode[sizeof boot.mode - 1] = 0;
+    memmap_init(info);
+    image_init(info);
+    traps_init();
+    paging_init();
+
+    boot_event("stage1", boot.tsc_stage1);
+    boot_event("stage2", boot.tsc_stage2);
+    boot_event("loaded", boot.tsc_loaded);
+    boot_event("kernel", boot.tsc_kernel);
+    boot_event("kmain", entered);
+    if (!intact)
+        bf_fail(BF_EXIT_DISK, "kernel image checksum mismatch: it was not loaded intact");
+
+    memory_init();
+    printf("BareFlow kernel (mode %s), %llu MiB RAM\n", boot.mode, memmap_total() >> 20);
+    fwcfg_init();
+    fault_inject();
+
+    boot_event("app", rdtsc());
+    bf_exit(app_main());
+}

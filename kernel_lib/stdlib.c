@@ -1,0 +1,135 @@
+/* <stdlib.h> functions other than the allocator and strtod. */
+#include "bf.h"
+#include "libc.h"
+
+static int is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+static int digit_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 99;
+}
+
+/* Shared by strtol and strtoul: magnitude in *mag (saturated at `limit`), sign. */
+static const char *parse_integer(const char *s, int base, unsigned long limit,
+                                 unsigned long *mag, int *negative)
+{
+    const char *p = s;
+    while (is_space(*p))
+        p++;
+    *negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    if ((base == 0 || base == 16) && p[0] == '0' && (p[1] | 0x20) == 'x' && digit_value(p[2]) < 16) {
+        p += 2;
+        base = 16;
+    } else if (base == 0) {
+        base = *p == '0' ? 8 : 10;
+    }
+    const char *digits = p;
+    unsigned long v = 0;
+    int overflow = 0;
+    for (; digit_value(*p) < base; p++) {
+        unsigned d = (unsigned)digit_value(*p);
+        if (v > (limit - d) / (unsigned)base)
+            overflow = 1;
+        else
+            v = v * (unsigned)base + d;
+    }
+    *mag = overflow ? limit : v;
+    return p == digits ? s : p; /* no digits: nothing consumed */
+}
+
+long strtol(const char *s, char **end, int base)
+{
+    unsigned long mag;
+    int neg;
+    /* LONG_MAX, or one more for LONG_MIN */
+    const char *p = parse_integer(s, base, 0x7fffffffUL, &mag, &neg);
+    if (neg && mag == 0x7fffffffUL) {
+        unsigned long wide;
+        parse_integer(s, base, 0x80000000UL, &wide, &neg);
+        mag = wide;
+    }
+    if (end)
+        *end = (char *)p;
+    return neg ? (long)(0 - mag) : (long)mag;
+}
+
+unsigned long strtoul(const char *s, char **end, int base)
+{
+    unsigned long mag;
+    int neg;
+    const char *p = parse_integer(s, base, 0xffffffffUL, &mag, &neg);
+    if (end)
+        *end = (char *)p;
+    return neg ? 0 - mag : mag;
+}
+
+int atoi(const char *s) { return (int)strtol(s, 0, 10); }
+
+int abs(int x) { return x < 0 ? -x : x; }
+
+void exit(int code) { bf_exit(code); }
+
+/* qsort is a stable merge sort, like glibc's (which merges when it can get
+ * memory): with ties (equal probabilities in top-p sampling) the guest then
+ * orders elements exactly as a hosted build does. */
+static void merge(char *dst, const char *a, size_t na, const char *b, size_t nb, size_t size,
+                  int (*cmp)(const void *, const void *))
+{
+    while (na && nb) {
+        if (cmp(b, a) < 0) {
+            memcpy(dst, b, size);
+            b += size;
+            nb--;
+        } else {
+            memcpy(dst, a, size);
+            a += size;
+            na--;
+        }
+        dst += size;
+    }
+    memcpy(dst, a, na * size);
+    memcpy(dst + na * size, b, nb * size);
+}
+
+/* Without memory for merging: insertion sort, also stable. */
+static void insertion_sort(char *base, size_t count, size_t size,
+                           int (*cmp)(const void *, const void *))
+{
+    for (size_t i = 1; i < count; i++)
+        for (size_t j = i; j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0; j--)
+            for (size_t k = 0; k < size; k++) {
+                char t = base[(j - 1) * size + k];
+                base[(j - 1) * size + k] = base[j * size + k];
+                base[j * size + k] = t;
+            }
+}
+
+void qsort(void *base, size_t count, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (count < 2 || size == 0)
+        return;
+    char *tmp = malloc(count * size);
+    if (!tmp) {
+        insertion_sort(base, count, size, cmp);
+        return;
+    }
+    char *src = base, *dst = tmp;
+    for (size_t width = 1; width < count; width *= 2) {
+        for (size_t i = 0; i < count; i += 2 * width) {
+            size_t na = width < count - i ? width : count - i;
+            size_t nb = width < count - i - na ? width : count - i - na;
+            merge(dst + i * size, src + i * size, na, src + (i + na) * size, nb, size, cmp);
+        }
+        char *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != base)
+        memcpy(base, src, count * size);
+    free(tmp);
+}

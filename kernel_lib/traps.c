@@ -1,0 +1,76 @@
+/* CPU exceptions. All 32 vectors go through stubs in boot/entry.asm to
+ * trap_handler, which prints a report on COM1 (vector, name, EIP, error code,
+ * CS, EFLAGS, general registers, CR2), emits {"ev":"trap",...} on COM2 and ends
+ * the run with BF_EXIT_TRAP. Nothing resumes after an exception. */
+#include "bf.h"
+#include "io.h"
+#include "kernel.h"
+#include "libc.h"
+
+/* Pushed by trap_common: pushad, then the stub's vector and error code, then
+ * the CPU's EIP, CS, EFLAGS (no stack switch: everything runs in ring 0). */
+struct trap_frame {
+    uint32_t edi, esi, ebp, esp_at_pushad, ebx, edx, ecx, eax;
+    uint32_t vector, error;
+    uint32_t eip, cs, eflags;
+};
+
+struct idt_gate {
+    uint16_t offset_lo, selector;
+    uint8_t zero, type;
+    uint16_t offset_hi;
+} __attribute__((packed));
+
+#define VECTORS 32
+#define CODE_SEL 0x08
+#define INTERRUPT_GATE 0x8E /* present, ring 0, 32-bit, interrupts off */
+
+extern const uint32_t trap_stubs[VECTORS]; /* boot/entry.asm */
+static struct idt_gate idt[VECTORS];
+
+static const char *const names[VECTORS] = {
+    "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
+    "#BR bound range exceeded", "#UD invalid opcode", "#NM device not available",
+    "#DF double fault", "coprocessor segment overrun", "#TS invalid TSS",
+    "#NP segment not present", "#SS stack-segment fault", "#GP general protection fault",
+    "#PF page fault", "reserved (15)", "#MF x87 floating-point error", "#AC alignment check",
+    "#MC machine check", "#XM SIMD floating-point exception", "#VE virtualization exception",
+    "#CP control protection exception", "reserved (22)", "reserved (23)", "reserved (24)",
+    "reserved (25)", "reserved (26)", "reserved (27)", "#HV hypervisor injection exception",
+    "#VC VMM communication exception", "#SX security exception", "reserved (31)",
+};
+
+void traps_init(void)
+{
+    for (int v = 0; v < VECTORS; v++) {
+        idt[v].offset_lo = (uint16_t)trap_stubs[v];
+        idt[v].offset_hi = (uint16_t)(trap_stubs[v] >> 16);
+        idt[v].selector = CODE_SEL;
+        idt[v].zero = 0;
+        idt[v].type = INTERRUPT_GATE;
+    }
+    struct {
+        uint16_t limit;
+        uint32_t base;
+    } __attribute__((packed)) desc = { sizeof idt - 1, (uint32_t)idt };
+    __asm__ volatile("lidt %0" : : "m"(desc));
+}
+
+void trap_handler(struct trap_frame *f)
+{
+    static int nested;
+    if (nested++) { /* the report itself faulted: leave without it */
+        serial_write(COM1, "trap: exception inside the trap handler\n", 40);
+        machine_exit(BF_EXIT_TRAP);
+    }
+    uint32_t esp = (uint32_t)&f->eflags + 4; /* the stack before the CPU's push */
+    uint32_t cr2 = read_cr2();
+    const char *name = f->vector < VECTORS ? names[f->vector] : "unknown";
+    printf("\ntrap: %s (vector %u), error code 0x%08x\n", name, f->vector, f->error);
+    printf("  eip 0x%08x  cs 0x%04x  eflags 0x%08x  cr2 0x%08x\n", f->eip, f->cs, f->eflags, cr2);
+    printf("  eax 0x%08x  ebx 0x%08x  ecx 0x%08x  edx 0x%08x\n", f->eax, f->ebx, f->ecx, f->edx);
+    printf("  esi 0x%08x  edi 0x%08x  ebp 0x%08x  esp 0x%08x\n", f->esi, f->edi, f->ebp, esp);
+    bf_event("{\"ev\":\"trap\",\"vector\":%u,\"name\":\"%s\",\"eip\":%u,\"error\":%u,\"cr2\":%u}",
+             f->vector, name, f->eip, f->error, cr2);
+    bf_exit(BF_EXIT_TRAP);
+}
