@@ -4,7 +4,7 @@
 // - guest boot-to-first-token and tokens/s (TCG, stories260K, 256 steps);
 // - guest instructions per token (-icount) vs the host -m32 build's
 //   instructions per token (callgrind, inclusive cost of forward + sample).
-import Table from 'cli-table3';
+import { table } from './table.ts';
 import { execa } from 'execa';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,17 +68,17 @@ export async function bench(): Promise<void> {
   console.log('host -m32 build under callgrind ...');
   const host = await hostInstructionsPerToken(await buildHostProgram(tinyllamaHost));
 
-  const sizes = new Table({ head: ['image part', 'bytes', 'size'] });
+  const sizes = table(['image part', 'bytes', 'size']);
   sizes.push(['stage1', 512, '512 B'], ['stage2', manifest.stage2Bytes, `${manifest.stage2Bytes} B`]);
   for (const p of manifest.parts) sizes.push([p.name, p.bytes, k(p.bytes)]);
   sizes.push(['whole image', manifest.bytes, k(manifest.bytes)]);
   console.log(sizes.toString());
 
-  const build = new Table({ head: ['build', 'seconds'] });
+  const build = table(['build', 'seconds']);
   build.push(['clean build', (cleanMs / 1000).toFixed(1)], ['no-op rebuild', (noopMs / 1000).toFixed(2)]);
   console.log(build.toString());
 
-  const t = new Table({ head: ['stories260K, 256 greedy steps', 'value'] });
+  const t = table(['stories260K, 256 greedy steps', 'value']);
   t.push(
     ['guest boot-to-first-token (TCG)', `${int(pt.bootToFirstToken)} cycles = ${((pt.bootToFirstToken! / pt.tscHz!) * 1000).toFixed(1)} ms`],
     ['guest tokens/s (TCG)', pt.tokensPerSecond!.toFixed(1)],

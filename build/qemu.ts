@@ -86,6 +86,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
       timeout: req.gdb ? undefined : (req.timeoutMs ?? 120_000),
       stdin: 'ignore',
       buffer: { stdout: true, stderr: true },
+      stripFinalNewline: false,
     });
     child.stdout?.on('data', (chunk: Buffer) => req.onText?.(chunk.toString('utf8')));
     const r = await child;

@@ -27,7 +27,7 @@ describe('AOT image in QEMU', () => {
     const kinds = r.events.map((e) => e.ev);
     expect(kinds.indexOf('load')).toBeGreaterThan(kinds.lastIndexOf('boot'));
     expect(kinds.at(-1)).toBe('exit');
-    expect(r.events.at(-2)).toMatchObject({ ev: 'done', tokens: 7 });
+    expect(r.events.at(-2)).toMatchObject({ ev: 'done', tokens: 8 });
     const stamps = r.events.filter((e) => e.ev === 'boot').map((e) => e.tsc as number);
     expect([...stamps].sort((a, b) => a - b)).toEqual(stamps);
   });
