@@ -1,0 +1,59 @@
+/* BareFlow bitcode engine: public API.
+ * Freestanding: only <stdint.h>/<stddef.h>. The same engine runs as a host
+ * program (host_main.c), inside the bootstrap kernel, and as bitcode run by
+ * itself (interpreter.bc). */
+#ifndef BF_ENGINE_H
+#define BF_ENGINE_H
+#include <stdint.h>
+#include <stddef.h>
+
+/* Error codes (match kernel_lib/bf.h exit codes). */
+enum { BFE_OK = 0, BFE_ERROR = 1, BFE_NOMEM = 6, BFE_BITCODE = 9, BFE_UNRESOLVED = 10 };
+
+typedef struct bf_sym { const char *name; void *addr; } bf_sym;
+
+typedef struct bf_config {
+    const bf_sym *syms;        /* FFI table: native functions/data by name */
+    int nsyms;
+    uint32_t mem_budget;       /* bytes the engine may allocate (0: 256 MiB) */
+    uint32_t stack_size;       /* interpreter stack bytes (0: 8 MiB) */
+    uint32_t max_depth;        /* call depth limit (0: 100000) */
+    int lazy_bind;             /* unresolved externals fail at first call, not load */
+    int stats;                 /* count instructions executed (slower) */
+    const char *trace;         /* function name to trace calls of, or NULL */
+    /* memory that can hold x86 code (trampolines for function pointers
+       passed to native code); NULL: use malloc'd memory */
+    void *(*exec_alloc)(uint32_t size);
+    /* where --trace / stats text goes (printf-like); NULL: no output */
+    int (*print)(const char *fmt, ...);
+    /* called on an error inside a callback from native code, which cannot
+       be unwound (the host prints it and exits); NULL: loops forever */
+    void (*fatal)(int code, const char *msg);
+    /* microsecond clock for --stats decode time; NULL: not measured */
+    uint64_t (*now_us)(void);
+} bf_config;
+
+typedef struct bf_engine bf_engine;
+
+/* Loads a module. On failure returns NULL, *err = error code and msg holds the
+   message (e.g. "bitcode: unresolved external 'foo'"). */
+bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg,
+                   int *err, char *msg, uint32_t msglen);
+/* Calls a function by name with cdecl argument words (i386 stack layout).
+   Returns 0 or an error code (message in bf_error). */
+int bf_call(bf_engine *e, const char *name, const uint32_t *argw, uint32_t nwords,
+            uint64_t *ret);
+const char *bf_error(bf_engine *e);
+/* Prints statistics through cfg->print. */
+void bf_print_stats(bf_engine *e, uint32_t decode_us_unused);
+void bf_free(bf_engine *e);
+
+typedef struct bf_stats_t {
+    uint64_t insns;            /* executed IR instructions (cfg.stats only) */
+    uint32_t lowered;          /* functions lowered so far */
+    uint32_t mem_used, mem_peak;
+    uint32_t nfuncs;
+    uint64_t lower_us;         /* time spent reading bodies and lowering */
+} bf_stats_t;
+void bf_get_stats(bf_engine *e, bf_stats_t *s);
+#endif

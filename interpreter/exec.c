@@ -1,0 +1,449 @@
+/* Executor: threaded dispatch over the decoded form. Each handler reads its
+ * operands as frame offsets (fp + cell) or immediates, does one thing, and
+ * jumps to the next handler. Calls between interpreted functions push a
+ * frame on the engine's own stack (no C recursion); native calls go through
+ * ffi.c with the i386 cdecl ABI. */
+#include "internal.h"
+
+typedef uint8_t u8u __attribute__((may_alias));
+typedef uint16_t u16u __attribute__((aligned(1), may_alias));
+typedef uint32_t u32u __attribute__((aligned(1), may_alias));
+typedef uint64_t u64u __attribute__((aligned(1), may_alias));
+typedef float f32u __attribute__((aligned(1), may_alias));
+typedef double f64u __attribute__((aligned(1), may_alias));
+
+#define A(k) (fp + (intptr_t)(int32_t)ip[k])
+#define U32(k) (*(u32u *)A(k))
+#define I32(k) (*(int32_t *)(u32u *)A(k))
+#define U64(k) (*(u64u *)A(k))
+#define I64(k) ((int64_t)U64(k))
+#define F32(k) (*(f32u *)A(k))
+#define F64(k) (*(f64u *)A(k))
+#define IM(k) ((uint32_t)ip[k])
+#define H ((Hdr *)fp)
+#define DISPATCH() goto *(void *)ip[0]
+#define NEXT(n) do { ip += (n); DISPATCH(); } while (0)
+#define JMP(t) do { ip = (W *)(t); DISPATCH(); } while (0)
+
+static uint32_t clz32(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; }
+static uint32_t ctz32(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
+static uint32_t pop32(uint32_t x) { x = x - ((x >> 1) & 0x55555555); x = (x & 0x33333333) + ((x >> 2) & 0x33333333); return (((x + (x >> 4)) & 0x0f0f0f0f) * 0x01010101) >> 24; }
+
+/* words of a cdecl argument list from (src, kind) pairs */
+static uint32_t pack(uint8_t *fp, const W *p, uint32_t n, uint32_t *w, uint32_t cap) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t *s = fp + (intptr_t)(int32_t)p[2 * i];
+        W kind = p[2 * i + 1];
+        if (kind == 0) { if (k < cap) w[k] = *(u32u *)s; k++; }
+        else if (kind == 1) { if (k + 1 < cap) { w[k] = *(u32u *)s; w[k + 1] = *(u32u *)(s + 4); } k += 2; }
+        else {                                  /* byval: copy the struct */
+            uint32_t sz = (uint32_t)(kind >> 2);
+            uint8_t *src = (uint8_t *)(W)*(u32u *)s;
+            if (k + sz / 4 <= cap) memcpy(&w[k], src, sz);
+            k += sz / 4;
+        }
+    }
+    return k;
+}
+
+/* fill parameter slots of frame fp from cdecl words; returns words used */
+static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
+    Ty *ft = &e->ty[f->ty];
+    uint32_t k = 0, off = HDR;
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t t = e->ty[f->ty].elts[i], bt;
+        Ty *y = &e->ty[t];
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
+            *(u32u *)(fp + off) = (uint32_t)(W)&w[k];
+            k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
+        }
+        if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
+        else { *(u32u *)(fp + off) = w[k]; k++; }
+        off += 8;
+    }
+    return k;
+}
+
+static int rk_of(E *e, uint32_t t) {
+    Ty *y = &e->ty[t];
+    if (y->k == TK_VOID) return RK_VOID;
+    if (y->k == TK_FLT) return RK_F32;
+    if (y->k == TK_DBL) return RK_F64;
+    if (y->k == TK_INT && y->w > 32) return RK_I64;
+    return RK_I32;
+}
+
+static void trace(E *e, Fn *f, int isret, uint8_t *fp, int32_t src) {
+    if (!e->cfg.print) return;
+    if (!isret) {
+        e->cfg.print("[trace] -> %.*s(", (int)f->nlen, f->name);
+        for (uint32_t i = 0; i < e->ty[f->ty].w && i < 6; i++)
+            e->cfg.print("%s0x%x", i ? ", " : "", *(uint32_t *)(fp + HDR + 8 * i));
+        e->cfg.print(")\n");
+    } else if (src) e->cfg.print("[trace] <- %.*s = 0x%x\n", (int)f->nlen, f->name, *(uint32_t *)(fp + src));
+    else e->cfg.print("[trace] <- %.*s\n", (int)f->nlen, f->name);
+}
+
+static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels);
+
+const void *const *exec_labels(void) {
+    const void *const *l = 0;
+    run(0, 0, 0, 0, &l);
+    return l;
+}
+
+int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
+    (void)nw;
+    *ret = 0;
+    if (f->isdecl && !f->native) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
+    if (!f->code && !f->native && lower(e, f)) return e->errc;
+    if (f->native) {
+        *ret = ncall(f->native, (const W *)argw, nw, rk_of(e, e->ty[f->ty].elt));
+        return 0;
+    }
+    uint8_t *top = (uint8_t *)(((W)e->sp + 15) & ~(W)15);
+    uint8_t *fp = top + f->clen;
+    if (fp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth)
+        return fail(e, BFE_ERROR, "engine: stack overflow calling '%.*s' (depth %u)", (int)f->nlen, f->name, e->depth);
+    memcpy(top, f->cdata, f->clen);
+    memset(fp, 0, HDR);
+    Hdr *h = (Hdr *)fp;
+    h->fn = f; h->dyn = fp + f->frame;
+    uint32_t used = unpack(e, f, fp, argw);
+    h->va = (uint8_t *)(argw + used);
+    f->calls++;
+    uint8_t *save = e->sp;
+    uint32_t sdepth = e->depth++;
+    int r = run(e, fp, f->code, ret, 0);
+    e->sp = save; e->depth = sdepth;
+    return r;
+}
+
+static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels) {
+#define X_LAB(n) &&l_##n,
+    static const void *const L[] = { OPS(X_LAB) 0 };
+#undef X_LAB
+    if (labels) { *labels = L; return 0; }
+    Fn *f;
+    uint32_t wbuf[128];
+    DISPATCH();
+#define H_(n) l_##n:
+    H_(nop) NEXT(1);
+    H_(jmp) JMP(ip[1]);
+    H_(jmpb) (*(uint32_t *)ip[2])++; JMP(ip[1]);
+    H_(brif) if (U32(1)) JMP(ip[2]); NEXT(3);
+#define B3(n, expr) H_(n) U32(1) = (expr); NEXT(4);
+    B3(add, U32(2) + U32(3)) B3(sub, U32(2) - U32(3)) B3(mul, U32(2) * U32(3))
+    B3(udiv, U32(2) / U32(3)) B3(sdiv, (uint32_t)(I32(2) / I32(3))) B3(urem, U32(2) % U32(3)) B3(srem, (uint32_t)(I32(2) % I32(3)))
+    B3(shl, U32(2) << (U32(3) & 31)) B3(lshr, U32(2) >> (U32(3) & 31)) B3(ashr, (uint32_t)(I32(2) >> (U32(3) & 31)))
+    B3(and, U32(2) & U32(3)) B3(or, U32(2) | U32(3)) B3(xor, U32(2) ^ U32(3))
+    B3(addi, U32(2) + IM(3)) B3(subi, U32(2) - IM(3)) B3(muli, U32(2) * IM(3))
+    B3(udivi, U32(2) / IM(3)) B3(sdivi, (uint32_t)(I32(2) / (int32_t)IM(3))) B3(uremi, U32(2) % IM(3)) B3(sremi, (uint32_t)(I32(2) % (int32_t)IM(3)))
+    B3(shli, U32(2) << (IM(3) & 31)) B3(lshri, U32(2) >> (IM(3) & 31)) B3(ashri, (uint32_t)(I32(2) >> (IM(3) & 31)))
+    B3(andi, U32(2) & IM(3)) B3(ori, U32(2) | IM(3)) B3(xori, U32(2) ^ IM(3))
+#define D3(n, expr) H_(n) U64(1) = (expr); NEXT(4);
+    D3(add64, U64(2) + U64(3)) D3(sub64, U64(2) - U64(3)) D3(mul64, U64(2) * U64(3))
+    D3(udiv64, U64(2) / U64(3)) D3(sdiv64, (uint64_t)(I64(2) / I64(3))) D3(urem64, U64(2) % U64(3)) D3(srem64, (uint64_t)(I64(2) % I64(3)))
+    D3(shl64, U64(2) << (U32(3) & 63)) D3(lshr64, U64(2) >> (U32(3) & 63)) D3(ashr64, (uint64_t)(I64(2) >> (U32(3) & 63)))
+    D3(and64, U64(2) & U64(3)) D3(or64, U64(2) | U64(3)) D3(xor64, U64(2) ^ U64(3))
+    B3(eq, U32(2) == U32(3)) B3(ne, U32(2) != U32(3)) B3(ugt, U32(2) > U32(3)) B3(uge, U32(2) >= U32(3))
+    B3(ult, U32(2) < U32(3)) B3(ule, U32(2) <= U32(3)) B3(sgt, I32(2) > I32(3)) B3(sge, I32(2) >= I32(3))
+    B3(slt, I32(2) < I32(3)) B3(sle, I32(2) <= I32(3))
+    B3(eqi, U32(2) == IM(3)) B3(nei, U32(2) != IM(3)) B3(ugti, U32(2) > IM(3)) B3(ugei, U32(2) >= IM(3))
+    B3(ulti, U32(2) < IM(3)) B3(ulei, U32(2) <= IM(3)) B3(sgti, I32(2) > (int32_t)IM(3)) B3(sgei, I32(2) >= (int32_t)IM(3))
+    B3(slti, I32(2) < (int32_t)IM(3)) B3(slei, I32(2) <= (int32_t)IM(3))
+    B3(eq64, U64(2) == U64(3)) B3(ne64, U64(2) != U64(3)) B3(ugt64, U64(2) > U64(3)) B3(uge64, U64(2) >= U64(3))
+    B3(ult64, U64(2) < U64(3)) B3(ule64, U64(2) <= U64(3)) B3(sgt64, I64(2) > I64(3)) B3(sge64, I64(2) >= I64(3))
+    B3(slt64, I64(2) < I64(3)) B3(sle64, I64(2) <= I64(3))
+#define BR(n, expr) H_(n) if (expr) JMP(ip[3]); NEXT(4);
+    BR(beq, U32(1) == U32(2)) BR(bne, U32(1) != U32(2)) BR(bult, U32(1) < U32(2)) BR(bule, U32(1) <= U32(2))
+    BR(bslt, I32(1) < I32(2)) BR(bsle, I32(1) <= I32(2)) BR(bugt, U32(1) > U32(2)) BR(buge, U32(1) >= U32(2))
+    BR(bsgt, I32(1) > I32(2)) BR(bsge, I32(1) >= I32(2))
+    BR(beqi, U32(1) == IM(2)) BR(bnei, U32(1) != IM(2)) BR(bulti, U32(1) < IM(2)) BR(bulei, U32(1) <= IM(2))
+    BR(bslti, I32(1) < (int32_t)IM(2)) BR(bslei, I32(1) <= (int32_t)IM(2)) BR(bugti, U32(1) > IM(2)) BR(bugei, U32(1) >= IM(2))
+    BR(bsgti, I32(1) > (int32_t)IM(2)) BR(bsgei, I32(1) >= (int32_t)IM(2))
+#define FF(n, expr) H_(n) F32(1) = (expr); NEXT(4);
+#define DD(n, expr) H_(n) F64(1) = (expr); NEXT(4);
+    FF(fadd, F32(2) + F32(3)) FF(fsub, F32(2) - F32(3)) FF(fmul, F32(2) * F32(3)) FF(fdiv, F32(2) / F32(3))
+    DD(dadd, F64(2) + F64(3)) DD(dsub, F64(2) - F64(3)) DD(dmul, F64(2) * F64(3)) DD(ddiv, F64(2) / F64(3))
+    H_(frem) H_(drem) goto trap;
+    H_(fneg) F32(1) = -F32(2); NEXT(3);
+    H_(dneg) F64(1) = -F64(2); NEXT(3);
+#define FC(n, T, expr) H_(n) { T a = *(T *)A(2), b = *(T *)A(3); U32(1) = (expr); NEXT(4); }
+#define FCS(s, T) FC(foeq##s, T, a == b) FC(fogt##s, T, a > b) FC(foge##s, T, a >= b) FC(folt##s, T, a < b) \
+    FC(fole##s, T, a <= b) FC(fone##s, T, a < b || a > b) FC(ford##s, T, a == a && b == b) FC(funo##s, T, a != a || b != b) \
+    FC(fueq##s, T, !(a < b || a > b)) FC(fugt##s, T, !(a <= b)) FC(fuge##s, T, !(a < b)) FC(fult##s, T, !(a >= b)) \
+    FC(fule##s, T, !(a > b)) FC(fune##s, T, !(a == b))
+    FCS(f, f32u) FCS(d, f64u)
+    H_(mov32) U32(1) = U32(2); NEXT(3);
+    H_(mov64) U64(1) = U64(2); NEXT(3);
+    H_(movn) memmove(A(1), A(2), IM(3)); NEXT(4);
+    H_(movi) U32(1) = IM(2); NEXT(3);
+    H_(movi64) U64(1) = IM(2) | (uint64_t)IM(3) << 32; NEXT(4);
+    H_(sext) I32(1) = (int32_t)(U32(2) << IM(3)) >> IM(3); NEXT(4);
+    H_(sext64) U64(1) = (uint64_t)((int64_t)(U64(2) << IM(3)) >> IM(3)); NEXT(4);
+    H_(zx64) U64(1) = U32(2); NEXT(3);
+    H_(sx64) U64(1) = (uint64_t)(int64_t)I32(2); NEXT(3);
+    H_(and64i) U64(1) = U64(2) & (IM(3) | (uint64_t)IM(4) << 32); NEXT(5);
+#define CV(n, D, expr) H_(n) D = (expr); NEXT(3);
+    CV(f2d, F64(1), (double)F32(2)) CV(d2f, F32(1), (float)F64(2))
+    CV(si2f, F32(1), (float)I32(2)) CV(si2d, F64(1), (double)I32(2)) CV(ui2f, F32(1), (float)U32(2)) CV(ui2d, F64(1), (double)U32(2))
+    CV(f2si, U32(1), (uint32_t)(int32_t)F32(2)) CV(f2ui, U32(1), (uint32_t)F32(2)) CV(d2si, U32(1), (uint32_t)(int32_t)F64(2)) CV(d2ui, U32(1), (uint32_t)F64(2))
+    CV(sl2f, F32(1), (float)I64(2)) CV(sl2d, F64(1), (double)I64(2)) CV(ul2f, F32(1), (float)U64(2)) CV(ul2d, F64(1), (double)U64(2))
+    CV(f2sl, U64(1), (uint64_t)(int64_t)F32(2)) CV(f2ul, U64(1), (uint64_t)F32(2)) CV(d2sl, U64(1), (uint64_t)(int64_t)F64(2)) CV(d2ul, U64(1), (uint64_t)F64(2))
+#define P(k) ((uint8_t *)(W)U32(k) + (intptr_t)(int32_t)ip[(k) + 1])
+    H_(ld8) U32(1) = *(u8u *)P(2); NEXT(4);
+    H_(ld16) U32(1) = *(u16u *)P(2); NEXT(4);
+    H_(ld32) U32(1) = *(u32u *)P(2); NEXT(4);
+    H_(ld64) U64(1) = *(u64u *)P(2); NEXT(4);
+    H_(ldn) memcpy(A(1), P(2), IM(4)); NEXT(5);
+    H_(st8) *(u8u *)P(1) = (uint8_t)U32(3); NEXT(4);
+    H_(st16) *(u16u *)P(1) = (uint16_t)U32(3); NEXT(4);
+    H_(st32) *(u32u *)P(1) = U32(3); NEXT(4);
+    H_(st64) *(u64u *)P(1) = U64(3); NEXT(4);
+    H_(stn) memmove(P(1), A(3), IM(4)); NEXT(5);
+    H_(st32i) *(u32u *)P(1) = IM(3); NEXT(4);
+    H_(lf8) U32(1) = *(u8u *)A(2); NEXT(3);
+    H_(lf16) U32(1) = *(u16u *)A(2); NEXT(3);
+    H_(sf8) *(u8u *)A(1) = (uint8_t)U32(2); NEXT(3);
+    H_(sf16) *(u16u *)A(1) = (uint16_t)U32(2); NEXT(3);
+    H_(sf32i) U32(1) = IM(2); NEXT(3);
+    H_(lea) U32(1) = (uint32_t)(W)A(2); NEXT(3);
+    H_(gep) U32(1) = U32(2) + (uint32_t)I32(3) * IM(4); NEXT(5);
+    H_(sel32) U32(1) = U32(2) ? U32(3) : U32(4); NEXT(5);
+    H_(sel64) U64(1) = U32(2) ? U64(3) : U64(4); NEXT(5);
+    H_(seln) memmove(A(1), U32(2) ? A(3) : A(4), IM(5)); NEXT(6);
+    H_(call) {
+        f = (Fn *)ip[2];
+    call_f:
+        if (!f->code) {
+            if (f->native) goto call_native;
+            e->sp = H->dyn;
+            if (lower(e, f)) goto fail;
+        }
+        uint8_t *top = H->dyn;
+        uint8_t *nfp = top + f->clen;
+        if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
+        for (uint32_t k = 0; k < f->clen; k += 8) *(u64u *)(top + k) = *(u64u *)(f->cdata + k);
+        uint32_t n = IM(3);
+        for (uint32_t i = 0; i < n; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(4 + i);
+        Hdr *h = (Hdr *)nfp;
+        h->rip = ip + 4 + n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
+        f->calls++; e->depth++;
+        fp = nfp; ip = f->code;
+        DISPATCH();
+    call_native: {
+            /* swapped-in native/compiled code: chunks -> cdecl words */
+            uint32_t n2 = IM(3), k = 0;
+            Ty *ft = &e->ty[f->ty];
+            for (uint32_t i = 0; i < n2 && i < ft->w && k < 126; i++) {
+                uint32_t t = e->ty[f->ty].elts[i];
+                Ty *y = &e->ty[t];
+                wbuf[k++] = U32(4 + i);
+                if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) wbuf[k++] = *(u32u *)(A(4 + i) + 4);
+            }
+            e->sp = H->dyn;
+            f->calls++;
+            uint64_t r = ncall(f->native, (W *)wbuf, k, rk_of(e, ft->elt));
+            U64(1) = r;
+            NEXT(4 + n2);
+        }
+    }
+    H_(calli) {
+        W t = U32(2);
+        uint32_t n = IM(4);
+        f = stub_fn(e, t);
+        if (f && !f->native) {
+            if (!f->varg) {
+                if (!f->code) { e->sp = H->dyn; if (lower(e, f)) goto fail; }
+                uint8_t *top = H->dyn;
+                uint8_t *nfp = top + f->clen;
+                if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
+                for (uint32_t k = 0; k < f->clen; k += 8) *(u64u *)(top + k) = *(u64u *)(f->cdata + k);
+                for (uint32_t i = 0; i < n; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(5 + 2 * i);
+                Hdr *h = (Hdr *)nfp;
+                h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
+                f->calls++; e->depth++;
+                fp = nfp; ip = f->code;
+                DISPATCH();
+            }
+            /* variadic: cdecl words below the new frame */
+            if (!f->code) { e->sp = H->dyn; if (lower(e, f)) goto fail; }
+            uint8_t *top = H->dyn;
+            uint32_t nw = pack(fp, ip + 5, n, (uint32_t *)top, 0x7fffffff);
+            if (top + nw * 4 + 64 > e->stack_end) goto overflow;
+            nw = pack(fp, ip + 5, n, (uint32_t *)top, nw);
+            uint8_t *base = (uint8_t *)(((W)top + nw * 4 + 15) & ~(W)15);
+            uint8_t *nfp = base + f->clen;
+            if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
+            memcpy(base, f->cdata, f->clen);
+            Hdr *h = (Hdr *)nfp;
+            h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
+            uint32_t used = unpack(e, f, nfp, (uint32_t *)top);
+            h->va = top + 4 * used;
+            f->calls++; e->depth++;
+            fp = nfp; ip = f->code;
+            DISPATCH();
+        }
+        if (f) t = (W)f->native;
+        if (!t) { fail(e, BFE_ERROR, "engine: call through a null function pointer"); goto fail; }
+        uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
+        if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
+        e->sp = H->dyn;
+        uint64_t r = ncall((void *)t, (W *)wbuf, nw, (int)IM(3));
+        if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
+        NEXT(5 + 2 * n);
+    }
+    H_(ncall) {
+        uint32_t n = IM(4);
+        uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
+        if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
+        e->sp = H->dyn;
+        uint64_t r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
+        if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
+        NEXT(5 + 2 * n);
+    }
+    H_(ret) {
+        uint64_t v = U64(1);
+        Hdr *h = H;
+        if (!h->rip) { *ret = v; return 0; }
+        fp = h->rfp; ip = h->rip; e->depth--;
+        *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = v;
+        DISPATCH();
+    }
+    H_(retv) {
+        Hdr *h = H;
+        if (!h->rip) return 0;
+        fp = h->rfp; ip = h->rip; e->depth--;
+        DISPATCH();
+    }
+    H_(retn) {
+        Hdr *h = H;
+        if (!h->rip) { memcpy(ret, A(1), IM(2) < 8 ? IM(2) : 8); return 0; }
+        memmove(h->rfp + (intptr_t)(int32_t)h->dst, A(1), IM(2));
+        fp = h->rfp; ip = h->rip; e->depth--;
+        DISPATCH();
+    }
+    H_(sw) {
+        uint32_t v = U32(1), n = IM(2);
+        for (uint32_t i = 0; i < n; i++) if (IM(4 + 2 * i) == v) JMP(ip[5 + 2 * i]);
+        JMP(ip[3]);
+    }
+    H_(swt) {
+        uint32_t k = U32(1) - IM(2);
+        if (k < IM(3)) JMP(ip[5 + k]);
+        JMP(ip[4]);
+    }
+    H_(ibr) {
+        uint32_t v = U32(1), n = IM(2);
+        for (uint32_t i = 0; i < n; i++) if (IM(3 + 2 * i) == v) JMP(ip[4 + 2 * i]);
+        fail(e, BFE_ERROR, "engine: indirectbr to an address not in its list (in '%.*s')", (int)H->fn->nlen, H->fn->name);
+        goto fail;
+    }
+    H_(unreach) fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)H->fn->nlen, H->fn->name); goto fail;
+    H_(alloca) {
+        uint32_t al = IM(3);
+        uint8_t *p = (uint8_t *)(((W)H->dyn + al - 1) & ~(W)(al - 1));
+        if (p + U32(2) + 64 > e->stack_end || U32(2) > 0x40000000) goto overflow;
+        H->dyn = p + ((U32(2) + 15) & ~15u);
+        U32(1) = (uint32_t)(W)p;
+        NEXT(4);
+    }
+    H_(stsave) U32(1) = (uint32_t)(W)H->dyn; NEXT(2);
+    H_(strest) H->dyn = (uint8_t *)(W)U32(1); NEXT(2);
+    H_(vastart) *(u32u *)(W)U32(1) = (uint32_t)(W)H->va; NEXT(2);
+    H_(vacopy) *(u32u *)(W)U32(1) = *(u32u *)(W)U32(2); NEXT(3);
+    H_(memcpy) memcpy((void *)(W)U32(1), (void *)(W)U32(2), U32(3)); NEXT(4);
+    H_(memmove) memmove((void *)(W)U32(1), (void *)(W)U32(2), U32(3)); NEXT(4);
+    H_(memset) memset((void *)(W)U32(1), (int)(U32(2) & 255), U32(3)); NEXT(4);
+    H_(ctpop) U32(1) = pop32(U32(2)); NEXT(3);
+    H_(ctlz) U32(1) = clz32(U32(2)); NEXT(3);
+    H_(cttz) U32(1) = ctz32(U32(2)); NEXT(3);
+    H_(bswap) { uint32_t x = U32(2); U32(1) = x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24; NEXT(3); }
+    H_(ctpop64) U64(1) = pop32((uint32_t)U64(2)) + pop32((uint32_t)(U64(2) >> 32)); NEXT(3);
+    H_(ctlz64) { uint64_t x = U64(2); U64(1) = (x >> 32) ? clz32((uint32_t)(x >> 32)) : 32 + clz32((uint32_t)x); NEXT(3); }
+    H_(cttz64) { uint64_t x = U64(2); U64(1) = (uint32_t)x ? ctz32((uint32_t)x) : 32 + ctz32((uint32_t)(x >> 32)); NEXT(3); }
+    H_(bswap64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 8; i++) { r = r << 8 | (x & 255); x >>= 8; } U64(1) = r; NEXT(3); }
+    H_(bswap16) { uint32_t x = U32(2); U32(1) = (x >> 8 & 0xff) | (x << 8 & 0xff00); NEXT(3); }
+    H_(fshl) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(2) << s) | (U32(3) >> (32 - s)) : U32(2); NEXT(5); }
+    H_(fshr) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(3) >> s) | (U32(2) << (32 - s)) : U32(3); NEXT(5); }
+    H_(fshl64) { uint32_t s = U32(4) & 63; U64(1) = s ? (U64(2) << s) | (U64(3) >> (64 - s)) : U64(2); NEXT(5); }
+    H_(fshr64) { uint32_t s = U32(4) & 63; U64(1) = s ? (U64(3) >> s) | (U64(2) << (64 - s)) : U64(3); NEXT(5); }
+    B3(smin, I32(2) < I32(3) ? U32(2) : U32(3)) B3(smax, I32(2) > I32(3) ? U32(2) : U32(3))
+    B3(umin, U32(2) < U32(3) ? U32(2) : U32(3)) B3(umax, U32(2) > U32(3) ? U32(2) : U32(3))
+    D3(smin64, I64(2) < I64(3) ? U64(2) : U64(3)) D3(smax64, I64(2) > I64(3) ? U64(2) : U64(3))
+    D3(umin64, U64(2) < U64(3) ? U64(2) : U64(3)) D3(umax64, U64(2) > U64(3) ? U64(2) : U64(3))
+    H_(sqrtf) F32(1) = __builtin_sqrtf(F32(2)); NEXT(3);
+    H_(sqrtd) F64(1) = __builtin_sqrt(F64(2)); NEXT(3);
+    H_(fabsf) U32(1) = U32(2) & 0x7fffffffu; NEXT(3);
+    H_(fabsd) U64(1) = U64(2) & 0x7fffffffffffffffull; NEXT(3);
+    H_(minf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : b != b ? a : (a < b ? a : b); NEXT(4); }
+    H_(maxf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : b != b ? a : (a > b ? a : b); NEXT(4); }
+    H_(mind) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : b != b ? a : (a < b ? a : b); NEXT(4); }
+    H_(maxd) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : b != b ? a : (a > b ? a : b); NEXT(4); }
+    H_(cpsgnf) U32(1) = (U32(2) & 0x7fffffffu) | (U32(3) & 0x80000000u); NEXT(4);
+    H_(cpsgnd) U64(1) = (U64(2) & 0x7fffffffffffffffull) | (U64(3) & 0x8000000000000000ull); NEXT(4);
+    H_(saddo) { int32_t r; uint32_t o = __builtin_add_overflow(I32(2), I32(3), &r); U32(1) = (uint32_t)r; *(u32u *)(A(1) + 4) = o; NEXT(4); }
+    H_(uaddo) { uint32_t r; uint32_t o = __builtin_add_overflow(U32(2), U32(3), &r); U32(1) = r; *(u32u *)(A(1) + 4) = o; NEXT(4); }
+    H_(ssubo) { int32_t r; uint32_t o = __builtin_sub_overflow(I32(2), I32(3), &r); U32(1) = (uint32_t)r; *(u32u *)(A(1) + 4) = o; NEXT(4); }
+    H_(usubo) { uint32_t r; uint32_t o = __builtin_sub_overflow(U32(2), U32(3), &r); U32(1) = r; *(u32u *)(A(1) + 4) = o; NEXT(4); }
+    H_(smulo) { int64_t r = (int64_t)I32(2) * I32(3); U32(1) = (uint32_t)r; *(u32u *)(A(1) + 4) = r != (int32_t)r; NEXT(4); }
+    H_(umulo) { uint64_t r = (uint64_t)U32(2) * U32(3); U32(1) = (uint32_t)r; *(u32u *)(A(1) + 4) = (r >> 32) != 0; NEXT(4); }
+    H_(saddo64) { uint64_t r = U64(2) + U64(3); uint32_t o = (int64_t)((U64(2) ^ r) & (U64(3) ^ r)) < 0; U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(uaddo64) { uint64_t r = U64(2) + U64(3); uint32_t o = r < U64(2); U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(ssubo64) { uint64_t r = U64(2) - U64(3); uint32_t o = (int64_t)((U64(2) ^ U64(3)) & (U64(2) ^ r)) < 0; U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(usubo64) { uint64_t r = U64(2) - U64(3); uint32_t o = U64(2) < U64(3); U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(smulo64) { int64_t a = I64(2), b = I64(3); uint64_t r = (uint64_t)a * (uint64_t)b;
+        uint32_t o = a != 0 && ((int64_t)r / a != b || (a == -1 && b == (int64_t)0x8000000000000000ull) || (b == -1 && a == (int64_t)0x8000000000000000ull));
+        U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(umulo64) { uint64_t a = U64(2), b = U64(3), r = a * b; uint32_t o = a != 0 && r / a != b; U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(movx) U64(1) = *(u64u *)(A(2) + 8 * U32(3)); NEXT(4);
+    H_(stx) *(u64u *)(A(1) + 8 * U32(2)) = U64(3); NEXT(4);
+    H_(cnt) e->insns += IM(1); NEXT(2);
+    H_(trace) trace(e, (Fn *)ip[1], (int)IM(2), fp, (int32_t)IM(3)); NEXT(4);
+    H_(cmpxchg) {
+        u32u *p = (u32u *)(W)U32(2); uint32_t old = *p, ok = old == U32(3);
+        if (ok) *p = U32(4);
+        U32(1) = old; *(u32u *)(A(1) + 4) = ok; NEXT(5);
+    }
+    H_(cmpxchg64) {
+        u64u *p = (u64u *)(W)U32(2); uint64_t old = *p; uint32_t ok = old == U64(3);
+        if (ok) *p = U64(4);
+        U64(1) = old; *(u32u *)(A(1) + 8) = ok; NEXT(5);
+    }
+    H_(rmw) {
+        uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), v = U32(3), old = 0, nv;
+        memcpy(&old, p, sz);
+        uint32_t sh = 32 - 8 * sz;
+        int32_t so = sz == 4 ? (int32_t)old : (int32_t)(old << sh) >> sh, sv = sz == 4 ? (int32_t)v : (int32_t)(v << sh) >> sh;
+        switch (IM(4)) {
+        case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
+        case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
+        case 7: nv = so > sv ? old : v; break; case 8: nv = so < sv ? old : v; break;
+        case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
+        default: goto trap;
+        }
+        memcpy(p, &nv, sz);
+        U32(1) = old; NEXT(6);
+    }
+    H_(rmw64) {
+        u64u *p = (u64u *)(W)U32(2); uint64_t v = U64(3), old = *p, nv;
+        switch (IM(4)) {
+        case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
+        case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
+        case 7: nv = (int64_t)old > (int64_t)v ? old : v; break; case 8: nv = (int64_t)old < (int64_t)v ? old : v; break;
+        case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
+        default: goto trap;
+        }
+        *p = nv; U64(1) = old; NEXT(6);
+    }
+    H_(trap)
+trap:
+    fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)H->fn->nlen, H->fn->name);
+    goto fail;
+overflow:
+    fail(e, BFE_ERROR, "engine: stack overflow (call depth %u, limit %u)", e->depth, e->cfg.max_depth);
+fail:
+    return e->errc ? e->errc : BFE_ERROR;
+}

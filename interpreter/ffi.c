@@ -1,0 +1,117 @@
+/* FFI: native symbols by name, calls into native code with the i386 cdecl
+ * ABI, and trampolines that let native code call interpreted functions
+ * (each defined function has a 24-byte x86 stub; its address is the
+ * function's pointer value everywhere, so pointers compare and round-trip). */
+#include "internal.h"
+
+void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
+    if (nlen && name[0] == 1) { name++; nlen--; }
+    for (int i = 0; i < e->cfg.nsyms; i++) {
+        const char *s = e->cfg.syms[i].name;
+        if (!memcmp(s, name, nlen) && s[nlen] == 0) return e->cfg.syms[i].addr;
+    }
+    return 0;
+}
+
+/* cdecl call with up to 64 argument words; extra words are harmless under
+ * cdecl (the caller pops them). */
+#define W4(o) a[o], a[o + 1], a[o + 2], a[o + 3]
+#define W16(o) W4(o), W4(o + 4), W4(o + 8), W4(o + 12)
+#define T4 W, W, W, W
+#define T16 T4, T4, T4, T4
+#define CALLS(N, TYPES, ARGS) \
+    if (nw <= N) { \
+        switch (rk) { \
+        case RK_F32: { float r = ((float (*)(TYPES))fn)(ARGS); uint32_t x; memcpy(&x, &r, 4); return x; } \
+        case RK_F64: { double r = ((double (*)(TYPES))fn)(ARGS); uint64_t x; memcpy(&x, &r, 8); return x; } \
+        case RK_VOID: ((void (*)(TYPES))fn)(ARGS); return 0; \
+        default: return ((uint64_t (*)(TYPES))fn)(ARGS); \
+        } \
+    }
+uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
+    W a[64];
+    if (nw > 64) nw = 64;
+    for (uint32_t i = 0; i < nw; i++) a[i] = w[i];
+    for (uint32_t i = nw; i < 64; i++) a[i] = 0;
+    CALLS(4, T4, W4(0))
+    CALLS(16, T16, W16(0))
+    #define T64 T16, T16, T16, T16
+#define A64 W16(0), W16(16), W16(32), W16(48)
+    CALLS(64, T64, A64)
+    return 0;
+}
+
+/* Entry from native code through a stub: f is pushed by the stub, args
+ * points at the caller's cdecl argument words. */
+static uint64_t enter(Fn *f, uint32_t *args) {
+    E *e = f->e;
+    uint64_t r = 0;
+    int c = exec_run(e, f, args, 0, &r);
+    if (c) {
+        if (e->cfg.fatal) e->cfg.fatal(c, e->err);
+        for (;;) { }
+    }
+    return r;
+}
+uint64_t tramp_entry(Fn *f, uint32_t *args) { return enter(f, args); }
+static float tramp_f(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); float x; uint32_t b = (uint32_t)r; memcpy(&x, &b, 4); return x; }
+static double tramp_d(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); double x; memcpy(&x, &r, 8); return x; }
+
+int stubs_make(E *e) {
+    uint32_t n = e->nfn ? e->nfn : 1;
+    uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(24 * n) : ealloc(e, 24 * n);
+    if (!m) return fail(e, BFE_NOMEM, "engine: cannot allocate trampolines");
+    e->stubs = m; e->nstub = e->nfn;
+    for (uint32_t i = 0; i < e->nfn; i++) {
+        Fn *f = &e->fn[i];
+        uint8_t *s = m + 24 * i;
+        Ty *rt = &e->ty[e->ty[f->ty].elt];
+        void *disp = rt->k == TK_FLT ? (void *)tramp_f : rt->k == TK_DBL ? (void *)tramp_d : (void *)tramp_entry;
+        uint32_t fp = (uint32_t)(W)f, dp = (uint32_t)(W)disp;
+        static const uint8_t tpl[24] = { 0x8d, 0x44, 0x24, 0x04, 0x83, 0xec, 0x04, 0x50, 0x68, 0, 0, 0, 0,
+                                         0xb8, 0, 0, 0, 0, 0xff, 0xd0, 0x83, 0xc4, 0x0c, 0xc3 };
+        memcpy(s, tpl, 24);
+        memcpy(s + 9, &fp, 4); memcpy(s + 14, &dp, 4);
+    }
+    return 0;
+}
+
+Fn *stub_fn(E *e, W addr) {
+    W d = addr - (W)e->stubs;
+    if (d < 24u * e->nstub && d % 24 == 0) {
+        Fn *f = &e->fn[d / 24];
+        return f->isdecl ? 0 : f;
+    }
+    return 0;
+}
+
+int bf_call(bf_engine *e, const char *name, const uint32_t *argw, uint32_t nwords, uint64_t *ret) {
+    Fn *f = fn_by_name(e, name);
+    if (!f) return fail(e, BFE_UNRESOLVED, "engine: no function '%s' in the module", name);
+    e->errc = 0; e->err[0] = 0;
+    return exec_run(e, f, argw, nwords, ret);
+}
+
+void bf_print_stats(bf_engine *e, uint32_t unused) {
+    (void)unused;
+    if (!e->cfg.print) return;
+    e->cfg.print("[stats] functions: %u in module, %u lowered; lowering time %u us\n", e->nfn, e->lowered, (uint32_t)e->lower_us);
+    if (e->cfg.stats) e->cfg.print("[stats] instructions executed: %llu\n", (unsigned long long)e->insns);
+    e->cfg.print("[stats] engine memory: %u bytes in use, peak %u\n", e->mem, e->peak);
+    /* hottest functions by calls */
+    uint32_t shown[10]; uint32_t ns = 0;
+    for (uint32_t k = 0; k < 10; k++) {
+        uint32_t best = 0xffffffff, bc = 0;
+        for (uint32_t i = 0; i < e->nfn; i++) {
+            int skip = 0;
+            for (uint32_t j = 0; j < ns; j++) if (shown[j] == i) skip = 1;
+            if (!skip && e->fn[i].calls > bc) { bc = e->fn[i].calls; best = i; }
+        }
+        if (best == 0xffffffff) break;
+        shown[ns++] = best;
+        Fn *f = &e->fn[best];
+        uint32_t be = 0;
+        for (uint32_t j = 0; j < f->nloops; j++) be += f->loops[j];
+        e->cfg.print("[stats] hot: %.*s calls=%u back-edges=%u loops=%u\n", (int)f->nlen, f->name, f->calls, be, f->nloops);
+    }
+}

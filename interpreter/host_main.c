@@ -1,0 +1,185 @@
+/* Host glue: the `bareflow run` CLI. Reads a bitcode file, builds the FFI
+ * table from the host C library, runs main(argc, argv) and exits with its
+ * return value. Built with -m32 so interpreted pointers are host pointers.
+ *
+ *   bfi [run] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB]
+ *       [--depth N] prog.bc [args...]
+ *
+ * Exit codes: the program's, or 9 malformed bitcode, 10 unresolved symbol,
+ * 6 memory budget, 1 other engine errors (stack overflow, trap...). */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <math.h>
+#include <time.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <assert.h>
+#include <setjmp.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include "engine.h"
+
+/* bf.h platform API for programs run on the host (tinyllama's hosted shim). */
+#include "../kernel_lib/bf.h"
+static char **g_opts; static int g_nopts;
+int bf_option(const char *name, char *buf, int len) {
+    size_t n = strlen(name);
+    for (int i = 0; i < g_nopts; i++)
+        if (!strncmp(g_opts[i], name, n) && g_opts[i][n] == '=') {
+            const char *v = g_opts[i] + n + 1; int l = (int)strlen(v);
+            if (len > 0) { int k = l < len - 1 ? l : len - 1; memcpy(buf, v, k); buf[k] = 0; }
+            return l;
+        }
+    return -1;
+}
+void bf_options_check(const char *const *known) {
+    for (int i = 0; i < g_nopts; i++) {
+        int ok = 0;
+        for (int k = 0; known[k]; k++) { size_t n = strlen(known[k]); if (!strncmp(g_opts[i], known[k], n) && g_opts[i][n] == '=') ok = 1; }
+        if (!ok) { printf("error: unknown option '%s'\n", g_opts[i]); fflush(stdout); exit(BF_EXIT_BAD_OPTION); }
+    }
+}
+static const char *g_datadir = ".";
+const void *bf_file(const char *name, uint32_t *size) {
+    char p[4096]; snprintf(p, sizeof p, "%s/%s", g_datadir, name);
+    FILE *f = fopen(p, "rb");
+    *size = 0;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
+    void *m = malloc(n + 1);
+    if (!m || fread(m, 1, n, f) != (size_t)n) { fclose(f); free(m); return NULL; }
+    fclose(f); *size = (uint32_t)n;
+    return m;
+}
+uint64_t bf_cycles(void) { return __builtin_ia32_rdtsc(); }
+static FILE *g_events;
+void bf_event(const char *fmt, ...) {
+    if (!g_events) return;
+    va_list ap; va_start(ap, fmt); vfprintf(g_events, fmt, ap); va_end(ap); fputc('\n', g_events);
+}
+void bf_fail(int code, const char *fmt, ...) {
+    va_list ap; va_start(ap, fmt);
+    fflush(stdout);
+    printf("error: "); vprintf(fmt, ap); printf("\n"); fflush(stdout);
+    va_end(ap);
+    exit(code);
+}
+void bf_exit(int code) { fflush(stdout); exit(code); }
+
+static void *exec_alloc(uint32_t n) {
+    void *p = mmap(0, n, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? 0 : p;
+}
+static void fatal(int code, const char *msg) { fflush(stdout); fprintf(stderr, "error: %s\n", msg); exit(code); }
+static int eprint(const char *fmt, ...) { va_list ap; va_start(ap, fmt); int r = vfprintf(stderr, fmt, ap); va_end(ap); return r; }
+static uint64_t now_us(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (uint64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000; }
+
+extern const unsigned short **__ctype_b_loc(void);
+extern const int32_t **__ctype_tolower_loc(void);
+extern const int32_t **__ctype_toupper_loc(void);
+extern int __isoc99_sscanf(const char *, const char *, ...);
+extern int __isoc99_fscanf(FILE *, const char *, ...);
+extern int __isoc99_scanf(const char *, ...);
+extern void __assert_fail(const char *, const char *, unsigned, const char *);
+extern void __stack_chk_fail(void);
+extern int _IO_getc(FILE *); extern int _IO_putc(int, FILE *);
+extern FILE *fopen64(const char *, const char *);
+
+#define S(n) { #n, (void *)&n }
+static const bf_sym host_syms[] = {
+    /* stdio */
+    S(printf), S(fprintf), S(sprintf), S(snprintf), S(vprintf), S(vfprintf), S(vsprintf), S(vsnprintf),
+    S(puts), S(putchar), S(fputs), S(fputc), S(putc), S(fwrite), S(fread), S(fopen), S(fopen64), S(fclose),
+    S(fflush), S(fgets), S(fgetc), S(getc), S(getchar), S(fseek), S(ftell), S(rewind), S(feof), S(ferror),
+    S(perror), S(remove), S(sscanf), S(fscanf), S(scanf), S(__isoc99_sscanf), S(__isoc99_fscanf), S(__isoc99_scanf),
+    S(stdout), S(stderr), S(stdin), S(setvbuf), S(ungetc), S(_IO_getc), S(_IO_putc), S(fileno), S(write), S(read),
+    /* string */
+    S(memcpy), S(memmove), S(memset), S(memcmp), S(memchr), S(strlen), S(strnlen), S(strcmp), S(strncmp), S(strcpy),
+    S(strncpy), S(strcat), S(strncat), S(strchr), S(strrchr), S(strstr), S(strdup), S(strndup), S(strtok), S(strspn),
+    S(strcspn), S(strpbrk), S(strerror), S(strcasecmp), S(strncasecmp), S(stpcpy), S(bcmp), S(bzero),
+    /* stdlib */
+    S(malloc), S(calloc), S(realloc), S(free), S(qsort), S(bsearch), S(exit), S(abort), S(atexit), S(_Exit),
+    S(strtol), S(strtoul), S(strtoll), S(strtoull), S(strtod), S(strtof), S(atoi), S(atol), S(atoll), S(atof),
+    S(abs), S(labs), S(llabs), S(rand), S(srand), S(getenv), S(aligned_alloc), S(posix_memalign),
+    /* ctype */
+    S(toupper), S(tolower), S(isalpha), S(isdigit), S(isalnum), S(isspace), S(isupper), S(islower), S(isprint),
+    S(ispunct), S(isxdigit), S(iscntrl), S(isgraph), S(__ctype_b_loc), S(__ctype_tolower_loc), S(__ctype_toupper_loc),
+    /* time */
+    S(time), S(clock), S(clock_gettime), S(gettimeofday),
+    /* errors */
+    S(__errno_location), S(__assert_fail), S(__stack_chk_fail),
+    /* math */
+    S(sqrt), S(sqrtf), S(fabs), S(fabsf), S(exp), S(expf), S(exp2), S(exp2f), S(log), S(logf), S(log2), S(log2f),
+    S(log10), S(log10f), S(pow), S(powf), S(sin), S(sinf), S(cos), S(cosf), S(tan), S(tanf), S(asin), S(asinf),
+    S(acos), S(acosf), S(atan), S(atanf), S(atan2), S(atan2f), S(sinh), S(sinhf), S(cosh), S(coshf), S(tanh), S(tanhf),
+    S(floor), S(floorf), S(ceil), S(ceilf), S(trunc), S(truncf), S(round), S(roundf), S(rint), S(rintf),
+    S(nearbyint), S(nearbyintf), S(fmod), S(fmodf), S(fma), S(fmaf), S(fmin), S(fminf), S(fmax), S(fmaxf),
+    S(lround), S(lroundf), S(llround), S(llroundf), S(lrint), S(lrintf), S(llrint), S(llrintf), S(hypot), S(hypotf),
+    S(cbrt), S(cbrtf), S(expm1), S(expm1f), S(log1p), S(log1pf), S(ldexp), S(ldexpf), S(frexp), S(frexpf),
+    S(modf), S(modff), S(copysign), S(copysignf), S(roundeven), S(roundevenf),
+    /* memory for a self-hosted engine's trampolines */
+    S(mmap), S(munmap),
+    /* BareFlow platform API (bf.h) */
+    S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
+};
+
+static void usage(void) {
+    fprintf(stderr, "usage: bfi [run] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
+                    "           [--opt name=value]... [--data DIR] prog.bc [args...]\n");
+    exit(2);
+}
+
+int main(int argc, char **argv) {
+    bf_config cfg; memset(&cfg, 0, sizeof cfg);
+    int i = 1, stats = 0;
+    if (i < argc && !strcmp(argv[i], "run")) i++;
+    g_opts = malloc(sizeof(char *) * (argc + 1));
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--stats")) stats = 1;
+        else if (!strcmp(a, "--trace") && i + 1 < argc) cfg.trace = argv[++i];
+        else if (!strcmp(a, "--lazy")) cfg.lazy_bind = 1;
+        else if (!strcmp(a, "--mem") && i + 1 < argc) cfg.mem_budget = (uint32_t)atoi(argv[++i]) << 20;
+        else if (!strcmp(a, "--stack") && i + 1 < argc) cfg.stack_size = (uint32_t)atoi(argv[++i]) << 20;
+        else if (!strcmp(a, "--depth") && i + 1 < argc) cfg.max_depth = (uint32_t)atoi(argv[++i]);
+        else if (!strcmp(a, "--opt") && i + 1 < argc) g_opts[g_nopts++] = argv[++i];
+        else if (!strcmp(a, "--data") && i + 1 < argc) g_datadir = argv[++i];
+        else if (!strcmp(a, "--")) { i++; break; }
+        else usage();
+    }
+    if (i >= argc) usage();
+    const char *path = argv[i];
+    FILE *f = fopen(path, "rb");
+    if (!f) { fprintf(stderr, "error: cannot open '%s': %s\n", path, strerror(errno)); return 1; }
+    fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
+    void *buf = malloc(n + 4);
+    if (!buf || fread(buf, 1, n, f) != (size_t)n) { fprintf(stderr, "error: cannot read '%s'\n", path); return 1; }
+    fclose(f);
+    cfg.syms = host_syms; cfg.nsyms = sizeof host_syms / sizeof host_syms[0];
+    cfg.stats = stats; cfg.exec_alloc = exec_alloc; cfg.print = eprint; cfg.fatal = fatal; cfg.now_us = now_us;
+    int err = 0; char msg[256];
+    uint64_t t0 = now_us();
+    bf_engine *e = bf_load(buf, (uint32_t)n, &cfg, &err, msg, sizeof msg);
+    uint64_t t1 = now_us();
+    if (!e) { fprintf(stderr, "error: %s\n", msg); return err; }
+    int pargc = argc - i;
+    char **pargv = argv + i;
+    uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
+    uint64_t ret = 0;
+    int r = bf_call(e, "main", w, 2, &ret);
+    uint64_t t2 = now_us();
+    fflush(stdout);
+    if (stats) {
+        bf_stats_t st; bf_get_stats(e, &st);
+        fprintf(stderr, "[stats] load %llu us, run %llu us (lowering %llu us)\n", (unsigned long long)(t1 - t0),
+                (unsigned long long)(t2 - t1), (unsigned long long)st.lower_us);
+        bf_print_stats(e, 0);
+    }
+    if (r) { fprintf(stderr, "error: %s\n", bf_error(e)); return r; }
+    return (int)(uint32_t)ret & 255;
+}

@@ -1,0 +1,206 @@
+/* Internal declarations shared by the engine's stages. Freestanding: the few
+ * libc functions used are declared here; host libc and kernel_lib provide them. */
+#ifndef BF_INTERNAL_H
+#define BF_INTERNAL_H
+#include <stdint.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include "engine.h"
+
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+void *malloc(size_t n);
+void *realloc(void *p, size_t n);
+void free(void *p);
+
+typedef uintptr_t W;
+typedef struct bf_engine E;
+
+/* ---- bitstream.c ---------------------------------------------------- */
+typedef struct Abbrev { uint32_t n; struct { uint8_t enc; uint32_t val; } op[]; } Abbrev;
+enum { AB_LIT, AB_FIXED, AB_VBR, AB_ARRAY, AB_CHAR6, AB_BLOB };
+typedef struct BInfo { uint32_t id, n; Abbrev **ab; } BInfo;
+typedef struct BS {
+    E *e;
+    const uint8_t *buf;
+    uint64_t nbits, pos;
+    int depth;
+    struct { uint32_t id, width, nab, cap; Abbrev **ab; uint64_t end; } stk[24];
+    BInfo *info; uint32_t ninfo;
+    /* current record */
+    uint32_t code, n, cap;
+    uint64_t *ops;
+    const uint8_t *blob; uint32_t bloblen;
+    uint32_t sub_id;            /* for BS_SUB */
+} BS;
+enum { BS_END = 1, BS_SUB, BS_REC, BS_ERR };
+int bs_init(BS *b, E *e, const uint8_t *buf, uint32_t len);
+int bs_next(BS *b);                 /* returns BS_END/BS_SUB/BS_REC/BS_ERR */
+int bs_enter(BS *b, uint32_t id);   /* after BS_SUB: enter it (0 ok) */
+int bs_skip(BS *b);                 /* after BS_SUB: skip it */
+void bs_free(BS *b);
+
+/* ---- types ---------------------------------------------------------- */
+enum { TK_VOID, TK_INT, TK_FLT, TK_DBL, TK_PTR, TK_FN, TK_ST, TK_ARR, TK_VEC,
+       TK_LABEL, TK_META, TK_OTHER };
+typedef struct Ty {
+    uint8_t k, packed, vararg, done;
+    uint32_t w;          /* int width; array/vector length; struct/fn: #elts */
+    uint32_t elt;        /* array/vector element, fn return type */
+    uint32_t *elts;      /* struct elements / fn params */
+    uint32_t *offs;      /* struct field offsets */
+    uint32_t size, align;
+} Ty;
+
+/* ---- values --------------------------------------------------------- */
+enum { V_NONE, V_GVAR, V_FN, V_ALIAS, V_CINT, V_CFP, V_CNULL, V_CUNDEF, V_CAGG,
+       V_CDATA, V_CSTR, V_CE, V_BADDR, V_ARG, V_INST, V_CWIDE };
+typedef struct Val {
+    uint8_t k, op, fl, pad;
+    uint32_t ty;
+    union {
+        uint64_t i;                    /* CINT (zero-extended), CFP bits */
+        struct { uint32_t n; uint32_t *o; } a;   /* AGG, CE ops, WIDE limbs */
+        struct { uint32_t n; uint64_t *d; } d;   /* DATA, STR */
+        uint32_t idx;                  /* GVAR/FN/ALIAS index */
+    } u;
+} Val;
+
+typedef struct GVar {
+    uint32_t vid, vty, init, align;
+    uint8_t isconst, ext;
+    uint8_t *addr;
+    const char *name; uint32_t nlen;
+} GVar;
+typedef struct Alias { uint32_t vid, target; const char *name; uint32_t nlen; } Alias;
+
+typedef struct Fn {
+    void *native;        /* entry slot: native/compiled cdecl code, or 0 */
+    W *code;             /* decoded form (lazily lowered), or 0 */
+    uint32_t frame;      /* frame bytes */
+    uint32_t nparam;     /* parameter chunk count */
+    uint8_t *cdata; uint32_t cbase, clen;    /* constant slots image */
+    uint32_t ty, vid, attr, idx;
+    const char *name; uint32_t nlen;
+    uint64_t body; uint64_t body_end; uint32_t abw;  /* function block */
+    uint32_t calls;      /* call counter */
+    uint8_t isdecl, traced, varg, intr, failed;
+    uint32_t *loops; uint32_t nloops;       /* back-edge counters */
+    uint32_t ncode;
+    E *e;
+} Fn;
+
+typedef struct Attr { uint32_t idx, kind, ty; } Attr;
+typedef struct AttrList { uint32_t n; Attr *a; } AttrList;
+
+struct bf_engine {
+    bf_config cfg;
+    const uint8_t *buf; uint32_t len;
+    BS bs;
+    Ty *ty; uint32_t nty, capty;
+    uint32_t ptrty, i1ty, i32ty, i8ty;
+    Val *v; uint32_t nv, capv, nmodv;
+    Fn *fn; uint32_t nfn;
+    GVar *gv; uint32_t ngv;
+    Alias *al; uint32_t nal;
+    const char *strtab; uint32_t strtablen;
+    AttrList *grp; uint32_t ngrp;        /* attribute groups by id */
+    AttrList *attrs; uint32_t nattrs;    /* PARAMATTR lists */
+    uint8_t *stubs; uint32_t nstub;
+    uint8_t *stack, *stack_end;
+    uint8_t *sp;                         /* free stack top when inside native code */
+    uint32_t depth;
+    uint32_t mem, peak;
+    uint32_t lowered;
+    uint64_t insns, lower_us;
+    int errc; char err[256];
+    const void *const *lab;               /* exec handler addresses */
+    uint32_t i64align, f64align;
+    int version;
+    void *tramp_disp[4];
+};
+
+/* ---- util (module.c) ------------------------------------------------ */
+void *ealloc(E *e, uint32_t n);          /* zeroed; NULL + error when over budget */
+void *erealloc(E *e, void *p, uint32_t n);
+void efree(E *e, void *p);
+int fail(E *e, int code, const char *fmt, ...);
+void fmt(char *out, uint32_t cap, const char *f, va_list ap);
+int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz);
+uint32_t ty_size(E *e, uint32_t t);
+uint32_t ty_align(E *e, uint32_t t);
+uint32_t ty_get(E *e, uint8_t k, uint32_t w, uint32_t elt);
+uint32_t ty_struct2(E *e, uint32_t a, uint32_t b);
+int const_bytes(E *e, uint32_t vid, uint8_t *out, uint32_t size);
+int const_scalar(E *e, uint32_t vid, uint64_t *out);
+Fn *fn_by_name(E *e, const char *name);
+int attr_has(E *e, uint32_t list, uint32_t idx, uint32_t kind, uint32_t *ty);
+void *ffi_lookup(E *e, const char *name, uint32_t nlen);
+
+/* ---- function IR (module.c -> lower.c) ------------------------------ */
+enum { I_BIN, I_FNEG, I_CAST, I_GEP, I_SEL, I_EXTELT, I_INSELT, I_SHUF, I_CMP,
+       I_RET, I_BR, I_SWITCH, I_IBR, I_UNREACH, I_PHI, I_ALLOCA, I_LOAD, I_STORE,
+       I_CMPXCHG, I_RMW, I_FENCE, I_CALL, I_VAARG, I_EXTVAL, I_INSVAL, I_FREEZE };
+typedef struct Ins {
+    uint8_t op, sub, vol, pad;
+    uint32_t ty, ty2, id, aux;
+    uint32_t n; uint32_t *o;
+} Ins;
+typedef struct FnIR {
+    Ins *ins; uint32_t nins, capins;
+    uint32_t *bb; uint32_t nbb;          /* first instruction of each block */
+    uint32_t base;                       /* first local value id (args) */
+    uint32_t *pool; uint32_t npool, cappool;
+} FnIR;
+int fn_parse(E *e, Fn *f, FnIR *ir);
+void fn_ir_free(E *e, FnIR *ir);
+int lower(E *e, Fn *f);
+
+/* ---- exec.c / ffi.c ------------------------------------------------- */
+int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);
+const void *const *exec_labels(void);
+uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk);
+int stubs_make(E *e);
+Fn *stub_fn(E *e, W addr);
+uint64_t tramp_entry(Fn *f, uint32_t *args);
+
+/* handler list: lower.c emits, exec.c implements */
+#define BIN32(X,s) X(add##s) X(sub##s) X(mul##s) X(udiv##s) X(sdiv##s) X(urem##s) \
+    X(srem##s) X(shl##s) X(lshr##s) X(ashr##s) X(and##s) X(or##s) X(xor##s)
+#define CMPS(X,s) X(eq##s) X(ne##s) X(ugt##s) X(uge##s) X(ult##s) X(ule##s) \
+    X(sgt##s) X(sge##s) X(slt##s) X(sle##s)
+#define FCMPS(X,s) X(foeq##s) X(fogt##s) X(foge##s) X(folt##s) X(fole##s) X(fone##s) \
+    X(ford##s) X(funo##s) X(fueq##s) X(fugt##s) X(fuge##s) X(fult##s) X(fule##s) X(fune##s)
+#define OPS(X) X(nop) X(jmp) X(jmpb) X(brif) BIN32(X,) BIN32(X,i) BIN32(X,64) \
+    CMPS(X,) CMPS(X,i) CMPS(X,64) \
+    X(beq) X(bne) X(bult) X(bule) X(bslt) X(bsle) X(bugt) X(buge) X(bsgt) X(bsge) \
+    X(beqi) X(bnei) X(bulti) X(bulei) X(bslti) X(bslei) X(bugti) X(bugei) X(bsgti) X(bsgei) \
+    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) \
+    X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
+    X(mov32) X(mov64) X(movn) X(movi) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
+    X(f2d) X(d2f) X(si2f) X(si2d) X(ui2f) X(ui2d) X(f2si) X(f2ui) X(d2si) X(d2ui) \
+    X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
+    X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
+    X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) \
+    X(sel32) X(sel64) X(seln) X(call) X(calli) X(ncall) X(ret) X(retv) X(retn) \
+    X(sw) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
+    X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
+    X(cttz64) X(bswap64) X(bswap16) X(fshl) X(fshr) X(fshl64) X(fshr64) \
+    X(smin) X(smax) X(umin) X(umax) X(smin64) X(smax64) X(umin64) X(umax64) \
+    X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
+    X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
+    X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
+    X(movx) X(stx) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap)
+#define X_ENUM(n) OP_##n,
+enum { OPS(X_ENUM) OP__N };
+#undef X_ENUM
+
+/* frame header (bytes at fp) */
+typedef struct Hdr { W *rip; uint8_t *rfp; W dst; Fn *fn; uint8_t *dyn; uint8_t *va; W pad[2]; } Hdr;
+#define HDR 32
+enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64 };
+#endif

@@ -1,0 +1,1292 @@
+/* Lowering: function IR -> decoded form. Every SSA value gets an 8-byte frame
+ * slot (vectors one slot per element, aggregates their memory layout);
+ * constants live in a per-function image copied below the frame header at
+ * entry; operands are frame offsets or immediates; phis become moves on the
+ * edges; GEPs become adds; static allocas become frame offsets so -O0 loads
+ * and stores through them are plain frame moves. */
+#include "internal.h"
+
+typedef struct { uint8_t imm; int32_t off; uint64_t v; } Opd;
+typedef struct L {
+    E *e; Fn *f; FnIR *ir;
+    W *c; uint32_t nc, capc;
+    uint32_t base, nloc;
+    int32_t *loc;        /* slot offset per local value (0: none yet) */
+    int32_t *fa;         /* frame offset of memory the value points to */
+    uint32_t *gb; int32_t *go;    /* pointer = value gb (+1) plus go */
+    uint32_t *nuse, *nonmem;
+    int32_t *tmp;        /* phi temporaries */
+    uint32_t fsz;
+    uint8_t *cd; uint32_t cn, ccap;
+    uint32_t *lab; uint32_t nlab, caplab;
+    struct { uint32_t at, lab; } *pt; uint32_t npt, cappt;
+    struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;
+    uint32_t cur;        /* current block */
+    uint32_t nloops;
+} L;
+
+#define LE (l->e)
+#define BADL(...) fail(l->e, BFE_BITCODE, __VA_ARGS__)
+#define OP(x) ((W)l->e->lab[OP_##x])
+
+static int em(L *l, W x) {
+    if (l->nc >= l->capc && grow(l->e, (void **)&l->c, &l->capc, l->nc + 1, sizeof(W))) return -1;
+    l->c[l->nc++] = x;
+    return 0;
+}
+static int emv(L *l, int n, ...) {
+    va_list ap; va_start(ap, n);
+    for (int i = 0; i < n; i++) if (em(l, va_arg(ap, W))) { va_end(ap); return -1; }
+    va_end(ap);
+    return 0;
+}
+#define E1(a) emv(l, 1, (W)(a))
+#define E2(a,b) emv(l, 2, (W)(a), (W)(b))
+#define E3(a,b,c) emv(l, 3, (W)(a), (W)(b), (W)(c))
+#define E4(a,b,c,d) emv(l, 4, (W)(a), (W)(b), (W)(c), (W)(d))
+#define E5(a,b,c,d,f) emv(l, 5, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f))
+#define E6(a,b,c,d,f,g) emv(l, 6, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g))
+
+static uint32_t newlab(L *l) {
+    if (grow(l->e, (void **)&l->lab, &l->caplab, l->nlab + 1, 4)) return 0;
+    l->lab[l->nlab] = 0xffffffff;
+    return l->nlab++;
+}
+static int target(L *l, uint32_t lab) {          /* emit a cell patched to label */
+    if (grow(l->e, (void **)&l->pt, &l->cappt, l->npt + 1, sizeof *l->pt)) return -1;
+    l->pt[l->npt].at = l->nc; l->pt[l->npt].lab = lab; l->npt++;
+    return em(l, 0);
+}
+
+static int32_t slot(L *l, uint32_t size) {        /* positive frame region */
+    uint32_t a = size >= 8 ? 8 : 4;
+    l->fsz = (l->fsz + a - 1) & ~(a - 1);
+    int32_t off = (int32_t)l->fsz;
+    l->fsz += (size + 7) & ~7u;
+    return off;
+}
+static int32_t cslot(L *l, const void *bytes, uint32_t size) {   /* constant image */
+    uint32_t sz = (size + 7) & ~7u;
+    if (sz == 8)                                     /* dedupe scalars */
+        for (uint32_t o = 8; o <= l->cn; o += 8)
+            if (!memcmp(l->cd + l->ccap - o, bytes, size) && (size == 8 || !memcmp(l->cd + l->ccap - o + size, "\0\0\0\0\0\0\0", 8 - size)))
+                return -(int32_t)o;
+    if (l->cn + sz > l->ccap) {
+        uint32_t nc = l->ccap ? l->ccap * 2 : 256;
+        while (nc < l->cn + sz) nc *= 2;
+        uint8_t *p = ealloc(l->e, nc); if (!p) return 0;
+        if (l->cn) memcpy(p + nc - l->cn, l->cd + l->ccap - l->cn, l->cn);
+        efree(l->e, l->cd); l->cd = p; l->ccap = nc;
+    }
+    l->cn += sz;
+    memset(l->cd + l->ccap - l->cn, 0, sz);
+    memcpy(l->cd + l->ccap - l->cn, bytes, size);
+    return -(int32_t)l->cn;
+}
+
+static Ty *T(L *l, uint32_t t) { return &l->e->ty[t]; }
+static uint32_t vty(L *l, uint32_t v) { return l->e->v[v].ty; }
+static int islocal(L *l, uint32_t v) { return v >= l->base && v < l->base + l->nloc && (l->e->v[v].k == V_ARG || l->e->v[v].k == V_INST); }
+static int isconst(L *l, uint32_t v) { return v < l->e->nv && !islocal(l, v); }
+
+/* scalar class: 0 i<=32/ptr, 1 i33..64, 2 float, 3 double, -1 other */
+static int cls(L *l, uint32_t t) {
+    Ty *y = T(l, t);
+    if (y->k == TK_INT) return y->w <= 32 ? 0 : y->w <= 64 ? 1 : -1;
+    if (y->k == TK_PTR) return 0;
+    if (y->k == TK_FLT) return 2;
+    if (y->k == TK_DBL) return 3;
+    return -1;
+}
+static uint32_t iw(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_INT ? y->w : y->k == TK_PTR ? 32 : y->k == TK_DBL ? 64 : 32; }
+static uint32_t nelt(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_VEC ? y->w : 1; }
+static uint32_t sty(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_VEC ? y->elt : t; }
+/* bytes a value occupies in the frame */
+static uint32_t vsize(L *l, uint32_t t) {
+    Ty *y = T(l, t);
+    if (y->k == TK_VEC) return 8 * y->w;
+    if (cls(l, t) >= 0) return 8;
+    uint32_t s = ty_size(l->e, t);
+    return (s + 7) & ~7u;
+}
+
+static int elem_const(L *l, uint32_t v, uint32_t i, uint64_t *out) {
+    E *e = l->e; Val *x = &e->v[v];
+    *out = 0;
+    if (T(l, x->ty)->k != TK_VEC) return const_scalar(e, v, out);
+    if (x->k == V_CNULL || x->k == V_CUNDEF) return 0;
+    if (x->k == V_CDATA) { if (i < x->u.d.n) *out = x->u.d.d[i]; return 0; }
+    if (x->k == V_CAGG) { if (i < x->u.a.n) return const_scalar(e, x->u.a.o[i], out); return 0; }
+    return BADL("bitcode: unsupported vector constant");
+}
+
+static uint64_t wmask(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
+
+/* operand for element i of value v */
+static int opd(L *l, uint32_t v, uint32_t i, Opd *o) {
+    memset(o, 0, sizeof *o);
+    if (v >= l->e->nv) return BADL("bitcode: bad operand %u", v);
+    if (isconst(l, v)) {
+        o->imm = 1;
+        if (elem_const(l, v, i, &o->v)) return -1;
+        uint32_t et = sty(l, vty(l, v));
+        if (T(l, et)->k == TK_INT) o->v = wmask(T(l, et)->w, o->v);
+        return 0;
+    }
+    if (!l->loc[v - l->base]) {
+        if (l->fa[v - l->base] || l->gb[v - l->base]) return BADL("bitcode: internal: unmaterialised address");
+        return BADL("bitcode: use of value %u before its definition in '%.*s'", v, (int)l->f->nlen, l->f->name);
+    }
+    o->off = l->loc[v - l->base] + 8 * i;
+    return 0;
+}
+/* force an operand into a slot */
+static int32_t inslot(L *l, Opd *o) {
+    if (!o->imm) return o->off;
+    int32_t s = cslot(l, &o->v, 8);
+    o->imm = 0; o->off = s;
+    return s;
+}
+static int32_t sl(L *l, uint32_t v, uint32_t i) { Opd o; if (opd(l, v, i, &o)) return 0; return inslot(l, &o); }
+
+static int32_t dst(L *l, uint32_t v) {
+    uint32_t k = v - l->base;
+    if (!l->loc[k]) l->loc[k] = slot(l, vsize(l, vty(l, v)));
+    return l->loc[k];
+}
+static int32_t tmpslot(L *l) { return slot(l, 8); }
+
+/* move src operand to dst slot, scalar type t */
+static int mov(L *l, int32_t d, Opd *s, uint32_t t) {
+    int c = cls(l, t);
+    if (s->imm) {
+        if (c == 1 || c == 3) return E4(OP(movi64), d, (uint32_t)s->v, (uint32_t)(s->v >> 32));
+        return E3(OP(movi), d, (uint32_t)s->v);
+    }
+    if (s->off == d) return 0;
+    if (c == 1 || c == 3) return E3(OP(mov64), d, s->off);
+    if (c >= 0) return E3(OP(mov32), d, s->off);
+    uint32_t n = vsize(l, t);
+    return E4(OP(movn), d, s->off, n);
+}
+/* move whole value v into slot d (any type) */
+static int movv(L *l, int32_t d, uint32_t v) {
+    uint32_t t = vty(l, v);
+    if (T(l, t)->k == TK_VEC) {
+        for (uint32_t i = 0; i < T(l, t)->w; i++) { Opd o; if (opd(l, v, i, &o) || mov(l, d + 8 * i, &o, T(l, t)->elt)) return -1; }
+        return 0;
+    }
+    if (cls(l, t) < 0 && isconst(l, v)) {                   /* aggregate constant */
+        uint32_t n = vsize(l, t);
+        uint8_t *buf = ealloc(l->e, n + 8); if (!buf) return -1;
+        if (const_bytes(l->e, v, buf, n)) { efree(l->e, buf); return -1; }
+        int32_t s = cslot(l, buf, n); efree(l->e, buf);
+        return E4(OP(movn), d, s, n);
+    }
+    Opd o; if (opd(l, v, 0, &o)) return -1;
+    return mov(l, d, &o, t);
+}
+
+static int mask_to(L *l, int32_t d, uint32_t w) {
+    if (w >= 32 && w != 64 && w > 32) { uint64_t m = (1ull << w) - 1; return E5(OP(and64i), d, d, (uint32_t)m, (uint32_t)(m >> 32)); }
+    if (w >= 32) return 0;
+    return E4(OP(andi), d, d, (1u << w) - 1);
+}
+/* sign-extend a narrow int operand into a temp slot */
+static int32_t sext_tmp(L *l, Opd *o, uint32_t w) {
+    if (o->imm) { uint64_t x = o->v; if (w < 64) x = (uint64_t)((int64_t)(x << (64 - w)) >> (64 - w)); o->v = x; return 0; }
+    int32_t t = tmpslot(l);
+    if (w < 32) { if (E4(OP(sext), t, o->off, 32 - w)) return -1; }
+    else if (E4(OP(sext64), t, o->off, 64 - w)) return -1;
+    o->off = t;
+    return 0;
+}
+
+/* ---- scalar emitters ------------------------------------------------ */
+static const uint8_t bin32[13] = { OP_add, OP_sub, OP_mul, OP_udiv, OP_sdiv, OP_urem, OP_srem, OP_shl, OP_lshr, OP_ashr, OP_and, OP_or, OP_xor };
+static const uint8_t bin32i[13] = { OP_addi, OP_subi, OP_muli, OP_udivi, OP_sdivi, OP_uremi, OP_sremi, OP_shli, OP_lshri, OP_ashri, OP_andi, OP_ori, OP_xori };
+static const uint8_t bin64[13] = { OP_add64, OP_sub64, OP_mul64, OP_udiv64, OP_sdiv64, OP_urem64, OP_srem64, OP_shl64, OP_lshr64, OP_ashr64, OP_and64, OP_or64, OP_xor64 };
+static const uint8_t binf[5] = { OP_fadd, OP_fsub, OP_fmul, OP_fdiv, OP_frem };
+static const uint8_t bind[5] = { OP_dadd, OP_dsub, OP_dmul, OP_ddiv, OP_drem };
+
+static int call_libm(L *l, const char *name, int32_t d, Opd *a, int n, int isf);
+
+static int emit_bin(L *l, uint32_t opc, uint32_t t, int32_t d, Opd a, Opd b) {
+    int c = cls(l, t);
+    if (opc > 12) return BADL("bitcode: bad binary opcode %u", opc);
+    if (c == 2 || c == 3) {
+        if (opc > 4 && opc != 6 && opc != 4) { }
+        static const uint8_t fmap[13] = { 0, 1, 2, 9, 3, 9, 4, 9, 9, 9, 9, 9, 9 };
+        uint32_t k = fmap[opc];
+        if (k > 4) return BADL("bitcode: bad float opcode");
+        if (k == 4) { Opd ab[2] = { a, b }; return call_libm(l, c == 2 ? "fmodf" : "fmod", d, ab, 2, c == 2); }
+        return E4(l->e->lab[c == 2 ? binf[k] : bind[k]], d, inslot(l, &a), inslot(l, &b));
+    }
+    if (c < 0) return BADL("bitcode: unsupported integer width %u in '%.*s'", iw(l, t), (int)l->f->nlen, l->f->name);
+    uint32_t w = iw(l, t);
+    int sgn = opc == 4 || opc == 6 || opc == 9;
+    if (sgn && w != 32 && w != 64) { if (sext_tmp(l, &a, w) || sext_tmp(l, &b, w)) return -1; }
+    if (c == 1) {
+        if (E4(l->e->lab[bin64[opc]], d, inslot(l, &a), inslot(l, &b))) return -1;
+    } else {
+        int comm = opc == 0 || opc == 2 || opc >= 10;
+        if (a.imm && comm && !b.imm) { Opd t2 = a; a = b; b = t2; }
+        if (b.imm && !a.imm) {
+            uint32_t x = (uint32_t)b.v;
+            if (opc == 1) { if (E4(OP(addi), d, a.off, -x)) return -1; }
+            else if (opc >= 3 && opc <= 6 && x == 0) { if (E4(l->e->lab[bin32[opc]], d, a.off, inslot(l, &b))) return -1; }
+            else if (E4(l->e->lab[bin32i[opc]], d, a.off, x)) return -1;
+        } else if (E4(l->e->lab[bin32[opc]], d, inslot(l, &a), inslot(l, &b))) return -1;
+    }
+    int needmask = w != 32 && w != 64 && !(opc == 3 || opc == 5 || opc == 8 || opc == 10 || opc == 11 || opc == 12);
+    return needmask ? mask_to(l, d, w) : 0;
+}
+
+static const uint8_t cmp32[10] = { OP_eq, OP_ne, OP_ugt, OP_uge, OP_ult, OP_ule, OP_sgt, OP_sge, OP_slt, OP_sle };
+static const uint8_t cmp32i[10] = { OP_eqi, OP_nei, OP_ugti, OP_ugei, OP_ulti, OP_ulei, OP_sgti, OP_sgei, OP_slti, OP_slei };
+static const uint8_t cmp64[10] = { OP_eq64, OP_ne64, OP_ugt64, OP_uge64, OP_ult64, OP_ule64, OP_sgt64, OP_sge64, OP_slt64, OP_sle64 };
+static const uint8_t swp[10] = { 0, 1, 4, 5, 2, 3, 8, 9, 6, 7 };       /* a op b == b swp(op) a */
+static const uint8_t fcf[16] = { 0, OP_foeqf, OP_fogtf, OP_fogef, OP_foltf, OP_folef, OP_fonef, OP_fordf, OP_funof, OP_fueqf, OP_fugtf, OP_fugef, OP_fultf, OP_fulef, OP_funef, 0 };
+static const uint8_t fcd[16] = { 0, OP_foeqd, OP_fogtd, OP_foged, OP_foltd, OP_foled, OP_foned, OP_fordd, OP_funod, OP_fueqd, OP_fugtd, OP_fuged, OP_fultd, OP_fuled, OP_funed, 0 };
+
+static int emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Opd a, Opd b) {
+    int c = cls(l, t);
+    if (c == 2 || c == 3) {
+        if (pred == 0 || pred == 15) return E3(OP(movi), d, pred == 15);
+        if (pred > 15) return BADL("bitcode: bad fcmp predicate");
+        return E4(l->e->lab[c == 2 ? fcf[pred] : fcd[pred]], d, inslot(l, &a), inslot(l, &b));
+    }
+    if (pred < 32 || pred > 41) return BADL("bitcode: bad icmp predicate %u", pred);
+    if (c < 0) return BADL("bitcode: unsupported integer width in compare");
+    uint32_t p = pred - 32, w = iw(l, t);
+    if (p >= 6 && w != 32 && w != 64) { if (sext_tmp(l, &a, w) || sext_tmp(l, &b, w)) return -1; }
+    if (c == 1) return E4(l->e->lab[cmp64[p]], d, inslot(l, &a), inslot(l, &b));
+    if (a.imm && !b.imm) { Opd t2 = a; a = b; b = t2; p = swp[p]; }
+    if (b.imm) return E4(l->e->lab[cmp32i[p]], d, a.off, (uint32_t)b.v);
+    return E4(l->e->lab[cmp32[p]], d, a.off, b.off);
+}
+
+/* casts on scalars */
+static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Opd a) {
+    int sc = cls(l, st), dc = cls(l, dt);
+    uint32_t sw = iw(l, st), dw = iw(l, dt);
+    if (sc < 0 || dc < 0) return BADL("bitcode: unsupported cast (type kinds %u -> %u) in '%.*s'", T(l, st)->k, T(l, dt)->k, (int)l->f->nlen, l->f->name);
+    if (a.imm) {                                   /* fold integer casts of constants */
+        if (opc == 2) { uint64_t x = a.v; if (sw < 64) x = (uint64_t)((int64_t)(x << (64 - sw)) >> (64 - sw)); a.v = wmask(dw, x); return mov(l, d, &a, dt); }
+        if (opc == 0 || opc == 1 || opc == 9 || opc == 10 || (opc == 11 && sc == dc)) { a.v = wmask(dw, a.v); if (dc >= 2) a.v = a.v; return mov(l, d, &a, dt); }
+        inslot(l, &a);
+    }
+    switch (opc) {
+    case 0: case 1: case 9: case 10: case 12: case 11:    /* trunc zext ptrtoint inttoptr bitcast */
+        if (opc == 11 && (sc >= 2 || dc >= 2)) {
+            if ((sc == 1 || sc == 3) && (dc == 1 || dc == 3)) return E3(OP(mov64), d, a.off);
+            return E3(OP(mov32), d, a.off);
+        }
+        if (sc == 0 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < sw ? mask_to(l, d, dw) : 0; }
+        if (sc == 0 && dc == 1) return E3(OP(zx64), d, a.off);
+        if (sc == 1 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < 32 ? mask_to(l, d, dw) : 0; }
+        if (E3(OP(mov64), d, a.off)) return -1;
+        return dw < sw ? mask_to(l, d, dw) : 0;
+    case 2:                                               /* sext */
+        if (sc == 0) {
+            int32_t s = a.off;
+            if (sw < 32) { if (E4(OP(sext), d, s, 32 - sw)) return -1; s = d; }
+            if (dc == 1) { if (E3(OP(sx64), d, s)) return -1; return mask_to(l, d, dw); }
+            if (s != d && E3(OP(mov32), d, s)) return -1;
+            return mask_to(l, d, dw);
+        }
+        if (E4(OP(sext64), d, a.off, 64 - sw)) return -1;
+        return mask_to(l, d, dw);
+    case 3: case 4: {                                     /* fptoui fptosi */
+        int u = opc == 3;
+        uint8_t op = sc == 2 ? (dc == 1 ? (u ? OP_f2ul : OP_f2sl) : (u ? OP_f2ui : OP_f2si))
+                             : (dc == 1 ? (u ? OP_d2ul : OP_d2sl) : (u ? OP_d2ui : OP_d2si));
+        if (E3(l->e->lab[op], d, a.off)) return -1;
+        return dw != 32 && dw != 64 ? mask_to(l, d, dw) : 0;
+    }
+    case 5: case 6: {                                     /* uitofp sitofp */
+        int u = opc == 5;
+        int32_t s = a.off;
+        if (!u && sw != 32 && sw != 64) { Opd o = a; if (sext_tmp(l, &o, sw)) return -1; s = o.off; }
+        uint8_t op = sc == 1 ? (dc == 2 ? (u ? OP_ul2f : OP_sl2f) : (u ? OP_ul2d : OP_sl2d))
+                             : (dc == 2 ? (u ? OP_ui2f : OP_si2f) : (u ? OP_ui2d : OP_si2d));
+        return E3(l->e->lab[op], d, s);
+    }
+    case 7: return sc == 3 ? E3(OP(d2f), d, a.off) : E3(OP(mov32), d, a.off);
+    case 8: return sc == 2 ? E3(OP(f2d), d, a.off) : E3(OP(mov64), d, a.off);
+    }
+    return BADL("bitcode: bad cast opcode %u", opc);
+}
+
+/* native call of a libm-style function by name (f: float variant) */
+static int call_libm(L *l, const char *name, int32_t d, Opd *a, int n, int isf) {
+    void *fn = ffi_lookup(l->e, name, (uint32_t)strlen(name));
+    if (!fn) return fail(l->e, BFE_UNRESOLVED, "bitcode: unresolved external '%s' (needed for an intrinsic)", name);
+    if (E5(OP(ncall), d, fn, isf ? RK_F32 : RK_F64, n)) return -1;
+    for (int i = 0; i < n; i++) if (E2(inslot(l, &a[i]), isf ? 0 : 1)) return -1;
+    return 0;
+}
+
+/* ---- phis and edges --------------------------------------------------- */
+static int edge_moves(L *l, uint32_t from, uint32_t to) {
+    FnIR *ir = l->ir;
+    uint32_t s = ir->bb[to], e2 = ir->bb[to + 1];
+    int conflict = 0;
+    for (uint32_t i = s; i < e2 && ir->ins[i].op == I_PHI; i++) {
+        Ins *I = &ir->ins[i];
+        for (uint32_t k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == from) {
+            uint32_t v = I->o[k];
+            for (uint32_t j = s; j < e2 && ir->ins[j].op == I_PHI; j++) if (ir->ins[j].id == v && j != i) conflict = 1;
+            break;
+        }
+    }
+    for (int pass = conflict ? 0 : 1; pass < 2; pass++)
+        for (uint32_t i = s; i < e2 && ir->ins[i].op == I_PHI; i++) {
+            Ins *I = &ir->ins[i];
+            uint32_t k;
+            for (k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == from) break;
+            if (k + 1 >= I->n) continue;           /* not a real edge (unreachable) */
+            int32_t d = dst(l, I->id);
+            uint32_t sz = vsize(l, I->ty);
+            int32_t *tp = &l->tmp[I->id - l->base];
+            if (conflict && !*tp) *tp = slot(l, sz);
+            if (pass == 0) { if (movv(l, *tp, I->o[k])) return -1; }
+            else if (conflict) {
+                Opd o = { 0, *tp, 0 };
+                if (T(l, I->ty)->k == TK_VEC) { for (uint32_t q = 0; q < T(l, I->ty)->w; q++) { Opd oo = { 0, *tp + 8 * (int32_t)q, 0 }; if (mov(l, d + 8 * q, &oo, T(l, I->ty)->elt)) return -1; } }
+                else if (mov(l, d, &o, I->ty)) return -1;
+            } else if (movv(l, d, I->o[k])) return -1;
+        }
+    return 0;
+}
+static int has_phi(L *l, uint32_t to) { return l->ir->ins[l->ir->bb[to]].op == I_PHI; }
+static int isback(L *l, uint32_t to) { return l->e->cfg.stats && to <= l->cur; }
+
+/* label to branch to for edge cur -> to (a stub if moves or counting needed) */
+static uint32_t edge_label(L *l, uint32_t to) {
+    if (!has_phi(l, to) && !isback(l, to)) return to;
+    uint32_t lb = newlab(l);
+    if (grow(l->e, (void **)&l->st, &l->capst, l->nst + 1, sizeof *l->st)) return 0;
+    l->st[l->nst].lab = lb; l->st[l->nst].from = l->cur; l->st[l->nst].to = to; l->st[l->nst].back = isback(l, to);
+    l->nst++;
+    return lb;
+}
+static int jump(L *l, uint32_t to, int back) {
+    if (back) {
+        uint32_t k = l->nloops++;
+        if (E1(OP(jmpb)) || target(l, to)) return -1;
+        return E1(k);                               /* patched to &f->loops[k] */
+    }
+    if (to == l->cur + 1 && l->nst == (uint32_t)-1) return 0;
+    if (E1(OP(jmp))) return -1;
+    return target(l, to);
+}
+/* unconditional transfer cur -> to, with moves inline */
+static int goto_bb(L *l, uint32_t to) {
+    if (edge_moves(l, l->cur, to)) return -1;
+    if (isback(l, to)) return jump(l, to, 1);
+    if (to == l->cur + 1) return 0;                 /* fall through */
+    if (E1(OP(jmp))) return -1;
+    return target(l, to);
+}
+
+/* ---- intrinsics ------------------------------------------------------ */
+static int pfx(const char *n, uint32_t len, const char *p) {
+    uint32_t k = (uint32_t)strlen(p);
+    return len >= k && !memcmp(n, p, k) && (len == k || n[k] == '.');
+}
+
+static int emit_call(L *l, Ins *I);
+
+static int intrinsic(L *l, Ins *I, Fn *f) {
+    const char *n = f->name + 5; uint32_t len = f->nlen - 5;
+    uint32_t na = I->n - 1, *a = I->o + 1;
+    uint32_t rt = I->ty;
+    int32_t d = rt ? dst(l, I->id) : 24;
+    Opd x, y, z;
+    if (pfx(n, len, "dbg") || pfx(n, len, "lifetime") || pfx(n, len, "assume") || pfx(n, len, "va_end")
+        || pfx(n, len, "experimental.noalias.scope.decl") || pfx(n, len, "invariant") || pfx(n, len, "sideeffect")
+        || pfx(n, len, "var.annotation") || pfx(n, len, "donothing") || pfx(n, len, "prefetch"))
+        return 0;
+    if (pfx(n, len, "expect") || pfx(n, len, "ssa.copy") || pfx(n, len, "launder.invariant.group") || pfx(n, len, "strip.invariant.group")
+        || pfx(n, len, "annotation") || pfx(n, len, "ptr.annotation")) {
+        return movv(l, d, a[0]);
+    }
+    if (pfx(n, len, "memcpy") || pfx(n, len, "memmove") || pfx(n, len, "memset")) {
+        int op = n[3] == 'c' ? OP_memcpy : n[3] == 'm' ? OP_memmove : OP_memset;
+        if (na < 3) return BADL("bitcode: bad mem intrinsic");
+        return E4(l->e->lab[op], sl(l, a[0], 0), sl(l, a[1], 0), sl(l, a[2], 0));
+    }
+    if (pfx(n, len, "stacksave")) return E2(OP(stsave), d);
+    if (pfx(n, len, "stackrestore")) return E2(OP(strest), sl(l, a[0], 0));
+    if (pfx(n, len, "va_start")) return E2(OP(vastart), sl(l, a[0], 0));
+    if (pfx(n, len, "va_copy")) return E3(OP(vacopy), sl(l, a[0], 0), sl(l, a[1], 0));
+    if (pfx(n, len, "trap") || pfx(n, len, "debugtrap") || pfx(n, len, "ubsantrap")) return E1(OP(trap));
+    if (pfx(n, len, "objectsize")) {
+        uint64_t mn = 0; if (na > 1) const_scalar(l->e, a[1], &mn);
+        Opd o = { 1, 0, (mn & 1) ? 0 : (uint64_t)-1 }; o.v = wmask(iw(l, rt), o.v);
+        return mov(l, d, &o, rt);
+    }
+    if (pfx(n, len, "is.constant")) return E3(OP(movi), d, 0);
+    if (pfx(n, len, "returnaddress") || pfx(n, len, "frameaddress")) return E3(OP(movi), d, 0);
+    if (pfx(n, len, "flt.rounds")) return E3(OP(movi), d, 1);
+    uint32_t vt = rt ? rt : (na ? vty(l, a[0]) : 0);
+    uint32_t ne = nelt(l, vt), et = sty(l, vt);
+    /* vector reductions */
+    if (pfx(n, len, "vector.reduce")) {
+        const char *r = n + 14; uint32_t rl = len - 14;
+        uint32_t src = a[na - 1], st2 = vty(l, src), cnt = nelt(l, st2), e2 = sty(l, st2);
+        int32_t acc = d;
+        int start = 0;
+        if ((pfx(r, rl, "fadd") || pfx(r, rl, "fmul")) && na == 2) {
+            if (opd(l, a[0], 0, &x) || mov(l, acc, &x, e2)) return -1;
+        } else { if (opd(l, src, 0, &x) || mov(l, acc, &x, e2)) return -1; start = 1; }
+        for (uint32_t i = start; i < cnt; i++) {
+            if (opd(l, src, i, &y)) return -1;
+            Opd A = { 0, acc, 0 };
+            int c = cls(l, e2), w = (int)iw(l, e2);
+            if (pfx(r, rl, "add")) { if (emit_bin(l, 0, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "mul")) { if (emit_bin(l, 2, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "and")) { if (emit_bin(l, 10, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "or")) { if (emit_bin(l, 11, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "xor")) { if (emit_bin(l, 12, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "fadd")) { if (emit_bin(l, 0, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "fmul")) { if (emit_bin(l, 2, e2, acc, A, y)) return -1; }
+            else if (pfx(r, rl, "fmax") || pfx(r, rl, "fmin")) {
+                int mx = r[2] == 'a';
+                if (E4(l->e->lab[c == 2 ? (mx ? OP_maxf : OP_minf) : (mx ? OP_maxd : OP_mind)], acc, acc, inslot(l, &y))) return -1;
+            } else if (pfx(r, rl, "smax") || pfx(r, rl, "smin") || pfx(r, rl, "umax") || pfx(r, rl, "umin")) {
+                int s = r[0] == 's', mx = r[2] == 'a';
+                if (c == 1) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], acc, acc, inslot(l, &y))) return -1; }
+                else {
+                    Opd B = y; int32_t aa = acc;
+                    if (s && w != 32) { Opd t1 = { 0, acc, 0 }; if (sext_tmp(l, &t1, w) || sext_tmp(l, &B, w)) return -1; aa = t1.off; }
+                    if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], acc, aa, inslot(l, &B))) return -1;
+                    if (s && w != 32 && mask_to(l, acc, w)) return -1;
+                }
+            } else return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+        }
+        return 0;
+    }
+    /* element-wise intrinsics (scalar or vector) */
+    for (uint32_t i = 0; i < ne; i++) {
+        int32_t di = d + 8 * i;
+        int c = cls(l, et); uint32_t w = iw(l, et);
+        if (na > 0 && opd(l, a[0], i, &x)) return -1;
+        if (na > 1 && opd(l, a[1], i, &y)) return -1;
+        if (na > 2 && opd(l, a[2], i, &z)) return -1;
+        int isf = c == 2;
+#define FOP(nm) (l->e->lab[isf ? OP_##nm##f : OP_##nm##d])
+        if (pfx(n, len, "fabs")) { if (E3(FOP(fabs), di, inslot(l, &x))) return -1; }
+        else if (pfx(n, len, "sqrt")) { if (E3(FOP(sqrt), di, inslot(l, &x))) return -1; }
+        else if (pfx(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, inslot(l, &x), inslot(l, &y))) return -1; }
+        else if (pfx(n, len, "minnum") || pfx(n, len, "minimum")) { if (E4(l->e->lab[isf ? OP_minf : OP_mind], di, inslot(l, &x), inslot(l, &y))) return -1; }
+        else if (pfx(n, len, "maxnum") || pfx(n, len, "maximum")) { if (E4(l->e->lab[isf ? OP_maxf : OP_maxd], di, inslot(l, &x), inslot(l, &y))) return -1; }
+        else if (pfx(n, len, "fmuladd")) {
+            int32_t t = tmpslot(l);
+            if (emit_bin(l, 2, et, t, x, y)) return -1;
+            Opd tt = { 0, t, 0 };
+            if (emit_bin(l, 0, et, di, tt, z)) return -1;
+        } else if (pfx(n, len, "ctpop") || pfx(n, len, "ctlz") || pfx(n, len, "cttz") || pfx(n, len, "bswap") || pfx(n, len, "bitreverse")) {
+            int op;
+            int32_t s = inslot(l, &x);
+            if (n[0] == 'b' && n[1] == 'i') return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            if (c == 1) {
+                op = n[1] == 't' && n[2] == 'p' ? OP_ctpop64 : n[2] == 'l' ? OP_ctlz64 : n[2] == 't' ? OP_cttz64 : OP_bswap64;
+                if (w != 64) return BADL("bitcode: unsupported intrinsic width in 'llvm.%.*s'", (int)len, n);
+                if (E3(l->e->lab[op], di, s)) return -1;
+                continue;
+            }
+            if (n[0] == 'b') {
+                if (w == 32) { if (E3(OP(bswap), di, s)) return -1; }
+                else if (w == 16) { if (E3(OP(bswap16), di, s)) return -1; }
+                else return BADL("bitcode: unsupported bswap width %u", w);
+            } else if (n[2] == 'p') { if (E3(OP(ctpop), di, s)) return -1; }
+            else if (n[2] == 'l') {
+                if (E3(OP(ctlz), di, s)) return -1;
+                if (w < 32 && E4(OP(addi), di, di, -(32 - w))) return -1;
+            } else {
+                if (w < 32) { int32_t t = tmpslot(l); if (E4(OP(ori), t, s, 1u << w)) return -1; s = t; }
+                if (E3(OP(cttz), di, s)) return -1;
+            }
+        } else if (pfx(n, len, "fshl") || pfx(n, len, "fshr")) {
+            int r = n[3] == 'r';
+            if (w == 32) { if (E5(l->e->lab[r ? OP_fshr : OP_fshl], di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1; }
+            else if (w == 64) { if (E5(l->e->lab[r ? OP_fshr64 : OP_fshl64], di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1; }
+            else if (w < 32) {
+                /* funnel via 32-bit: ((x << w | y) shifted) */
+                int32_t t = tmpslot(l), s2 = tmpslot(l);
+                if (E4(OP(shli), t, inslot(l, &x), w) || E4(OP(or), t, t, inslot(l, &y))) return -1;
+                if (E4(OP(uremi), s2, inslot(l, &z), w)) return -1;
+                if (!r) { if (E4(OP(shl), t, t, s2) || E4(OP(lshri), di, t, w)) return -1; }
+                else { if (E4(OP(lshr), di, t, s2)) return -1; }
+                if (mask_to(l, di, w)) return -1;
+            } else return BADL("bitcode: unsupported funnel shift width %u", w);
+        } else if (pfx(n, len, "smin") || pfx(n, len, "smax") || pfx(n, len, "umin") || pfx(n, len, "umax")) {
+            int s = n[0] == 's', mx = n[2] == 'a';
+            if (c == 1) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], di, inslot(l, &x), inslot(l, &y))) return -1; }
+            else {
+                if (s && w != 32) { if (sext_tmp(l, &x, w) || sext_tmp(l, &y, w)) return -1; }
+                if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], di, inslot(l, &x), inslot(l, &y))) return -1;
+                if (s && w != 32 && mask_to(l, di, w)) return -1;
+            }
+        } else if (pfx(n, len, "abs")) {
+            int32_t t = tmpslot(l);
+            Opd zero = { 1, 0, 0 };
+            if (c == 1) {
+                if (E4(OP(sub64), t, inslot(l, &zero), inslot(l, &x)) || E4(OP(smax64), di, inslot(l, &x), t)) return -1;
+            } else {
+                if (w != 32 && sext_tmp(l, &x, w)) return -1;
+                if (E4(OP(sub), t, inslot(l, &zero), inslot(l, &x)) || E4(OP(smax), di, inslot(l, &x), t)) return -1;
+                if (w != 32 && mask_to(l, di, w)) return -1;
+            }
+        } else if (len > 18 && !memcmp(n + 4, ".with.overflow", 14)) {
+            static const char *nm[6] = { "sadd", "uadd", "ssub", "usub", "smul", "umul" };
+            int k;
+            for (k = 0; k < 6; k++) if (!memcmp(n, nm[k], 4)) break;
+            if (k == 6) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            uint32_t ow = iw(l, vty(l, a[0]));
+            if (ow == 32) { if (E4(l->e->lab[OP_saddo + k], d, inslot(l, &x), inslot(l, &y))) return -1; }
+            else if (ow == 64) { if (E4(l->e->lab[OP_saddo64 + k], d, inslot(l, &x), inslot(l, &y))) return -1; }
+            else if (ow < 32) {
+                /* compute in 32 bits, overflow = result does not fit */
+                int sg = k == 0 || k == 2 || k == 4;
+                int32_t t = tmpslot(l), t2 = tmpslot(l);
+                if (sg && (sext_tmp(l, &x, ow) || sext_tmp(l, &y, ow))) return -1;
+                static const uint8_t bo[6] = { 0, 0, 1, 1, 2, 2 };
+                if (E4(l->e->lab[bin32[bo[k]]], t, inslot(l, &x), inslot(l, &y))) return -1;
+                if (sg) { if (E4(OP(sext), t2, t, 32 - ow) || E4(OP(ne), d + 4, t, t2)) return -1; }
+                else { if (E4(OP(lshri), t2, t, ow) || E4(OP(nei), d + 4, t2, 0)) return -1; }
+                if (E3(OP(mov32), d, t) || mask_to(l, d, ow)) return -1;
+                /* {iN, i1}: field 1 lives at offset size(iN) */
+                uint32_t off1 = ow <= 8 ? 1 : 2;
+                if (off1 != 4) {
+                    if (E3(OP(sf8), d + off1, d + 4)) return -1;
+                }
+            } else return BADL("bitcode: unsupported overflow intrinsic width %u", ow);
+            return 0;
+        } else {
+            /* libm functions */
+            static const char *lm[][2] = { { "floor", "floor" }, { "ceil", "ceil" }, { "trunc", "trunc" }, { "round", "round" },
+                { "rint", "rint" }, { "nearbyint", "nearbyint" }, { "exp2", "exp2" }, { "exp", "exp" }, { "log10", "log10" },
+                { "log2", "log2" }, { "log", "log" }, { "pow", "pow" }, { "sin", "sin" }, { "cos", "cos" }, { "fma", "fma" },
+                { "roundeven", "roundeven" }, { "lround", "lround" }, { "llround", "llround" }, { "lrint", "lrint" }, { "llrint", "llrint" },
+                { 0, 0 } };
+            int k;
+            for (k = 0; lm[k][0]; k++) if (pfx(n, len, lm[k][0])) break;
+            if (!lm[k][0]) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            char nb[24]; uint32_t q = (uint32_t)strlen(lm[k][1]); memcpy(nb, lm[k][1], q);
+            uint32_t at = na ? sty(l, vty(l, a[0])) : et;
+            int argf = cls(l, at) == 2;
+            if (argf) nb[q++] = 'f';
+            nb[q] = 0;
+            Opd ar[3] = { x, y, z };
+            if (n[0] == 'l') {                  /* lround etc.: integer result */
+                void *fnp = ffi_lookup(l->e, nb, q);
+                if (!fnp) return fail(l->e, BFE_UNRESOLVED, "bitcode: unresolved external '%s' (needed for an intrinsic)", nb);
+                if (E5(OP(ncall), di, fnp, c == 1 ? RK_I64 : RK_I32, 1) || E2(inslot(l, &x), argf ? 0 : 1)) return -1;
+                continue;
+            }
+            if (call_libm(l, nb, di, ar, (int)na, argf)) return -1;
+        }
+#undef FOP
+    }
+    return 0;
+}
+
+/* ---- calls ----------------------------------------------------------- */
+static int rkind(L *l, uint32_t t) {
+    if (!t) return RK_VOID;
+    int c = cls(l, t);
+    if (c == 0) return RK_I32;
+    if (c == 1) return RK_I64;
+    if (c == 2) return RK_F32;
+    if (c == 3) return RK_F64;
+    return -1;
+}
+static int emit_call(L *l, Ins *I) {
+    E *e = l->e;
+    uint32_t callee = I->o[0], fty = I->ty2, na = I->n - 1;
+    Ty *ft = T(l, fty);
+    Fn *f = 0;
+    if (isconst(l, callee)) {
+        Val *v = &e->v[callee];
+        if (v->k == V_ALIAS) { uint32_t t = e->al[v->u.idx].target; if (t < e->nv) v = &e->v[t]; }
+        if (v->k == V_CE && (v->op == 11) && v->u.a.n >= 3 && v->u.a.o[2] < e->nv && e->v[v->u.a.o[2]].k == V_FN)
+            v = &e->v[v->u.a.o[2]];                  /* bitcast of a function */
+        if (v->k == V_FN) f = &e->fn[v->u.idx];
+        else if (v->k == V_NONE) return BADL("bitcode: inline assembly is not supported (in '%.*s')", (int)l->f->nlen, l->f->name);
+    }
+    if (f && f->intr) return intrinsic(l, I, f);
+    uint32_t rt = I->ty;
+    int rk = rkind(l, rt);
+    int32_t d = rt ? dst(l, I->id) : 24;       /* void: header scratch word */
+    if (rk < 0 && !(f && !f->isdecl && !f->varg && T(l, f->ty) == ft)) {
+        if (T(l, rt)->k == TK_VEC) return BADL("bitcode: vector return values are not supported");
+    }
+    int fixed = ft->w;
+    /* direct call to an interpreted, non-variadic function with the same type */
+    if (f && !f->isdecl && !ft->vararg && f->ty == fty) {
+        uint32_t nch = 0;
+        for (uint32_t i = 0; i < na; i++) nch += vsize(l, vty(l, I->o[1 + i])) / 8;
+        if (E4(OP(call), d, f, nch)) return -1;
+        for (uint32_t i = 0; i < na; i++) {
+            uint32_t v = I->o[1 + i], t = vty(l, v), k = vsize(l, t) / 8;
+            if (k == 1) { if (E1(sl(l, v, 0))) return -1; continue; }
+            int32_t s;
+            if (T(l, t)->k == TK_VEC) { for (uint32_t q = 0; q < k; q++) if (E1(sl(l, v, q))) return -1; continue; }
+            if (isconst(l, v)) { s = tmpslot(l); l->fsz += 8 * k; if (movv(l, s, v)) return -1; }
+            else { Opd o; if (opd(l, v, 0, &o)) return -1; s = o.off; }
+            for (uint32_t q = 0; q < k; q++) if (E1(s + 8 * q)) return -1;
+        }
+        if (rk >= 0 || !rt) return 0;
+        return 0;
+    }
+    if (rk < 0) return BADL("bitcode: unsupported return type in call from '%.*s'", (int)l->f->nlen, l->f->name);
+    /* generic cdecl call: native, indirect or variadic */
+    void *addr = 0;
+    if (f && f->isdecl) {
+        addr = f->native;
+        if (!addr) addr = ffi_lookup(e, f->name, f->nlen);
+        if (!addr) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
+    }
+    if (f && !f->isdecl) { uint64_t x; const_scalar(e, f->vid, &x); addr = (void *)(W)x; }
+    int32_t ps = 0;
+    if (!addr) ps = sl(l, callee, 0);
+    if (E5(addr ? OP(ncall) : OP(calli), d, addr ? (W)addr : (W)ps, rk, na)) return -1;
+    for (uint32_t i = 0; i < na; i++) {
+        uint32_t v = I->o[1 + i], t = vty(l, v);
+        int c = cls(l, t);
+        uint32_t bt;
+        if ((int)i < fixed && attr_has(e, I->aux, i + 1, 3, &bt) && bt < e->nty) {
+            uint32_t sz = ty_size(e, bt);
+            if (E2(sl(l, v, 0), (((sz + 3) & ~3u) << 2) | 2)) return -1;
+            continue;
+        }
+        if (c < 0) return BADL("bitcode: unsupported argument type in call from '%.*s'", (int)l->f->nlen, l->f->name);
+        if (E2(sl(l, v, 0), (c == 1 || c == 3) ? 1 : 0)) return -1;
+    }
+    return 0;
+}
+
+/* ---- memory ------------------------------------------------------------ */
+static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
+    *frame = 0; *off = 0;
+    if (islocal(l, p)) {
+        uint32_t k = p - l->base;
+        if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
+        if (l->gb[k]) { *base = sl(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
+    }
+    *base = sl(l, p, 0);
+    return 0;
+}
+
+static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
+    int32_t b = 0, off; int fr;
+    if (ptr_of(l, p, &b, &off, &fr)) return -1;
+    off += extra;
+    Ty *y = T(l, t);
+    if (y->k == TK_VEC) {
+        uint32_t es = ty_size(l->e, y->elt);
+        if (T(l, y->elt)->k == TK_INT && T(l, y->elt)->w == 1) return BADL("bitcode: unsupported load of an i1 vector");
+        for (uint32_t i = 0; i < y->w; i++) {
+            if (fr) { Opd o = { 0, off + (int32_t)(i * es), 0 }; if (es == 1) { if (E3(OP(lf8), d + 8 * i, o.off)) return -1; }
+                else if (es == 2) { if (E3(OP(lf16), d + 8 * i, o.off)) return -1; } else if (mov(l, d + 8 * i, &o, y->elt)) return -1; }
+            else {
+                int op = es == 1 ? OP_ld8 : es == 2 ? OP_ld16 : es == 4 ? OP_ld32 : OP_ld64;
+                if (E4(l->e->lab[op], d + 8 * i, b, off + i * es)) return -1;
+            }
+        }
+        return 0;
+    }
+    int c = cls(l, t);
+    uint32_t sz = ty_size(l->e, t);
+    uint32_t w = iw(l, t);
+    if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
+        if (fr) {
+            if (sz == 1) { if (E3(OP(lf8), d, off)) return -1; }
+            else if (sz == 2) { if (E3(OP(lf16), d, off)) return -1; }
+            else if (E3(sz == 4 ? OP(mov32) : OP(mov64), d, off)) return -1;
+        } else {
+            int op = sz == 1 ? OP_ld8 : sz == 2 ? OP_ld16 : sz == 4 ? OP_ld32 : OP_ld64;
+            if (E4(l->e->lab[op], d, b, off)) return -1;
+        }
+        if (T(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
+        return 0;
+    }
+    if (c >= 0) {                                    /* odd-size ints (i24 ...) */
+        if (E3(OP(movi64), d, 0) || E1(0)) return -1;
+    }
+    if (fr) { if (E4(OP(movn), d, off, sz)) return -1; }
+    else if (E5(OP(ldn), d, b, off, sz)) return -1;
+    if (c >= 0 && T(l, t)->k == TK_INT) return mask_to(l, d, w);
+    return 0;
+}
+static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
+    int32_t b = 0, off; int fr;
+    if (ptr_of(l, p, &b, &off, &fr)) return -1;
+    off += extra;
+    uint32_t t = vty(l, v);
+    Ty *y = T(l, t);
+    if (y->k == TK_VEC) {
+        uint32_t es = ty_size(l->e, y->elt);
+        if (T(l, y->elt)->k == TK_INT && T(l, y->elt)->w == 1) return BADL("bitcode: unsupported store of an i1 vector");
+        for (uint32_t i = 0; i < y->w; i++) {
+            int32_t s = sl(l, v, i);
+            if (fr) {
+                int32_t o = off + i * es;
+                if (es == 1) { if (E3(OP(sf8), o, s)) return -1; }
+                else if (es == 2) { if (E3(OP(sf16), o, s)) return -1; }
+                else if (E3(es == 4 ? OP(mov32) : OP(mov64), o, s)) return -1;
+            } else {
+                int op = es == 1 ? OP_st8 : es == 2 ? OP_st16 : es == 4 ? OP_st32 : OP_st64;
+                if (E4(l->e->lab[op], b, off + i * es, s)) return -1;
+            }
+        }
+        return 0;
+    }
+    int c = cls(l, t);
+    uint32_t sz = ty_size(l->e, t);
+    if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
+        Opd o; if (opd(l, v, 0, &o)) return -1;
+        if (fr) {
+            if (sz == 4 && o.imm) return E3(OP(sf32i), off, (uint32_t)o.v);
+            int32_t s = inslot(l, &o);
+            if (sz == 1) return E3(OP(sf8), off, s);
+            if (sz == 2) return E3(OP(sf16), off, s);
+            return E3(sz == 4 ? OP(mov32) : OP(mov64), off, s);
+        }
+        if (sz == 4 && o.imm) return E4(OP(st32i), b, off, (uint32_t)o.v);
+        int op = sz == 1 ? OP_st8 : sz == 2 ? OP_st16 : sz == 4 ? OP_st32 : OP_st64;
+        return E4(l->e->lab[op], b, off, inslot(l, &o));
+    }
+    int32_t s;
+    if (isconst(l, v)) { s = slot(l, vsize(l, t)); if (movv(l, s, v)) return -1; }
+    else s = sl(l, v, 0);
+    if (fr) return E4(OP(movn), off, s, sz);
+    return E5(OP(stn), b, off, s, sz);
+}
+
+/* ---- GEP -------------------------------------------------------------- */
+static int gep_const(L *l, Ins *I, int64_t *off) {       /* all indices constant? */
+    uint32_t t = I->ty2; int64_t o = 0;
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i];
+        if (!isconst(l, v) || T(l, vty(l, v))->k == TK_VEC) return 0;
+        uint64_t x; if (const_scalar(l->e, v, &x)) return -1;
+        uint32_t w = iw(l, vty(l, v));
+        int64_t idx = w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w);
+        if (i == 1) { o += idx * (int64_t)ty_size(l->e, t); continue; }
+        Ty *y = T(l, t);
+        if (y->k == TK_ST) { if ((uint64_t)idx >= y->w) return BADL("bitcode: bad struct index"); ty_size(l->e, t); o += T(l, t)->offs[idx]; t = T(l, t)->elts[idx]; }
+        else if (y->k == TK_ARR || y->k == TK_VEC) { t = y->elt; o += idx * (int64_t)ty_size(l->e, t); }
+        else return BADL("bitcode: bad GEP");
+    }
+    *off = o;
+    return 1;
+}
+static int emit_gep(L *l, Ins *I) {
+    uint32_t k = I->id - l->base;
+    if (T(l, I->ty)->k == TK_VEC) return BADL("bitcode: vector GEP is not supported");
+    int64_t off;
+    int r = gep_const(l, I, &off);
+    if (r < 0) return -1;
+    uint32_t base = I->o[0];
+    if (r == 1) {
+        if (islocal(l, base) && l->fa[base - l->base]) {
+            l->fa[k] = l->fa[base - l->base] + (int32_t)off;
+            if (l->nonmem[k]) return E3(OP(lea), dst(l, I->id), l->fa[k]);
+            return 0;
+        }
+        if (islocal(l, base)) {
+            uint32_t bb = base, kb = base - l->base; int32_t o2 = (int32_t)off;
+            if (l->gb[kb]) { bb = l->gb[kb] - 1; o2 += l->go[kb]; }
+            l->gb[k] = bb + 1; l->go[k] = o2;
+            if (!l->nonmem[k]) return 0;
+            int32_t b = sl(l, bb, 0);
+            return E4(OP(addi), dst(l, I->id), b, (uint32_t)o2);
+        }
+        if (isconst(l, base)) {                     /* constant address */
+            uint64_t x; if (const_scalar(l->e, base, &x)) return -1;
+            Opd o = { 1, 0, (uint32_t)(x + off) };
+            return mov(l, dst(l, I->id), &o, l->e->ptrty);
+        }
+    }
+    int32_t d = dst(l, I->id);
+    int32_t cur = sl(l, base, 0);
+    uint32_t t = I->ty2; int64_t co = 0;
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i], vt2 = vty(l, v);
+        if (T(l, vt2)->k == TK_VEC) return BADL("bitcode: vector GEP index is not supported");
+        uint32_t es;
+        if (i == 1) es = ty_size(l->e, t);
+        else {
+            Ty *y = T(l, t);
+            if (y->k == TK_ST) {
+                uint64_t x; if (!isconst(l, v) || const_scalar(l->e, v, &x) || x >= y->w) return BADL("bitcode: bad struct index");
+                ty_size(l->e, t); co += T(l, t)->offs[x]; t = T(l, t)->elts[x]; continue;
+            }
+            if (y->k != TK_ARR && y->k != TK_VEC) return BADL("bitcode: bad GEP");
+            t = y->elt; es = ty_size(l->e, t);
+        }
+        Opd o; if (opd(l, v, 0, &o)) return -1;
+        uint32_t w = iw(l, vt2);
+        if (o.imm) { int64_t idx = w >= 64 ? (int64_t)o.v : (int64_t)(o.v << (64 - w)) >> (64 - w); co += idx * (int64_t)es; continue; }
+        if (w < 32 && sext_tmp(l, &o, w)) return -1;
+        if (E5(OP(gep), d, cur, o.off, es)) return -1;
+        cur = d;
+    }
+    if (co || cur != d) return E4(OP(addi), d, cur, (uint32_t)co);
+    return 0;
+}
+
+/* ---- the driver -------------------------------------------------------- */
+static int emit_ins(L *l, uint32_t ii) {
+    FnIR *ir = l->ir; Ins *I = &ir->ins[ii];
+    E *e = l->e;
+    uint32_t t = I->ty;
+    Opd a, b;
+    switch (I->op) {
+    case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: {
+        uint32_t ne = nelt(l, I->op == I_CMP ? I->ty2 : (I->op == I_CAST ? I->ty2 : t));
+        if (I->op == I_SEL) ne = nelt(l, t);
+        int32_t d = dst(l, I->id);
+        if (I->op == I_CAST && (nelt(l, t) != nelt(l, I->ty2) || (I->sub == 11 && (T(l, t)->k == TK_VEC || T(l, I->ty2)->k == TK_VEC)))) {
+            /* bitcast through memory */
+            if (I->sub != 11) return BADL("bitcode: bad vector cast");
+            uint32_t sz = ty_size(e, t);
+            if (sz != ty_size(e, I->ty2)) return BADL("bitcode: bitcast between different sizes");
+            int32_t m = slot(l, sz + 8);
+            uint32_t fake = I->o[0];
+            /* store source into frame memory m, reload as the destination type */
+            int32_t save = l->fa[I->id - l->base];
+            Ty *st = T(l, I->ty2);
+            if (st->k == TK_VEC) {
+                uint32_t es = ty_size(e, st->elt);
+                if (T(l, st->elt)->k == TK_INT && T(l, st->elt)->w == 1) {
+                    /* <N x i1> -> iN: gather bits */
+                    if (E3(OP(movi), d, 0)) return -1;
+                    for (uint32_t i = 0; i < st->w; i++) {
+                        int32_t tt = tmpslot(l);
+                        if (E4(OP(shli), tt, sl(l, fake, i), i) || E4(OP(or), d, d, tt)) return -1;
+                    }
+                    return 0;
+                }
+                for (uint32_t i = 0; i < st->w; i++) {
+                    int32_t s = sl(l, fake, i), o = m + i * es;
+                    if (es == 1) { if (E3(OP(sf8), o, s)) return -1; }
+                    else if (es == 2) { if (E3(OP(sf16), o, s)) return -1; }
+                    else if (E3(es == 4 ? OP(mov32) : OP(mov64), o, s)) return -1;
+                }
+            } else {
+                Opd o; if (opd(l, fake, 0, &o)) return -1;
+                if (mov(l, m, &o, I->ty2)) return -1;
+            }
+            (void)save;
+            Ty *dt = T(l, t);
+            if (dt->k == TK_VEC) {
+                uint32_t es = ty_size(e, dt->elt);
+                for (uint32_t i = 0; i < dt->w; i++) {
+                    int32_t o = m + i * es;
+                    if (es == 1) { if (E3(OP(lf8), d + 8 * i, o)) return -1; }
+                    else if (es == 2) { if (E3(OP(lf16), d + 8 * i, o)) return -1; }
+                    else if (E3(es == 4 ? OP(mov32) : OP(mov64), d + 8 * i, o)) return -1;
+                }
+                return 0;
+            }
+            Opd o = { 0, m, 0 };
+            return mov(l, d, &o, t);
+        }
+        for (uint32_t i = 0; i < ne; i++) {
+            int32_t di = d + 8 * i;
+            switch (I->op) {
+            case I_BIN:
+                if (opd(l, I->o[0], i, &a) || opd(l, I->o[1], i, &b)) return -1;
+                if (emit_bin(l, I->sub, sty(l, t), di, a, b)) return -1;
+                break;
+            case I_FNEG:
+                if (opd(l, I->o[0], i, &a)) return -1;
+                if (E3(cls(l, sty(l, t)) == 2 ? OP(fneg) : OP(dneg), di, inslot(l, &a))) return -1;
+                break;
+            case I_CMP:
+                if (opd(l, I->o[0], i, &a) || opd(l, I->o[1], i, &b)) return -1;
+                if (emit_cmp(l, I->sub, sty(l, I->ty2), di, a, b)) return -1;
+                break;
+            case I_CAST:
+                if (opd(l, I->o[0], i, &a)) return -1;
+                if (emit_cast(l, I->sub, sty(l, I->ty2), sty(l, t), di, a)) return -1;
+                break;
+            case I_FREEZE:
+                if (opd(l, I->o[0], i, &a) || mov(l, di, &a, sty(l, t))) return -1;
+                break;
+            case I_SEL: {
+                uint32_t ct = vty(l, I->o[0]);
+                Opd c, x, y;
+                if (opd(l, I->o[0], T(l, ct)->k == TK_VEC ? i : 0, &c)) return -1;
+                if (opd(l, I->o[1], i, &x) || opd(l, I->o[2], i, &y)) return -1;
+                uint32_t et = sty(l, t);
+                if (c.imm) { if (mov(l, di, (c.v & 1) ? &x : &y, et)) return -1; break; }
+                int cc = cls(l, et);
+                if (cc < 0) {
+                    int32_t xs = x.imm ? 0 : x.off, ys = y.imm ? 0 : y.off;
+                    if (x.imm || y.imm) return BADL("bitcode: unsupported aggregate select");
+                    if (E6(OP(seln), di, c.off, xs, ys, vsize(l, et))) return -1;
+                } else if (E5((cc == 1 || cc == 3) ? OP(sel64) : OP(sel32), di, c.off, inslot(l, &x), inslot(l, &y))) return -1;
+                break;
+            }
+            }
+        }
+        return 0;
+    }
+    case I_GEP: return emit_gep(l, I);
+    case I_EXTELT: {
+        int32_t d = dst(l, I->id);
+        Opd ix; if (opd(l, I->o[1], 0, &ix)) return -1;
+        if (ix.imm) {
+            if (ix.v >= nelt(l, vty(l, I->o[0]))) return E3(OP(movi64), d, 0) || E1(0);
+            if (opd(l, I->o[0], (uint32_t)ix.v, &a)) return -1;
+            return mov(l, d, &a, t);
+        }
+        return E4(OP(movx), d, sl(l, I->o[0], 0), inslot(l, &ix));
+    }
+    case I_INSELT: {
+        int32_t d = dst(l, I->id);
+        Opd ix; if (opd(l, I->o[2], 0, &ix)) return -1;
+        uint32_t n = nelt(l, t), et = sty(l, t);
+        if (movv(l, d, I->o[0])) return -1;
+        if (opd(l, I->o[1], 0, &a)) return -1;
+        if (ix.imm) { if (ix.v >= n) return 0; return mov(l, d + 8 * (uint32_t)ix.v, &a, et); }
+        return E4(OP(stx), d, inslot(l, &ix), inslot(l, &a));
+    }
+    case I_SHUF: {
+        int32_t d = dst(l, I->id);
+        uint32_t n1 = nelt(l, vty(l, I->o[0])), n = nelt(l, t), et = sty(l, t);
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t m; Val *mv = &e->v[I->o[2]];
+            if (mv->k == V_CUNDEF) m = 0xffffffff;
+            else if (elem_const(l, I->o[2], i, &m)) return -1;
+            if (mv->k == V_CAGG && i < mv->u.a.n && e->v[mv->u.a.o[i]].k == V_CUNDEF) m = 0xffffffff;
+            m = (uint32_t)m;
+            if (m >= 2 * n1) { Opd z = { 1, 0, 0 }; if (mov(l, d + 8 * i, &z, et)) return -1; continue; }
+            if (opd(l, m < n1 ? I->o[0] : I->o[1], (uint32_t)(m < n1 ? m : m - n1), &a)) return -1;
+            if (mov(l, d + 8 * i, &a, et)) return -1;
+        }
+        return 0;
+    }
+    case I_EXTVAL: case I_INSVAL: {
+        uint32_t agg = I->o[0], at = I->ty2, off = 0, ft = at;
+        uint32_t first = I->op == I_EXTVAL ? 1 : 2;
+        for (uint32_t i = first; i < I->n; i++) {
+            Ty *y = T(l, ft); uint32_t x = I->o[i];
+            if (y->k == TK_ST) { ty_size(e, ft); off += T(l, ft)->offs[x]; ft = T(l, ft)->elts[x]; }
+            else { ft = y->elt; off += x * ty_size(e, ft); }
+        }
+        int32_t d = dst(l, I->id);
+        int32_t s;
+        if (isconst(l, agg)) { s = slot(l, vsize(l, at)); if (movv(l, s, agg)) return -1; }
+        else s = sl(l, agg, 0);
+        uint32_t fs = ty_size(e, ft);
+        if (T(l, ft)->k == TK_VEC || T(l, at)->k == TK_VEC) return BADL("bitcode: vectors inside aggregates are not supported");
+        if (I->op == I_EXTVAL) {
+            if (cls(l, ft) >= 0) {
+                if (fs == 1) return E3(OP(lf8), d, s + off);
+                if (fs == 2) return E3(OP(lf16), d, s + off);
+                if (fs == 4) return E3(OP(mov32), d, s + off);
+                if (fs == 8) return E3(OP(mov64), d, s + off);
+            }
+            return E4(OP(movn), d, s + off, fs);
+        }
+        if (E4(OP(movn), d, s, ty_size(e, at))) return -1;
+        uint32_t v = I->o[1];
+        int32_t vs;
+        if (isconst(l, v)) { vs = slot(l, vsize(l, ft)); if (movv(l, vs, v)) return -1; }
+        else vs = sl(l, v, 0);
+        if (cls(l, ft) >= 0) {
+            if (fs == 1) return E3(OP(sf8), d + off, vs);
+            if (fs == 2) return E3(OP(sf16), d + off, vs);
+            if (fs == 4) return E3(OP(mov32), d + off, vs);
+            if (fs == 8) return E3(OP(mov64), d + off, vs);
+        }
+        return E4(OP(movn), d + off, vs, fs);
+    }
+    case I_ALLOCA: {
+        uint32_t k = I->id - l->base;
+        uint32_t sz = ty_size(e, I->ty2), al = ty_align(e, I->ty2);
+        uint32_t ra = I->aux ? (1u << (I->aux - 1)) : 1;
+        if (ra > al) al = ra;
+        uint64_t cnt;
+        if (l->cur == 0 && isconst(l, I->o[0]) && !const_scalar(e, I->o[0], &cnt) && al <= 16 && cnt * sz < (1u << 24)) {
+            uint32_t tot = (uint32_t)cnt * sz; if (!tot) tot = 1;
+            uint32_t aa = al < 8 ? 8 : al;
+            l->fsz = (l->fsz + aa - 1) & ~(aa - 1);
+            l->fa[k] = (int32_t)l->fsz;
+            l->fsz += (tot + 7) & ~7u;
+            if (l->nonmem[k]) return E3(OP(lea), dst(l, I->id), l->fa[k]);
+            return 0;
+        }
+        int32_t d = dst(l, I->id);
+        int32_t n = sl(l, I->o[0], 0);
+        int32_t tb = tmpslot(l);
+        if (E4(OP(muli), tb, n, sz)) return -1;
+        return E4(OP(alloca), d, tb, al < 16 ? 16 : al);
+    }
+    case I_LOAD: return emit_load(l, t, dst(l, I->id), I->o[0], 0);
+    case I_STORE: return emit_store(l, I->o[0], I->o[1], 0);
+    case I_FENCE: return 0;
+    case I_CMPXCHG: {
+        int32_t d = dst(l, I->id);
+        int c = cls(l, I->ty2);
+        if (c != 0 && c != 1) return BADL("bitcode: unsupported cmpxchg type");
+        uint32_t sz = ty_size(e, I->ty2);
+        if (sz != 4 && sz != 8) return BADL("bitcode: unsupported cmpxchg width");
+        return E5(sz == 4 ? OP(cmpxchg) : OP(cmpxchg64), d, sl(l, I->o[0], 0), sl(l, I->o[1], 0), sl(l, I->o[2], 0));
+    }
+    case I_RMW: {
+        int32_t d = dst(l, I->id);
+        uint32_t sz = ty_size(e, I->ty2);
+        if (cls(l, I->ty2) != 0 && cls(l, I->ty2) != 1) return BADL("bitcode: unsupported atomicrmw type");
+        if (sz != 4 && sz != 8 && sz != 1 && sz != 2) return BADL("bitcode: unsupported atomicrmw width");
+        return E6(sz == 8 ? OP(rmw64) : OP(rmw), d, sl(l, I->o[0], 0), sl(l, I->o[1], 0), I->sub, sz);
+    }
+    case I_VAARG: return BADL("bitcode: va_arg instruction is not supported (clang lowers it for i386)");
+    case I_CALL: return emit_call(l, I);
+    case I_PHI: dst(l, I->id); return 0;
+    case I_RET: {
+        if (l->f->traced) { if (I->n) { Opd o; if (opd(l, I->o[0], 0, &o)) return -1; if (E4(OP(trace), l->f, 1, inslot(l, &o))) return -1; } else if (E4(OP(trace), l->f, 1, 0)) return -1; }
+        if (!I->n) return E1(OP(retv));
+        uint32_t rt = vty(l, I->o[0]);
+        if (cls(l, rt) >= 0) return E2(OP(ret), sl(l, I->o[0], 0));
+        int32_t s;
+        if (isconst(l, I->o[0])) { s = slot(l, vsize(l, rt)); if (movv(l, s, I->o[0])) return -1; }
+        else s = sl(l, I->o[0], 0);
+        return E3(OP(retn), s, vsize(l, rt));
+    }
+    case I_UNREACH: return E1(OP(unreach));
+    case I_BR: {
+        if (I->n == 1) return goto_bb(l, I->o[0]);
+        uint32_t tb = I->o[0], fb = I->o[1], c = I->o[2];
+        if (tb >= l->ir->nbb || fb >= l->ir->nbb) return BADL("bitcode: bad branch target");
+        Opd co; if (opd(l, c, 0, &co)) return -1;
+        if (co.imm) return goto_bb(l, (co.v & 1) ? tb : fb);
+        /* fused compare + branch */
+        Ins *P = ii > 0 ? &ir->ins[ii - 1] : 0;
+        uint32_t lt = edge_label(l, tb), lf = edge_label(l, fb);
+        if (P && P->op == I_CMP && P->id == c && l->nuse[c - l->base] == 1 && cls(l, P->ty2) == 0 && P->sub >= 32 && P->sub <= 41
+            && ii - 1 >= ir->bb[l->cur]) {
+            /* cmp was skipped by the driver; emit fused */
+            Opd x, y;
+            if (opd(l, P->o[0], 0, &x) || opd(l, P->o[1], 0, &y)) return -1;
+            uint32_t p = P->sub - 32, w = iw(l, P->ty2);
+            if (p >= 6 && w != 32) { if (sext_tmp(l, &x, w) || sext_tmp(l, &y, w)) return -1; }
+            if (x.imm && !y.imm) { Opd t2 = x; x = y; y = t2; p = swp[p]; }
+            static const uint8_t br[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
+            static const uint8_t bri[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
+            static const uint8_t inv[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
+            uint32_t L1 = lt, L2 = lf;
+            if (lt == l->cur + 1 && lt < l->ir->nbb) { p = inv[p]; L1 = lf; L2 = lt; }
+            if (y.imm) { if (E3(l->e->lab[bri[p]], x.off, (uint32_t)y.v) || target(l, L1)) return -1; }
+            else { if (E3(l->e->lab[br[p]], x.off, y.off) || target(l, L1)) return -1; }
+            if (L2 == l->cur + 1 && L2 < l->ir->nbb) return 0;
+            return E1(OP(jmp)) || target(l, L2);
+        }
+        if (lt == l->cur + 1 && lt < l->ir->nbb) {
+            if (E3(OP(beqi), co.off, 0) || target(l, lf)) return -1;
+            return 0;
+        }
+        if (E2(OP(brif), co.off) || target(l, lt)) return -1;
+        if (lf == l->cur + 1 && lf < l->ir->nbb) return 0;
+        return E1(OP(jmp)) || target(l, lf);
+    }
+    case I_SWITCH: {
+        uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
+        int cc = cls(l, I->ty2);
+        if (cc != 0) return BADL("bitcode: unsupported switch type (only up to 32 bits)");
+        if (def >= l->ir->nbb) return BADL("bitcode: bad switch target");
+        int32_t s = sl(l, c, 0);
+        int64_t mn = 0x7fffffffffffLL, mx = -0x7fffffffffffLL;
+        uint32_t w = iw(l, I->ty2);
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t x; if (const_scalar(e, I->o[2 + 2 * i], &x)) return -1;
+            int64_t sx = w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w);
+            if (w < 32) sx = (int64_t)(x & ((1ull << w) - 1));
+            if (sx < mn) mn = sx; if (sx > mx) mx = sx;
+            if (I->o[3 + 2 * i] >= l->ir->nbb) return BADL("bitcode: bad switch target");
+        }
+        uint32_t ldef = edge_label(l, def);
+        if (n >= 4 && mx - mn < 4 * (int64_t)n + 16) {
+            uint32_t cnt = (uint32_t)(mx - mn + 1);
+            uint32_t *tl = ealloc(e, 4 * cnt); if (!tl) return -1;
+            for (uint32_t i = 0; i < cnt; i++) tl[i] = ldef;
+            for (uint32_t i = n; i-- > 0;) {
+                uint64_t x; const_scalar(e, I->o[2 + 2 * i], &x);
+                int64_t sx = w >= 32 ? (int64_t)(int32_t)x : (int64_t)(x & ((1ull << w) - 1));
+                tl[sx - mn] = edge_label(l, I->o[3 + 2 * i]);
+            }
+            if (E4(OP(swt), s, (uint32_t)mn, cnt) || target(l, ldef)) { efree(e, tl); return -1; }
+            for (uint32_t i = 0; i < cnt; i++) if (target(l, tl[i])) { efree(e, tl); return -1; }
+            efree(e, tl);
+            return 0;
+        }
+        if (E3(OP(sw), s, n) || target(l, ldef)) return -1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t x; const_scalar(e, I->o[2 + 2 * i], &x);
+            if (E1((uint32_t)x) || target(l, edge_label(l, I->o[3 + 2 * i]))) return -1;
+        }
+        return 0;
+    }
+    case I_IBR: {
+        uint32_t n = I->n - 1;
+        if (E3(OP(ibr), sl(l, I->o[0], 0), n)) return -1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t bb = I->o[1 + i];
+            if (bb >= l->ir->nbb) return BADL("bitcode: bad indirectbr target");
+            if (E1(((l->f->idx + 1) << 16) | (bb + 1)) || target(l, edge_label(l, bb))) return -1;
+        }
+        return 0;
+    }
+    }
+    return BADL("bitcode: unsupported instruction %u", I->op);
+}
+
+static void count_uses(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        for (uint32_t k = 0; k < I->n; k++) {
+            uint32_t v = I->o[k];
+            if ((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
+                || (I->op == I_PHI && (k & 1)) || ((I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2)))
+                continue;
+            if (!islocal(l, v)) continue;
+            l->nuse[v - l->base]++;
+            int memptr = (I->op == I_LOAD && k == 0) || (I->op == I_STORE && k == 0);
+            int gepbase = I->op == I_GEP && k == 0;
+            if (!memptr && !gepbase) l->nonmem[v - l->base]++;
+            if (gepbase) l->nonmem[v - l->base] += 0;
+        }
+    }
+    /* a GEP base used by a GEP that is itself materialised needs an address:
+       conservatively mark bases of GEPs with variable indices */
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        if (I->op != I_GEP || !islocal(l, I->o[0])) continue;
+        int allc = 1;
+        for (uint32_t k = 1; k < I->n; k++) if (!isconst(l, I->o[k])) allc = 0;
+        if (!allc) l->nonmem[I->o[0] - l->base]++;
+    }
+    /* propagate: a constant GEP whose result needs an address doesn't force
+       its base (handled in emit_gep), but a base that is a GEP chain must be
+       materialisable: mark when a constant GEP result is materialised */
+    for (int it = 0; it < 4; it++)
+        for (uint32_t i = ir->nins; i-- > 0;) {
+            Ins *I = &ir->ins[i];
+            if (I->op != I_GEP || I->id == 0xffffffff || !islocal(l, I->o[0])) continue;
+            if (l->nonmem[I->id - l->base]) {
+                uint32_t b = I->o[0] - l->base;
+                /* frame-relative chains and slot+offset chains materialise from
+                   the base's own slot when it is not a frame address */
+                if (!l->nonmem[b]) l->nonmem[b] = 1;
+            }
+        }
+}
+
+int lower(E *e, Fn *f) {
+    if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
+    uint64_t t0 = e->cfg.now_us ? e->cfg.now_us() : 0;
+    FnIR ir;
+    L ls; memset(&ls, 0, sizeof ls); L *l = &ls;
+    l->e = e; l->f = f; l->ir = &ir;
+    int r = -1;
+    if (fn_parse(e, f, &ir)) goto out;
+    l->base = ir.base; l->nloc = e->nv - ir.base;
+    uint32_t n = l->nloc + 1;
+    l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
+    l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
+    if (!l->tmp) goto out;
+    for (uint32_t i = 0; i < ir.nbb; i++) newlab(l);
+    count_uses(l);
+    l->fsz = HDR;
+    /* parameters */
+    Ty *ft = &e->ty[f->ty];
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t v = ir.base + i;
+        l->loc[i] = slot(l, vsize(l, e->ty[f->ty].elts[i]));
+        (void)v;
+    }
+    f->nparam = (l->fsz - HDR) / 8;
+    /* byval parameters: copy into the frame */
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t bt;
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
+            uint32_t sz = ty_size(e, bt);
+            uint32_t al = ty_align(e, bt); if (al < 8) al = 8; if (al > 16) al = 16;
+            l->fsz = (l->fsz + al - 1) & ~(al - 1);
+            int32_t m = (int32_t)l->fsz; l->fsz += (sz + 7) & ~7u;
+            int32_t t = tmpslot(l);
+            Opd len = { 1, 0, sz };
+            if (E3(OP(lea), t, m) || E4(OP(memcpy), t, l->loc[i], inslot(l, &len)) || E3(OP(mov32), l->loc[i], t)) goto out;
+        }
+    }
+    if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
+    for (uint32_t b = 0; b < ir.nbb; b++) {
+        l->cur = b;
+        l->lab[b] = l->nc;
+        if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
+        for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
+            Ins *I = &ir.ins[i];
+            /* compare feeding the next conditional branch: fused there */
+            if (I->op == I_CMP && i + 1 < ir.bb[b + 1] && ir.ins[i + 1].op == I_BR && ir.ins[i + 1].n == 3
+                && ir.ins[i + 1].o[2] == I->id && l->nuse[I->id - l->base] == 1 && cls(l, I->ty2) == 0
+                && !isconst(l, ir.ins[i + 1].o[2])) { dst(l, I->id); continue; }
+            if (emit_ins(l, i)) goto out;
+        }
+    }
+    /* edge stubs */
+    for (uint32_t s = 0; s < l->nst; s++) {
+        l->lab[l->st[s].lab] = l->nc;
+        l->cur = l->st[s].from;
+        if (edge_moves(l, l->st[s].from, l->st[s].to)) goto out;
+        if (l->st[s].back) { if (jump(l, l->st[s].to, 1)) goto out; }
+        else if (E1(OP(jmp)) || target(l, l->st[s].to)) goto out;
+    }
+    if (e->errc) goto out;
+    {
+        uint32_t clen = (l->cn + 15) & ~15u;
+        W *code = ealloc(e, (l->nc + 1) * sizeof(W));
+        if (!code) goto out;
+        memcpy(code, l->c, l->nc * sizeof(W));
+        for (uint32_t i = 0; i < l->npt; i++) {
+            uint32_t lb = l->pt[i].lab;
+            if (lb >= l->nlab || l->lab[lb] == 0xffffffff) { fail(e, BFE_BITCODE, "bitcode: internal: unresolved label"); goto out; }
+            code[l->pt[i].at] = (W)(code + l->lab[lb]);
+        }
+        if (l->nloops) {
+            f->loops = ealloc(e, 4 * l->nloops); if (!f->loops) goto out;
+            f->nloops = l->nloops;
+            /* patch jmpb counters: cell after target */
+            for (uint32_t i = 0; i + 2 < l->nc; ) { i++; (void)i; break; }
+        }
+        f->cdata = ealloc(e, clen + 8); if (!f->cdata) goto out;
+        if (l->cn) memcpy(f->cdata + clen - l->cn, l->cd + l->ccap - l->cn, l->cn);
+        f->clen = clen;
+        f->frame = (l->fsz + 15) & ~15u;
+        f->ncode = l->nc;
+        /* jmpb cells hold loop numbers: turn them into counter addresses */
+        if (l->nloops) {
+            for (uint32_t i = 0; i < l->npt; i++) {
+                uint32_t at = l->pt[i].at;
+                if (at >= 1 && code[at - 1] == OP(jmpb) && at + 1 < l->nc) code[at + 1] = (W)&f->loops[code[at + 1]];
+            }
+        }
+        f->code = code;
+        e->lowered++;
+    }
+    r = 0;
+out:
+    if (r) f->failed = 1;
+    efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
+    efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
+    fn_ir_free(e, &ir);
+    if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;
+    return r ? (e->errc ? e->errc : BFE_BITCODE) : 0;
+}
