@@ -18,6 +18,7 @@ void *realloc(void *p, size_t n);
 void free(void *p);
 
 typedef uintptr_t W;
+#define NOTY 0xffffffffu     /* no type / no result */
 typedef struct bf_engine E;
 
 /* ---- bitstream.c ---------------------------------------------------- */

@@ -402,7 +402,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     const char *n = f->name + 5; uint32_t len = f->nlen - 5;
     uint32_t na = I->n - 1, *a = I->o + 1;
     uint32_t rt = I->ty;
-    int32_t d = rt ? dst(l, I->id) : 24;
+    int32_t d = rt != NOTY ? dst(l, I->id) : 24;
     Opd x, y, z;
     if (pfx(n, len, "dbg") || pfx(n, len, "lifetime") || pfx(n, len, "assume") || pfx(n, len, "va_end")
         || pfx(n, len, "experimental.noalias.scope.decl") || pfx(n, len, "invariant") || pfx(n, len, "sideeffect")
@@ -430,7 +430,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     if (pfx(n, len, "is.constant")) return E3(OP(movi), d, 0);
     if (pfx(n, len, "returnaddress") || pfx(n, len, "frameaddress")) return E3(OP(movi), d, 0);
     if (pfx(n, len, "flt.rounds")) return E3(OP(movi), d, 1);
-    uint32_t vt = rt ? rt : (na ? vty(l, a[0]) : 0);
+    uint32_t vt = rt != NOTY ? rt : (na ? vty(l, a[0]) : 0);
     uint32_t ne = nelt(l, vt), et = sty(l, vt);
     /* vector reductions */
     if (pfx(n, len, "vector.reduce")) {
@@ -596,7 +596,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
 
 /* ---- calls ----------------------------------------------------------- */
 static int rkind(L *l, uint32_t t) {
-    if (!t) return RK_VOID;
+    if (t == NOTY) return RK_VOID;
     int c = cls(l, t);
     if (c == 0) return RK_I32;
     if (c == 1) return RK_I64;
@@ -620,7 +620,7 @@ static int emit_call(L *l, Ins *I) {
     if (f && f->intr) return intrinsic(l, I, f);
     uint32_t rt = I->ty;
     int rk = rkind(l, rt);
-    int32_t d = rt ? dst(l, I->id) : 24;       /* void: header scratch word */
+    int32_t d = rt != NOTY ? dst(l, I->id) : 24;       /* void: header scratch word */
     if (rk < 0 && !(f && !f->isdecl && !f->varg && T(l, f->ty) == ft)) {
         if (T(l, rt)->k == TK_VEC) return BADL("bitcode: vector return values are not supported");
     }
@@ -639,7 +639,7 @@ static int emit_call(L *l, Ins *I) {
             else { Opd o; if (opd(l, v, 0, &o)) return -1; s = o.off; }
             for (uint32_t q = 0; q < k; q++) if (E1(s + 8 * q)) return -1;
         }
-        if (rk >= 0 || !rt) return 0;
+        
         return 0;
     }
     if (rk < 0) return BADL("bitcode: unsupported return type in call from '%.*s'", (int)l->f->nlen, l->f->name);
@@ -1227,6 +1227,8 @@ int lower(E *e, Fn *f) {
             if (E3(OP(lea), t, m) || E4(OP(memcpy), t, l->loc[i], inslot(l, &len)) || E3(OP(mov32), l->loc[i], t)) goto out;
         }
     }
+    /* slots for every SSA value up front: layout order need not follow dominance */
+    for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) dst(l, ir.ins[i].id);
     if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;

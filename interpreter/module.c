@@ -792,6 +792,7 @@ static int fwd(E *e, uint32_t id, uint32_t ty) {
     return 0;
 }
 
+static int getenv_dbg = 0;
 typedef struct RD { E *e; uint64_t *o; uint32_t n, i, inst; } RD;
 static int vt(RD *r, uint32_t *id, uint32_t *ty) {          /* value + type */
     E *e = r->e;
@@ -800,7 +801,7 @@ static int vt(RD *r, uint32_t *id, uint32_t *ty) {          /* value + type */
     if (v < r->inst) { *id = v; *ty = r->e->v[v].ty; return 0; }
     if (r->i >= r->n) return BAD("bitcode: truncated instruction record");
     *ty = (uint32_t)r->o[r->i++];
-    if (*ty >= r->e->nty) return BAD("bitcode: bad type in instruction");
+    if (*ty >= r->e->nty) return BAD("bitcode: bad type %u in instruction (value %u, next %u)", *ty, v, r->inst);
     *id = v;
     return fwd(r->e, v, *ty);
 }
@@ -853,6 +854,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
             have_blocks = 1; continue;
         }
         if (code == 33 || code == 35 || code == 55 || code == 60) continue;
+        if (getenv_dbg) e->cfg.print("rec %u n=%u nv=%u ops0=%u\n", code, b->n, e->nv, b->n ? (uint32_t)b->ops[0] : 0);
         if (!have_blocks) return BAD("bitcode: instruction before DECLAREBLOCKS");
         if (cur_bb >= ir->nbb) return BAD("bitcode: instruction after the last block");
         if (grow(e, (void **)&ir->ins, &ir->capins, ir->nins + 1, sizeof(Ins))) return -1;
@@ -860,7 +862,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
         I->id = 0xffffffff;
         RD rr = { e, b->ops, b->n, 0, e->nv }, *R = &rr;
         uint32_t nt = 0, a, ta, c, tc, x;
-        uint32_t rty = 0;     /* result type, 0 = none */
+        uint32_t rty = NOTY;  /* result type */
         int term = 0;
 #define T(v) do { if (nt >= 64) goto big; tmp[nt++] = (v); } while (0)
         switch (code) {
@@ -992,7 +994,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
                 else { if (vv(R, &a, pt)) return -1; T(a); }
             }
             if (e->ty[fty].vararg) while (R->i < R->n) { if (vt(R, &a, &ta)) return -1; T(a); }
-            rty = e->ty[fty].elt; if (e->ty[rty].k == TK_VOID) rty = 0;
+            rty = e->ty[fty].elt; if (e->ty[rty].k == TK_VOID) rty = NOTY;
             break;
         }
         case 23: {                                                /* VAARG [valistty, valist, resty] */
@@ -1022,9 +1024,9 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
         default:
             return BAD("bitcode: unsupported instruction (code %u) in '%.*s'", code, (int)f->nlen, f->name);
         }
-        if (rty && rty >= e->nty) return BAD("bitcode: bad result type");
+        if (rty != NOTY && rty >= e->nty) return BAD("bitcode: bad result type");
         I->ty = rty;
-        if (rty && e->ty[rty].k != TK_VOID) {
+        if (rty != NOTY && e->ty[rty].k != TK_VOID) {
             Val *v = newval(e); if (!v) return -1;
             I = &ir->ins[ir->nins];
             v->k = V_INST; v->ty = rty; I->id = e->nv - 1;

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Engine conformance runner.
+//
+//   node test/engine/run-suite.mjs [--filter SUBSTR] [--jobs N] [--levels O0,O2,O3] [--keep DIR]
+//                                  [--engine PATH] [--self PATH/interpreter.bc]
+//
+// For every test/engine/cases/*.c and each optimisation level (O0 and O2; O3
+// too for cases containing the marker "@O3"), compiles the case natively
+// (clang-14 -m32 -msse2 -mfpmath=sse) and to bitcode with the same flags,
+// runs both, and compares stdout and exit code. Prints one line per
+// case/level ("ok   name O2" or "FAIL name O2: reason") and a summary line
+// "engine suite: P passed, F failed of N"; exits 1 if anything failed.
+// Builds the engine first (make -C interpreter). With --self, runs each case
+// as `bfi interpreter.bc case.bc` (self-hosting check).
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const filter = opt('--filter', '');
+const jobs = Number(opt('--jobs', Math.max(2, os.cpus().length)));
+const levels = opt('--levels', 'O0,O2,O3').split(',');
+const work = opt('--keep', join(os.tmpdir(), 'bf-engine-suite'));
+const engine = opt('--engine', join(root, 'interpreter', 'out', 'bfi'));
+const self = opt('--self', '');
+const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
+
+mkdirSync(work, { recursive: true });
+if (!args.includes('--engine')) execFileSync('make', ['-s', '-C', join(root, 'interpreter')], { stdio: 'inherit' });
+
+const casesDir = join(here, 'cases');
+const cases = readdirSync(casesDir).filter(f => f.endsWith('.c') && f.includes(filter)).sort();
+const tasks = [];
+for (const c of cases) {
+  const src = readFileSync(join(casesDir, c), 'utf8');
+  for (const lv of levels) {
+    if (lv === 'O3' && !src.includes('@O3')) continue;
+    tasks.push({ name: basename(c, '.c'), file: join(casesDir, c), lv });
+  }
+}
+
+function run(cmd, argv, timeoutMs = 60000) {
+  return new Promise(resolve => {
+    const p = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    p.stdout.on('data', d => { out += d; });
+    p.stderr.on('data', d => { err += d; });
+    const t = setTimeout(() => { p.kill('SIGKILL'); }, timeoutMs);
+    p.on('close', (code, sig) => { clearTimeout(t); resolve({ code: sig ? `signal ${sig}` : code, out, err }); });
+  });
+}
+
+async function one(t) {
+  const base = join(work, `${t.name}.${t.lv}`);
+  const cc = await run('clang-14', [...CFLAGS, `-${t.lv}`, t.file, '-o', `${base}.native`, '-lm']);
+  if (cc.code !== 0) return `native compile failed: ${cc.err.slice(0, 300)}`;
+  const bc = await run('clang-14', [...CFLAGS, `-${t.lv}`, '-emit-llvm', '-c', t.file, '-o', `${base}.bc`]);
+  if (bc.code !== 0) return `bitcode compile failed: ${bc.err.slice(0, 300)}`;
+  const [n, e] = await Promise.all([
+    run(`${base}.native`, []),
+    self ? run(engine, [self, `${base}.bc`], 600000) : run(engine, [`${base}.bc`]),
+  ]);
+  if (n.code !== e.code) return `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
+  if (n.out !== e.out) {
+    const a = n.out.split('\n'), b = e.out.split('\n');
+    let i = 0; while (i < a.length && a[i] === b[i]) i++;
+    return `stdout differs at line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<eof>').slice(0, 120)} got ${JSON.stringify(b[i] ?? '<eof>').slice(0, 120)}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
+  }
+  return null;
+}
+
+let pass = 0, failed = 0, next = 0;
+const failures = [];
+async function worker() {
+  while (next < tasks.length) {
+    const t = tasks[next++];
+    const r = await one(t);
+    if (r) { failed++; failures.push(`${t.name} ${t.lv}`); console.log(`FAIL ${t.name} ${t.lv}: ${r}`); }
+    else { pass++; console.log(`ok   ${t.name} ${t.lv}`); }
+  }
+}
+await Promise.all(Array.from({ length: jobs }, worker));
+console.log(`engine suite: ${pass} passed, ${failed} failed of ${tasks.length} (${cases.length} cases)`);
+process.exit(failed ? 1 : 0);
