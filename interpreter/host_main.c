@@ -3,7 +3,8 @@
  * return value. Built with -m32 so interpreted pointers are host pointers.
  *
  *   bfi [run] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB]
- *       [--depth N] prog.bc [args...]
+ *       [--depth N] [--opt name=value]... [--file NAME=PATH]... [--data DIR]
+ *       [--events FILE] [--entry FUNC] prog.bc [args...]
  *
  * Exit codes: the program's, or 9 malformed bitcode, 10 unresolved symbol,
  * 6 memory budget, 1 other engine errors (stack overflow, trap...). */
@@ -45,8 +46,12 @@ void bf_options_check(const char *const *known) {
     }
 }
 static const char *g_datadir = ".";
+static char **g_files; static int g_nfiles;          /* NAME=PATH */
 const void *bf_file(const char *name, uint32_t *size) {
     char p[4096]; snprintf(p, sizeof p, "%s/%s", g_datadir, name);
+    size_t nl = strlen(name);
+    for (int i = 0; i < g_nfiles; i++)
+        if (!strncmp(g_files[i], name, nl) && g_files[i][nl] == '=') snprintf(p, sizeof p, "%s", g_files[i] + nl + 1);
     FILE *f = fopen(p, "rb");
     *size = 0;
     if (!f) return NULL;
@@ -130,13 +135,18 @@ static const bf_sym host_syms[] = {
 
 static void usage(void) {
     fprintf(stderr, "usage: bfi [run] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
-                    "           [--opt name=value]... [--data DIR] prog.bc [args...]\n");
+                    "           [--opt name=value]... [--data DIR] [--file NAME=PATH]... [--events FILE]\n"
+                    "           [--entry FUNC] prog.bc [args...]\n"
+                    "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
+                    "  --entry calls FUNC() instead of main(argc, argv) (e.g. app_main for tinyllama)\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
     int i = 1, stats = 0;
+    const char *entry = "main";
+    g_files = malloc(sizeof(char *) * (argc + 1));
     if (i < argc && !strcmp(argv[i], "run")) i++;
     g_opts = malloc(sizeof(char *) * (argc + 1));
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -149,6 +159,9 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--depth") && i + 1 < argc) cfg.max_depth = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(a, "--opt") && i + 1 < argc) g_opts[g_nopts++] = argv[++i];
         else if (!strcmp(a, "--data") && i + 1 < argc) g_datadir = argv[++i];
+        else if (!strcmp(a, "--file") && i + 1 < argc) g_files[g_nfiles++] = argv[++i];
+        else if (!strcmp(a, "--entry") && i + 1 < argc) entry = argv[++i];
+        else if (!strcmp(a, "--events") && i + 1 < argc) { g_events = fopen(argv[++i], "w"); if (!g_events) { perror(argv[i]); return 1; } }
         else if (!strcmp(a, "--")) { i++; break; }
         else usage();
     }
@@ -171,7 +184,7 @@ int main(int argc, char **argv) {
     char **pargv = argv + i;
     uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
     uint64_t ret = 0;
-    int r = bf_call(e, "main", w, 2, &ret);
+    int r = bf_call(e, entry, w, strcmp(entry, "main") ? 0 : 2, &ret);
     uint64_t t2 = now_us();
     fflush(stdout);
     if (stats) {
