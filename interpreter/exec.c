@@ -21,7 +21,14 @@ typedef double f64u __attribute__((aligned(1), may_alias));
 #define F64(k) (*(f64u *)A(k))
 #define IM(k) ((uint32_t)ip[k])
 #define H ((Hdr *)fp)
+#ifdef BF_OPPROF
+uint64_t bf_opcount[OP__N + 1];
+const void *const *bf_oplabels;
+static unsigned opidx(const void *p) { for (unsigned i = 0; i < OP__N; i++) if (bf_oplabels[i] == p) return i; return OP__N; }
+#define DISPATCH() do { bf_opcount[opidx((void *)ip[0])]++; goto *(void *)ip[0]; } while (0)
+#else
 #define DISPATCH() goto *(void *)ip[0]
+#endif
 #define NEXT(n) do { ip += (n); DISPATCH(); } while (0)
 #define JMP(t) do { ip = (W *)(t); DISPATCH(); } while (0)
 
@@ -125,6 +132,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     static const void *const L[] = { OPS(X_LAB) 0 };
 #undef X_LAB
     if (labels) { *labels = L; return 0; }
+#ifdef BF_OPPROF
+    bf_oplabels = L;
+#endif
     Fn *f;
     uint32_t wbuf[128];
     DISPATCH();
@@ -204,6 +214,15 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(st64) *(u64u *)P(1) = U64(3); NEXT(4);
     H_(stn) memmove(P(1), A(3), IM(4)); NEXT(5);
     H_(st32i) *(u32u *)P(1) = IM(3); NEXT(4);
+#define PX(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2))
+    H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(5);
+    H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(5);
+    H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(5);
+    H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(5);
+    H_(six1) *(u8u *)PX(1) = (uint8_t)U32(4); NEXT(5);
+    H_(six2) *(u16u *)PX(1) = (uint16_t)U32(4); NEXT(5);
+    H_(six4) *(u32u *)PX(1) = U32(4); NEXT(5);
+    H_(six8) *(u64u *)PX(1) = U64(4); NEXT(5);
     H_(lf8) U32(1) = *(u8u *)A(2); NEXT(3);
     H_(lf16) U32(1) = *(u16u *)A(2); NEXT(3);
     H_(sf8) *(u8u *)A(1) = (uint8_t)U32(2); NEXT(3);

@@ -24,6 +24,9 @@
 #include <sys/mman.h>
 #include <sys/time.h>
 #include "engine.h"
+#ifdef BF_OPPROF
+#include "internal.h"
+#endif
 
 /* bf.h platform API for programs run on the host (tinyllama's hosted shim). */
 #include "../kernel_lib/bf.h"
@@ -193,6 +196,22 @@ int main(int argc, char **argv) {
                 (unsigned long long)(t2 - t1), (unsigned long long)st.lower_us);
         bf_print_stats(e, 0);
     }
+#ifdef BF_OPPROF
+    {
+        extern uint64_t bf_opcount[];
+        static const char *names[] = {
+#define X_NAME(n) #n,
+            OPS(X_NAME)
+        };
+        uint64_t tot = 0; for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) tot += bf_opcount[k];
+        for (int round = 0; round < 25; round++) {
+            int best = -1; for (int k = 0; k < (int)(sizeof names / sizeof *names); k++) if (bf_opcount[k] && (best < 0 || bf_opcount[k] > bf_opcount[best])) best = k;
+            if (best < 0) break;
+            fprintf(stderr, "%-10s %12llu %5.1f%%\n", names[best], (unsigned long long)bf_opcount[best], 100.0 * bf_opcount[best] / tot);
+            bf_opcount[best] = 0;
+        }
+    }
+#endif
     if (r) { fprintf(stderr, "error: %s\n", bf_error(e)); return r; }
     return (int)(uint32_t)ret & 255;
 }

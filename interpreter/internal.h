@@ -195,7 +195,7 @@ uint64_t tramp_entry(Fn *f, uint32_t *args);
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    X(movx) X(stx) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap)
+    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap)
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };
 #undef X_ENUM

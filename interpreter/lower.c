@@ -15,6 +15,7 @@ typedef struct L {
     int32_t *fa;         /* frame offset of memory the value points to */
     uint32_t *gb; int32_t *go;    /* pointer = value gb (+1) plus go */
     uint32_t *nuse, *nonmem;
+    uint32_t *xb, *xi, *xs;      /* GEP base+1 / index / scale folded into loads and stores */
     int32_t *tmp;        /* phi temporaries */
     uint32_t fsz;
     uint8_t *cd; uint32_t cn, ccap;
@@ -359,7 +360,18 @@ static int edge_moves(L *l, uint32_t from, uint32_t to) {
         }
     return 0;
 }
-static int has_phi(L *l, uint32_t to) { return l->ir->ins[l->ir->bb[to]].op == I_PHI; }
+static int has_phi(L *l, uint32_t to) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = ir->bb[to]; i < ir->bb[to + 1] && ir->ins[i].op == I_PHI; i++) {
+        Ins *I = &ir->ins[i];
+        for (uint32_t k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == l->cur) {
+            uint32_t v = I->o[k];
+            if (!(islocal(l, v) && l->loc[v - l->base] == l->loc[I->id - l->base])) return 1;
+            break;
+        }
+    }
+    return 0;
+}
 static int isback(L *l, uint32_t to) { return l->e->cfg.stats && to <= l->cur; }
 
 /* label to branch to for edge cur -> to (a stub if moves or counting needed) */
@@ -676,6 +688,7 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
         uint32_t k = p - l->base;
         if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
         if (l->gb[k]) { *base = sl(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
+        if (l->xb[k]) { *base = sl(l, l->xb[k] - 1, 0); *off = sl(l, l->xi[k], 0); *frame = 2; return 0; }
     }
     *base = sl(l, p, 0);
     return 0;
@@ -702,6 +715,12 @@ static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int c = cls(l, t);
     uint32_t sz = ty_size(l->e, t);
     uint32_t w = iw(l, t);
+    if (fr == 2) {
+        int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
+        if (E5(l->e->lab[op], d, b, off, l->xs[p - l->base])) return -1;
+        if (T(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
+        return 0;
+    }
     if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
         if (fr) {
             if (sz == 1) { if (E3(OP(lf8), d, off)) return -1; }
@@ -747,6 +766,10 @@ static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     }
     int c = cls(l, t);
     uint32_t sz = ty_size(l->e, t);
+    if (fr == 2) {
+        int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
+        return E5(l->e->lab[op], b, off, l->xs[p - l->base], sl(l, v, 0));
+    }
     if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
         Opd o; if (opd(l, v, 0, &o)) return -1;
         if (fr) {
@@ -811,6 +834,11 @@ static int emit_gep(L *l, Ins *I) {
             Opd o = { 1, 0, (uint32_t)(x + off) };
             return mov(l, dst(l, I->id), &o, l->e->ptrty);
         }
+    }
+    if (I->n == 2 && !l->nonmem[k] && !l->xs[k] && !isconst(l, I->o[1]) && iw(l, vty(l, I->o[1])) == 32
+        && T(l, vty(l, I->o[1]))->k == TK_INT && !(islocal(l, base) && (l->fa[base - l->base] || l->gb[base - l->base] || l->xb[base - l->base]))) {
+        l->xb[k] = base + 1; l->xi[k] = I->o[1]; l->xs[k] = ty_size(l->e, I->ty2);
+        return 0;
     }
     int32_t d = dst(l, I->id);
     int32_t cur = sl(l, base, 0);
@@ -1160,9 +1188,14 @@ static void count_uses(L *l) {
             if (!islocal(l, v)) continue;
             l->nuse[v - l->base]++;
             int memptr = (I->op == I_LOAD && k == 0) || (I->op == I_STORE && k == 0);
+            if (memptr) {
+                uint32_t vt2 = I->op == I_LOAD ? I->ty : vty(l, I->o[1]);
+                uint32_t sz = ty_size(l->e, vt2);
+                if (cls(l, vt2) < 0 || !(sz == 1 || sz == 2 || sz == 4 || sz == 8)) memptr = 0;
+            }
             int gepbase = I->op == I_GEP && k == 0;
             if (!memptr && !gepbase) l->nonmem[v - l->base]++;
-            if (gepbase) l->nonmem[v - l->base] += 0;
+            if (gepbase) l->xs[v - l->base] = 1;          /* used as a GEP base: keep materialisable */
         }
     }
     /* a GEP base used by a GEP that is itself materialised needs an address:
@@ -1190,6 +1223,55 @@ static void count_uses(L *l) {
         }
 }
 
+/* Single-block loops: let a phi and its back-edge value share a slot when the
+ * phi is dead once the value is defined, so the back edge needs no moves. */
+static int used_late(L *l, uint32_t P, uint32_t b, uint32_t vi) {
+    FnIR *ir = l->ir;
+    for (uint32_t bb = 0; bb < ir->nbb; bb++)
+        for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            int late = bb != b || i > vi;
+            for (uint32_t k = 0; k < I->n; k++) {
+                if ((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
+                    || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2)) continue;
+                uint32_t v = I->o[k];
+                if (v == P && (late || I->op == I_PHI)) return 1;
+                /* folded address computations read their operands here */
+                if (late && (I->op == I_LOAD || I->op == I_STORE) && k == 0) {
+                    for (int depth = 0; depth < 16 && islocal(l, v); depth++) {
+                        Ins *G = 0;
+                        for (uint32_t j = 0; j < ir->nins; j++) if (ir->ins[j].id == v) { G = &ir->ins[j]; break; }
+                        if (!G || G->op != I_GEP) break;
+                        for (uint32_t q = 0; q < G->n; q++) if (G->o[q] == P) return 1;
+                        v = G->o[0];
+                    }
+                }
+            }
+        }
+    return 0;
+}
+static void coalesce(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1] && ir->ins[i].op == I_PHI; i++) {
+            Ins *P = &ir->ins[i];
+            if (cls(l, P->ty) < 0) continue;
+            uint32_t v = NOTY;
+            for (uint32_t k = 0; k + 1 < P->n; k += 2) if (P->o[k + 1] == b) { v = P->o[k]; break; }
+            if (v == NOTY || !islocal(l, v) || l->loc[v - l->base] || l->loc[P->id - l->base]) continue;
+            uint32_t vi = NOTY;
+            for (uint32_t j = ir->bb[b]; j < ir->bb[b + 1]; j++) if (ir->ins[j].id == v) vi = j;
+            if (vi == NOTY) continue;
+            Ins *V = &ir->ins[vi];
+            if (!(V->op == I_BIN || V->op == I_FNEG || V->op == I_LOAD || V->op == I_SEL || V->op == I_CALL || (V->op == I_CAST && T(l, V->ty)->k != TK_VEC)
+                  || (V->op == I_GEP && V->n == 2))) continue;
+            if (used_late(l, P->id, b, vi)) continue;
+            /* v must not feed another phi of this block (it would see v, fine) nor be P itself */
+            int32_t s = dst(l, P->id);
+            l->loc[v - l->base] = s;
+        }
+}
+
 int lower(E *e, Fn *f) {
     if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
     uint64_t t0 = e->cfg.now_us ? e->cfg.now_us() : 0;
@@ -1202,6 +1284,7 @@ int lower(E *e, Fn *f) {
     uint32_t n = l->nloc + 1;
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
+    l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n);
     if (!l->tmp) goto out;
     for (uint32_t i = 0; i < ir.nbb; i++) newlab(l);
     count_uses(l);
@@ -1227,6 +1310,7 @@ int lower(E *e, Fn *f) {
             if (E3(OP(lea), t, m) || E4(OP(memcpy), t, l->loc[i], inslot(l, &len)) || E3(OP(mov32), l->loc[i], t)) goto out;
         }
     }
+    coalesce(l);
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) dst(l, ir.ins[i].id);
     if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
@@ -1287,6 +1371,7 @@ int lower(E *e, Fn *f) {
 out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
+    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
     fn_ir_free(e, &ir);
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;
