@@ -11,6 +11,9 @@ void fault_inject(void)
     char what[16];
     if (bf_option("fault", what, sizeof what) < 0)
         return;
+    if (strcmp(what, "ud") && strcmp(what, "gp") && strcmp(what, "div0") && strcmp(what, "pf-null"))
+        bf_fail(BF_EXIT_BAD_OPTION, "boot option fault='%s' is not one of: ud, gp, div0, pf-null",
+                what);
     printf("fault: raising '%s' on purpose (boot option fault)\n", what);
     if (strcmp(what, "ud") == 0)
         __asm__ volatile("ud2");
@@ -19,10 +22,7 @@ void fault_inject(void)
     else if (strcmp(what, "div0") == 0)
         __asm__ volatile("xor %%edx, %%edx; xor %%ecx, %%ecx; mov $1, %%eax; div %%ecx"
                          : : : "eax", "ecx", "edx");
-    else if (strcmp(what, "pf-null") == 0)
-        __asm__ volatile("mov 0, %%eax" : : : "eax", "memory");
     else
-        bf_fail(BF_EXIT_BAD_OPTION, "boot option fault='%s' is not one of: ud, gp, div0, pf-null",
-                what);
+        __asm__ volatile("mov 0, %%eax" : : : "eax", "memory");
     bf_fail(BF_EXIT_ERROR, "fault '%s' did not trap", what);
 }
