@@ -280,7 +280,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
                 uint8_t *nfp = top + f->clen;
                 if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
                 for (uint32_t k = 0; k < f->clen; k += 8) *(u64u *)(top + k) = *(u64u *)(f->cdata + k);
-                for (uint32_t i = 0; i < n; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(5 + 2 * i);
+                uint32_t np = n < f->nparam ? n : f->nparam;
+                for (uint32_t i = 0; i < np; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(5 + 2 * i);
                 Hdr *h = (Hdr *)nfp;
                 h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
                 f->calls++; e->depth++;
@@ -349,14 +350,19 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         for (uint32_t i = 0; i < n; i++) if (IM(4 + 2 * i) == v) JMP(ip[5 + 2 * i]);
         JMP(ip[3]);
     }
+    H_(sw64) {
+        uint64_t v = U64(1); uint32_t n = IM(2);
+        for (uint32_t i = 0; i < n; i++) if ((IM(4 + 3 * i) | (uint64_t)IM(5 + 3 * i) << 32) == v) JMP(ip[6 + 3 * i]);
+        JMP(ip[3]);
+    }
     H_(swt) {
         uint32_t k = U32(1) - IM(2);
         if (k < IM(3)) JMP(ip[5 + k]);
         JMP(ip[4]);
     }
     H_(ibr) {
-        uint32_t v = U32(1), n = IM(2);
-        for (uint32_t i = 0; i < n; i++) if (IM(3 + 2 * i) == v) JMP(ip[4 + 2 * i]);
+        uint32_t v = U32(1), k = (v & 0xffff) - 1;
+        if ((v >> 16) == IM(2) && k < IM(3) && ip[4 + k]) JMP(ip[4 + k]);
         fail(e, BFE_ERROR, "engine: indirectbr to an address not in its list (in '%.*s')", (int)H->fn->nlen, H->fn->name);
         goto fail;
     }

@@ -188,7 +188,7 @@ uint64_t tramp_entry(Fn *f, uint32_t *args);
     X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
     X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) \
     X(sel32) X(sel64) X(seln) X(call) X(calli) X(ncall) X(ret) X(retv) X(retn) \
-    X(sw) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
+    X(sw) X(sw64) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
     X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
     X(cttz64) X(bswap64) X(bswap16) X(fshl) X(fshr) X(fshl64) X(fshr64) \
     X(smin) X(smax) X(umin) X(umax) X(smin64) X(smax64) X(umin64) X(umax64) \

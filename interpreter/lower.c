@@ -1128,8 +1128,18 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_SWITCH: {
         uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
         int cc = cls(l, I->ty2);
-        if (cc != 0) return BADL("bitcode: unsupported switch type (only up to 32 bits)");
+        if (cc != 0 && cc != 1) return BADL("bitcode: unsupported switch type");
         if (def >= l->ir->nbb) return BADL("bitcode: bad switch target");
+        if (cc == 1) {
+            for (uint32_t i = 0; i < n; i++) if (I->o[3 + 2 * i] >= l->ir->nbb) return BADL("bitcode: bad switch target");
+            uint32_t ld = edge_label(l, def);
+            if (E3(OP(sw64), sl(l, c, 0), n) || target(l, ld)) return -1;
+            for (uint32_t i = 0; i < n; i++) {
+                uint64_t x; if (const_scalar(e, I->o[2 + 2 * i], &x)) return -1;
+                if (E2((uint32_t)x, (uint32_t)(x >> 32)) || target(l, edge_label(l, I->o[3 + 2 * i]))) return -1;
+            }
+            return 0;
+        }
         int32_t s = sl(l, c, 0);
         int64_t mn = 0x7fffffffffffLL, mx = -0x7fffffffffffLL;
         uint32_t w = iw(l, I->ty2);
@@ -1163,13 +1173,20 @@ static int emit_ins(L *l, uint32_t ii) {
         return 0;
     }
     case I_IBR: {
-        uint32_t n = I->n - 1;
-        if (E3(OP(ibr), sl(l, I->o[0], 0), n)) return -1;
+        uint32_t n = I->n - 1, nbb = l->ir->nbb;
+        uint32_t *tl = ealloc(e, 4 * nbb + 4); if (!tl) return -1;
+        for (uint32_t i = 0; i < nbb; i++) tl[i] = NOTY;
         for (uint32_t i = 0; i < n; i++) {
             uint32_t bb = I->o[1 + i];
-            if (bb >= l->ir->nbb) return BADL("bitcode: bad indirectbr target");
-            if (E1(((l->f->idx + 1) << 16) | (bb + 1)) || target(l, edge_label(l, bb))) return -1;
+            if (bb >= nbb) { efree(e, tl); return BADL("bitcode: bad indirectbr target"); }
+            if (tl[bb] == NOTY) tl[bb] = edge_label(l, bb);
         }
+        if (E4(OP(ibr), sl(l, I->o[0], 0), l->f->idx + 1, nbb)) { efree(e, tl); return -1; }
+        for (uint32_t i = 0; i < nbb; i++) {
+            if (tl[i] == NOTY) { if (E1(0)) { efree(e, tl); return -1; } }
+            else if (target(l, tl[i])) { efree(e, tl); return -1; }
+        }
+        efree(e, tl);
         return 0;
     }
     }

@@ -836,7 +836,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
     ir->base = e->nv;
     for (uint32_t i = 0; i < ft->w; i++) { Val *v = newval(e); if (!v) return -1; v->k = V_ARG; v->ty = e->ty[f->ty].elts[i]; }
     uint32_t cur_bb = 0; int have_blocks = 0;
-    uint32_t tmp[64];
+    uint32_t *tmp = 0, tcap = 0;
     for (;;) {
         int r = bs_next(b);
         if (r == BS_END) break;
@@ -860,11 +860,16 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
         if (grow(e, (void **)&ir->ins, &ir->capins, ir->nins + 1, sizeof(Ins))) return -1;
         Ins *I = &ir->ins[ir->nins]; memset(I, 0, sizeof *I);
         I->id = 0xffffffff;
+        if (b->n + 8 > tcap) {
+            uint32_t nc = b->n + 64;
+            uint32_t *nt2 = erealloc(e, tmp, 4 * nc); if (!nt2) return -1;
+            tmp = nt2; tcap = nc;
+        }
         RD rr = { e, b->ops, b->n, 0, e->nv }, *R = &rr;
         uint32_t nt = 0, a, ta, c, tc, x;
         uint32_t rty = NOTY;  /* result type */
         int term = 0;
-#define T(v) do { if (nt >= 64) goto big; tmp[nt++] = (v); } while (0)
+#define T(v) do { if (nt >= tcap) goto big; tmp[nt++] = (v); } while (0)
         switch (code) {
         case 2:                                                   /* BINOP */
             if (vt(R, &a, &ta) || vv(R, &c, ta) || num(R, &x)) return -1;
@@ -1048,6 +1053,7 @@ big:
     ir->bb[ir->nbb] = ir->nins;
     for (uint32_t i = 0; i < ir->nins; i++) ir->ins[i].o = ir->pool + ((W)ir->ins[i].o - 1);
     /* every referenced value must be defined */
+    efree(e, tmp);
     for (uint32_t i = e->nv; i < e->capv; i++)
         if (e->v[i].fl) return BAD("bitcode: undefined value %u in '%.*s'", i, (int)f->nlen, f->name);
     return 0;
