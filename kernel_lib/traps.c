@@ -70,7 +70,7 @@ void trap_handler(struct trap_frame *f)
     printf("  eip 0x%08x  cs 0x%04x  eflags 0x%08x  cr2 0x%08x\n", f->eip, f->cs, f->eflags, cr2);
     printf("  eax 0x%08x  ebx 0x%08x  ecx 0x%08x  edx 0x%08x\n", f->eax, f->ebx, f->ecx, f->edx);
     printf("  esi 0x%08x  edi 0x%08x  ebp 0x%08x  esp 0x%08x\n", f->esi, f->edi, f->ebp, esp);
-    bf_event("{\"ev\":\"trap\",\"vector\":%u,\"name\":\"%s\",\"eip\":%u,\"error\":%u,\"cr2\":%u}",
+    bf_event("{\"ev\":\"trap\",\"vector\":%u,\"name\":\"%s\",\"eip\":%u,\"error_code\":%u,\"cr2\":%u}",
              f->vector, name, f->eip, f->error, cr2);
     bf_exit(BF_EXIT_TRAP);
 }
