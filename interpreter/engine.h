@@ -44,6 +44,9 @@ bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg,
 int bf_call(bf_engine *e, const char *name, const uint32_t *argw, uint32_t nwords,
             uint64_t *ret);
 const char *bf_error(bf_engine *e);
+/* Reads and lowers every function now (instead of at first call), so that
+   malformed function bodies are reported before anything runs. */
+int bf_prepare(bf_engine *e);
 /* Prints statistics through cfg->print. */
 void bf_print_stats(bf_engine *e, uint32_t decode_us_unused);
 void bf_free(bf_engine *e);

@@ -8,7 +8,7 @@ void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
     if (nlen && name[0] == 1) { name++; nlen--; }
     for (int i = 0; i < e->cfg.nsyms; i++) {
         const char *s = e->cfg.syms[i].name;
-        if (!memcmp(s, name, nlen) && s[nlen] == 0) return e->cfg.syms[i].addr;
+        if (strlen(s) == nlen && !memcmp(s, name, nlen)) return e->cfg.syms[i].addr;
     }
     return 0;
 }
@@ -81,6 +81,15 @@ Fn *stub_fn(E *e, W addr) {
     if (d < 24u * e->nstub && d % 24 == 0) {
         Fn *f = &e->fn[d / 24];
         return f->isdecl ? 0 : f;
+    }
+    return 0;
+}
+
+int bf_prepare(bf_engine *e) {
+    for (uint32_t i = 0; i < e->nfn; i++) {
+        Fn *f = &e->fn[i];
+        if (f->isdecl || f->code) continue;
+        if (lower(e, f)) return e->errc;
     }
     return 0;
 }

@@ -137,7 +137,7 @@ static const bf_sym host_syms[] = {
 };
 
 static void usage(void) {
-    fprintf(stderr, "usage: bfi [run] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
+    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
                     "           [--opt name=value]... [--data DIR] [--file NAME=PATH]... [--events FILE]\n"
                     "           [--entry FUNC] prog.bc [args...]\n"
                     "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
@@ -147,7 +147,7 @@ static void usage(void) {
 
 int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
-    int i = 1, stats = 0;
+    int i = 1, stats = 0, check = 0;
     const char *entry = "main";
     g_files = malloc(sizeof(char *) * (argc + 1));
     if (i < argc && !strcmp(argv[i], "run")) i++;
@@ -157,6 +157,7 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "--stats")) stats = 1;
         else if (!strcmp(a, "--trace") && i + 1 < argc) cfg.trace = argv[++i];
         else if (!strcmp(a, "--lazy")) cfg.lazy_bind = 1;
+        else if (!strcmp(a, "--check")) check = 1;
         else if (!strcmp(a, "--mem") && i + 1 < argc) cfg.mem_budget = (uint32_t)atoi(argv[++i]) << 20;
         else if (!strcmp(a, "--stack") && i + 1 < argc) cfg.stack_size = (uint32_t)atoi(argv[++i]) << 20;
         else if (!strcmp(a, "--depth") && i + 1 < argc) cfg.max_depth = (uint32_t)atoi(argv[++i]);
@@ -183,6 +184,12 @@ int main(int argc, char **argv) {
     bf_engine *e = bf_load(buf, (uint32_t)n, &cfg, &err, msg, sizeof msg);
     uint64_t t1 = now_us();
     if (!e) { fprintf(stderr, "error: %s\n", msg); return err; }
+    if (check) {                       /* load and lower everything, run nothing */
+        int r = bf_prepare(e);
+        if (r) { fprintf(stderr, "error: %s\n", bf_error(e)); return r; }
+        bf_free(e);
+        return 0;
+    }
     int pargc = argc - i;
     char **pargv = argv + i;
     uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };

@@ -116,6 +116,7 @@ struct bf_engine {
     uint8_t *sp;                         /* free stack top when inside native code */
     uint32_t depth;
     uint32_t mem, peak;
+    void *allocs;                        /* list of every allocation (module.c) */
     uint32_t lowered;
     uint64_t insns, lower_us;
     int errc; char err[256];

@@ -152,6 +152,7 @@ static int32_t sl(L *l, uint32_t v, uint32_t i) { Opd o; if (opd(l, v, i, &o)) r
 
 static int32_t dst(L *l, uint32_t v) {
     uint32_t k = v - l->base;
+    if (v < l->base || k >= l->nloc) { BADL("bitcode: instruction without a valid result in '%.*s'", (int)l->f->nlen, l->f->name); return 24; }
     if (!l->loc[k]) l->loc[k] = slot(l, vsize(l, vty(l, v)));
     return l->loc[k];
 }
@@ -395,6 +396,7 @@ static int jump(L *l, uint32_t to, int back) {
 }
 /* unconditional transfer cur -> to, with moves inline */
 static int goto_bb(L *l, uint32_t to) {
+    if (to >= l->ir->nbb) return BADL("bitcode: bad branch target %u in '%.*s'", to, (int)l->f->nlen, l->f->name);
     if (edge_moves(l, l->cur, to)) return -1;
     if (isback(l, to)) return jump(l, to, 1);
     if (to == l->cur + 1) return 0;                 /* fall through */

@@ -5,27 +5,34 @@
 #include "internal.h"
 
 /* ---- memory and errors ---------------------------------------------- */
+/* Every engine allocation carries a header linking it into the engine's
+ * list, so bf_free releases everything and the budget is exact. */
+typedef struct AH { uint32_t n; struct AH *prev, *next; uint32_t pad; } AH;
 void *ealloc(E *e, uint32_t n) {
-    if (n > 0x7fffff00u || e->mem + n + 8 > e->cfg.mem_budget || e->mem + n + 8 < e->mem) {
+    uint32_t hs = (uint32_t)sizeof(AH);
+    if (n > 0x7fffff00u || e->mem + n + hs > e->cfg.mem_budget || e->mem + n + hs < e->mem) {
         fail(e, BFE_NOMEM, "engine: memory budget exceeded (%u bytes in use, %u requested, budget %u)",
              e->mem, n, e->cfg.mem_budget);
         return 0;
     }
-    uint32_t *p = malloc(n + 8);
-    if (!p) { fail(e, BFE_NOMEM, "engine: out of memory (%u bytes)", n); return 0; }
-    p[0] = n; e->mem += n + 8; if (e->mem > e->peak) e->peak = e->mem;
-    memset(p + 2, 0, n);
-    return p + 2;
+    AH *h = malloc(n + hs);
+    if (!h) { fail(e, BFE_NOMEM, "engine: out of memory (%u bytes)", n); return 0; }
+    h->n = n; h->prev = 0; h->next = e->allocs; if (e->allocs) ((AH *)e->allocs)->prev = h; e->allocs = h;
+    e->mem += n + hs; if (e->mem > e->peak) e->peak = e->mem;
+    memset(h + 1, 0, n);
+    return h + 1;
 }
 void efree(E *e, void *q) {
     if (!q) return;
-    uint32_t *p = (uint32_t *)q - 2;
-    e->mem -= p[0] + 8;
-    free(p);
+    AH *h = (AH *)q - 1;
+    if (h->prev) h->prev->next = h->next; else e->allocs = h->next;
+    if (h->next) h->next->prev = h->prev;
+    e->mem -= h->n + (uint32_t)sizeof(AH);
+    free(h);
 }
 void *erealloc(E *e, void *q, uint32_t n) {
     if (!q) return ealloc(e, n);
-    uint32_t old = ((uint32_t *)q)[-2];
+    uint32_t old = ((AH *)q - 1)->n;
     if (n <= old) return q;
     void *r = ealloc(e, n);
     if (!r) return 0;
@@ -389,14 +396,14 @@ int const_scalar(E *e, uint32_t vid, uint64_t *out) {
         return 0;
     }
     case V_ALIAS: {
-        if (++cdepth > 64) { cdepth = 0; return BAD("bitcode: constant nesting too deep"); }
+        if (++cdepth > 64) { cdepth--; return BAD("bitcode: constant nesting too deep"); }
         int r = const_scalar(e, e->al[v->u.idx].target, out); cdepth--; return r;
     }
     case V_BADDR: *out = 0x10000u * (v->u.a.o[0] + 1) + v->u.a.o[1] + 1; /* token: fn+bb */
         { uint32_t fv = v->u.a.o[0]; if (fv < e->nv && e->v[fv].k == V_FN) *out = ((uint64_t)(e->v[fv].u.idx + 1) << 16) | (v->u.a.o[1] + 1); }
         return 0;
     case V_CE: {
-        if (++cdepth > 64) { cdepth = 0; return BAD("bitcode: constant nesting too deep"); }
+        if (++cdepth > 64) { cdepth--; return BAD("bitcode: constant nesting too deep"); }
         int r = ce_scalar(e, v, out); cdepth--; return r;
     }
     }
@@ -513,7 +520,7 @@ int const_bytes(E *e, uint32_t vid, uint8_t *out, uint32_t size) {
         memset(out, 0, ts); memcpy(out, v->u.a.o, nb); return 0;
     }
     case V_CAGG: {
-        if (++cdepth > 64) { cdepth = 0; return BAD("bitcode: constant nesting too deep"); }
+        if (++cdepth > 64) { cdepth--; return BAD("bitcode: constant nesting too deep"); }
         for (uint32_t i = 0; i < v->u.a.n; i++) {
             uint32_t off, es;
             if (y->k == TK_ST) { if (i >= y->w) break; off = y->offs[i]; es = ty_size(e, y->elts[i]); }
@@ -716,6 +723,8 @@ bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg, int *err,
     if (!e) { *err = BFE_NOMEM; if (msglen) { memcpy(msg, "engine: out of memory", 22 < msglen ? 22 : msglen); msg[msglen - 1] = 0; } return 0; }
     *e = tmp;
     e->mem = sizeof *e;
+    e->allocs = 0;
+    cdepth = 0;
     e->i64align = 4; e->f64align = 4;
     e->buf = bc; e->len = len;
     e->lab = exec_labels();
@@ -778,8 +787,9 @@ void bf_get_stats(bf_engine *e, bf_stats_t *s) {
 void bf_free(bf_engine *e) {
     /* memory is process-owned in the hosts we run in; release the big blocks */
     if (!e) return;
-    bs_free(&e->bs);
-    free(e);   /* leaks sub-allocations by design: the engine lives as long as the program */
+    AH *h = e->allocs;
+    while (h) { AH *n = h->next; free(h); h = n; }
+    free(e);
 }
 
 /* ---- function bodies ------------------------------------------------- */
