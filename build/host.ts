@@ -6,7 +6,7 @@ import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step } from './steps.ts';
 import { runTool, tools } from './toolchain.ts';
 
-export const hostCFlags = ['-m32', '-O2', '-msse2', '-mfpmath=sse', `-I${fromRoot('kernel_lib')}`, `-I${fromRoot('boot')}`];
+export const hostCFlags = ['-m32', '-O2', '-march=pentium4', '-mtune=generic', '-msse2', '-mfpmath=sse', `-I${fromRoot('kernel_lib')}`, `-I${fromRoot('boot')}`];
 
 export interface HostProgram {
   name: string;

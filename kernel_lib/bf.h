@@ -22,8 +22,9 @@ enum bf_exit {
     BF_EXIT_UNRESOLVED = 10,  /* engine: external symbol not in the FFI table */
 };
 
-/* Boot option `name` (e.g. "steps"): copies its value into buf (NUL-terminated)
- * and returns its length, or -1 when the option is not set. Values come from
+/* Boot option `name` (e.g. "steps"): like snprintf, copies as much of its value
+ * as fits into buf (NUL-terminated) and returns the value's full length, or -1
+ * when the option is not set. Values come from
  * fw_cfg "opt/bareflow/<name>", else from the image's boot.cfg defaults. */
 int bf_option(const char *name, char *buf, int len);
 

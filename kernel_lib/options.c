@@ -62,11 +62,13 @@ static int key_is(const struct cfg_line *l, const char *name)
     return (int)strlen(name) == l->key_len && strncmp(l->key, name, l->key_len) == 0;
 }
 
-static void check_fits(const char *name, uint32_t n, int len)
+/* Like snprintf: as much as fits, NUL-terminated; the caller learns the full
+ * length from the return value and can ask again with a larger buffer. */
+static uint32_t fitting(uint32_t n, int len)
 {
-    if (len <= 0 || n >= (uint32_t)len)
-        bf_fail(BF_EXIT_BAD_OPTION, "boot option '%s' is too long (%u bytes, at most %d)", name,
-                n, len - 1);
+    if (len <= 0)
+        return 0;
+    return n < (uint32_t)len ? n : (uint32_t)len - 1;
 }
 
 int bf_option(const char *name, char *buf, int len)
@@ -75,18 +77,20 @@ int bf_option(const char *name, char *buf, int len)
     snprintf(path, sizeof path, OPTION_PREFIX "%s", name);
     const struct fwcfg_file *f = fwcfg_find(path);
     if (f) {
-        check_fits(name, f->size, len);
-        fwcfg_read(f, buf, f->size);
-        buf[f->size] = 0;
+        uint32_t n = fitting(f->size, len);
+        fwcfg_read(f, buf, n);
+        if (len > 0)
+            buf[n] = 0;
         return (int)f->size;
     }
     load_cfg();
     struct cfg_line line;
     for (uint32_t pos = 0; next_line(&pos, &line);) {
         if (key_is(&line, name)) {
-            check_fits(name, (uint32_t)line.value_len, len);
-            memcpy(buf, line.value, line.value_len);
-            buf[line.value_len] = 0;
+            uint32_t n = fitting((uint32_t)line.value_len, len);
+            memcpy(buf, line.value, n);
+            if (len > 0)
+                buf[n] = 0;
             return line.value_len;
         }
     }
