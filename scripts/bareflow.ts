@@ -1,7 +1,7 @@
 // The bareflow command line: parses arguments and calls build/. Each command
 // exits non-zero with a one-line "error: ..." when something is wrong.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import Table from 'cli-table3';
+import { table } from '../build/table.ts';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildImage } from '../build/image-build.ts';
@@ -47,7 +47,7 @@ program
     });
     const ran = r.steps.filter((s) => !s.cached).length;
     console.log(ran === 0 ? 'nothing to do: every step is up to date' : `${ran} of ${r.steps.length} steps ran in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
-    const t = new Table({ head: ['part', 'lba', 'size'] });
+    const t = table(['part', 'lba', 'size']);
     t.push(['stage1', 0, '512 B'], ['stage2', 1, `${r.manifest.stage2Bytes} B`]);
     for (const p of r.manifest.parts) t.push([p.name, p.lba, kib(p.bytes)]);
     console.log(t.toString());
@@ -60,11 +60,11 @@ program
   .argument('[image]', 'image path', defaultImage)
   .action((image: string) => {
     const { image: img, volume, checks } = verifyImage(readFileSync(image));
-    const t = new Table({ head: ['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry'] });
+    const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
     for (const p of img.parts) t.push([p.name, p.lba, p.sectors, p.bytes, hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
     console.log(`${image}: format ${img.version}, ${img.sectors} sectors`);
     console.log(t.toString());
-    const v = new Table({ head: ['data file', 'offset', 'bytes', 'crc32'] });
+    const v = table(['data file', 'offset', 'bytes', 'crc32']);
     for (const f of volume) v.push([f.name, f.offset, f.size, hex(f.crc32)]);
     console.log(v.toString());
     const bad = checks.filter((c) => !c.ok);
