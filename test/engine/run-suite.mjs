@@ -31,7 +31,7 @@ const self = opt('--self', '');
 const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
 
 mkdirSync(work, { recursive: true });
-if (!args.includes('--engine')) execFileSync('make', ['-s', '-C', join(root, 'interpreter')], { stdio: 'inherit' });
+if (!args.includes('--engine')) execFileSync('make', ['-s', '-C', join(root, 'interpreter'), 'all', ...(self ? ['bc'] : [])], { stdio: 'inherit' });
 
 const casesDir = join(here, 'cases');
 const cases = readdirSync(casesDir).filter(f => f.endsWith('.c') && f.includes(filter)).sort();
