@@ -492,7 +492,7 @@ dest:          dd 0
 kernel_entry:  dd 0
 fw_entry:      times 64 db 0
 
+; The packer pads stage2 to its 8 sectors, so the file's size is the code's.
 %if ($ - $$) > 4096
 %error "stage2 is larger than its 8 sectors"
 %endif
-    times 4096 - ($ - $$) db 0

@@ -23,6 +23,23 @@ beforeAll(async () => {
 });
 
 describe('bareflow image', () => {
+  it('builds an image, lists its parts, and does nothing the second time', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'build-'));
+    const first = await cli(['image'], { BAREFLOW_OUT: out });
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(/^\[ *1\/\d+\] /m);
+    expect(first.stdout).toMatch(/│ stage1 │ 0 +│ 512 B /);
+    expect(first.stdout).toMatch(/│ aot +│ 10 +│/);
+    expect(first.stdout).toMatch(/fluid_llama\.img: [\d.]+ KiB$/m);
+    const manifest = JSON.parse(readFileSync(join(out, 'fluid_llama.manifest.json'), 'utf8'));
+    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'data']);
+    expect(manifest.files.map((f: { name: string; source: string }) => [f.name, f.source])).toEqual([['model.bin', 'generated'], ['tokenizer.bin', 'generated']]);
+    const second = await cli(['image'], { BAREFLOW_OUT: out });
+    expect(second.exitCode).toBe(0);
+    expect(second.stdout).toContain('nothing to do: every step is up to date');
+    expect(second.stdout).not.toMatch(/\d+\.\d\ds$/m);
+  });
+
   it('rejects a missing model file before building anything', async () => {
     const r = await cli(['image', '--model', '/nonexistent/m.bin', '--tokenizer', storiesTokenizer, '--out', join(tmpdir(), 'x.img')]);
     expect(r.exitCode).toBe(1);
