@@ -9,6 +9,15 @@ export interface StageSpan {
   cycles: number;
 }
 
+/** Where the time of a run went, in the run's unit: the chart's segments. */
+export interface Phases {
+  boot: number; // stage1 → the application starts
+  load: number; // model + tokenizer from the data volume
+  bitcode: number; // reading and decoding bitcode (interp mode)
+  generation: number; // forward passes and sampling, all tokens
+  other: number; // the rest: printing, events, exit
+}
+
 export interface Profile {
   run: string;
   mode: string;
@@ -28,6 +37,7 @@ export interface Profile {
   /** Guest TSC ticks per host second, estimated from the run (null under icount). */
   tscHz: number | null;
   tokensPerSecond: number | null;
+  phases: Phases | null;
 }
 
 const num = (e: GuestEvent, k: string): number => e[k] as number;
@@ -44,6 +54,11 @@ export function profile(run: string, mode: string, icount: boolean, r: BootResul
   // Without icount the guest TSC follows host time; QEMU's own start-up (~30 ms) is outside the span.
   const tscHz = !icount && span ? span / (Math.max(r.wallMs - 30, 1) / 1000) : null;
   const genCycles = costs.reduce((a, b) => a + b, 0);
+  const loadCycles = load ? num(load, 'tsc_end') - num(load, 'tsc_start') : null;
+  const bitcode = r.events.filter((e) => e.ev === 'bitcode').reduce((sum, e) => sum + num(e, 'tsc_end') - num(e, 'tsc_start'), 0);
+  const bootCycles = stages.reduce((sum, s) => sum + s.cycles, 0);
+  const phases: Phases | null =
+    span === null ? null : { boot: bootCycles, load: loadCycles ?? 0, bitcode, generation: genCycles, other: span - bootCycles - (loadCycles ?? 0) - bitcode - genCycles };
   return {
     run,
     mode,
@@ -53,7 +68,7 @@ export function profile(run: string, mode: string, icount: boolean, r: BootResul
     guestCode: r.guestCode,
     wallMs: Math.round(r.wallMs),
     stages,
-    loadCycles: load ? num(load, 'tsc_end') - num(load, 'tsc_start') : null,
+    loadCycles,
     promptTokens: (r.events.find((e) => e.ev === 'prompt')?.tokens as number[]) ?? [],
     tokenIds: tokens.map((t) => num(t, 'id')),
     tokens: tokens.length,
@@ -61,6 +76,7 @@ export function profile(run: string, mode: string, icount: boolean, r: BootResul
     perToken: costs.length ? { mean: Math.round(genCycles / costs.length), min: Math.min(...costs), max: Math.max(...costs) } : null,
     tscHz,
     tokensPerSecond: tscHz && genCycles ? costs.length / (genCycles / tscHz) : null,
+    phases,
   };
 }
 

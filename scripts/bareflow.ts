@@ -12,6 +12,8 @@ import { boot, describeOutcome } from '../build/qemu.ts';
 import { profile, profileMarkdown, writeProfile } from '../build/report.ts';
 import { exitCodeName } from '../build/exitcodes.ts';
 import { bench } from '../build/bench.ts';
+import { buildEngine } from '../build/engine.ts';
+import { execa } from 'execa';
 
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -99,6 +101,26 @@ program
     console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
     console.log(describeOutcome(r) + (r.guestCode ? ` (${exitCodeName(r.guestCode)})` : ''));
     process.exitCode = r.outcome === 'exit' ? r.guestCode! : 1;
+  });
+
+program
+  .command('run')
+  .description("run main(argc, argv) of a bitcode file under BareFlow's engine: run [--stats] [--trace FUNC] prog.bc [args...]")
+  .argument('<args...>', 'engine flags, the bitcode file, then the program arguments')
+  .allowUnknownOption()
+  .helpOption(false)
+  .action(async (args: string[]) => {
+    const { bfi } = await buildEngine();
+    const r = await execa(bfi, args, { stdio: 'inherit', reject: false });
+    process.exitCode = r.exitCode ?? 1;
+  });
+
+program
+  .command('engine')
+  .description('build the engine (host CLI and interpreter.bc) and print their paths')
+  .action(async () => {
+    const paths = await buildEngine();
+    console.log(JSON.stringify(paths));
   });
 
 program

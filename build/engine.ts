@@ -1,0 +1,71 @@
+// The bitcode engine's host builds, as pipeline steps:
+// - bfi: the engine core (freestanding C) + host_main.c (libc FFI), -m32;
+// - interpreter.bc: the same sources as one bitcode module, for self-hosting.
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fromRoot, objDir } from './paths.ts';
+import { runSteps, type Step } from './steps.ts';
+import { runTool, tools } from './toolchain.ts';
+
+export const engineCore = ['bitstream.c', 'module.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
+const hostMain = fromRoot('interpreter', 'host_main.c');
+const headers = readdirSync(fromRoot('interpreter')).filter((f) => f.endsWith('.h')).map((f) => fromRoot('interpreter', f));
+
+// The core is freestanding (no libc headers, no builtins) so that the same
+// objects serve the host CLI, the bootstrap kernel and interpreter.bc.
+const commonFlags = ['-m32', '-fno-pic', '-fno-pie', '-msse2', '-mfpmath=sse', '-fno-math-errno', '-fno-strict-aliasing', '-O2'];
+export const engineCoreFlags = [...commonFlags, '-ffreestanding', '-fno-builtin', '-fno-stack-protector'];
+
+const dir = join(objDir, 'engine');
+export const engineOutputs = { bfi: join(objDir, 'host', 'bfi'), interpreterBc: join(dir, 'interpreter.bc') };
+
+function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
+  const out = join(dir, ext, basename(src).replace(/\.c$/, `.${ext}`));
+  const extra = ext === 'bc' ? ['-emit-llvm'] : [];
+  return {
+    name: `clang engine ${basename(src)} → .${ext}`,
+    inputs: [src, ...headers],
+    outputs: [out],
+    tools: [tools.clang],
+    key: [...flags, ...extra],
+    run: async () => {
+      await runTool(`clang ${basename(src)}`, tools.clang, [...flags, ...extra, '-c', src, '-o', out]);
+    },
+  };
+}
+
+export function engineSteps(): Step[] {
+  const objects = engineCore.map((s) => compile(s, engineCoreFlags, 'o'));
+  const bcs = [...engineCore.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, commonFlags, 'bc')];
+  const objFiles = objects.map((s) => s.outputs[0]);
+  const bcFiles = bcs.map((s) => s.outputs[0]);
+  return [
+    ...objects,
+    {
+      name: 'link bfi',
+      inputs: [hostMain, ...headers, ...objFiles],
+      outputs: [engineOutputs.bfi],
+      tools: [tools.clang],
+      key: commonFlags,
+      run: async () => {
+        await runTool('link bfi', tools.clang, [...commonFlags, '-no-pie', hostMain, ...objFiles, '-lm', '-o', engineOutputs.bfi]);
+      },
+    },
+    ...bcs,
+    {
+      name: 'llvm-link interpreter.bc',
+      inputs: bcFiles,
+      outputs: [engineOutputs.interpreterBc],
+      tools: [tools.llvmLink],
+      run: async () => {
+        await runTool('llvm-link interpreter.bc', tools.llvmLink, [...bcFiles, '-o', engineOutputs.interpreterBc]);
+      },
+    },
+  ];
+}
+
+/** Builds bfi and interpreter.bc (a no-op when up to date) and returns their paths. */
+export async function buildEngine(log?: (line: string) => void): Promise<typeof engineOutputs> {
+  await runSteps(engineSteps(), { stateFile: join(objDir, 'steps-engine.json'), log });
+  return engineOutputs;
+}
