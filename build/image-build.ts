@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { kernelLibSources, compileSteps, kernelSteps, nasmStep, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, type KernelOutputs } from './kernel.ts';
+import { engineCore } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
 import { bootConfig, validateOptions, type BootOptions } from './options.ts';
-import { packImage, packVolume, readHeader, type Part } from './image.ts';
+import { packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
 import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step, type StepResult } from './steps.ts';
@@ -35,10 +36,27 @@ const boot = {
 
 export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('tinyllama', f));
 
-/** Every step that produces a kernel binary; shared with the tests and the benchmark. */
-export function kernelBuild(): { steps: Step[]; aot: KernelOutputs } {
+// The bootstrap: kernel_lib + the engine + its FFI glue, nothing of tinyllama.
+// The engine type-puns through its register slots: no strict aliasing.
+const bootstrapSources = [...engineCore, fromRoot('interpreter', 'guest.c')];
+
+// Boot modes → the kernel part stage2 loads for them.
+export const modeKernels: Alias[] = [{ name: 'interp', aliasOf: 'bootstrap' }];
+
+export interface KernelBuild {
+  steps: Step[];
+  aot: KernelOutputs;
+  bootstrap: KernelOutputs;
+  /** tinyllama as one optimised bitcode module, for the engine. */
+  tinyllamaBc: string;
+}
+
+/** Every step that produces a kernel or the application's bitcode; shared with the tests and the benchmark. */
+export function kernelBuild(): KernelBuild {
   const lib = compileSteps(kernelLibSources());
   const aot = kernelSteps({ name: 'aot', sources: tinyllamaSources }, lib.objects, boot.entry);
+  const bootstrap = kernelSteps({ name: 'bootstrap', sources: bootstrapSources, flags: ['-fno-strict-aliasing'] }, lib.objects, boot.entry);
+  const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   return {
     steps: [
       nasmStep(fromRoot('boot', 'stage1.asm'), boot.stage1, 'bin'),
@@ -46,8 +64,12 @@ export function kernelBuild(): { steps: Step[]; aot: KernelOutputs } {
       nasmStep(fromRoot('boot', 'entry.asm'), boot.entry, 'elf32'),
       ...lib.steps,
       ...aot.steps,
+      ...bootstrap.steps,
+      ...tinyllamaBc.steps,
     ],
     aot: aot.out,
+    bootstrap: bootstrap.out,
+    tinyllamaBc: tinyllamaBc.out,
   };
 }
 
@@ -80,6 +102,8 @@ function modelFiles(req: ImageRequest): ModelFiles {
   };
 }
 
+const KERNEL_ADDR = 0x100000;
+
 /** The ELF entry point of a kernel (e_entry), which stage2 jumps to. */
 function elfEntry(elf: string): number {
   return readFileSync(elf).readUInt32LE(24);
@@ -89,7 +113,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   const files = modelFiles(req);
-  const { steps: kernelStepList, aot } = kernelBuild();
+  const { steps: kernelStepList, aot, bootstrap, tinyllamaBc } = kernelBuild();
   const manifestPath = req.out.replace(/\.img$/, '') + '.manifest.json';
   let config: ModelConfig | undefined;
   const checkModel = (): ModelConfig => {
@@ -103,7 +127,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   let manifest: Manifest | undefined;
   const pack: Step = {
     name: `pack ${basename(req.out)}`,
-    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, files.model, files.tokenizer],
+    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, tinyllamaBc, files.model, files.tokenizer],
     outputs: [req.out, manifestPath],
     key: req.defaults,
     run: async () => {
@@ -113,12 +137,11 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
       const volume = packVolume([
         { name: 'model.bin', data: model },
         { name: 'tokenizer.bin', data: tokenizer },
+        { name: 'tinyllama.bc', data: readFileSync(tinyllamaBc) },
         { name: 'boot.cfg', data: bootConfig(req.defaults) },
       ]);
-      const parts: Part[] = [
-        { name: 'aot', data: readFileSync(aot.bin), loadAddr: 0x100000, entry: elfEntry(aot.elf) },
-        { name: 'data', data: volume },
-      ];
+      const kernel = (name: string, k: KernelOutputs): Part => ({ name, data: readFileSync(k.bin), loadAddr: KERNEL_ADDR, entry: elfEntry(k.elf) });
+      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), ...modeKernels, { name: 'data', data: volume }];
       const img = packImage({ stage1: readFileSync(boot.stage1), stage2: readFileSync(boot.stage2), parts });
       writeFileSync(req.out, img);
       manifest = {

@@ -28,8 +28,16 @@ export interface Part {
   entry?: number;
 }
 
+/** Another name for a part already in the image: stage2 finds kernels by boot mode, and several modes share one kernel. */
+export interface Alias {
+  name: string;
+  aliasOf: string;
+}
+
 export interface PartInfo {
   name: string;
+  /** Set when this entry names the same sectors as an earlier one. */
+  aliasOf?: string;
   lba: number;
   sectors: number;
   bytes: number;
@@ -122,8 +130,10 @@ export function readVolume(vol: Buffer): VolumeEntry[] {
 export interface ImageInput {
   stage1: Buffer;
   stage2: Buffer;
-  parts: Part[];
+  parts: (Part | Alias)[];
 }
+
+const isAlias = (p: Part | Alias): p is Alias => 'aliasOf' in p;
 
 export function packImage(input: ImageInput): Buffer {
   if (input.stage1.length !== SECTOR || input.stage1.readUInt16LE(510) !== 0xaa55) {
@@ -139,9 +149,17 @@ export function packImage(input: ImageInput): Buffer {
   header.writeUInt32LE(input.parts.length, 20);
   const bodies: Buffer[] = [];
   let lba = HEADER_LBA + 1;
+  const entryOf = new Map<string, number>();
   input.parts.forEach((p, i) => {
     const o = PARTS_OFFSET + PART_BYTES * i;
     writeName(header, o, p.name, NAME_BYTES.part, 'part');
+    if (isAlias(p)) {
+      const target = entryOf.get(p.aliasOf);
+      if (target === undefined) throw new ImageError(`part '${p.name}' is an alias of '${p.aliasOf}', which does not come before it`);
+      header.copy(header, o + NAME_BYTES.part, target + NAME_BYTES.part, target + PART_BYTES);
+      return;
+    }
+    entryOf.set(p.name, o);
     const body = padToSector(p.data);
     header.writeUInt32LE(lba, o + 16);
     header.writeUInt32LE(body.length / SECTOR, o + 20);
@@ -190,6 +208,10 @@ export function readHeader(img: Buffer): ParsedImage {
       entry: header.readUInt32LE(o + 36),
     });
   }
+  for (const [i, p] of parts.entries()) {
+    const same = parts.slice(0, i).find((q) => !q.aliasOf && q.lba === p.lba && q.sectors === p.sectors && p.sectors > 0);
+    if (same) p.aliasOf = same.name;
+  }
   return { version, sectors: header.readUInt32LE(16), parts };
 }
 
@@ -217,7 +239,7 @@ export function verifyImage(img: Buffer): { image: ParsedImage; volume: VolumeEn
     checks.push({ what: 'image size', ok: false, detail: `header says ${image.sectors * SECTOR} bytes, file has ${img.length}` });
   }
   let volume: VolumeEntry[] = [];
-  for (const p of image.parts) {
+  for (const p of image.parts.filter((q) => !q.aliasOf)) {
     const data = partData(img, p);
     const crc = crc32(data);
     checks.push({ what: `part ${p.name}`, ok: crc === p.crc32, detail: crc === p.crc32 ? 'crc ok' : `crc ${hex(crc)} != ${hex(p.crc32)}` });

@@ -28,20 +28,23 @@ const headers = (dirs: string[]): string[] =>
 
 export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter'];
 
+export const objectPath = (src: string): string => join(objDir, basename(join(src, '..')), basename(src).replace(/\.c$/, '.bc'));
+
 /** clang → .bc for each file; the object lands in obj/<dir>/<name>.bc, shared by every kernel that uses it. */
-export function compileSteps(sources: string[]): { steps: Step[]; objects: string[] } {
+export function compileSteps(sources: string[], extraFlags: string[] = []): { steps: Step[]; objects: string[] } {
   const hdrs = headers(headerDirs);
+  const flags = [...guestCFlags, ...extraFlags];
   const steps = sources.map((src): Step => {
     const dir = basename(join(src, '..'));
-    const out = join(objDir, dir, basename(src).replace(/\.c$/, '.bc'));
+    const out = objectPath(src);
     return {
       name: `clang ${dir}/${basename(src)}`,
       inputs: [src, ...hdrs],
       outputs: [out],
       tools: [tools.clang],
-      key: guestCFlags,
+      key: flags,
       run: async () => {
-        await runTool(`clang ${basename(src)}`, tools.clang, [...guestCFlags, '-emit-llvm', '-c', src, '-o', out]);
+        await runTool(`clang ${basename(src)}`, tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', out]);
       },
     };
   });
@@ -55,6 +58,7 @@ export function kernelLibSources(): string[] {
 export interface KernelSpec {
   name: string; // "aot" or "bootstrap"
   sources: string[]; // application sources linked with kernel_lib
+  flags?: string[]; // extra clang flags for those sources
 }
 
 export interface KernelOutputs {
@@ -67,7 +71,7 @@ export interface KernelOutputs {
 /** Steps from C sources to the flat kernel binary `obj/<name>/kernel.bin`. */
 export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: string): { steps: Step[]; out: KernelOutputs } {
   const dir = join(objDir, spec.name);
-  const compiled = compileSteps(spec.sources);
+  const compiled = compileSteps(spec.sources, spec.flags);
   const linked = join(dir, 'kernel.bc');
   const optBc = join(dir, 'kernel.opt.bc');
   const ll = join(dir, 'kernel.opt.ll');
@@ -131,6 +135,38 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
     },
   ];
   return { steps, out: { bin, elf, map, optBc } };
+}
+
+/** Application sources → one optimised, verified bitcode module for the engine to run. */
+export function bitcodeModuleSteps(name: string, objects: string[]): { steps: Step[]; out: string } {
+  const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
+  const out = join(objDir, 'bitcode', `${name}.bc`);
+  const ll = join(objDir, 'bitcode', `${name}.ll`);
+  return {
+    out,
+    steps: [
+      {
+        name: `llvm-link ${name}.bc`,
+        inputs: objects,
+        outputs: [linked],
+        tools: [tools.llvmLink],
+        run: async () => {
+          await runTool(`llvm-link ${name}`, tools.llvmLink, [...objects, '-o', linked]);
+        },
+      },
+      {
+        name: `opt -O3 ${name}.bc`,
+        inputs: [linked],
+        outputs: [out, ll],
+        tools: [tools.opt],
+        run: async () => {
+          await runTool(`opt ${name}`, tools.opt, ['-O3', linked, '-o', out]);
+          await requireValidModules([out], 'i386');
+          await runTool(`opt ${name}`, tools.opt, ['-S', out, '-o', ll]);
+        },
+      },
+    ],
+  };
 }
 
 /** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */

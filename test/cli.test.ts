@@ -28,11 +28,11 @@ describe('bareflow image', () => {
     const first = await cli(['image'], { BAREFLOW_OUT: out });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toMatch(/^\[ *1\/\d+\] /m);
-    expect(first.stdout).toMatch(/│ stage1 │ 0 +│ 512 B /);
+    expect(first.stdout).toMatch(/│ stage1 +│ 0 +│ 512 B +│/);
     expect(first.stdout).toMatch(/│ aot +│ 10 +│/);
     expect(first.stdout).toMatch(/fluid_llama\.img: [\d.]+ KiB$/m);
     const manifest = JSON.parse(readFileSync(join(out, 'fluid_llama.manifest.json'), 'utf8'));
-    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'data']);
+    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'bootstrap', 'interp', 'data']);
     expect(manifest.files.map((f: { name: string; source: string }) => [f.name, f.source])).toEqual([['model.bin', 'generated'], ['tokenizer.bin', 'generated']]);
     const second = await cli(['image'], { BAREFLOW_OUT: out });
     expect(second.exitCode).toBe(0);
@@ -85,7 +85,10 @@ describe('bareflow inspect', () => {
     expect(r.stdout).toMatch(/│ data /);
     expect(r.stdout).toMatch(/│ model\.bin +│ \d+ +│ 1056540 /);
     expect(r.stdout).toMatch(/│ tokenizer\.bin +│ \d+ +│ 6227 /);
-    expect(r.stdout).toMatch(/ok: 5 checksums verified$/);
+    expect(r.stdout).toMatch(/│ bootstrap +│/);
+    expect(r.stdout).toMatch(/│ interp = bootstrap +│/);
+    expect(r.stdout).toMatch(/│ tinyllama\.bc +│/);
+    expect(r.stdout).toMatch(/ok: 7 checksums verified$/);
   });
 
   it('fails on a corrupt image and says which part', async () => {

@@ -13,7 +13,8 @@
 // Builds the engine first (`bareflow engine`). With --self, runs each case
 // as `bfi interpreter.bc case.bc` (self-hosting check).
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -31,11 +32,17 @@ const built = args.includes('--engine') ? null : JSON.parse(execFileSync(process
 const engine = opt('--engine', built?.bfi);
 const self = opt('--self', '');
 const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
+// Compiled natives, bitcode and native results are cached by content hash
+// (source + level + flags + compiler version): a rerun only runs the engine.
+const cacheDir = opt('--cache', join(root, 'images', 'obj', 'engine-suite'));
+const noCache = args.includes('--no-cache');
+const clangVersion = execFileSync('clang-14', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 
 mkdirSync(work, { recursive: true });
+mkdirSync(cacheDir, { recursive: true });
 
-const casesDir = join(here, 'cases');
-const cases = readdirSync(casesDir).filter(f => f.endsWith('.c') && f.includes(filter)).sort();
+const casesDir = opt('--cases', join(here, 'cases'));
+const cases = readdirSync(casesDir).filter(f => f.endsWith('.c') && (!filter || filter.split(',').some(x => f.includes(x)))).sort();
 const tasks = [];
 for (const c of cases) {
   const src = readFileSync(join(casesDir, c), 'utf8');
@@ -56,16 +63,36 @@ function run(cmd, argv, timeoutMs = 60000) {
   });
 }
 
+// Write-then-rename so parallel or interrupted runs never see half a file.
+const atomicTmp = f => `${f}.${process.pid}.tmp`;
+async function cached(file, make) {
+  if (!noCache && existsSync(file)) return null;
+  const tmp = atomicTmp(file);
+  const err = await make(tmp);
+  if (!err) renameSync(tmp, file);
+  return err;
+}
+
 async function one(t) {
-  const base = join(work, `${t.name}.${t.lv}`);
-  const cc = await run('clang-14', [...CFLAGS, `-${t.lv}`, t.file, '-o', `${base}.native`, '-lm']);
-  if (cc.code !== 0) return `native compile failed: ${cc.err.slice(0, 300)}`;
-  const bc = await run('clang-14', [...CFLAGS, `-${t.lv}`, '-emit-llvm', '-c', t.file, '-o', `${base}.bc`]);
-  if (bc.code !== 0) return `bitcode compile failed: ${bc.err.slice(0, 300)}`;
-  const [n, e] = await Promise.all([
-    run(`${base}.native`, []),
-    self ? run(engine, [self, `${base}.bc`], 600000) : run(engine, [`${base}.bc`]),
+  const src = readFileSync(t.file);
+  const key = createHash('sha256').update(src).update(`\0${t.lv}\0${CFLAGS.join(' ')}\0${clangVersion}`).digest('hex').slice(0, 16);
+  const base = join(cacheDir, `${t.name}.${t.lv}.${key}`);
+  const nat = `${base}.native`, bcf = `${base}.bc`, resf = `${base}.native.json`;
+  const [cn, cb] = await Promise.all([
+    cached(nat, async o => { const r = await run('clang-14', [...CFLAGS, `-${t.lv}`, t.file, '-o', o, '-lm']); return r.code !== 0 ? `native compile failed: ${r.err.slice(0, 300)}` : null; }),
+    cached(bcf, async o => { const r = await run('clang-14', [...CFLAGS, `-${t.lv}`, '-emit-llvm', '-c', t.file, '-o', o]); return r.code !== 0 ? `bitcode compile failed: ${r.err.slice(0, 300)}` : null; }),
   ]);
+  if (cn || cb) return cn || cb;
+  const [n, e] = await Promise.all([
+    (async () => {
+      if (!noCache && existsSync(resf)) return JSON.parse(readFileSync(resf, 'utf8'));
+      const r = await run(nat, []);
+      if (typeof r.code === 'number') { writeFileSync(atomicTmp(resf), JSON.stringify({ code: r.code, out: r.out })); renameSync(atomicTmp(resf), resf); }
+      return r;
+    })(),
+    self ? run(engine, [self, bcf], 600000) : run(engine, [bcf]),
+  ]);
+  if (t.keep) { /* --keep DIR: copies for debugging */ }
   if (n.code !== e.code) return `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
   if (n.out !== e.out) {
     const a = n.out.split('\n'), b = e.out.split('\n');

@@ -1,0 +1,73 @@
+/* The bootstrap kernel's application: loads tinyllama.bc from the data volume
+ * and runs its app_main() under the engine, with kernel_lib as the FFI table.
+ * Everything the bitcode calls resolves here by name; an unknown name fails the
+ * load (BF_EXIT_UNRESOLVED) before anything runs. */
+#include "bf.h"
+#include "engine.h"
+#include "libc.h"
+
+#define PROGRAM "tinyllama.bc"
+#define ENTRY "app_main"
+
+#define S(n) { #n, (void *)&n }
+static const bf_sym kernel_syms[] = {
+    /* the platform API */
+    S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
+    /* stdio */
+    S(printf), S(vprintf), S(snprintf), S(vsnprintf), S(puts), S(putchar),
+    /* string */
+    S(memcpy), S(memmove), S(memset), S(memcmp), S(strlen), S(strcmp), S(strncmp), S(strcpy),
+    S(strncpy), S(strchr), S(strstr),
+    /* stdlib */
+    S(malloc), S(calloc), S(realloc), S(free), S(atoi), S(strtol), S(strtoul), S(strtod), S(atof),
+    S(qsort), S(abs), S(exit),
+    /* math */
+    S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
+    S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
+};
+
+/* An engine error inside a callback from native code (qsort's comparator)
+ * cannot unwind through the native frames: end the run with the message. */
+static void fatal(int code, const char *msg) { bf_fail(code, "engine: %s", msg); }
+
+/* Paging maps all memory writable and executable, so trampolines can live in
+ * ordinary heap memory. */
+static void *exec_alloc(uint32_t size) { return malloc(size); }
+
+/* "Microseconds" for the engine's lowering timer: TSC cycles here, reported as such. */
+static uint64_t cycles(void) { return bf_cycles(); }
+
+int app_main(void)
+{
+    uint32_t size;
+    const void *bc = bf_file(PROGRAM, &size);
+    if (!bc)
+        bf_fail(BF_EXIT_BAD_BITCODE, "the data volume has no %s", PROGRAM);
+
+    bf_config cfg = { 0 };
+    cfg.syms = kernel_syms;
+    cfg.nsyms = sizeof kernel_syms / sizeof kernel_syms[0];
+    cfg.exec_alloc = exec_alloc;
+    cfg.fatal = fatal;
+    cfg.now_us = cycles;
+    int err;
+    char msg[256];
+    uint64_t t0 = bf_cycles();
+    bf_engine *e = bf_load(bc, size, &cfg, &err, msg, sizeof msg);
+    uint64_t t1 = bf_cycles();
+    if (!e)
+        bf_fail(err, "%s: %s", PROGRAM, msg);
+    bf_stats_t st;
+    bf_get_stats(e, &st);
+    bf_event("{\"ev\":\"bitcode\",\"name\":\"%s\",\"bytes\":%u,\"functions\":%u,\"tsc_start\":%llu,\"tsc_end\":%llu}",
+             PROGRAM, size, st.nfuncs, (unsigned long long)t0, (unsigned long long)t1);
+
+    uint64_t ret = 0;
+    int rc = bf_call(e, ENTRY, 0, 0, &ret);
+    if (rc != 0)
+        bf_fail(rc, "%s: %s", PROGRAM, bf_error(e));
+    bf_get_stats(e, &st);
+    bf_event("{\"ev\":\"decode\",\"functions\":%u,\"cycles\":%llu,\"memory_peak\":%u}", st.lowered,
+             (unsigned long long)st.lower_us, st.mem_peak);
+    return (int)(uint32_t)ret;
+}
