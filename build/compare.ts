@@ -1,7 +1,8 @@
 // `bareflow report`: runs side by side (AOT vs interp, later cold vs warm):
 // JSON + Markdown + an SVG chart of where each run's time went.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportsDir } from './paths.ts';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Phases, Profile } from './report.ts';
@@ -24,6 +25,28 @@ export interface Comparison {
   /** Each run against the first: per-token cost and boot-to-first-token, as ratios. */
   ratios: { run: string; perToken: number | null; bootToFirstToken: number | null }[];
   sameTokens: boolean;
+}
+
+/** A run given by name (images/reports/<name>.json) or by path. */
+export function reportPath(run: string): string {
+  const path = existsSync(run) ? run : join(reportsDir, `${run}.json`);
+  if (!existsSync(path)) throw new Error(`report: no run '${run}' (looked for ${path})`);
+  return path;
+}
+
+/** The newest run report of each mode, for `bareflow report` without arguments. */
+export function newestRunPerMode(modes: string[]): string[] {
+  const runs = existsSync(reportsDir)
+    ? readdirSync(reportsDir)
+        .filter((f) => f.endsWith('.json') && !f.startsWith('compare-'))
+        .map((f) => join(reportsDir, f))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+    : [];
+  return modes.map((mode) => {
+    const found = runs.find((f) => (JSON.parse(readFileSync(f, 'utf8')) as Profile).mode === mode);
+    if (!found) throw new Error(`report: no ${mode} run in ${reportsDir}: run 'npx bareflow boot --mode ${mode}' first`);
+    return found;
+  });
 }
 
 const ratio = (a: number | null, b: number | null): number | null => (a !== null && b ? a / b : null);
@@ -75,7 +98,7 @@ export function comparisonMarkdown(c: Comparison): string {
 
 /** Horizontal stacked bars: one per run, a segment per phase. */
 export async function comparisonChart(c: Comparison): Promise<string> {
-  const values = c.runs.flatMap((r) => Object.entries(r.phases ?? {}).map(([phase, amount]) => ({ run: `${r.run} (${r.mode})`, phase, amount })));
+  const values = c.runs.flatMap((r) => Object.entries(r.phases ?? {}).map(([phase, amount], rank) => ({ run: `${r.run} (${r.mode})`, phase, amount, rank })));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: `Where the time goes (${c.runs[0].unit})`,
@@ -86,7 +109,7 @@ export async function comparisonChart(c: Comparison): Promise<string> {
       y: { field: 'run', type: 'nominal', title: null, sort: null },
       x: { field: 'amount', type: 'quantitative', stack: 'zero', title: c.runs[0].unit },
       color: { field: 'phase', type: 'nominal', sort: ['boot', 'load', 'bitcode', 'generation', 'other'] },
-      order: { field: 'phase', type: 'nominal' },
+      order: { field: 'rank', type: 'quantitative' },
     },
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });

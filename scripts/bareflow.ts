@@ -9,7 +9,8 @@ import { hex, verifyImage } from '../build/image.ts';
 import { defaultBootOptions, type BootOptions } from '../build/options.ts';
 import { defaultImage, reportsDir, root } from '../build/paths.ts';
 import { boot, describeOutcome } from '../build/qemu.ts';
-import { profile, profileMarkdown, writeProfile } from '../build/report.ts';
+import { profile, profileMarkdown, writeProfile, type Profile } from '../build/report.ts';
+import { compareProfiles, comparisonMarkdown, newestRunPerMode, reportPath, writeComparison } from '../build/compare.ts';
 import { exitCodeName } from '../build/exitcodes.ts';
 import { bench } from '../build/bench.ts';
 import { buildEngine } from '../build/engine.ts';
@@ -63,7 +64,10 @@ program
   .action((image: string) => {
     const { image: img, volume, checks } = verifyImage(readFileSync(image));
     const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
-    for (const p of img.parts) t.push([p.name, p.lba, p.sectors, p.bytes, hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
+    for (const p of img.parts) {
+      const name = p.aliasOf ? `${p.name} = ${p.aliasOf}` : p.name;
+      t.push([name, p.lba, p.sectors, p.bytes, hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
+    }
     console.log(`${image}: format ${img.version}, ${img.sectors} sectors`);
     console.log(t.toString());
     const v = table(['data file', 'offset', 'bytes', 'crc32']);
@@ -101,6 +105,21 @@ program
     console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
     console.log(describeOutcome(r) + (r.guestCode ? ` (${exitCodeName(r.guestCode)})` : ''));
     process.exitCode = r.outcome === 'exit' ? r.guestCode! : 1;
+  });
+
+program
+  .command('report')
+  .description('compare runs side by side (JSON, Markdown and an SVG chart in images/reports)')
+  .argument('[runs...]', 'run reports (.json paths or run names); default: the newest aot and interp runs')
+  .option('--name <name>', 'name of the comparison files')
+  .action(async (runs: string[], o) => {
+    const profiles = (runs.length > 0 ? runs.map(reportPath) : newestRunPerMode(['aot', 'interp'])).map(
+      (f) => JSON.parse(readFileSync(f, 'utf8')) as Profile,
+    );
+    const c = compareProfiles(o.name ?? `compare-${profiles.map((p) => p.mode).join('-')}`, profiles);
+    const files = await writeComparison(reportsDir, c);
+    console.log(comparisonMarkdown(c));
+    console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}, ${relative(root, files.svg)}`);
   });
 
 program

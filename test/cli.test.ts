@@ -129,3 +129,31 @@ describe('bareflow boot', () => {
     expect(report.tokenIds.slice(0, 4)).toEqual([291, 376, 400, 428]);
   });
 });
+
+describe('bareflow report', () => {
+  it('puts an aot and an interp run side by side, with ratios and a chart', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    for (const mode of ['aot', 'interp']) {
+      const r = await cli(['boot', image, '--mode', mode, '--steps', '12', '--run', `r-${mode}`], { BAREFLOW_OUT: out });
+      expect(r.exitCode).toBe(0);
+    }
+    const r = await cli(['report'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Token ids are identical in every run.');
+    expect(r.stdout).toMatch(/^\| r-aot \| aot \| [\d,]+ \| [\d,]+ \| [\d.]+ \| 12 \| 1x \| 1x \|$/m);
+    expect(r.stdout).toMatch(/^\| r-interp \| interp \| [\d,]+ \| [\d,]+ \| [\d.]+ \| 12 \| [\d.]+x \| [\d.]+x \|$/m);
+    const svg = readFileSync(join(out, 'reports', 'compare-aot-interp.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('generation');
+    const json = JSON.parse(readFileSync(join(out, 'reports', 'compare-aot-interp.json'), 'utf8'));
+    expect(json.ratios[0].perToken).toBeGreaterThan(1);
+  });
+
+  it('names what is missing', async () => {
+    const r = await cli(['report'], { BAREFLOW_OUT: mkdtempSync(join(tmpdir(), 'empty-')) });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: report: no aot run in .*: run 'npx bareflow boot --mode aot' first$/);
+    const one = await cli(['report', 'nope-run']);
+    expect(one.stderr).toMatch(/^error: report: no run 'nope-run'/);
+  });
+});
