@@ -177,6 +177,12 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define DD(n, expr) H_(n) F64(1) = (expr); NEXT(4);
     FF(fadd, F32(2) + F32(3)) FF(fsub, F32(2) - F32(3)) FF(fmul, F32(2) * F32(3)) FF(fdiv, F32(2) / F32(3))
     DD(dadd, F64(2) + F64(3)) DD(dsub, F64(2) - F64(3)) DD(dmul, F64(2) * F64(3)) DD(ddiv, F64(2) / F64(3))
+    /* fmul then fadd, two roundings (fmuladd, or an fmul feeding one fadd) */
+    H_(fmad) { float t = F32(2) * F32(3); F32(1) = t + F32(4); NEXT(5); }
+    H_(dmad) { double t = F64(2) * F64(3); F64(1) = t + F64(4); NEXT(5); }
+    /* dot-product step: acc + b1[i1] * b2[i2] (float elements) */
+    H_(fdot) { float t = *(f32u *)((uint8_t *)(W)U32(2) + U32(3) * 4) * *(f32u *)((uint8_t *)(W)U32(4) + U32(5) * 4);
+        F32(1) = t + F32(6); NEXT(7); }
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);
@@ -214,15 +220,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(st64) *(u64u *)P(1) = U64(3); NEXT(4);
     H_(stn) memmove(P(1), A(3), IM(4)); NEXT(5);
     H_(st32i) *(u32u *)P(1) = IM(3); NEXT(4);
-#define PX(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2))
-    H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(5);
-    H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(5);
-    H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(5);
-    H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(5);
-    H_(six1) *(u8u *)PX(1) = (uint8_t)U32(4); NEXT(5);
-    H_(six2) *(u16u *)PX(1) = (uint16_t)U32(4); NEXT(5);
-    H_(six4) *(u32u *)PX(1) = U32(4); NEXT(5);
-    H_(six8) *(u64u *)PX(1) = U64(4); NEXT(5);
+/* indexed: base + index * scale + displacement */
+#define PX(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2) + (int32_t)IM((k) + 3))
+    H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(6);
+    H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(6);
+    H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(6);
+    H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(6);
+    H_(six1) *(u8u *)PX(1) = (uint8_t)U32(5); NEXT(6);
+    H_(six2) *(u16u *)PX(1) = (uint16_t)U32(5); NEXT(6);
+    H_(six4) *(u32u *)PX(1) = U32(5); NEXT(6);
+    H_(six8) *(u64u *)PX(1) = U64(5); NEXT(6);
     H_(lf8) U32(1) = *(u8u *)A(2); NEXT(3);
     H_(lf16) U32(1) = *(u16u *)A(2); NEXT(3);
     H_(sf8) *(u8u *)A(1) = (uint8_t)U32(2); NEXT(3);

@@ -22,6 +22,7 @@ typedef struct L {
     uint32_t *lab; uint32_t nlab, caplab;
     struct { uint32_t at, lab; } *pt; uint32_t npt, cappt;
     struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;
+    uint32_t *at, *end, *def;    /* code range per instruction; defining instruction per value */
     uint32_t cur;        /* current block */
     uint32_t nloops;
 } L;
@@ -491,16 +492,14 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         if (na > 2 && opd(l, a[2], i, &z)) return -1;
         int isf = c == 2;
 #define FOP(nm) (l->e->lab[isf ? OP_##nm##f : OP_##nm##d])
+#define FOPP(nm) (l->e->lab[isf ? OP_f##nm : OP_d##nm])
         if (pfx(n, len, "fabs")) { if (E3(FOP(fabs), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "sqrt")) { if (E3(FOP(sqrt), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, inslot(l, &x), inslot(l, &y))) return -1; }
         else if (pfx(n, len, "minnum") || pfx(n, len, "minimum")) { if (E4(l->e->lab[isf ? OP_minf : OP_mind], di, inslot(l, &x), inslot(l, &y))) return -1; }
         else if (pfx(n, len, "maxnum") || pfx(n, len, "maximum")) { if (E4(l->e->lab[isf ? OP_maxf : OP_maxd], di, inslot(l, &x), inslot(l, &y))) return -1; }
         else if (pfx(n, len, "fmuladd")) {
-            int32_t t = tmpslot(l);
-            if (emit_bin(l, 2, et, t, x, y)) return -1;
-            Opd tt = { 0, t, 0 };
-            if (emit_bin(l, 0, et, di, tt, z)) return -1;
+            if (E5(FOPP(mad), di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1;
         } else if (pfx(n, len, "ctpop") || pfx(n, len, "ctlz") || pfx(n, len, "cttz") || pfx(n, len, "bswap") || pfx(n, len, "bitreverse")) {
             int op;
             int32_t s = inslot(l, &x);
@@ -604,6 +603,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             if (call_libm(l, nb, di, ar, (int)na, argf)) return -1;
         }
 #undef FOP
+#undef FOPP
     }
     return 0;
 }
@@ -684,6 +684,19 @@ static int emit_call(L *l, Ins *I) {
 }
 
 /* ---- memory ------------------------------------------------------------ */
+static uint32_t defof(L *l, uint32_t v);
+/* an indexed access whose index is "x + C" computed just before (and used only
+ * by this address): drop that add, read x here, fold C * scale into the
+ * displacement */
+static void fold_idx(L *l, uint32_t p, int32_t *idx, int32_t *disp) {
+    uint32_t k = p - l->base, xi = l->xi[k], j = defof(l, xi);
+    if (j == NOTY || l->nuse[k] != 1 || l->nuse[xi - l->base] != 1) return;
+    Ins *A = &l->ir->ins[j];
+    if (A->op != I_BIN || A->sub > 1 || l->end[j] != l->nc || l->at[j] + 4 != l->nc || l->c[l->at[j]] != (W)l->e->lab[OP_addi]) return;
+    *idx = (int32_t)l->c[l->nc - 2];
+    *disp += (int32_t)l->c[l->nc - 1] * (int32_t)l->xs[k];
+    l->nc -= 4;
+}
 static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
     *frame = 0; *off = 0;
     if (islocal(l, p)) {
@@ -719,7 +732,9 @@ static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     uint32_t w = iw(l, t);
     if (fr == 2) {
         int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
-        if (E5(l->e->lab[op], d, b, off, l->xs[p - l->base])) return -1;
+        int32_t disp = l->go[p - l->base] + extra;
+        fold_idx(l, p, &off, &disp);
+        if (E6(l->e->lab[op], d, b, off, l->xs[p - l->base], disp)) return -1;
         if (T(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
         return 0;
     }
@@ -770,7 +785,9 @@ static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     uint32_t sz = ty_size(l->e, t);
     if (fr == 2) {
         int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
-        return E5(l->e->lab[op], b, off, l->xs[p - l->base], sl(l, v, 0));
+        int32_t disp = l->go[p - l->base] + extra, vs = sl(l, v, 0);
+        fold_idx(l, p, &off, &disp);
+        return E6(l->e->lab[op], b, off, l->xs[p - l->base], disp, vs);
     }
     if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
         Opd o; if (opd(l, v, 0, &o)) return -1;
@@ -837,10 +854,40 @@ static int emit_gep(L *l, Ins *I) {
             return mov(l, dst(l, I->id), &o, l->e->ptrty);
         }
     }
-    if (I->n == 2 && !l->nonmem[k] && !l->xs[k] && !isconst(l, I->o[1]) && iw(l, vty(l, I->o[1])) == 32
-        && T(l, vty(l, I->o[1]))->k == TK_INT && !(islocal(l, base) && (l->fa[base - l->base] || l->gb[base - l->base] || l->xb[base - l->base]))) {
-        l->xb[k] = base + 1; l->xi[k] = I->o[1]; l->xs[k] = ty_size(l->e, I->ty2);
-        return 0;
+    /* indices all constant but the last (a variable i32): fold into the loads
+       and stores using it, as base + index * size + displacement */
+    uint32_t lv = I->o[I->n - 1];
+    if (!l->nonmem[k] && !l->xs[k] && !isconst(l, lv) && T(l, vty(l, lv))->k == TK_INT && iw(l, vty(l, lv)) == 32) {
+        uint32_t t = I->ty2, es = 0; int64_t co = 0; int ok = 1;
+        for (uint32_t i = 1; i < I->n && ok; i++) {
+            uint32_t v = I->o[i]; uint64_t x = 0;
+            uint32_t et = t;
+            if (i > 1) {
+                Ty *y = T(l, t);
+                if (y->k == TK_ST) {
+                    if (i == I->n - 1 || !isconst(l, v) || const_scalar(l->e, v, &x) || x >= y->w) { ok = 0; break; }
+                    ty_size(l->e, t); co += T(l, t)->offs[x]; t = T(l, t)->elts[x]; continue;
+                }
+                if (y->k != TK_ARR && y->k != TK_VEC) { ok = 0; break; }
+                et = t = y->elt;
+            }
+            es = ty_size(l->e, et);
+            if (i == I->n - 1) break;
+            if (!isconst(l, v) || T(l, vty(l, v))->k == TK_VEC || const_scalar(l->e, v, &x)) { ok = 0; break; }
+            uint32_t w = iw(l, vty(l, v));
+            co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)es;
+        }
+        uint32_t xb = base + 1;
+        if (ok && islocal(l, base)) {
+            uint32_t kb = base - l->base;
+            if (l->xb[kb]) ok = 0;
+            else if (l->fa[kb]) ok = l->nonmem[kb] != 0;        /* its address is materialised (lea) */
+            else if (l->gb[kb]) { xb = l->gb[kb]; co += l->go[kb]; }
+        }
+        if (ok && es) {
+            l->xb[k] = xb; l->xi[k] = lv; l->xs[k] = es; l->go[k] = (int32_t)co;
+            return 0;
+        }
     }
     int32_t d = dst(l, I->id);
     int32_t cur = sl(l, base, 0);
@@ -868,6 +915,70 @@ static int emit_gep(L *l, Ins *I) {
     }
     if (co || cur != d) return E4(OP(addi), d, cur, (uint32_t)co);
     return 0;
+}
+
+
+/* conditional branch "if (x p y) goto tb else fb": the compare-branch goes to
+ * the side that needs no edge moves; the other side's moves (and the jump)
+ * follow inline, so a loop's back edge is one dispatch even when its exit
+ * edge carries phi moves */
+static const uint8_t brp[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
+static const uint8_t brpi[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
+static const uint8_t pinv[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
+static int needs_stub(L *l, uint32_t to) { return has_phi(l, to) || isback(l, to); }
+static int cond_br(L *l, uint32_t p, Opd x, Opd y, uint32_t tb, uint32_t fb) {
+    int nt = needs_stub(l, tb), nf = needs_stub(l, fb);
+    int ftt = !nt && tb == l->cur + 1, ftf = !nf && fb == l->cur + 1;
+    int inv = ftt || (!ftf && nt && !nf);        /* branch to fb, continue to tb */
+    if (inv) { uint32_t t = tb; tb = fb; fb = t; p = pinv[p]; }
+    uint32_t lt = edge_label(l, tb);
+    if (y.imm) { if (E3(l->e->lab[brpi[p]], x.off, (uint32_t)y.v)) return -1; }
+    else if (E3(l->e->lab[brp[p]], x.off, y.off)) return -1;
+    if (target(l, lt)) return -1;
+    return goto_bb(l, fb);
+}
+
+
+/* ---- superinstructions (peephole over the code just emitted) ------------ */
+static uint32_t defof(L *l, uint32_t v) { return islocal(l, v) ? l->def[v - l->base] : NOTY; }
+/* does instruction j (defining v, used once) own exactly the n cells ending at q? */
+static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
+    uint32_t j = defof(l, v);
+    return j != NOTY && l->nuse[v - l->base] == 1 && l->end[j] == q && l->at[j] + n == q && l->c[l->at[j]] == (W)l->e->lab[op];
+}
+/* after instruction i: fmul+fadd -> fmad; two indexed float loads + fmad -> fdot */
+static void fuse(L *l, uint32_t i) {
+    Ins *I = &l->ir->ins[i];
+    uint32_t q = l->at[i], ma, mb;
+    if (I->op == I_BIN && I->sub == 0 && (cls(l, I->ty) == 2 || cls(l, I->ty) == 3) && l->nc == q + 4) {
+        int f = cls(l, I->ty) == 2;
+        for (int k = 0; k < 2; k++) {
+            uint32_t v = I->o[k], j = defof(l, v);
+            if (!just_before(l, v, q, 4, f ? OP_fmul : OP_dmul)) continue;
+            Ins *M = &l->ir->ins[j];
+            if (M->op != I_BIN || M->sub != 2) continue;
+            W d = l->c[q + 1], acc = l->c[q + 3 - k], a = l->c[l->at[j] + 2], b = l->c[l->at[j] + 3];
+            l->nc = l->at[j];
+            emv(l, 5, l->e->lab[f ? OP_fmad : OP_dmad], d, a, b, acc);
+            l->at[i] = l->at[j];
+            ma = M->o[0]; mb = M->o[1];
+            goto dot;
+        }
+        return;
+    }
+    if (I->op == I_CALL && l->nc == q + 5 && l->c[q] == (W)l->e->lab[OP_fmad] && I->n == 4) { ma = I->o[1]; mb = I->o[2]; goto dot; }
+    return;
+dot:
+    q = l->at[i];
+    if (l->c[q] != (W)l->e->lab[OP_fmad] || ma == mb) return;
+    if (q < 12 || !((just_before(l, ma, q, 6, OP_lix4) && just_before(l, mb, q - 6, 6, OP_lix4))
+          || (just_before(l, mb, q, 6, OP_lix4) && just_before(l, ma, q - 6, 6, OP_lix4)))) return;
+    if (l->c[q - 2] != 4 || l->c[q - 8] != 4 || l->c[q - 1] || l->c[q - 7]) return;
+    W d = l->c[q + 1], acc = l->c[q + 4];
+    W b1 = l->c[q - 10], i1 = l->c[q - 9], b2 = l->c[q - 4], i2 = l->c[q - 3];
+    l->nc = q - 12;
+    emv(l, 7, l->e->lab[OP_fdot], d, b1, i1, b2, i2, acc);
+    l->at[i] = q - 12;
 }
 
 /* ---- the driver -------------------------------------------------------- */
@@ -1098,34 +1209,20 @@ static int emit_ins(L *l, uint32_t ii) {
         if (tb >= l->ir->nbb || fb >= l->ir->nbb) return BADL("bitcode: bad branch target");
         Opd co; if (opd(l, c, 0, &co)) return -1;
         if (co.imm) return goto_bb(l, (co.v & 1) ? tb : fb);
-        /* fused compare + branch */
+        /* fused compare + branch (the driver skipped the compare) */
         Ins *P = ii > 0 ? &ir->ins[ii - 1] : 0;
-        uint32_t lt = edge_label(l, tb), lf = edge_label(l, fb);
+        Opd x = co, y = { 1, 0, 0 };
+        uint32_t p = 1;                                  /* ne 0 */
         if (P && P->op == I_CMP && P->id == c && l->nuse[c - l->base] == 1 && cls(l, P->ty2) == 0 && P->sub >= 32 && P->sub <= 41
             && ii - 1 >= ir->bb[l->cur]) {
-            /* cmp was skipped by the driver; emit fused */
-            Opd x, y;
             if (opd(l, P->o[0], 0, &x) || opd(l, P->o[1], 0, &y)) return -1;
-            uint32_t p = P->sub - 32, w = iw(l, P->ty2);
+            uint32_t w = iw(l, P->ty2);
+            p = P->sub - 32;
             if (p >= 6 && w != 32) { if (sext_tmp(l, &x, w) || sext_tmp(l, &y, w)) return -1; }
             if (x.imm && !y.imm) { Opd t2 = x; x = y; y = t2; p = swp[p]; }
-            static const uint8_t br[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
-            static const uint8_t bri[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
-            static const uint8_t inv[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
-            uint32_t L1 = lt, L2 = lf;
-            if (lt == l->cur + 1 && lt < l->ir->nbb) { p = inv[p]; L1 = lf; L2 = lt; }
-            if (y.imm) { if (E3(l->e->lab[bri[p]], x.off, (uint32_t)y.v) || target(l, L1)) return -1; }
-            else { if (E3(l->e->lab[br[p]], x.off, y.off) || target(l, L1)) return -1; }
-            if (L2 == l->cur + 1 && L2 < l->ir->nbb) return 0;
-            return E1(OP(jmp)) || target(l, L2);
+            if (x.imm) inslot(l, &x);
         }
-        if (lt == l->cur + 1 && lt < l->ir->nbb) {
-            if (E3(OP(beqi), co.off, 0) || target(l, lf)) return -1;
-            return 0;
-        }
-        if (E2(OP(brif), co.off) || target(l, lt)) return -1;
-        if (lf == l->cur + 1 && lf < l->ir->nbb) return 0;
-        return E1(OP(jmp)) || target(l, lf);
+        return cond_br(l, p, x, y, tb, fb);
     }
     case I_SWITCH: {
         uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
@@ -1291,6 +1388,24 @@ static void coalesce(L *l) {
         }
 }
 
+
+#ifdef BF_DUMP
+#define X_NM(n) #n,
+static const char *const opnm[] = { OPS(X_NM) 0 };
+#undef X_NM
+static void dump(E *e, Fn *f) {
+    if (!e->cfg.print) return;
+    e->cfg.print("== %.*s (frame %u, consts %u)\n", (int)f->nlen, f->name, f->frame, f->clen);
+    for (uint32_t i = 0; i < f->ncode; i++) {
+        int k; for (k = 0; k < OP__N; k++) if (f->code[i] == (W)e->lab[k]) break;
+        if (k < OP__N) e->cfg.print("\n%4u: %s", i, opnm[k]);
+        else if (f->code[i] >= (W)f->code && f->code[i] < (W)(f->code + f->ncode)) e->cfg.print(" @%u", (uint32_t)((W *)f->code[i] - f->code));
+        else e->cfg.print(" %d", (int)f->code[i]);
+    }
+    e->cfg.print("\n");
+}
+#endif
+
 int lower(E *e, Fn *f) {
     if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
     uint64_t t0 = e->cfg.now_us ? e->cfg.now_us() : 0;
@@ -1304,7 +1419,13 @@ int lower(E *e, Fn *f) {
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
     l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n);
-    if (!l->tmp) goto out;
+    l->at = ealloc(e, 4 * ir.nins + 4); l->end = ealloc(e, 4 * ir.nins + 4); l->def = ealloc(e, 4 * n);
+    if (!l->tmp || !l->def) goto out;
+    for (uint32_t i = 0; i < n; i++) l->def[i] = NOTY;
+    for (uint32_t i = 0; i < ir.nins; i++) {
+        uint32_t v = ir.ins[i].id;
+        if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
+    }
     for (uint32_t i = 0; i < ir.nbb; i++) newlab(l);
     count_uses(l);
     l->fsz = HDR;
@@ -1343,7 +1464,11 @@ int lower(E *e, Fn *f) {
             if (I->op == I_CMP && i + 1 < ir.bb[b + 1] && ir.ins[i + 1].op == I_BR && ir.ins[i + 1].n == 3
                 && ir.ins[i + 1].o[2] == I->id && l->nuse[I->id - l->base] == 1 && cls(l, I->ty2) == 0
                 && !isconst(l, ir.ins[i + 1].o[2])) { dst(l, I->id); continue; }
+            l->at[i] = l->nc;
             if (emit_ins(l, i)) goto out;
+            l->end[i] = l->nc;
+            fuse(l, i);
+            l->end[i] = l->nc;
         }
     }
     /* edge stubs */
@@ -1385,12 +1510,15 @@ int lower(E *e, Fn *f) {
         }
         f->code = code;
         e->lowered++;
+#ifdef BF_DUMP
+        dump(e, f);
+#endif
     }
     r = 0;
 out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
-    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs);
+    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
     fn_ir_free(e, &ir);
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;
