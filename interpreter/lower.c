@@ -22,7 +22,7 @@ typedef struct L {
     uint32_t *lab; uint32_t nlab, caplab;
     struct { uint32_t at, lab; } *pt; uint32_t npt, cappt;
     struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;
-    uint32_t *at, *end, *def;    /* code range per instruction; defining instruction per value */
+    uint32_t *at, *end, *def, *us, *ul, *blk;    /* code range per instruction; defining instruction per value */
     uint32_t cur;        /* current block */
     uint32_t nloops;
 } L;
@@ -561,21 +561,28 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             uint32_t ow = iw(l, vty(l, a[0]));
             if (ow == 32) { if (E4(l->e->lab[OP_saddo + k], d, inslot(l, &x), inslot(l, &y))) return -1; }
             else if (ow == 64) { if (E4(l->e->lab[OP_saddo64 + k], d, inslot(l, &x), inslot(l, &y))) return -1; }
-            else if (ow < 32) {
-                /* compute in 32 bits, overflow = result does not fit */
+            else if (ow < 64) {
+                /* odd widths: compute in 64 bits; overflow = the result does not
+                   fit in ow bits (or the 64-bit multiply overflowed) */
                 int sg = k == 0 || k == 2 || k == 4;
-                int32_t t = tmpslot(l), t2 = tmpslot(l);
-                if (sg && (sext_tmp(l, &x, ow) || sext_tmp(l, &y, ow))) return -1;
-                static const uint8_t bo[6] = { 0, 0, 1, 1, 2, 2 };
-                if (E4(l->e->lab[bin32[bo[k]]], t, inslot(l, &x), inslot(l, &y))) return -1;
-                if (sg) { if (E4(OP(sext), t2, t, 32 - ow) || E4(OP(ne), d + 4, t, t2)) return -1; }
-                else { if (E4(OP(lshri), t2, t, ow) || E4(OP(nei), d + 4, t2, 0)) return -1; }
-                if (E3(OP(mov32), d, t) || mask_to(l, d, ow)) return -1;
-                /* {iN, i1}: field 1 lives at offset size(iN) */
-                uint32_t off1 = ow <= 8 ? 1 : 2;
-                if (off1 != 4) {
-                    if (E3(OP(sf8), d + off1, d + 4)) return -1;
+                Opd *ab[2] = { &x, &y };
+                for (int q = 0; q < 2; q++) {
+                    Opd *o = ab[q];
+                    if (o->imm) { if (sg) o->v = (uint64_t)((int64_t)(o->v << (64 - ow)) >> (64 - ow)); inslot(l, o); continue; }
+                    if (sg && sext_tmp(l, o, ow)) return -1;
+                    if (ow <= 32) { int32_t w64 = tmpslot(l); if (E3(sg ? OP(sx64) : OP(zx64), w64, o->off)) return -1; o->off = w64; }
                 }
+                int32_t t = slot(l, 16), t2 = tmpslot(l), f = tmpslot(l);
+                static const uint8_t bo64[6] = { OP_add64, OP_add64, OP_sub64, OP_sub64, OP_smulo64, OP_umulo64 };
+                if (E4(l->e->lab[bo64[k]], t, x.off, y.off)) return -1;
+                Opd sh = { 1, 0, ow }, zero = { 1, 0, 0 };
+                if (sg) { if (E4(OP(sext64), t2, t, 64 - ow) || E4(OP(ne64), f, t, t2)) return -1; }
+                else if (E4(OP(lshr64), t2, t, inslot(l, &sh)) || E4(OP(ne64), f, t2, inslot(l, &zero))) return -1;
+                if (k >= 4 && E4(OP(or), f, f, t + 8)) return -1;
+                if (E3(ow <= 32 ? OP(mov32) : OP(mov64), d, t) || mask_to(l, d, ow)) return -1;
+                ty_size(l->e, rt);
+                if (T(l, rt)->k != TK_ST || T(l, rt)->w < 2) return BADL("bitcode: bad overflow intrinsic result type");
+                if (E3(OP(sf8), d + (int32_t)T(l, rt)->offs[1], f)) return -1;
             } else return BADL("bitcode: unsupported overflow intrinsic width %u", ow);
             return 0;
         } else {
@@ -1088,7 +1095,17 @@ static int emit_ins(L *l, uint32_t ii) {
             if (opd(l, I->o[0], (uint32_t)ix.v, &a)) return -1;
             return mov(l, d, &a, t);
         }
-        return E4(OP(movx), d, sl(l, I->o[0], 0), inslot(l, &ix));
+        int32_t vs;
+        if (isconst(l, I->o[0])) {                  /* constant vector: one slot per element */
+            uint32_t ne = nelt(l, vty(l, I->o[0]));
+            uint64_t *buf = ealloc(e, 8 * ne + 8); if (!buf) return -1;
+            for (uint32_t q = 0; q < ne; q++) {
+                Opd o; if (opd(l, I->o[0], q, &o)) { efree(e, buf); return -1; }
+                buf[q] = o.v;
+            }
+            vs = cslot(l, buf, 8 * ne); efree(e, buf);
+        } else vs = sl(l, I->o[0], 0);
+        return E4(OP(movx), d, vs, inslot(l, &ix));
     }
     case I_INSELT: {
         int32_t d = dst(l, I->id);
@@ -1341,29 +1358,43 @@ static void count_uses(L *l) {
 
 /* Single-block loops: let a phi and its back-edge value share a slot when the
  * phi is dead once the value is defined, so the back edge needs no moves. */
-static int used_late(L *l, uint32_t P, uint32_t b, uint32_t vi) {
-    FnIR *ir = l->ir;
-    for (uint32_t bb = 0; bb < ir->nbb; bb++)
-        for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1]; i++) {
-            Ins *I = &ir->ins[i];
-            int late = bb != b || i > vi;
-            for (uint32_t k = 0; k < I->n; k++) {
-                if ((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
-                    || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2)) continue;
-                uint32_t v = I->o[k];
-                if (v == P && (late || I->op == I_PHI)) return 1;
-                /* folded address computations read their operands here */
-                if (late && (I->op == I_LOAD || I->op == I_STORE) && k == 0) {
-                    for (int depth = 0; depth < 16 && islocal(l, v); depth++) {
-                        Ins *G = 0;
-                        for (uint32_t j = 0; j < ir->nins; j++) if (ir->ins[j].id == v) { G = &ir->ins[j]; break; }
-                        if (!G || G->op != I_GEP) break;
-                        for (uint32_t q = 0; q < G->n; q++) if (G->o[q] == P) return 1;
-                        v = G->o[0];
-                    }
-                }
-            }
+static int isval(Ins *I, uint32_t k) {          /* operand k is a value (not a block, index) */
+    return !((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
+             || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2));
+}
+/* use lists (instruction indices per local value) and the block of each instruction */
+static int build_uses(L *l) {
+    FnIR *ir = l->ir; uint32_t n = l->nloc + 1, tot = 0;
+    l->us = ealloc(l->e, 4 * (n + 1)); l->blk = ealloc(l->e, 4 * ir->nins + 4);
+    if (!l->us || !l->blk) return -1;
+    for (uint32_t b = 0; b < ir->nbb; b++) for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) l->blk[i] = b;
+    for (uint32_t i = 0; i < ir->nins; i++) for (uint32_t k = 0; k < ir->ins[i].n; k++)
+        if (isval(&ir->ins[i], k) && islocal(l, ir->ins[i].o[k])) { l->us[ir->ins[i].o[k] - l->base + 1]++; tot++; }
+    for (uint32_t v = 0; v < n; v++) l->us[v + 1] += l->us[v];
+    l->ul = ealloc(l->e, 4 * tot + 4); if (!l->ul) return -1;
+    uint32_t *fill = ealloc(l->e, 4 * n); if (!fill) return -1;
+    for (uint32_t i = 0; i < ir->nins; i++) for (uint32_t k = 0; k < ir->ins[i].n; k++)
+        if (isval(&ir->ins[i], k) && islocal(l, ir->ins[i].o[k])) {
+            uint32_t v = ir->ins[i].o[k] - l->base;
+            l->ul[l->us[v] + fill[v]++] = i;
         }
+    efree(l->e, fill);
+    return 0;
+}
+/* Single-block loops: let a phi and its back-edge value share a slot when the
+ * phi is dead once the value is defined, so the back edge needs no moves.
+ * Is v read after instruction vi of block b (or by a phi)? addr: v is a GEP
+ * folded into loads/stores, which read its operands where they are. */
+static int used_late(L *l, uint32_t v, uint32_t b, uint32_t vi, int addr, int depth) {
+    uint32_t k = v - l->base;
+    for (uint32_t u = l->us[k]; u < l->us[k + 1]; u++) {
+        uint32_t i = l->ul[u]; Ins *I = &l->ir->ins[i];
+        int late = l->blk[i] != b || i > vi;
+        if (!addr && (late || I->op == I_PHI)) return 1;
+        if (addr && late && (I->op == I_LOAD || I->op == I_STORE) && I->o[0] == v) return 1;
+        if (I->op == I_GEP && I->id != NOTY && islocal(l, I->id) && depth < 16 && (!addr || I->o[0] == v)
+            && used_late(l, I->id, b, vi, 1, depth + 1)) return 1;
+    }
     return 0;
 }
 static void coalesce(L *l) {
@@ -1375,13 +1406,12 @@ static void coalesce(L *l) {
             uint32_t v = NOTY;
             for (uint32_t k = 0; k + 1 < P->n; k += 2) if (P->o[k + 1] == b) { v = P->o[k]; break; }
             if (v == NOTY || !islocal(l, v) || l->loc[v - l->base] || l->loc[P->id - l->base]) continue;
-            uint32_t vi = NOTY;
-            for (uint32_t j = ir->bb[b]; j < ir->bb[b + 1]; j++) if (ir->ins[j].id == v) vi = j;
-            if (vi == NOTY) continue;
+            uint32_t vi = l->def[v - l->base];
+            if (vi == NOTY || l->blk[vi] != b) continue;
             Ins *V = &ir->ins[vi];
             if (!(V->op == I_BIN || V->op == I_FNEG || V->op == I_LOAD || V->op == I_SEL || V->op == I_CALL || (V->op == I_CAST && T(l, V->ty)->k != TK_VEC)
                   || (V->op == I_GEP && V->n == 2))) continue;
-            if (used_late(l, P->id, b, vi)) continue;
+            if (used_late(l, P->id, b, vi, 0, 0)) continue;
             /* v must not feed another phi of this block (it would see v, fine) nor be P itself */
             int32_t s = dst(l, P->id);
             l->loc[v - l->base] = s;
@@ -1450,6 +1480,7 @@ int lower(E *e, Fn *f) {
             if (E3(OP(lea), t, m) || E4(OP(memcpy), t, l->loc[i], inslot(l, &len)) || E3(OP(mov32), l->loc[i], t)) goto out;
         }
     }
+    if (build_uses(l)) goto out;
     coalesce(l);
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) dst(l, ir.ins[i].id);
@@ -1518,7 +1549,7 @@ int lower(E *e, Fn *f) {
 out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
-    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def);
+    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
     fn_ir_free(e, &ir);
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;
