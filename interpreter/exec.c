@@ -183,6 +183,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* dot-product step: acc + b1[i1] * b2[i2] (float elements) */
     H_(fdot) { float t = *(f32u *)((uint8_t *)(W)U32(2) + U32(3) * 4) * *(f32u *)((uint8_t *)(W)U32(4) + U32(5) * 4);
         F32(1) = t + F32(6); NEXT(7); }
+    /* the same, first index a sum: acc + b1[i1 + j1] * b2[i2] */
+    H_(fdotx) { float t = *(f32u *)((uint8_t *)(W)U32(2) + (U32(3) + U32(4)) * 4) * *(f32u *)((uint8_t *)(W)U32(5) + U32(6) * 4);
+        F32(1) = t + F32(7); NEXT(8); }
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);

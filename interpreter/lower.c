@@ -984,6 +984,20 @@ dot:
     W d = l->c[q + 1], acc = l->c[q + 4];
     W b1 = l->c[q - 10], i1 = l->c[q - 9], b2 = l->c[q - 4], i2 = l->c[q - 3];
     l->nc = q - 12;
+    /* an index "x + y" computed just before, used only by this load: fold it */
+    uint32_t first = l->at[defof(l, ma)] < l->at[defof(l, mb)] ? ma : mb, second = first == ma ? mb : ma;
+    for (int s2 = 0; s2 < 2; s2++) {
+        uint32_t lv = s2 ? second : first, pv = l->ir->ins[defof(l, lv)].o[0];
+        if (!islocal(l, pv) || !l->xb[pv - l->base] || l->nuse[pv - l->base] != 1) continue;
+        uint32_t xv = l->xi[pv - l->base], j = defof(l, xv);
+        if (j == NOTY || l->nuse[xv - l->base] != 1 || l->end[j] != l->nc || l->at[j] + 4 != l->nc || l->c[l->at[j]] != (W)l->e->lab[OP_add]) continue;
+        W xa = l->c[l->at[j] + 2], xb = l->c[l->at[j] + 3];
+        W ob = lv == first ? b2 : b1, oi = lv == first ? i2 : i1, mbase = lv == first ? b1 : b2;
+        l->nc = l->at[j];
+        emv(l, 8, l->e->lab[OP_fdotx], d, mbase, xa, xb, ob, oi, acc);
+        l->at[i] = l->nc - 8;
+        return;
+    }
     emv(l, 7, l->e->lab[OP_fdot], d, b1, i1, b2, i2, acc);
     l->at[i] = q - 12;
 }

@@ -3,8 +3,10 @@
 // lli-14 (JIT) vs lli-14 -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
 //   node test/engine/bench.mjs [--no-lli-interp] [--filter x]
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
-// tinyllama (stories260K, 256 steps) when tinyllama/ and /work/shared/models exist.
-import { execFileSync } from 'node:child_process';
+// tinyllama (stories260K, 256 steps) when tinyllama/ and /work/shared/models exist;
+// then the engine's start-up (load + decode) time and memory on tinyllama.bc, and
+// the .text size of the freestanding i686 core at -Os and -O2 (per file).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +53,10 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
   const eng = time(bfi, ['--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
     '--opt', 'temperature=0', '--opt', 'steps=256', `${b}.bc`]);
   rows.push({ n: 'tinyllama', nat, eng, lli: NaN, lint: NaN });
+  // start-up: bf_load + lowering of what runs (--stats), one step
+  const st = (() => { return spawnSync(bfi, ['--stats', '--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
+    '--opt', 'temperature=0', '--opt', 'steps=1', `${b}.bc`], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr || ''; })();
+  var startup = st;
 }
 const f = x => Number.isFinite(x) ? x.toFixed(1).padStart(9) : '      n/a';
 const r = x => Number.isFinite(x) ? x.toFixed(2).padStart(8) : '     n/a';
@@ -60,3 +66,25 @@ for (const x of rows) console.log(`${x.n.padEnd(12)}${f(x.nat)}   ${f(x.eng)}   
 const ratios = rows.map(x => x.eng / x.nat).filter(Number.isFinite);
 const ir = rows.map(x => x.lint / x.eng).filter(Number.isFinite);
 console.log(`geo-mean engine/native: ${gm(ratios).toFixed(2)}x${ir.length ? `; lli interpreter/engine: ${gm(ir).toFixed(1)}x` : ''}`);
+if (typeof startup === 'string') {
+  const m = /load (\d+) us, run \d+ us \(lowering (\d+) us\)/.exec(startup), mem = /engine memory: (\d+) bytes in use, peak (\d+)/.exec(startup);
+  const lw = /functions: (\d+) in module, (\d+) lowered/.exec(startup);
+  if (m) console.log(`tinyllama.bc start-up: load ${(m[1] / 1000).toFixed(2)} ms + decode ${(m[2] / 1000).toFixed(2)} ms` +
+    (lw ? ` (${lw[2]} of ${lw[1]} functions)` : '') + (mem ? `; engine memory peak ${(mem[2] / 1048576).toFixed(2)} MiB (module, decoded code, interpreter stack; the program's own malloc is not counted)` : ''));
+}
+// .text of the freestanding core (what the bootstrap kernel links)
+const core = ['bitstream.c', 'module.c', 'lower.c', 'exec.c', 'ffi.c'];
+const SF = ['--target=i686-unknown-none', '-march=i686', '-msse2', '-mfpmath=sse', '-ffreestanding', '-fno-builtin', '-fno-stack-protector',
+  '-fno-asynchronous-unwind-tables', '-fno-pic'];
+for (const O of ['-Os', '-O2']) {
+  const sz = core.map((c) => {
+    const o = join(w, `size-${basename(c, '.c')}${O}.o`);
+    execFileSync('clang-14', [...SF, O, '-c', join(root, 'interpreter', c), '-o', o]);
+    const sec = execFileSync('llvm-size-14', ['-A', o], { encoding: 'utf8' });
+    const get = (re) => [...sec.matchAll(re)].reduce((a, x) => a + Number(x[1]), 0);
+    return { c, text: get(/^\.text\S*\s+(\d+)/gm), ro: get(/^\.rodata\S*\s+(\d+)/gm) };
+  });
+  const kb = (x) => (x / 1024).toFixed(1);
+  console.log(`engine core .text ${O}: ${kb(sz.reduce((a, x) => a + x.text, 0))} KB (+ .rodata ${kb(sz.reduce((a, x) => a + x.ro, 0))} KB): ` +
+    sz.map((x) => `${basename(x.c, '.c')} ${kb(x.text)}`).join(', '));
+}
