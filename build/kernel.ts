@@ -84,27 +84,7 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   const n = spec.name;
   const steps: Step[] = [
     ...compiled.steps,
-    {
-      name: `llvm-link ${n}`,
-      inputs: [...libObjects, ...compiled.objects],
-      outputs: [linked],
-      tools: [tools.llvmLink],
-      run: async () => {
-        await runTool(`llvm-link ${n}`, tools.llvmLink, [...libObjects, ...compiled.objects, '-o', linked]);
-        await requireValidModules([linked], 'i386');
-      },
-    },
-    {
-      name: `opt -O3 ${n}`,
-      inputs: [linked],
-      outputs: [optBc, ll],
-      tools: [tools.opt],
-      run: async () => {
-        await runTool(`opt ${n}`, tools.opt, ['-O3', linked, '-o', optBc]);
-        await requireValidModules([optBc], 'i386');
-        await runTool(`opt ${n}`, tools.opt, ['-S', optBc, '-o', ll]);
-      },
-    },
+    ...linkAndOptimise(n, [...libObjects, ...compiled.objects], linked, optBc, ll),
     {
       name: `llc ${n}`,
       inputs: [optBc],
@@ -137,36 +117,39 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   return { steps, out: { bin, elf, map, optBc } };
 }
 
+/** llvm-link then opt -O3, each result verified; a textual .ll of the optimised module for inspection. */
+function linkAndOptimise(what: string, objects: string[], linked: string, optimised: string, ll: string): Step[] {
+  return [
+    {
+      name: `llvm-link ${what}`,
+      inputs: objects,
+      outputs: [linked],
+      tools: [tools.llvmLink],
+      run: async () => {
+        await runTool(`llvm-link ${what}`, tools.llvmLink, [...objects, '-o', linked]);
+        await requireValidModules([linked], 'i386');
+      },
+    },
+    {
+      name: `opt -O3 ${what}`,
+      inputs: [linked],
+      outputs: [optimised, ll],
+      tools: [tools.opt],
+      run: async () => {
+        await runTool(`opt ${what}`, tools.opt, ['-O3', linked, '-o', optimised]);
+        await requireValidModules([optimised], 'i386');
+        await runTool(`opt ${what}`, tools.opt, ['-S', optimised, '-o', ll]);
+      },
+    },
+  ];
+}
+
 /** Application sources → one optimised, verified bitcode module for the engine to run. */
 export function bitcodeModuleSteps(name: string, objects: string[]): { steps: Step[]; out: string } {
   const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
   const out = join(objDir, 'bitcode', `${name}.bc`);
   const ll = join(objDir, 'bitcode', `${name}.ll`);
-  return {
-    out,
-    steps: [
-      {
-        name: `llvm-link ${name}.bc`,
-        inputs: objects,
-        outputs: [linked],
-        tools: [tools.llvmLink],
-        run: async () => {
-          await runTool(`llvm-link ${name}`, tools.llvmLink, [...objects, '-o', linked]);
-        },
-      },
-      {
-        name: `opt -O3 ${name}.bc`,
-        inputs: [linked],
-        outputs: [out, ll],
-        tools: [tools.opt],
-        run: async () => {
-          await runTool(`opt ${name}`, tools.opt, ['-O3', linked, '-o', out]);
-          await requireValidModules([out], 'i386');
-          await runTool(`opt ${name}`, tools.opt, ['-S', out, '-o', ll]);
-        },
-      },
-    ],
-  };
+  return { out, steps: linkAndOptimise(`${name}.bc`, objects, linked, out, ll) };
 }
 
 /** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */
