@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Engine benchmark: native -m32 -O2 vs the engine on the same -O2 bitcode vs
 // lli-14 (JIT) vs lli-14 -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
-//   node test/engine/bench.mjs [--no-lli-interp] [--filter x]
+//   node test/engine/bench.mjs [--no-lli-interp] [--filter x] [--bfi path]
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
 // tinyllama (stories260K, 256 steps) when tinyllama/ and /work/shared/models exist;
 // then the engine's start-up (load + decode) time and memory on tinyllama.bc, and
@@ -19,7 +19,9 @@ const lliInterp = !args.includes('--no-lli-interp');
 const w = join(os.tmpdir(), 'bf-engine-bench');
 execFileSync('mkdir', ['-p', w]);
 // The pipeline builds the engine (a no-op when it is up to date) and says where.
-const { bfi } = JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' }));
+// --bfi PATH: measure another engine binary (e.g. an older build) instead.
+const bfi = args.includes('--bfi') ? args[args.indexOf('--bfi') + 1]
+  : JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' })).bfi;
 const F = ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-w', '-fno-math-errno'];
 const time = (cmd, argv, reps = 3, timeout = 600000) => {
   let best = Infinity;
