@@ -5,7 +5,7 @@ import { table } from '../build/table.ts';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildImage } from '../build/image-build.ts';
-import { hex, verifyImage } from '../build/image.ts';
+import { hex, readHeader, verifyImage } from '../build/image.ts';
 import { defaultBootOptions, type BootOptions } from '../build/options.ts';
 import { defaultImage, reportsDir, root } from '../build/paths.ts';
 import { boot, describeOutcome } from '../build/qemu.ts';
@@ -24,6 +24,21 @@ function number(name: string) {
     if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number`);
     return n;
   };
+}
+
+/** Fails early, by name, on a path that is not a BareFlow image. */
+function checkImage(image: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(image);
+  } catch {
+    throw new Error(`image ${image}: no such file (build it with 'npm run image')`);
+  }
+  try {
+    readHeader(bytes);
+  } catch (err) {
+    throw new Error(`image ${image}: not a BareFlow image: ${(err as Error).message}`);
+  }
 }
 
 const program = new Command('bareflow').description('Build and boot BareFlow unikernel images').showHelpAfterError();
@@ -96,13 +111,16 @@ program
   .action(async (image: string, o) => {
     const options: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed };
     if (o.gdb) console.log(`QEMU waits for gdb: gdb images/obj/${o.mode ?? 'aot'}/kernel.elf -ex 'target remote :1234'`);
+    checkImage(image);
     const r = await boot({ image, options, timeoutMs: o.timeout * 1000, icount: o.icount, gdb: o.gdb, onText: (t) => process.stdout.write(t) });
     for (const b of r.badEvents) console.error(`warning: bad event line (${b.why}): ${b.line}`);
-    const run = o.run ?? `${o.mode ?? 'aot'}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    const p = profile(run, o.mode ?? 'aot', !!o.icount, r);
-    const files = writeProfile(reportsDir, p);
-    console.log('\n' + profileMarkdown(p));
-    console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
+    if (r.events.length > 0) {
+      const run = o.run ?? `${o.mode ?? 'aot'}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const p = profile(run, o.mode ?? 'aot', !!o.icount, r);
+      const files = writeProfile(reportsDir, p);
+      console.log('\n' + profileMarkdown(p));
+      console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
+    }
     console.log(describeOutcome(r) + (r.guestCode ? ` (${exitCodeName(r.guestCode)})` : ''));
     process.exitCode = r.outcome === 'exit' ? r.guestCode! : 1;
   });

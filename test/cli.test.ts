@@ -112,6 +112,15 @@ describe('bareflow boot', () => {
     expect(r.stderr).toBe("error: qemu-system-i386 is not installed: run 'npm run setup'");
   });
 
+  it('names an image that is missing or is not an image', async () => {
+    const r = await cli(['boot', '/nonexistent.img']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe("error: image /nonexistent.img: no such file (build it with 'npm run image')");
+    const r2 = await cli(['boot', storiesTokenizer]);
+    expect(r2.exitCode).toBe(1);
+    expect(r2.stderr).toBe(`error: image ${storiesTokenizer}: not a BareFlow image: sector 0 has no boot signature 0x55AA`);
+  });
+
   it('rejects bad options before starting QEMU', async () => {
     const r = await cli(['boot', image, '--topp', '7']);
     expect(r.exitCode).toBe(1);
