@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // Boot options: what the runner passes through fw_cfg as opt/bareflow/<name>,
 // and what the image stores as defaults in boot.cfg. Validated on the host
 // before QEMU starts; the guest validates again (a user can boot by hand).
@@ -43,9 +46,17 @@ export function bootConfig(o: BootOptions): Buffer {
   return Buffer.from(Object.entries(o).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8');
 }
 
-/** `-fw_cfg` arguments for QEMU; commas in string= values must be doubled. */
-export function fwCfgArgs(o: Record<string, string | number | undefined>): string[] {
+/**
+ * `-fw_cfg` arguments for QEMU, each option's value in a file of its own under
+ * `dir`: QEMU's `string=` form cannot carry an empty value (an empty prompt) and
+ * needs its commas doubled; `file=` takes any bytes as they are.
+ */
+export function fwCfgArgs(o: Record<string, string | number | undefined>, dir: string): string[] {
   return Object.entries(o)
     .filter(([, v]) => v !== undefined)
-    .flatMap(([k, v]) => ['-fw_cfg', `name=opt/bareflow/${k},string=${String(v).replaceAll(',', ',,')}`]);
+    .flatMap(([k, v]) => {
+      const file = join(dir, `opt-${k}`);
+      writeFileSync(file, String(v));
+      return ['-fw_cfg', `name=opt/bareflow/${k},file=${file}`];
+    });
 }

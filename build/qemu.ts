@@ -44,16 +44,17 @@ export interface BootResult {
   stderr: string;
 }
 
-export function qemuArgs(req: BootRequest, com2File: string): string[] {
+/** QEMU's command line; the COM2 log and the option files go in `runDir`. */
+export function qemuArgs(req: BootRequest, runDir: string): string[] {
   return [
     '-machine', 'pc', '-nodefaults', '-display', 'none', '-no-reboot', '-m', '128',
     '-drive', `file=${req.image},format=raw,if=ide,index=0,media=disk`,
     ...(req.persist ? [] : ['-snapshot']),
-    '-serial', 'stdio', '-serial', `file:${com2File}`,
+    '-serial', 'stdio', '-serial', `file:${join(runDir, 'com2.jsonl')}`,
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
     ...(req.icount ? ['-icount', 'shift=0,align=off,sleep=off'] : []),
     ...(req.gdb ? ['-s', '-S'] : []),
-    ...fwCfgArgs({ ...req.options, ...req.rawOptions }),
+    ...fwCfgArgs({ ...req.options, ...req.rawOptions }, runDir),
   ];
 }
 
@@ -81,7 +82,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
   const com2 = join(dir, 'com2.jsonl');
   const t0 = performance.now();
   try {
-    const child = execa(tools.qemu, qemuArgs(req, com2), {
+    const child = execa(tools.qemu, qemuArgs(req, dir), {
       reject: false,
       timeout: req.gdb ? undefined : (req.timeoutMs ?? 120_000),
       stdin: 'ignore',

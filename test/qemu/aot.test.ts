@@ -51,6 +51,13 @@ describe('AOT image in QEMU', () => {
     expect(r.text).toContain(ref('once_upon_a_time.txt'));
   });
 
+  it('stories260K, an empty prompt: starts from BOS alone, as run.c does', async () => {
+    const r = await bootTest({ image: storiesImg, options: { prompt: '', steps: 16, temperature: 0 }, timeoutMs: 120_000 });
+    expect(r.guestCode).toBe(0);
+    expect(r.events.find((e) => e.ev === 'prompt')).toMatchObject({ tokens: [1] });
+    expect(tokenIds(r.events)).toEqual(ref('empty.tokens').trim().split('\n').map(Number).slice(0, 16));
+  });
+
   it('stories260K sampled (t=0.8, top-p 0.9): same token ids as the host build', async () => {
     const opts = { prompt: 'The little dog', steps: 96, temperature: 0.8, topp: 0.9, seed: 7 };
     const host = await hostTokenIds(storiesModel, storiesTokenizer, opts);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootConfig, defaultBootOptions, fwCfgArgs, validateOptions } from '../../build/options.ts';
 import { qemuArgs, parseEvents } from '../../build/qemu.ts';
@@ -20,18 +23,22 @@ describe('boot options', () => {
     );
   });
 
-  it('passes options through fw_cfg with commas doubled', () => {
-    expect(fwCfgArgs({ prompt: 'a,b', steps: 3, seed: undefined })).toEqual([
-      '-fw_cfg', 'name=opt/bareflow/prompt,string=a,,b',
-      '-fw_cfg', 'name=opt/bareflow/steps,string=3',
+  it('passes options through fw_cfg as files, any value as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opts-'));
+    expect(fwCfgArgs({ prompt: 'a,b', steps: 3, seed: undefined, topp: '' }, dir)).toEqual([
+      '-fw_cfg', `name=opt/bareflow/prompt,file=${dir}/opt-prompt`,
+      '-fw_cfg', `name=opt/bareflow/steps,file=${dir}/opt-steps`,
+      '-fw_cfg', `name=opt/bareflow/topp,file=${dir}/opt-topp`,
     ]);
+    expect(readFileSync(join(dir, 'opt-prompt'), 'utf8')).toBe('a,b');
+    expect(readFileSync(join(dir, 'opt-topp'), 'utf8')).toBe('');
   });
 
   it('runs QEMU headless with two serial ports, debug-exit and a snapshot overlay', () => {
-    const args = qemuArgs({ image: 'x.img', icount: true }, '/tmp/com2');
+    const args = qemuArgs({ image: 'x.img', icount: true }, '/tmp/run');
     expect(args.join(' ')).toBe(
       '-machine pc -nodefaults -display none -no-reboot -m 128 -drive file=x.img,format=raw,if=ide,index=0,media=disk -snapshot ' +
-        '-serial stdio -serial file:/tmp/com2 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -icount shift=0,align=off,sleep=off',
+        '-serial stdio -serial file:/tmp/run/com2.jsonl -device isa-debug-exit,iobase=0xf4,iosize=0x04 -icount shift=0,align=off,sleep=off',
     );
   });
 });
