@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Engine conformance runner.
 //
-//   node test/engine/run-suite.mjs [--filter SUBSTR] [--jobs N] [--levels O0,O2,O3] [--keep DIR]
-//                                  [--engine PATH] [--self PATH/interpreter.bc]
+//   node test/engine/run-suite.mjs [--filter A,B] [--jobs N] [--levels O0,O2,O3] [--cases DIR]
+//                                  [--engine PATH] [--self PATH/interpreter.bc] [--cache DIR] [--no-cache] [--no-ir]
 //
-// For every test/engine/cases/*.c and each optimisation level (O0 and O2; O3
-// too for cases containing the marker "@O3"), compiles the case natively
-// (clang-14 -m32 -msse2 -mfpmath=sse) and to bitcode with the same flags,
-// runs both, and compares stdout and exit code. Prints one line per
+// For every test/engine/cases/*.c (or --cases DIR) and each optimisation level
+// (O0 and O2; O3 too for cases containing the marker "@O3"), compiles the case
+// natively (clang-14 -m32 -msse2 -mfpmath=sse) and to bitcode with the same
+// flags, runs both, and compares stdout and exit code. Prints one line per
 // case/level ("ok   name O2" or "FAIL name O2: reason") and a summary line
 // "engine suite: P passed, F failed of N"; exits 1 if anything failed.
+// Natives, bitcode and native results are cached by content hash under
+// images/obj/engine-suite/ (--cache), so a rerun only runs the engine.
+// Then, unless --filter/--cases/--self/--no-ir, runs the IR-level cases
+// (test/engine/ir-cases.ts) with the same engine.
 // Builds the engine first (`bareflow engine`). With --self, runs each case
 // as `bfi interpreter.bc case.bc` (self-hosting check).
 import { execFileSync, spawn } from 'node:child_process';
@@ -26,7 +30,6 @@ const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[
 const filter = opt('--filter', '');
 const jobs = Number(opt('--jobs', Math.max(2, os.cpus().length)));
 const levels = opt('--levels', 'O0,O2,O3').split(',');
-const work = opt('--keep', join(os.tmpdir(), 'bf-engine-suite'));
 // The pipeline builds the engine (a no-op when it is up to date) and says where.
 const built = args.includes('--engine') ? null : JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' }));
 const engine = opt('--engine', built?.bfi);
@@ -38,7 +41,6 @@ const cacheDir = opt('--cache', join(root, 'images', 'obj', 'engine-suite'));
 const noCache = args.includes('--no-cache');
 const clangVersion = execFileSync('clang-14', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 
-mkdirSync(work, { recursive: true });
 mkdirSync(cacheDir, { recursive: true });
 
 const casesDir = opt('--cases', join(here, 'cases'));
@@ -92,7 +94,6 @@ async function one(t) {
     })(),
     self ? run(engine, [self, bcf], 600000) : run(engine, [bcf]),
   ]);
-  if (t.keep) { /* --keep DIR: copies for debugging */ }
   if (n.code !== e.code) return `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
   if (n.out !== e.out) {
     const a = n.out.split('\n'), b = e.out.split('\n');
@@ -112,6 +113,13 @@ async function worker() {
     else { pass++; console.log(`ok   ${t.name} ${t.lv}`); }
   }
 }
+const t0 = Date.now();
 await Promise.all(Array.from({ length: jobs }, worker));
-console.log(`engine suite: ${pass} passed, ${failed} failed of ${tasks.length} (${cases.length} cases)`);
-process.exit(failed ? 1 : 0);
+console.log(`engine suite: ${pass} passed, ${failed} failed of ${tasks.length} (${cases.length} cases) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+let irFailed = false;
+if (!filter && !args.includes('--cases') && !self && !args.includes('--no-ir')) {
+  const ir = await run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, 'ir-cases.ts'), '--engine', engine], 600000);
+  process.stdout.write(ir.out); if (ir.err.trim()) process.stdout.write(ir.err);
+  irFailed = ir.code !== 0;
+}
+process.exit(failed || irFailed ? 1 : 0);
