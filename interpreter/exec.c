@@ -65,6 +65,7 @@ static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
             *(u32u *)(fp + off) = (uint32_t)(W)&w[k];
             k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
         }
+        if (y->k == TK_INT && y->w > 64) { memcpy(fp + off, &w[k], 16); k += 4; off += 16; continue; }
         if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
         else { *(u32u *)(fp + off) = w[k]; k++; }
         off += 8;
@@ -90,6 +91,242 @@ static void trace(E *e, Fn *f, int isret, uint8_t *fp, int32_t src) {
         e->cfg.print(")\n");
     } else if (src) e->cfg.print("[trace] <- %.*s = 0x%x\n", (int)f->nlen, f->name, *(uint32_t *)(fp + src));
     else e->cfg.print("[trace] <- %.*s\n", (int)f->nlen, f->name);
+}
+
+/* ---- wide integers (65..128 bits, see internal.h) -------------------- *
+ * Out of line: little-endian 32-bit limbs, worked in WL limbs (256 bits) so
+ * products and overflow checks are exact. Division is shift-subtract. */
+#define WL 8
+static void wext(uint32_t *x, uint32_t w, int sg) {      /* bits >= w: copies of bit w-1 (sg) or 0 */
+    uint32_t fill = sg && w && (x[(w - 1) / 32] >> ((w - 1) % 32) & 1) ? ~0u : 0;
+    for (uint32_t i = 0; i < WL; i++) {
+        if (w <= 32 * i) x[i] = fill;
+        else if (w < 32 * i + 32) { uint32_t m = (1u << (w - 32 * i)) - 1; x[i] = (x[i] & m) | (fill & ~m); }
+    }
+}
+static void wget(uint32_t *x, const uint8_t *p, uint32_t w, int sg) {
+    memcpy(x, p, 16);
+    for (uint32_t i = 4; i < WL; i++) x[i] = 0;
+    wext(x, w, sg);
+}
+static void wput(uint8_t *p, uint32_t *x, uint32_t w) { wext(x, w, 0); memcpy(p, x, 16); }
+static void wadd(uint32_t *r, const uint32_t *a, const uint32_t *b, int sub) {   /* a + b or a + ~b + 1 */
+    uint64_t c = (uint64_t)sub;
+    for (uint32_t i = 0; i < WL; i++) { c += (uint64_t)a[i] + (sub ? ~b[i] : b[i]); r[i] = (uint32_t)c; c >>= 32; }
+}
+static void wneg(uint32_t *x) { uint32_t z[WL] = { 0 }; wadd(x, z, x, 1); }
+static void wmul(uint32_t *r, const uint32_t *a, const uint32_t *b) {
+    uint32_t t[WL] = { 0 };
+    for (uint32_t i = 0; i < WL; i++) {
+        uint64_t c = 0;
+        if (!a[i]) continue;
+        for (uint32_t j = 0; i + j < WL; j++) { c += (uint64_t)a[i] * b[j] + t[i + j]; t[i + j] = (uint32_t)c; c >>= 32; }
+    }
+    memcpy(r, t, sizeof t);
+}
+static void wshl(uint32_t *r, const uint32_t *a, uint32_t n) {
+    uint32_t t[WL], q = n / 32, b = n % 32;
+    for (uint32_t i = 0; i < WL; i++) {
+        uint32_t x = i >= q ? a[i - q] : 0, y = i >= q + 1 ? a[i - q - 1] : 0;
+        t[i] = b ? x << b | y >> (32 - b) : x;
+    }
+    memcpy(r, t, sizeof t);
+}
+static void wshr(uint32_t *r, const uint32_t *a, uint32_t n) {    /* logical over WL limbs */
+    uint32_t t[WL], q = n / 32, b = n % 32;
+    for (uint32_t i = 0; i < WL; i++) {
+        uint32_t x = i + q < WL ? a[i + q] : 0, y = i + q + 1 < WL ? a[i + q + 1] : 0;
+        t[i] = b ? x >> b | y << (32 - b) : x;
+    }
+    memcpy(r, t, sizeof t);
+}
+static int wcmp(const uint32_t *a, const uint32_t *b, int sg) {
+    if (sg && a[WL - 1] != b[WL - 1]) return (int32_t)a[WL - 1] < (int32_t)b[WL - 1] ? -1 : 1;
+    for (uint32_t i = WL; i-- > 0;) if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+}
+static int wtop(const uint32_t *x) {                    /* index of the highest set bit, -1 for 0 */
+    for (int i = WL; i-- > 0;) if (x[i]) return 32 * i + 31 - (int)clz32(x[i]);
+    return -1;
+}
+static void wdivu(uint32_t *q, uint32_t *r, const uint32_t *a, const uint32_t *b) {
+    uint32_t Q[WL] = { 0 }, R[WL] = { 0 };
+    for (int i = wtop(a); i >= 0; i--) {
+        wshl(R, R, 1); R[0] |= a[i / 32] >> (i % 32) & 1;
+        if (wcmp(R, b, 0) >= 0) { wadd(R, R, b, 1); Q[i / 32] |= 1u << (i % 32); }
+    }
+    memcpy(q, Q, sizeof Q); memcpy(r, R, sizeof R);
+}
+static uint64_t wnorm(const uint32_t *x, int *ex) {      /* x ~ m * 2^ex, m 64 bits with a sticky bit */
+    int h = wtop(x);
+    *ex = 0;
+    if (h < 64) return (uint64_t)x[1] << 32 | x[0];
+    uint32_t t[WL], u[WL];
+    *ex = h - 63;
+    wshr(t, x, (uint32_t)*ex); wshl(u, t, (uint32_t)*ex);
+    return ((uint64_t)t[1] << 32 | t[0]) | (wcmp(u, x, 0) != 0);
+}
+static void dtow(uint32_t *r, double d) {                /* truncating, 0 <= d < 2^128 */
+    const double two64 = 18446744073709551616.0;
+    memset(r, 0, 4 * WL);
+    if (!(d >= 1) || !(d < two64 * two64)) return;
+    uint64_t hi = d < two64 ? 0 : (uint64_t)(d / two64), lo = (uint64_t)(d - (double)hi * two64);
+    r[0] = (uint32_t)lo; r[1] = (uint32_t)(lo >> 32); r[2] = (uint32_t)hi; r[3] = (uint32_t)(hi >> 32);
+}
+/* returns 0, or 1 on division by zero */
+static int wide(uint8_t *fp, const W *ip) {
+    uint32_t sub = IM(5), w = IM(6), a[WL], b[WL], c[WL], r[WL];
+    uint8_t *d = A(1);
+    if (sub <= 12) {
+        int sg = sub == 4 || sub == 6 || sub == 9;
+        wget(a, A(2), w, sg); wget(b, A(3), w, sg);
+        switch (sub) {
+        case 0: wadd(r, a, b, 0); break;
+        case 1: wadd(r, a, b, 1); break;
+        case 2: wmul(r, a, b); break;
+        case 3: case 5:
+            if (wtop(b) < 0) return 1;
+            wdivu(c, r, a, b);
+            if (sub == 3) memcpy(r, c, sizeof c);
+            break;
+        case 4: case 6: {
+            int na = (int32_t)a[WL - 1] < 0, nb = (int32_t)b[WL - 1] < 0;
+            if (wtop(b) < 0) return 1;
+            if (na) wneg(a);
+            if (nb) wneg(b);
+            wdivu(c, r, a, b);
+            if (sub == 4) { memcpy(r, c, sizeof c); if (na != nb) wneg(r); }
+            else if (na) wneg(r);
+            break;
+        }
+        case 7: case 8: case 9:                             /* shift >= width: poison (0) */
+            if (wtop(b) >= 0 && (wtop(b) >= 8 || b[0] >= w)) { memset(r, 0, sizeof r); break; }
+            if (sub == 7) wshl(r, a, b[0]); else wshr(r, a, b[0]);
+            break;
+        default:
+            for (uint32_t i = 0; i < WL; i++) r[i] = sub == 10 ? a[i] & b[i] : sub == 11 ? a[i] | b[i] : a[i] ^ b[i];
+        }
+        wput(d, r, w);
+        return 0;
+    }
+    if (sub >= WO_CMP && sub < WO_CMP + 10) {
+        uint32_t p = sub - WO_CMP;
+        int sg = p >= 6;
+        wget(a, A(2), w, sg); wget(b, A(3), w, sg);
+        int k = wcmp(a, b, sg), v;
+        switch (p) {
+        case 0: v = k == 0; break; case 1: v = k != 0; break;
+        case 2: case 6: v = k > 0; break; case 3: case 7: v = k >= 0; break;
+        case 4: case 8: v = k < 0; break; default: v = k <= 0; break;
+        }
+        *(u32u *)d = (uint32_t)v;
+        return 0;
+    }
+    switch (sub) {
+    case WO_ZEXT: case WO_SEXT: {
+        uint32_t sw = IM(3);
+        uint64_t x = sw <= 32 ? U32(2) : U64(2);
+        memset(a, 0, sizeof a); a[0] = (uint32_t)x; a[1] = (uint32_t)(x >> 32);
+        wext(a, sw, sub == WO_SEXT);
+        wput(d, a, w);
+        return 0;
+    }
+    case WO_TRUNC: {
+        wget(a, A(2), 128, 0);
+        uint64_t x = (uint64_t)a[1] << 32 | a[0];
+        *(u64u *)d = w >= 64 ? x : x & ((1ull << w) - 1);
+        return 0;
+    }
+    case WO_WEXT: case WO_WSEXT: case WO_MASK:
+        wget(a, A(2), sub == WO_MASK ? w : IM(3), sub == WO_WSEXT);
+        wput(d, a, w);
+        return 0;
+    case WO_UI2F: case WO_SI2F: case WO_UI2D: case WO_SI2D: {
+        int sg = sub == WO_SI2F || sub == WO_SI2D, neg, ex;
+        wget(a, A(2), w, sg);
+        neg = sg && (int32_t)a[WL - 1] < 0;
+        if (neg) wneg(a);
+        uint64_t m = wnorm(a, &ex);
+        double p = 1;
+        while (ex-- > 0) p *= 2;
+        if (sub == WO_UI2F || sub == WO_SI2F) { float f = (float)m * (float)p; *(f32u *)d = neg ? -f : f; }
+        else { double x = (double)m * p; *(f64u *)d = neg ? -x : x; }
+        return 0;
+    }
+    case WO_F2UI: case WO_F2SI: case WO_D2UI: case WO_D2SI: {
+        double x = sub <= WO_F2SI ? (double)*(f32u *)A(2) : *(f64u *)A(2);
+        int neg = x < 0;
+        dtow(r, neg ? -x : x);
+        if (neg) wneg(r);
+        wput(d, r, w);
+        return 0;
+    }
+    case WO_CTPOP: case WO_CTLZ: case WO_CTTZ: {
+        wget(a, A(2), w, 0);
+        uint32_t n = 0;
+        if (sub == WO_CTPOP) for (uint32_t i = 0; i < 4; i++) n += pop32(a[i]);
+        else if (sub == WO_CTLZ) n = w - 1 - (uint32_t)wtop(a);     /* wtop -1 for 0: n = w */
+        else { n = w; for (uint32_t i = 0; i < 4; i++) if (a[i]) { n = 32 * i + ctz32(a[i]); break; } if (n > w) n = w; }
+        memset(r, 0, sizeof r); r[0] = n;
+        wput(d, r, w);
+        return 0;
+    }
+    case WO_BSWAP: case WO_BITREV: {
+        wget(a, A(2), w, 0);
+        memset(r, 0, sizeof r);
+        for (uint32_t i = 0; i < 128; i++)
+            if (a[i / 32] >> (i % 32) & 1) {
+                uint32_t j = sub == WO_BITREV ? 127 - i : (15 - i / 8) * 8 + i % 8;
+                r[j / 32] |= 1u << (j % 32);
+            }
+        wshr(r, r, 128 - w);
+        wput(d, r, w);
+        return 0;
+    }
+    case WO_ABS:
+        wget(a, A(2), w, 1);
+        if ((int32_t)a[WL - 1] < 0) wneg(a);
+        wput(d, a, w);
+        return 0;
+    case WO_SMIN: case WO_SMAX: case WO_UMIN: case WO_UMAX: {
+        int sg = sub <= WO_SMAX, k;
+        wget(a, A(2), w, sg); wget(b, A(3), w, sg);
+        k = wcmp(a, b, sg);
+        wput(d, (sub == WO_SMIN || sub == WO_UMIN) == (k < 0) ? a : b, w);
+        return 0;
+    }
+    case WO_FSHL: case WO_FSHR: {
+        wget(a, A(2), w, 0); wget(b, A(3), w, 0); wget(c, A(4), w, 0);
+        uint32_t n[WL] = { w }, q[WL];
+        wdivu(q, c, c, n);
+        uint32_t s = c[0];
+        if (!s) { wput(d, sub == WO_FSHL ? a : b, w); return 0; }
+        if (sub == WO_FSHL) { wshl(a, a, s); wshr(b, b, w - s); }
+        else { wshr(b, b, s); wshl(a, a, w - s); }
+        for (uint32_t i = 0; i < WL; i++) r[i] = a[i] | b[i];
+        wput(d, r, w);
+        return 0;
+    }
+    case WO_SADDO: case WO_UADDO: case WO_SSUBO: case WO_USUBO: case WO_SMULO: case WO_UMULO: {
+        uint32_t k = sub - WO_SADDO;
+        int sg = !(k & 1);
+        wget(a, A(2), w, sg); wget(b, A(3), w, sg);
+        if (k >= 4) wmul(r, a, b); else wadd(r, a, b, k >= 2);
+        memcpy(c, r, sizeof r);
+        wext(c, w, sg);
+        uint8_t o = wcmp(c, r, 0) != 0;
+        wput(d, r, w);                                   /* 16 bytes: may cover the flag's offset (i65: 12) */
+        *(d + IM(4)) = o;
+        return 0;
+    }
+    }
+    return 2;
+}
+/* Called through `ncall` (no handler in the dispatch loop for these rare
+ * operations): frame pointer, then the cells of internal.h's `wide d a b c sub w`. */
+uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32_t sub, uint32_t w) {
+    W ip[7] = { 0, (W)d, (W)a, (W)b, (W)c, (W)sub, (W)w };
+    return (uint32_t)wide(fp, ip);
 }
 
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels);
@@ -473,6 +710,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         }
         *p = nv; U64(1) = old; NEXT(6);
     }
+    H_(bitrev) { uint32_t x = U32(2);
+        x = (x & 0x55555555u) << 1 | (x >> 1 & 0x55555555u); x = (x & 0x33333333u) << 2 | (x >> 2 & 0x33333333u);
+        x = (x & 0x0f0f0f0fu) << 4 | (x >> 4 & 0x0f0f0f0fu);
+        U32(1) = x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24; NEXT(3); }
+    H_(bitrev64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 64; i++) { r = r << 1 | (x & 1); x >>= 1; } U64(1) = r; NEXT(3); }
     H_(trap)
 trap:
     fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)H->fn->nlen, H->fn->name);

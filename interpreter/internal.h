@@ -169,6 +169,7 @@ uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk);
 int stubs_make(E *e);
 Fn *stub_fn(E *e, W addr);
 uint64_t tramp_entry(Fn *f, uint32_t *args);
+uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32_t sub, uint32_t w);
 
 /* handler list: lower.c emits, exec.c implements */
 #define BIN32(X,s) X(add##s) X(sub##s) X(mul##s) X(udiv##s) X(sdiv##s) X(urem##s) \
@@ -196,10 +197,27 @@ uint64_t tramp_entry(Fn *f, uint32_t *args);
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap)
+    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap) \
+    X(bitrev) X(bitrev64)
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };
 #undef X_ENUM
+
+/* integers of 65..128 bits ("wide"): 16-byte slots, little-endian 32-bit limbs,
+ * bits above the width zero. Rare (_BitInt(128), i80/i96 bit-field storage
+ * units), so no handler in the dispatch loop: lower.c emits an `ncall` of
+ * bf_wide(fp, d, a, b, c, sub, w) (returns 1 on division by zero, then a trap).
+ * sub: an LLVM binop code (0..12, a b wide), WO_CMP + icmp predicate - 32 (d an
+ * i32 slot), or one of the rest. Operands are frame offsets unless noted. */
+enum { WO_CMP = 16, WO_ZEXT = 32, WO_SEXT,    /* a narrow, b = its width (imm) */
+       WO_TRUNC,                              /* d narrow, w = its width */
+       WO_WEXT, WO_WSEXT,                     /* wide -> wide, b = source width (imm) */
+       WO_UI2F, WO_SI2F, WO_UI2D, WO_SI2D,    /* a wide (width w) -> d float/double */
+       WO_F2UI, WO_F2SI, WO_D2UI, WO_D2SI,    /* a float/double -> d wide */
+       WO_CTPOP, WO_CTLZ, WO_CTTZ, WO_BSWAP, WO_BITREV, WO_ABS, WO_MASK,
+       WO_SMIN, WO_SMAX, WO_UMIN, WO_UMAX, WO_FSHL, WO_FSHR,   /* fsh: c = shift */
+       WO_SADDO, WO_UADDO, WO_SSUBO, WO_USUBO, WO_SMULO, WO_UMULO  /* flag byte at d + c (imm) */
+};
 
 /* frame header (bytes at fp) */
 typedef struct Hdr { W *rip; uint8_t *rfp; W dst; Fn *fn; uint8_t *dyn; uint8_t *va; W pad[2]; } Hdr;

@@ -124,14 +124,67 @@ static int elem_const(L *l, uint32_t v, uint32_t i, uint64_t *out) {
 
 static uint64_t wmask(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
 
+/* wide integers (65..128 bits): 16-byte slots, run by bf_wide (exec.c) */
+static int32_t inslot(L *l, Opd *o);
+static int32_t tmpslot(L *l);
+static int isw(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_INT && y->w > 64 && y->w <= 128; }
+static int ewide(L *l, uint32_t sub, int32_t d, W a, W b, W c, uint32_t w) {
+    int32_t fpt = tmpslot(l), r = tmpslot(l);
+    W arg[6] = { (W)d, a, b, c, (W)sub, (W)w };
+    if (E3(OP(lea), fpt, 0) || E5(OP(ncall), r, (W)bf_wide, RK_I32, 7) || E2(fpt, 0)) return -1;
+    for (int i = 0; i < 6; i++) { Opd o = { 1, 0, (uint32_t)arg[i] }; if (E2(inslot(l, &o), 0)) return -1; }
+    if (sub >= 3 && sub <= 6) {                      /* division by zero: trap, as native code would */
+        uint32_t lb = newlab(l);
+        if (E3(OP(beqi), r, 0) || target(l, lb) || E1(OP(trap))) return -1;
+        l->lab[lb] = l->nc;
+    }
+    return 0;
+}
+/* a wide constant as four limbs (zero above its width) */
+static int const_wide(L *l, uint32_t v, uint32_t *x) {
+    E *e = l->e; Val *c = &e->v[v];
+    uint32_t w = T(l, c->ty)->w;
+    uint64_t lo = 0; int sg = 0;
+    memset(x, 0, 16);
+    switch (c->k) {
+    case V_CNULL: case V_CUNDEF: return 0;
+    case V_CWIDE: for (uint32_t i = 0; i < c->u.a.n && i < 4; i++) x[i] = c->u.a.o[i]; break;
+    case V_CINT: lo = c->u.i; sg = 1; break;                  /* a sign-extended 64-bit record */
+    case V_CE:                                                /* zext/sext/ptrtoint of a narrower constant */
+        if (c->op == 11 && c->u.a.n >= 3 && (c->u.a.o[0] == 1 || c->u.a.o[0] == 2 || c->u.a.o[0] == 9)
+            && c->u.a.o[1] < e->nty && !isw(l, c->u.a.o[1])) {
+            uint32_t sw = iw(l, c->u.a.o[1]);
+            if (const_scalar(e, c->u.a.o[2], &lo)) return -1;
+            lo = wmask(sw, lo);
+            if (c->u.a.o[0] == 2 && sw < 64 && (lo >> (sw - 1) & 1)) lo |= ~0ull << sw;
+            sg = c->u.a.o[0] == 2;
+            break;
+        }
+        return BADL("bitcode: unsupported %u-bit constant expression in '%.*s'", w, (int)l->f->nlen, l->f->name);
+    default: return BADL("bitcode: unsupported %u-bit constant in '%.*s'", w, (int)l->f->nlen, l->f->name);
+    }
+    if (c->k != V_CWIDE) { x[0] = (uint32_t)lo; x[1] = (uint32_t)(lo >> 32); if (sg && (int64_t)lo < 0) x[2] = x[3] = ~0u; }
+    for (uint32_t i = 0; i < 4; i++) {
+        if (w <= 32 * i) x[i] = 0;
+        else if (w < 32 * i + 32) x[i] &= (1u << (w - 32 * i)) - 1;
+    }
+    return 0;
+}
+
 /* operand for element i of value v */
 static int opd(L *l, uint32_t v, uint32_t i, Opd *o) {
     memset(o, 0, sizeof *o);
     if (v >= l->e->nv) return BADL("bitcode: bad operand %u", v);
     if (isconst(l, v)) {
+        uint32_t et = sty(l, vty(l, v));
+        if (isw(l, et) && T(l, vty(l, v))->k != TK_VEC) {
+            uint32_t x[4];
+            if (const_wide(l, v, x)) return -1;
+            o->off = cslot(l, x, 16);
+            return 0;
+        }
         o->imm = 1;
         if (elem_const(l, v, i, &o->v)) return -1;
-        uint32_t et = sty(l, vty(l, v));
         if (T(l, et)->k == TK_INT) o->v = wmask(T(l, et)->w, o->v);
         return 0;
     }
@@ -163,6 +216,7 @@ static int32_t tmpslot(L *l) { return slot(l, 8); }
 static int mov(L *l, int32_t d, Opd *s, uint32_t t) {
     int c = cls(l, t);
     if (s->imm) {
+        if (c < 0) return BADL("bitcode: internal: immediate for a %u-byte value in '%.*s'", vsize(l, t), (int)l->f->nlen, l->f->name);
         if (c == 1 || c == 3) return E4(OP(movi64), d, (uint32_t)s->v, (uint32_t)(s->v >> 32));
         return E3(OP(movi), d, (uint32_t)s->v);
     }
@@ -179,7 +233,7 @@ static int movv(L *l, int32_t d, uint32_t v) {
         for (uint32_t i = 0; i < T(l, t)->w; i++) { Opd o; if (opd(l, v, i, &o) || mov(l, d + 8 * i, &o, T(l, t)->elt)) return -1; }
         return 0;
     }
-    if (cls(l, t) < 0 && isconst(l, v)) {                   /* aggregate constant */
+    if (cls(l, t) < 0 && isconst(l, v) && !isw(l, t)) {    /* aggregate constant */
         uint32_t n = vsize(l, t);
         uint8_t *buf = ealloc(l->e, n + 8); if (!buf) return -1;
         if (const_bytes(l->e, v, buf, n)) { efree(l->e, buf); return -1; }
@@ -225,6 +279,7 @@ static int emit_bin(L *l, uint32_t opc, uint32_t t, int32_t d, Opd a, Opd b) {
         if (k == 4) { Opd ab[2] = { a, b }; return call_libm(l, c == 2 ? "fmodf" : "fmod", d, ab, 2, c == 2); }
         return E4(l->e->lab[c == 2 ? binf[k] : bind[k]], d, inslot(l, &a), inslot(l, &b));
     }
+    if (isw(l, t)) return ewide(l, opc, d, inslot(l, &a), inslot(l, &b), 0, iw(l, t));
     if (c < 0) return BADL("bitcode: unsupported integer width %u in '%.*s'", iw(l, t), (int)l->f->nlen, l->f->name);
     uint32_t w = iw(l, t);
     int sgn = opc == 4 || opc == 6 || opc == 9;
@@ -260,6 +315,7 @@ static int emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Opd a, Opd b) {
         return E4(l->e->lab[c == 2 ? fcf[pred] : fcd[pred]], d, inslot(l, &a), inslot(l, &b));
     }
     if (pred < 32 || pred > 41) return BADL("bitcode: bad icmp predicate %u", pred);
+    if (isw(l, t)) return ewide(l, WO_CMP + pred - 32, d, inslot(l, &a), inslot(l, &b), 0, iw(l, t));
     if (c < 0) return BADL("bitcode: unsupported integer width in compare");
     uint32_t p = pred - 32, w = iw(l, t);
     if (p >= 6 && w != 32 && w != 64) { if (sext_tmp(l, &a, w) || sext_tmp(l, &b, w)) return -1; }
@@ -273,6 +329,18 @@ static int emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Opd a, Opd b) {
 static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Opd a) {
     int sc = cls(l, st), dc = cls(l, dt);
     uint32_t sw = iw(l, st), dw = iw(l, dt);
+    if ((isw(l, st) && (dc >= 0 || isw(l, dt))) || (isw(l, dt) && sc >= 0)) {
+        int32_t s = inslot(l, &a);
+        int ws = isw(l, st), wd = isw(l, dt), fs = sc == 2 || sc == 3, fd = dc == 2 || dc == 3;
+        if ((opc <= 2 || opc == 9 || opc == 10) && !fs && !fd) {          /* trunc zext sext ptrtoint inttoptr */
+            if (ws && wd) return ewide(l, opc == 2 ? WO_WSEXT : WO_WEXT, d, s, sw, 0, dw);
+            if (wd) return ewide(l, opc == 2 ? WO_SEXT : WO_ZEXT, d, s, sw, 0, dw);
+            return ewide(l, WO_TRUNC, d, s, 0, 0, dw);
+        }
+        if ((opc == 3 || opc == 4) && fs && wd) return ewide(l, (sc == 2 ? WO_F2UI : WO_D2UI) + (opc == 4), d, s, 0, 0, dw);
+        if ((opc == 5 || opc == 6) && ws && fd) return ewide(l, (dc == 2 ? WO_UI2F : WO_UI2D) + (opc == 6), d, s, 0, 0, sw);
+        return BADL("bitcode: unsupported cast %u of a %u-bit integer in '%.*s'", opc, ws ? sw : dw, (int)l->f->nlen, l->f->name);
+    }
     if (sc < 0 || dc < 0) return BADL("bitcode: unsupported cast (type kinds %u -> %u) in '%.*s'", T(l, st)->k, T(l, dt)->k, (int)l->f->nlen, l->f->name);
     if (a.imm) {                                   /* fold integer casts of constants */
         if (opc == 2) { uint64_t x = a.v; if (sw < 64) x = (uint64_t)((int64_t)(x << (64 - sw)) >> (64 - sw)); a.v = wmask(dw, x); return mov(l, d, &a, dt); }
@@ -472,8 +540,12 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                 if (E4(l->e->lab[c == 2 ? (mx ? OP_maxf : OP_minf) : (mx ? OP_maxd : OP_mind)], acc, acc, inslot(l, &y))) return -1;
             } else if (pfx(r, rl, "smax") || pfx(r, rl, "smin") || pfx(r, rl, "umax") || pfx(r, rl, "umin")) {
                 int s = r[0] == 's', mx = r[2] == 'a';
-                if (c == 1) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], acc, acc, inslot(l, &y))) return -1; }
-                else {
+                if (c == 1 && (!s || w == 64)) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], acc, acc, inslot(l, &y))) return -1; }
+                else if (c == 1) {
+                    Opd B = y, t1 = { 0, acc, 0 };
+                    if (sext_tmp(l, &t1, w) || sext_tmp(l, &B, w)) return -1;
+                    if (E4(l->e->lab[mx ? OP_smax64 : OP_smin64], acc, t1.off, inslot(l, &B)) || mask_to(l, acc, w)) return -1;
+                } else {
                     Opd B = y; int32_t aa = acc;
                     if (s && w != 32) { Opd t1 = { 0, acc, 0 }; if (sext_tmp(l, &t1, w) || sext_tmp(l, &B, w)) return -1; aa = t1.off; }
                     if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], acc, aa, inslot(l, &B))) return -1;
@@ -493,7 +565,16 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         int isf = c == 2;
 #define FOP(nm) (l->e->lab[isf ? OP_##nm##f : OP_##nm##d])
 #define FOPP(nm) (l->e->lab[isf ? OP_f##nm : OP_d##nm])
-        if (pfx(n, len, "fabs")) { if (E3(FOP(fabs), di, inslot(l, &x))) return -1; }
+        int wk = -1;
+        if (isw(l, et)) {
+            static const char *const wn[] = { "ctpop", "ctlz", "cttz", "bswap", "bitreverse", "abs", 0, "smin", "smax", "umin", "umax", "fshl", "fshr" };
+            for (int q = 0; q < 13 && wk < 0; q++) if (wn[q] && pfx(n, len, wn[q])) wk = WO_CTPOP + q;
+        }
+        if (wk >= 0) {                                    /* 65..128 bits */
+            int two = wk >= WO_SMIN, three = wk >= WO_FSHL;
+            if (ewide(l, (uint32_t)wk, di, inslot(l, &x), two ? (W)inslot(l, &y) : 0, three ? (W)inslot(l, &z) : 0, w)) return -1;
+        }
+        else if (pfx(n, len, "fabs")) { if (E3(FOP(fabs), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "sqrt")) { if (E3(FOP(sqrt), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, inslot(l, &x), inslot(l, &y))) return -1; }
         else if (pfx(n, len, "minnum") || pfx(n, len, "minimum")) { if (E4(l->e->lab[isf ? OP_minf : OP_mind], di, inslot(l, &x), inslot(l, &y))) return -1; }
@@ -501,21 +582,31 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         else if (pfx(n, len, "fmuladd")) {
             if (E5(FOPP(mad), di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1;
         } else if (pfx(n, len, "ctpop") || pfx(n, len, "ctlz") || pfx(n, len, "cttz") || pfx(n, len, "bswap") || pfx(n, len, "bitreverse")) {
-            int op;
+            enum { K_POP, K_CLZ, K_CTZ, K_BSWAP, K_REV } kd = n[0] == 'b' ? (n[1] == 's' ? K_BSWAP : K_REV) : n[2] == 'p' ? K_POP : n[2] == 'l' ? K_CLZ : K_CTZ;
+            if (c < 0) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            if (kd == K_BSWAP && w % 16) return BADL("bitcode: bad bswap width %u", w);
             int32_t s = inslot(l, &x);
-            if (n[0] == 'b' && n[1] == 'i') return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
-            if (c == 1) {
-                op = n[1] == 't' && n[2] == 'p' ? OP_ctpop64 : n[2] == 'l' ? OP_ctlz64 : n[2] == 't' ? OP_cttz64 : OP_bswap64;
-                if (w != 64) return BADL("bitcode: unsupported intrinsic width in 'llvm.%.*s'", (int)len, n);
-                if (E3(l->e->lab[op], di, s)) return -1;
+            if (c == 1) {                                 /* 33..64 bits, zero above the width */
+                if (kd == K_POP) { if (E3(OP(ctpop64), di, s)) return -1; }
+                else if (kd == K_CLZ) {
+                    if (E3(OP(ctlz64), di, s)) return -1;
+                    if (w < 64 && E4(OP(addi), di, di, -(64 - w))) return -1;   /* < 64: the high word stays 0 */
+                } else if (kd == K_CTZ) {
+                    if (w < 64) { int32_t t = tmpslot(l); Opd bit = { 1, 0, 1ull << w }; if (E4(OP(or64), t, s, inslot(l, &bit))) return -1; s = t; }
+                    if (E3(OP(cttz64), di, s)) return -1;
+                } else {
+                    if (E3(kd == K_BSWAP ? OP(bswap64) : OP(bitrev64), di, s)) return -1;
+                    if (w < 64) { Opd sh = { 1, 0, 64 - w }; if (E4(OP(lshr64), di, di, inslot(l, &sh))) return -1; }
+                }
                 continue;
             }
-            if (n[0] == 'b') {
-                if (w == 32) { if (E3(OP(bswap), di, s)) return -1; }
-                else if (w == 16) { if (E3(OP(bswap16), di, s)) return -1; }
-                else return BADL("bitcode: unsupported bswap width %u", w);
-            } else if (n[2] == 'p') { if (E3(OP(ctpop), di, s)) return -1; }
-            else if (n[2] == 'l') {
+            if (kd == K_BSWAP) {
+                if (E3(w == 32 ? OP(bswap) : OP(bswap16), di, s)) return -1;
+            } else if (kd == K_REV) {
+                if (E3(OP(bitrev), di, s)) return -1;
+                if (w < 32 && E4(OP(lshri), di, di, 32 - w)) return -1;
+            } else if (kd == K_POP) { if (E3(OP(ctpop), di, s)) return -1; }
+            else if (kd == K_CLZ) {
                 if (E3(OP(ctlz), di, s)) return -1;
                 if (w < 32 && E4(OP(addi), di, di, -(32 - w))) return -1;
             } else {
@@ -524,35 +615,62 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             }
         } else if (pfx(n, len, "fshl") || pfx(n, len, "fshr")) {
             int r = n[3] == 'r';
+            if (c < 0) return BADL("bitcode: unsupported funnel shift width %u", w);
             if (w == 32) { if (E5(l->e->lab[r ? OP_fshr : OP_fshl], di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1; }
             else if (w == 64) { if (E5(l->e->lab[r ? OP_fshr64 : OP_fshl64], di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1; }
-            else if (w < 32) {
-                /* funnel via 32-bit: ((x << w | y) shifted) */
-                int32_t t = tmpslot(l), s2 = tmpslot(l);
-                if (E4(OP(shli), t, inslot(l, &x), w) || E4(OP(or), t, t, inslot(l, &y))) return -1;
-                if (E4(OP(uremi), s2, inslot(l, &z), w)) return -1;
-                if (!r) { if (E4(OP(shl), t, t, s2) || E4(OP(lshri), di, t, w)) return -1; }
-                else { if (E4(OP(lshr), di, t, s2)) return -1; }
-                if (mask_to(l, di, w)) return -1;
-            } else return BADL("bitcode: unsupported funnel shift width %u", w);
+            else {
+                /* s = z % w; fshl = x << s | y >> (w - s), fshr = y >> s | x << (w - s), at w bits:
+                   with s = 0 the shift by w (< 64, in a 32/64-bit op) yields 0 for a w-bit value */
+                Opd S = { 0, tmpslot(l), 0 }, N = { 0, tmpslot(l), 0 }, P = { 0, tmpslot(l), 0 }, Q = { 0, tmpslot(l), 0 }, Wd = { 1, 0, w };
+                if (emit_bin(l, 5, et, S.off, z, Wd) || emit_bin(l, 1, et, N.off, Wd, S)) return -1;
+                if (!r) { if (emit_bin(l, 7, et, P.off, x, S) || emit_bin(l, 8, et, Q.off, y, N)) return -1; }
+                else if (emit_bin(l, 8, et, P.off, y, S) || emit_bin(l, 7, et, Q.off, x, N)) return -1;
+                if (emit_bin(l, 11, et, di, P, Q)) return -1;
+            }
         } else if (pfx(n, len, "smin") || pfx(n, len, "smax") || pfx(n, len, "umin") || pfx(n, len, "umax")) {
             int s = n[0] == 's', mx = n[2] == 'a';
+            if (c < 0) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            int odd = s && w != 32 && w != 64;            /* signed at an odd width: sign-extend from bit w-1 */
+            if (odd && (sext_tmp(l, &x, w) || sext_tmp(l, &y, w))) return -1;
             if (c == 1) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], di, inslot(l, &x), inslot(l, &y))) return -1; }
-            else {
-                if (s && w != 32) { if (sext_tmp(l, &x, w) || sext_tmp(l, &y, w)) return -1; }
-                if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], di, inslot(l, &x), inslot(l, &y))) return -1;
-                if (s && w != 32 && mask_to(l, di, w)) return -1;
+            else if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], di, inslot(l, &x), inslot(l, &y))) return -1;
+            if (odd && mask_to(l, di, w)) return -1;
+        } else if (pfx(n, len, "uadd.sat") || pfx(n, len, "usub.sat") || pfx(n, len, "sadd.sat") || pfx(n, len, "ssub.sat")) {
+            int sb = n[1] == 's';
+            if (c != 0 && c != 1) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            if (n[0] == 'u') {                            /* t = x +- y; clamp when it wrapped */
+                Opd R = { 0, tmpslot(l), 0 }, F = { 0, tmpslot(l), 0 }, lim = { 1, 0, sb ? 0 : wmask(w, ~0ull) };
+                if (emit_bin(l, sb, et, R.off, x, y) || (sb ? emit_cmp(l, 36, et, F.off, x, y) : emit_cmp(l, 36, et, F.off, R, x))) return -1;
+                if (E5(c == 1 ? OP(sel64) : OP(sel32), di, F.off, inslot(l, &lim), R.off)) return -1;
+            } else if (w < 64) {                          /* exact in 64 bits, then clamp */
+                int32_t s2[2];
+                Opd *xy[2] = { &x, &y };
+                for (int q = 0; q < 2; q++) {
+                    Opd *o = xy[q];
+                    if (o->imm) { o->v = (uint64_t)((int64_t)(o->v << (64 - w)) >> (64 - w)); s2[q] = inslot(l, o); continue; }
+                    if (w != 32 && sext_tmp(l, o, w)) return -1;
+                    if (w <= 32) { s2[q] = tmpslot(l); if (E3(OP(sx64), s2[q], o->off)) return -1; }
+                    else s2[q] = o->off;
+                }
+                int32_t R = tmpslot(l);
+                Opd mn = { 1, 0, ~0ull << (w - 1) }, mx = { 1, 0, (1ull << (w - 1)) - 1 };
+                if (E4(sb ? OP(sub64) : OP(add64), R, s2[0], s2[1]) || E4(OP(smax64), R, R, inslot(l, &mn)) || E4(OP(smin64), R, R, inslot(l, &mx))) return -1;
+                if (E3(w <= 32 ? OP(mov32) : OP(mov64), di, R) || mask_to(l, di, w)) return -1;
+            } else {                                      /* 64: on overflow, MAX or MIN by the sign of x */
+                int32_t R = slot(l, 16), S = tmpslot(l);
+                Opd sh = { 1, 0, 63 }, mx = { 1, 0, 0x7fffffffffffffffull };
+                if (E4(sb ? OP(ssubo64) : OP(saddo64), R, inslot(l, &x), inslot(l, &y)) || E4(OP(ashr64), S, inslot(l, &x), inslot(l, &sh))
+                    || E4(OP(xor64), S, S, inslot(l, &mx)) || E5(OP(sel64), di, R + 8, S, R)) return -1;
             }
         } else if (pfx(n, len, "abs")) {
             int32_t t = tmpslot(l);
             Opd zero = { 1, 0, 0 };
+            if (c < 0) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
+            if (w != 32 && w != 64 && sext_tmp(l, &x, w)) return -1;
             if (c == 1) {
                 if (E4(OP(sub64), t, inslot(l, &zero), inslot(l, &x)) || E4(OP(smax64), di, inslot(l, &x), t)) return -1;
-            } else {
-                if (w != 32 && sext_tmp(l, &x, w)) return -1;
-                if (E4(OP(sub), t, inslot(l, &zero), inslot(l, &x)) || E4(OP(smax), di, inslot(l, &x), t)) return -1;
-                if (w != 32 && mask_to(l, di, w)) return -1;
-            }
+            } else if (E4(OP(sub), t, inslot(l, &zero), inslot(l, &x)) || E4(OP(smax), di, inslot(l, &x), t)) return -1;
+            if (w != 32 && w != 64 && mask_to(l, di, w)) return -1;
         } else if (len > 18 && !memcmp(n + 4, ".with.overflow", 14)) {
             static const char *nm[6] = { "sadd", "uadd", "ssub", "usub", "smul", "umul" };
             int k;
@@ -583,6 +701,10 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                 ty_size(l->e, rt);
                 if (T(l, rt)->k != TK_ST || T(l, rt)->w < 2) return BADL("bitcode: bad overflow intrinsic result type");
                 if (E3(OP(sf8), d + (int32_t)T(l, rt)->offs[1], f)) return -1;
+            } else if (ow <= 128) {
+                ty_size(l->e, rt);
+                if (T(l, rt)->k != TK_ST || T(l, rt)->w < 2) return BADL("bitcode: bad overflow intrinsic result type");
+                if (ewide(l, WO_SADDO + k, d, inslot(l, &x), inslot(l, &y), T(l, rt)->offs[1], ow)) return -1;
             } else return BADL("bitcode: unsupported overflow intrinsic width %u", ow);
             return 0;
         } else {
@@ -716,6 +838,9 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
     return 0;
 }
 
+/* bytes a load/store touches: integers their store size (i24: 3, i80: 10), not the alloc size */
+static uint32_t msize(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_INT ? (y->w + 7) / 8 : ty_size(l->e, t); }
+
 static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int32_t b = 0, off; int fr;
     if (ptr_of(l, p, &b, &off, &fr)) return -1;
@@ -735,7 +860,7 @@ static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
         return 0;
     }
     int c = cls(l, t);
-    uint32_t sz = ty_size(l->e, t);
+    uint32_t sz = msize(l, t);
     uint32_t w = iw(l, t);
     if (fr == 2) {
         int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
@@ -763,6 +888,7 @@ static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     if (fr) { if (E4(OP(movn), d, off, sz)) return -1; }
     else if (E5(OP(ldn), d, b, off, sz)) return -1;
     if (c >= 0 && T(l, t)->k == TK_INT) return mask_to(l, d, w);
+    if (isw(l, t) && w != 128) return ewide(l, WO_MASK, d, d, 0, 0, w);   /* i80/i96: fewer bytes than the slot */
     return 0;
 }
 static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
@@ -789,7 +915,7 @@ static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
         return 0;
     }
     int c = cls(l, t);
-    uint32_t sz = ty_size(l->e, t);
+    uint32_t sz = msize(l, t);
     if (fr == 2) {
         int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
         int32_t disp = l->go[p - l->base] + extra, vs = sl(l, v, 0);
@@ -1003,11 +1129,27 @@ dot:
 }
 
 /* ---- the driver -------------------------------------------------------- */
+/* vectors hold one 8-byte slot per element: elements must be scalars */
+static int badvec(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_VEC && (y->elt >= l->e->nty || cls(l, y->elt) < 0); }
+static int isval(Ins *I, uint32_t k);
+static int check_types(L *l, Ins *I) {
+    E *e = l->e;
+    uint32_t bad = NOTY;
+    if (I->ty < e->nty && badvec(l, I->ty)) bad = I->ty;
+    for (uint32_t k = 0; k < I->n && bad == NOTY; k++)
+        if (isval(I, k) && I->o[k] < e->nv && vty(l, I->o[k]) < e->nty && badvec(l, vty(l, I->o[k]))) bad = vty(l, I->o[k]);
+    if (bad == NOTY) return 0;
+    Ty *y = T(l, bad); Ty *el = y->elt < e->nty ? T(l, y->elt) : 0;
+    if (el && el->k == TK_INT) return BADL("bitcode: unsupported vector type <%u x i%u> in '%.*s'", y->w, el->w, (int)l->f->nlen, l->f->name);
+    return BADL("bitcode: unsupported vector element type (kind %u) in '%.*s'", el ? el->k : 0, (int)l->f->nlen, l->f->name);
+}
+
 static int emit_ins(L *l, uint32_t ii) {
     FnIR *ir = l->ir; Ins *I = &ir->ins[ii];
     E *e = l->e;
     uint32_t t = I->ty;
     Opd a, b;
+    if (check_types(l, I)) return -1;
     switch (I->op) {
     case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: {
         uint32_t ne = nelt(l, I->op == I_CMP ? I->ty2 : (I->op == I_CAST ? I->ty2 : t));
@@ -1027,6 +1169,7 @@ static int emit_ins(L *l, uint32_t ii) {
                 uint32_t es = ty_size(e, st->elt);
                 if (T(l, st->elt)->k == TK_INT && T(l, st->elt)->w == 1) {
                     /* <N x i1> -> iN: gather bits */
+                    if (st->w > 32) return BADL("bitcode: unsupported bitcast of <%u x i1> in '%.*s'", st->w, (int)l->f->nlen, l->f->name);
                     if (E3(OP(movi), d, 0)) return -1;
                     for (uint32_t i = 0; i < st->w; i++) {
                         int32_t tt = tmpslot(l);
@@ -1057,7 +1200,9 @@ static int emit_ins(L *l, uint32_t ii) {
                 return 0;
             }
             Opd o = { 0, m, 0 };
-            return mov(l, d, &o, t);
+            if (mov(l, d, &o, t)) return -1;
+            if (isw(l, t) && iw(l, t) != 128) return ewide(l, WO_MASK, d, d, 0, 0, iw(l, t));
+            return 0;
         }
         for (uint32_t i = 0; i < ne; i++) {
             int32_t di = d + 8 * i;
@@ -1258,6 +1403,17 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_SWITCH: {
         uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
         int cc = cls(l, I->ty2);
+        if (isw(l, I->ty2)) {                            /* wide: a chain of compares */
+            int32_t s = sl(l, c, 0), fl = tmpslot(l);
+            if (def >= l->ir->nbb) return BADL("bitcode: bad switch target");
+            for (uint32_t i = 0; i < n; i++) {
+                Opd k; if (I->o[3 + 2 * i] >= l->ir->nbb) return BADL("bitcode: bad switch target");
+                if (opd(l, I->o[2 + 2 * i], 0, &k) || ewide(l, WO_CMP, fl, s, inslot(l, &k), 0, iw(l, I->ty2))) return -1;
+                if (E2(OP(brif), fl) || target(l, edge_label(l, I->o[3 + 2 * i]))) return -1;
+            }
+            if (E1(OP(jmp))) return -1;
+            return target(l, edge_label(l, def));
+        }
         if (cc != 0 && cc != 1) return BADL("bitcode: unsupported switch type");
         if (def >= l->ir->nbb) return BADL("bitcode: bad switch target");
         if (cc == 1) {
@@ -1337,7 +1493,7 @@ static void count_uses(L *l) {
             int memptr = (I->op == I_LOAD && k == 0) || (I->op == I_STORE && k == 0);
             if (memptr) {
                 uint32_t vt2 = I->op == I_LOAD ? I->ty : vty(l, I->o[1]);
-                uint32_t sz = ty_size(l->e, vt2);
+                uint32_t sz = msize(l, vt2);
                 if (cls(l, vt2) < 0 || !(sz == 1 || sz == 2 || sz == 4 || sz == 8)) memptr = 0;
             }
             int gepbase = I->op == I_GEP && k == 0;
@@ -1476,9 +1632,8 @@ int lower(E *e, Fn *f) {
     /* parameters */
     Ty *ft = &e->ty[f->ty];
     for (uint32_t i = 0; i < ft->w; i++) {
-        uint32_t v = ir.base + i;
-        l->loc[i] = slot(l, vsize(l, e->ty[f->ty].elts[i]));
-        (void)v;
+        if (badvec(l, ft->elts[i])) { BADL("bitcode: unsupported vector parameter type in '%.*s'", (int)f->nlen, f->name); goto out; }
+        l->loc[i] = slot(l, vsize(l, ft->elts[i]));
     }
     f->nparam = (l->fsz - HDR) / 8;
     /* byval parameters: copy into the frame */

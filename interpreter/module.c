@@ -89,8 +89,10 @@ static void ty_layout(E *e, uint32_t t, int depth) {
     if (depth > 64) { BAD("bitcode: recursive type %u", t); y->done = 1; y->size = 0; y->align = 1; return; }
     uint32_t s = 0, a = 1;
     switch (y->k) {
-    case TK_INT: s = y->w <= 8 ? 1 : y->w <= 16 ? 2 : y->w <= 32 ? 4 : y->w <= 64 ? 8 : ((y->w + 63) / 64) * 8;
-        a = s > 4 ? (y->w <= 64 ? e->i64align : 4) : s; if (s == 3) { s = 4; a = 4; } break;
+    case TK_INT: s = y->w <= 8 ? 1 : y->w <= 16 ? 2 : y->w <= 32 ? 4 : y->w <= 64 ? 8 : (y->w + 7) / 8;
+        a = s > 4 ? e->i64align : s; if (s == 3) { s = 4; a = 4; }
+        if (y->w > 64) s = alignup(s, a);    /* wider ints: the largest int alignment (i64's), as LLVM */
+        break;
     case TK_FLT: s = 4; a = 4; break;
     case TK_DBL: s = 8; a = e->f64align; break;
     case TK_PTR: case TK_FN: s = 4; a = 4; break;
@@ -335,7 +337,6 @@ static int read_constants(E *e) {
                 uint64_t x = o[i]; int64_t s = (int64_t)(x >> 1); if (x & 1) s = s ? -s : (int64_t)0x8000000000000000ull;
                 v->u.a.o[2 * i] = (uint32_t)s; v->u.a.o[2 * i + 1] = (uint32_t)((uint64_t)s >> 32);
             }
-            v->u.i = 0; v->u.a.n = n * 2;
             break;
         }
         case 6:
