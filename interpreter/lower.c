@@ -1131,10 +1131,24 @@ dot:
 /* ---- the driver -------------------------------------------------------- */
 /* vectors hold one 8-byte slot per element: elements must be scalars */
 static int badvec(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_VEC && (y->elt >= l->e->nty || cls(l, y->elt) < 0); }
+/* value types the engine cannot compute with (memory-only uses are fine) */
+static const char *oddty(L *l, uint32_t t) {
+    Ty *y = T(l, t);
+    if (y->k != TK_OTHER) return 0;
+    switch (y->w) {                                  /* TYPE_CODE_* */
+    case 10: return "half"; case 13: return "x86_fp80 (long double)"; case 14: return "fp128";
+    case 15: return "ppc_fp128"; case 17: return "x86_mmx"; case 23: return "bfloat"; case 24: return "x86_amx";
+    }
+    return 0;
+}
 static int isval(Ins *I, uint32_t k);
 static int check_types(L *l, Ins *I) {
     E *e = l->e;
     uint32_t bad = NOTY;
+    const char *on = I->ty < e->nty ? oddty(l, I->ty) : 0;
+    for (uint32_t k = 0; k < I->n && !on; k++)
+        if (isval(I, k) && I->o[k] < e->nv && vty(l, I->o[k]) < e->nty) on = oddty(l, vty(l, I->o[k]));
+    if (on) return BADL("bitcode: unsupported type %s in '%.*s'", on, (int)l->f->nlen, l->f->name);
     if (I->ty < e->nty && badvec(l, I->ty)) bad = I->ty;
     for (uint32_t k = 0; k < I->n && bad == NOTY; k++)
         if (isval(I, k) && I->o[k] < e->nv && vty(l, I->o[k]) < e->nty && badvec(l, vty(l, I->o[k]))) bad = vty(l, I->o[k]);
@@ -1633,6 +1647,7 @@ int lower(E *e, Fn *f) {
     Ty *ft = &e->ty[f->ty];
     for (uint32_t i = 0; i < ft->w; i++) {
         if (badvec(l, ft->elts[i])) { BADL("bitcode: unsupported vector parameter type in '%.*s'", (int)f->nlen, f->name); goto out; }
+        if (oddty(l, ft->elts[i])) { BADL("bitcode: unsupported type %s in '%.*s'", oddty(l, ft->elts[i]), (int)f->nlen, f->name); goto out; }
         l->loc[i] = slot(l, vsize(l, ft->elts[i]));
     }
     f->nparam = (l->fsz - HDR) / 8;

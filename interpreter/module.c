@@ -341,7 +341,8 @@ static int read_constants(E *e) {
         }
         case 6:
             if (n < 1) return BAD("bitcode: bad float constant");
-            if (t->k != TK_FLT && t->k != TK_DBL) return BAD("bitcode: unsupported floating-point type (only float/double)");
+            if (t->k != TK_FLT && t->k != TK_DBL)
+                return BAD("bitcode: unsupported %s constant (only float/double)", t->k == TK_OTHER && t->w == 13 ? "x86_fp80 (long double)" : "floating-point");
             v->k = V_CFP; v->u.i = o[0]; break;
         case 7: case 8: case 9: case 22: {
             uint32_t cnt = n + (b->code == 9);
