@@ -33,13 +33,15 @@ function failures(all: string | undefined): string {
 }
 
 describe('conformance: engine vs native -m32, stdout and exit code', () => {
-  it('every case at every level matches', async () => {
+  it('every C case at every level, and every generated IR case, matches', async () => {
     const r = await node('run-suite.mjs');
     const summary = r.all?.match(/engine suite: (\d+) passed, (\d+) failed of (\d+) \((\d+) cases\)/);
     expect(summary, failures(r.all)).not.toBeNull();
-    const [, passed, failed, total] = summary!.map(Number);
+    const [, passed, failed, total, cases] = summary!.map(Number);
     expect(failed, failures(r.all)).toBe(0);
     expect(passed).toBe(total);
+    expect(cases).toBeGreaterThanOrEqual(150);
+    expect(r.all, failures(r.all)).toMatch(/ir cases: \d+ passed, 0 failed/);
     expect(r.exitCode).toBe(0);
   });
 

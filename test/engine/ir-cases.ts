@@ -17,11 +17,7 @@
 // (<3 x i32>, <8 x i16>, <2 x double>, GEP/ptrtoint/inttoptr/select constants
 // in global initialisers, odd-width intrinsics) are generated as IR text and
 // read with llvm-bindings' parseIRFile, verified, and written as bitcode.
-//
-// A case that fails because of a known, reported engine bug is listed in
-// KNOWN_BUGS below with the bug: it still runs and is reported as
-// "KNOWN name: ...", and a known case that starts passing is an error (so the
-// list cannot go stale). Anything else that differs is a failure (exit 1).
+// Any difference is a failure (exit 1).
 import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -42,20 +38,6 @@ mkdirSync(work, { recursive: true });
 
 const TRIPLE = 'i386-unknown-linux-gnu';
 const LAYOUT = 'e-m:e-p:32:32-p270:32:32-p271:32:32-p272:64:64-f64:32:64-f80:32-n8:16:32-S128';
-
-// Known engine bugs (reported in the engine bug log); remove an entry when fixed.
-const KNOWN_BUGS: Record<string, string> = {
-  i128_arith: 'engine: i128 arithmetic unsupported ("unsupported cast (type kinds 1 -> 1)", larger programs crash)',
-  i128_compare_select: 'engine: i128 arithmetic unsupported',
-  odd_intrin_ctpop_i128: 'engine: i128 arithmetic unsupported',
-  odd_intrin_ctlz_i33: 'engine: ctlz/cttz/bswap only at 8/16/32/64 bits ("unsupported intrinsic width")',
-  odd_intrin_cttz_i63: 'engine: ctlz/cttz/bswap only at 8/16/32/64 bits',
-  odd_intrin_bswap_i48: 'engine: ctlz/cttz/bswap only at 8/16/32/64 bits',
-  odd_intrin_fshr_i33: 'engine: funnel shifts only at widths <= 16, 32, 64 ("unsupported funnel shift width 33")',
-  odd_intrin_fshl_i17: 'engine: funnel shift at 17..31 bits computed in 32 bits loses the high bits (x << w overflows)',
-  odd_intrin_smax_i33: 'engine: smin/smax at 33..63 bits compare without sign-extending from bit w-1',
-  odd_intrin_abs_i63: 'engine: abs at 33..63 bits does not sign-extend from bit w-1',
-};
 
 type Case = { name: string; build: () => any /* llvm.Module */ };
 const cases: Case[] = [];
@@ -609,7 +591,7 @@ function run(cmd: string, argv: string[]) {
   return { code: r.signal ? `signal ${r.signal}` : r.status, out: r.stdout ?? '', err: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }
 
-let pass = 0, fail = 0, known = 0;
+let pass = 0, fail = 0;
 for (const c of cases.filter(c => c.name.includes(filter))) {
   let reason: string | null = null;
   try {
@@ -626,11 +608,8 @@ for (const c of cases.filter(c => c.name.includes(filter))) {
       reason = `stdout differs at line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<eof>').slice(0, 120)} got ${JSON.stringify(b[i] ?? '<eof>').slice(0, 120)}`;
     }
   } catch (err: any) { reason = `generator: ${err.message}`; }
-  const bug = KNOWN_BUGS[c.name];
-  if (bug && reason && !reason.startsWith('generator')) { known++; console.log(`KNOWN ir:${c.name}: ${reason} [${bug}]`); }
-  else if (bug && !reason) { fail++; console.log(`FAIL ir:${c.name}: passes now — remove it from KNOWN_BUGS (${bug})`); }
-  else if (reason) { fail++; console.log(`FAIL ir:${c.name}: ${reason}`); }
+  if (reason) { fail++; console.log(`FAIL ir:${c.name}: ${reason}`); }
   else { pass++; console.log(`ok   ir:${c.name}`); }
 }
-console.log(`ir cases: ${pass} passed, ${fail} failed, ${known} known engine bugs`);
+console.log(`ir cases: ${pass} passed, ${fail} failed`);
 process.exit(fail ? 1 : 0);
