@@ -147,6 +147,39 @@ describe('malformed bitcode: a clear error and exit 9, never a crash', () => {
   });
 });
 
+describe('limits: a clean error, never a crash', () => {
+  let deep: string;
+  let big: string;
+  beforeAll(async () => {
+    const compile = async (name: string, src: string) => {
+      writeFileSync(join(work, `${name}.c`), src);
+      await execa(tools.clang, ['-m32', '-O0', '-emit-llvm', '-c', join(work, `${name}.c`), '-o', join(work, `${name}.bc`)]);
+      return join(work, `${name}.bc`);
+    };
+    deep = await compile('deep', '#include <stdio.h>\nint f(int n) { volatile int pad[4]; pad[0] = n; return n == 0 ? 0 : 1 + f(n - 1) + pad[0] * 0; }\nint main(int argc, char **argv) { printf("%d\\n", f(argc > 1 ? 100000000 : 10)); return 0; }\n');
+    big = await compile('big', '#include <stdio.h>\n#include <string.h>\nint use(char *p, int n) { memset(p, 1, n); return p[n - 1]; }\nint main(int argc, char **argv) { int n = argc > 1 ? 64 << 20 : 1024; char buf[n]; printf("%d\\n", use(buf, n)); return 0; }\n');
+  });
+
+  it('runaway recursion hits the call-depth limit', async () => {
+    expect((await execa(bfi, [deep], { reject: false })).stdout).toBe('10');
+    const r = await execa(bfi, ['--depth', '1000', deep, 'x'], { reject: false, timeout: 60_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('error: engine: stack overflow (call depth 1000, limit 1000)');
+  });
+
+  it('a 64 MiB alloca overflows the interpreter stack', async () => {
+    const r = await execa(bfi, [big, 'x'], { reject: false, timeout: 60_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: engine: stack overflow/);
+  });
+
+  it('the memory budget', async () => {
+    const r = await execa(bfi, ['--mem', '4', deep], { reject: false, timeout: 60_000 });
+    expect(r.exitCode).toBe(6);
+    expect(r.stderr).toMatch(/^error: engine: memory budget exceeded \(\d+ bytes in use, \d+ requested, budget 4194304\)$/);
+  });
+});
+
 describe('fuzzing the reader (libFuzzer + ASan, bounded)', () => {
   it('runs 30 s without a crash', async () => {
     const r = await execa('sh', [fromRoot('test', 'engine', 'fuzz.sh'), '30'], { reject: false, all: true, timeout: 300_000, env: { FUZZ_DIR: join(work, 'fuzz') } });
