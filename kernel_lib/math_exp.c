@@ -1,7 +1,7 @@
-/* exp, expf and tanhf. The algorithm is fdlibm's: x = k*ln2 + r with
- * |r| <= ln2/2, a minimax rational approximation of exp(r), then a scaling by
- * 2^k; error below 1 ulp. The float versions evaluate in double and round once,
- * so they are within one float ulp (nearly always correctly rounded). */
+/* exp, expf and tanhf. exp is fdlibm's: x = k*ln2 + r with |r| <= ln2/2, a
+ * minimax rational approximation of exp(r), then a scaling by 2^k; error below
+ * 1 ulp. tanhf evaluates in double and rounds once. expf, the hot one, is
+ * table-driven (see below): correctly rounded on every float tested. */
 #include "libc.h"
 #include "math_internal.h"
 
