@@ -134,11 +134,25 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
       config ??= checkModel();
       const model = readFileSync(files.model);
       const tokenizer = readFileSync(files.tokenizer);
+      const bitcode = readFileSync(tinyllamaBc);
+      const source = (path: string): string => (files.step ? 'generated' : path);
+      // What went in, stored in the data volume too (the image's own checksums cannot be).
+      const build = {
+        files: [
+          { name: 'model.bin', source: source(files.model), bytes: model.length, sha256: sha256(model) },
+          { name: 'tokenizer.bin', source: source(files.tokenizer), bytes: tokenizer.length, sha256: sha256(tokenizer) },
+          { name: 'tinyllama.bc', source: 'built', bytes: bitcode.length, sha256: sha256(bitcode) },
+        ],
+        model: config,
+        defaults: req.defaults,
+        toolchain: Object.fromEntries(await Promise.all(Object.values(tools).filter((t) => t !== tools.qemu).map(async (t) => [t, await toolVersion(t)]))),
+      };
       const volume = packVolume([
         { name: 'model.bin', data: model },
         { name: 'tokenizer.bin', data: tokenizer },
-        { name: 'tinyllama.bc', data: readFileSync(tinyllamaBc) },
+        { name: 'tinyllama.bc', data: bitcode },
         { name: 'boot.cfg', data: bootConfig(req.defaults) },
+        { name: 'manifest.json', data: Buffer.from(JSON.stringify(build, null, 2) + '\n') },
       ]);
       const kernel = (name: string, k: KernelOutputs): Part => ({ name, data: readFileSync(k.bin), loadAddr: KERNEL_ADDR, entry: elfEntry(k.elf) });
       const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), ...modeKernels, { name: 'data', data: volume }];
@@ -146,18 +160,12 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
       writeFileSync(req.out, img);
       manifest = {
         format: 1,
-        image: req.out.split('/').at(-1)!,
+        image: basename(req.out),
         bytes: img.length,
         stage1Bytes: 512,
         stage2Bytes: readFileSync(boot.stage2).length,
         parts: readHeader(img).parts.map(({ name, lba, bytes, crc32 }) => ({ name, lba, bytes, crc32 })),
-        files: [
-          { name: 'model.bin', source: files.step ? 'generated' : files.model, bytes: model.length, sha256: sha256(model) },
-          { name: 'tokenizer.bin', source: files.step ? 'generated' : files.tokenizer, bytes: tokenizer.length, sha256: sha256(tokenizer) },
-        ],
-        model: config,
-        defaults: req.defaults,
-        toolchain: Object.fromEntries(await Promise.all(Object.values(tools).filter((t) => t !== tools.qemu).map(async (t) => [t, await toolVersion(t)]))),
+        ...build,
       };
       writeManifest(manifestPath, manifest);
     },

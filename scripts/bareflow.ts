@@ -5,7 +5,8 @@ import { table } from '../build/table.ts';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildImage } from '../build/image-build.ts';
-import { hex, readHeader, verifyImage } from '../build/image.ts';
+import { hex, partData, readHeader, verifyImage, volumeFile } from '../build/image.ts';
+import type { Manifest } from '../build/manifest.ts';
 import { defaultBootOptions, type BootOptions } from '../build/options.ts';
 import { defaultImage, reportsDir, root } from '../build/paths.ts';
 import { boot, describeOutcome } from '../build/qemu.ts';
@@ -77,7 +78,8 @@ program
   .description('list and verify the parts of an image')
   .argument('[image]', 'image path', defaultImage)
   .action((image: string) => {
-    const { image: img, volume, checks } = verifyImage(readFileSync(image));
+    const bytes = readFileSync(image);
+    const { image: img, volume, checks } = verifyImage(bytes);
     const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
     for (const p of img.parts) {
       const name = p.aliasOf ? `${p.name} = ${p.aliasOf}` : p.name;
@@ -88,6 +90,14 @@ program
     const v = table(['data file', 'offset', 'bytes', 'crc32']);
     for (const f of volume) v.push([f.name, f.offset, f.size, hex(f.crc32)]);
     console.log(v.toString());
+    const stored = volume.find((f) => f.name === 'manifest.json');
+    if (stored) {
+      const data = partData(bytes, img.parts.find((p) => p.name === 'data')!);
+      const m = JSON.parse(volumeFile(data, stored).toString('utf8')) as Pick<Manifest, 'model' | 'defaults' | 'files'>;
+      console.log(`model: ${Object.entries(m.model).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(`defaults: ${Object.entries(m.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
+      for (const f of m.files) console.log(`${f.name}: from ${f.source}, sha256 ${f.sha256}`);
+    }
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) console.log(`FAIL ${c.what}: ${c.detail}`);
     console.log(bad.length === 0 ? `ok: ${checks.length} checksums verified` : `${bad.length} of ${checks.length} checks failed`);
