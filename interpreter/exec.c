@@ -410,6 +410,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     BR(beqi, U32(1) == IM(2)) BR(bnei, U32(1) != IM(2)) BR(bulti, U32(1) < IM(2)) BR(bulei, U32(1) <= IM(2))
     BR(bslti, I32(1) < (int32_t)IM(2)) BR(bslei, I32(1) <= (int32_t)IM(2)) BR(bugti, U32(1) > IM(2)) BR(bugei, U32(1) >= IM(2))
     BR(bsgti, I32(1) > (int32_t)IM(2)) BR(bsgei, I32(1) >= (int32_t)IM(2))
+    /* loop latches: addi [addi] bne */
+    H_(addbne) U32(1) += IM(2); if (U32(1) != U32(3)) JMP(ip[4]); NEXT(5);
+    H_(add2bne) U32(1) += IM(2); U32(3) += IM(4); if (U32(3) != U32(5)) JMP(ip[6]); NEXT(7);
 #define FF(n, expr) H_(n) F32(1) = (expr); NEXT(4);
 #define DD(n, expr) H_(n) F64(1) = (expr); NEXT(4);
     FF(fadd, F32(2) + F32(3)) FF(fsub, F32(2) - F32(3)) FF(fmul, F32(2) * F32(3)) FF(fdiv, F32(2) / F32(3))
@@ -423,6 +426,31 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* the same, first index a sum: acc + b1[i1 + j1] * b2[i2] */
     H_(fdotx) { float t = *(f32u *)((uint8_t *)(W)U32(2) + (U32(3) + U32(4)) * 4) * *(f32u *)((uint8_t *)(W)U32(5) + U32(6) * 4);
         F32(1) = t + F32(7); NEXT(8); }
+    /* four fdotx steps at x, x|1, x|2, x|3: acc + a[i + j] * b[i], summed in order */
+    H_(fdot4) {
+        uint8_t *a = (uint8_t *)(W)U32(2), *b = (uint8_t *)(W)U32(5);
+        uint32_t x = U32(3), j = U32(4);
+        float s = F32(6), t;
+        t = *(f32u *)(a + (x + j) * 4) * *(f32u *)(b + x * 4); s = t + s;
+        t = *(f32u *)(a + ((x | 1) + j) * 4) * *(f32u *)(b + (x | 1) * 4); s = t + s;
+        t = *(f32u *)(a + ((x | 2) + j) * 4) * *(f32u *)(b + (x | 2) * 4); s = t + s;
+        t = *(f32u *)(a + ((x | 3) + j) * 4) * *(f32u *)(b + (x | 3) * 4); s = t + s;
+        F32(1) = s; NEXT(7);
+    }
+    /* a whole self-loop "fdot4 d a x j b d; addi x x 4; addi n n c; bne n N" */
+    H_(fdotl) {
+        uint8_t *a = (uint8_t *)(W)U32(2), *b = (uint8_t *)(W)U32(5);
+        uint32_t x = U32(3), j = U32(4), n = U32(6), c = IM(7), N = U32(8);
+        float s = F32(1), t;
+        do {
+            t = *(f32u *)(a + (x + j) * 4) * *(f32u *)(b + x * 4); s = t + s;
+            t = *(f32u *)(a + ((x | 1) + j) * 4) * *(f32u *)(b + (x | 1) * 4); s = t + s;
+            t = *(f32u *)(a + ((x | 2) + j) * 4) * *(f32u *)(b + (x | 2) * 4); s = t + s;
+            t = *(f32u *)(a + ((x | 3) + j) * 4) * *(f32u *)(b + (x | 3) * 4); s = t + s;
+            x += 4; n += c;
+        } while (n != N);
+        F32(1) = s; U32(3) = x; U32(6) = n; NEXT(9);
+    }
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);
@@ -567,7 +595,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
-        uint64_t r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
+        uint64_t r;
+        if (nw <= 4) {                       /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
+            for (uint32_t i = nw; i < 4; i++) wbuf[i] = 0;
+            switch (IM(3)) {
+            case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
+            case RK_F64: { union { double f; uint64_t u; } x; x.f = ((double (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
+            case RK_VOID: ((void (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = 0; break;
+            default: r = ((uint64_t (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); break;
+            }
+        } else r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
         if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
         NEXT(5 + 2 * n);
     }

@@ -48,6 +48,7 @@ static int emv(L *l, int n, ...) {
 #define E4(a,b,c,d) emv(l, 4, (W)(a), (W)(b), (W)(c), (W)(d))
 #define E5(a,b,c,d,f) emv(l, 5, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f))
 #define E6(a,b,c,d,f,g) emv(l, 6, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g))
+#define E9(a,b,c,d,f,g,h,i,j) emv(l, 9, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g), (W)(h), (W)(i), (W)(j))
 
 static uint32_t newlab(L *l) {
     if (grow(l->e, (void **)&l->lab, &l->caplab, l->nlab + 1, 4)) return 0;
@@ -1059,12 +1060,54 @@ static const uint8_t brp[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_b
 static const uint8_t brpi[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
 static const uint8_t pinv[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
 static int needs_stub(L *l, uint32_t to) { return has_phi(l, to) || isback(l, to); }
-static int cond_br(L *l, uint32_t p, Opd x, Opd y, uint32_t tb, uint32_t fb) {
+/* does instruction k (in the current block) own exactly the "addi v v C" cells ending at q? */
+static int addi_at(L *l, uint32_t k, uint32_t q) {
+    return k != NOTY && k >= l->ir->bb[l->cur] && l->end[k] == q && l->at[k] + 4 == q
+        && l->c[q - 4] == OP(addi) && l->c[q - 3] == l->c[q - 2];
+}
+/* loop latch "addi [addi] bne": one dispatch (addbne / add2bne); a self-loop
+ * that is just fdot4 + add2bne becomes one fdotl (the whole dot product) */
+static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
+    FnIR *ir = l->ir;
+    if (y.imm || ii < 1) return 0;
+    uint32_t k2 = ir->ins[ii - 1].op == I_CMP ? ii - 1 : ii;
+    if (k2 < 1 || !addi_at(l, --k2, l->nc) || l->c[l->nc - 3] != (W)x.off) return 0;
+    uint32_t k1 = k2 >= 1 ? k2 - 1 : NOTY;
+    W n = l->c[l->nc - 3], c2 = l->c[l->nc - 1], N = (W)y.off;
+    if (N == n || !addi_at(l, k1, l->at[k2]) || l->c[l->at[k2] - 3] == n) {
+        l->nc -= 4;
+        if (E4(OP(addbne), n, c2, N)) return -1;
+        return target(l, lt) ? -1 : 1;
+    }
+    uint32_t q = l->at[k1];
+    W a = l->c[q + 1], c1 = l->c[q + 3];
+    if (lt == l->cur && l->lab[l->cur] + 7 == q && l->c[q - 7] == OP(fdot4) && l->c[q - 6] == l->c[q - 1]
+        && l->c[q - 4] == a && c1 == 4 && a != n) {
+        W *F = &l->c[q - 7];
+        W d = F[1], fa = F[2], fj = F[4], fb = F[5];
+        int ok = 1;                                  /* written: d a n; read only: fa fj fb N */
+        W rd[4] = { fa, fj, fb, N };
+        for (int r = 0; r < 4; r++) if (rd[r] == d || rd[r] == a || rd[r] == n) ok = 0;
+        if (ok && d != a && d != n) {
+            l->nc = q - 7;
+            return E9(OP(fdotl), d, fa, a, fj, fb, n, c2, N) ? -1 : 1;
+        }
+    }
+    l->nc = q;
+    if (E6(OP(add2bne), a, c1, n, c2, N)) return -1;
+    return target(l, lt) ? -1 : 1;
+}
+static int cond_br(L *l, uint32_t ii, uint32_t p, Opd x, Opd y, uint32_t tb, uint32_t fb) {
     int nt = needs_stub(l, tb), nf = needs_stub(l, fb);
     int ftt = !nt && tb == l->cur + 1, ftf = !nf && fb == l->cur + 1;
     int inv = ftt || (!ftf && nt && !nf);        /* branch to fb, continue to tb */
     if (inv) { uint32_t t = tb; tb = fb; fb = t; p = pinv[p]; }
     uint32_t lt = edge_label(l, tb);
+    if (p == 1) {
+        int r = latch(l, ii, x, y, lt);
+        if (r < 0) return -1;
+        if (r) return goto_bb(l, fb);
+    }
     if (y.imm) { if (E3(l->e->lab[brpi[p]], x.off, (uint32_t)y.v)) return -1; }
     else if (E3(l->e->lab[brp[p]], x.off, y.off)) return -1;
     if (target(l, lt)) return -1;
@@ -1079,6 +1122,43 @@ static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
     uint32_t j = defof(l, v);
     return j != NOTY && l->nuse[v - l->base] == 1 && l->end[j] == q && l->at[j] + n == q && l->c[l->at[j]] == (W)l->e->lab[op];
 }
+/* a dot product unrolled by four (x, x|1, x|2, x|3), as opt -O3 leaves it:
+ *   fdotx d1 a x j b x acc; ori t1 x 1; fdotx d2 a t1 j b t1 d1; ... fdotx d4 .. t3 d3
+ * -> fdot4 d4 a x j b acc (the same four products and sums, in order). Instruction
+ * i is the last fdotx; the partial sums and the or-ed indices have no other uses. */
+static void fdot4(L *l, uint32_t i) {
+    uint32_t q = l->nc - 8, j[4], k;
+    W *c = l->c;
+    if (q < 36 || c[q] != (W)l->e->lab[OP_fdotx]) return;
+    j[3] = i;
+    for (int s = 3; s > 0; s--) {
+        Ins *I = &l->ir->ins[j[s]];
+        if (I->op != I_CALL || I->n != 4) return;
+        uint32_t acc = I->o[3];
+        if (!islocal(l, acc) || l->nuse[acc - l->base] != 1 || (j[s - 1] = defof(l, acc)) == NOTY || j[s - 1] >= j[s]) return;
+        if (l->at[j[s - 1]] != q - 12 * (uint32_t)(4 - s) || c[l->at[j[s - 1]]] != (W)l->e->lab[OP_fdotx]) return;
+    }
+    W *F1 = &c[q - 36];
+    W X = F1[3], a = F1[2], jj = F1[4], b = F1[5];
+    if (F1[6] != X) return;
+    for (int s = 1; s < 4; s++) {
+        W *O = &c[q - 36 + 12 * (uint32_t)s - 4], *F = &c[q - 36 + 12 * (uint32_t)s], *P = F - 12;
+        if (O[0] != (W)l->e->lab[OP_ori] || O[2] != X || O[3] != (W)s) return;
+        if (F[2] != a || F[4] != jj || F[5] != b || F[3] != O[1] || F[6] != O[1] || F[7] != P[1]) return;
+        if (O[1] == X || O[1] == a || O[1] == jj || O[1] == b || P[1] == X || P[1] == a || P[1] == jj || P[1] == b) return;
+        /* the or's only uses are this fdotx's two indices */
+        for (k = j[s - 1] + 1; k < j[s]; k++)
+            if (l->at[k] == q - 36 + 12 * (uint32_t)s - 4 && l->end[k] == l->at[k] + 4) break;
+        if (k == j[s]) return;
+        Ins *O2 = &l->ir->ins[k];
+        if (O2->op != I_BIN || O2->sub != 11 || O2->id == NOTY || !islocal(l, O2->id) || l->nuse[O2->id - l->base] != 2) return;
+    }
+    W d = c[q + 1], acc = F1[7];
+    l->nc = q - 36;
+    emv(l, 7, l->e->lab[OP_fdot4], d, a, X, jj, b, acc);
+    l->at[i] = l->nc - 7;
+}
+
 /* after instruction i: fmul+fadd -> fmad; two indexed float loads + fmad -> fdot */
 static void fuse(L *l, uint32_t i) {
     Ins *I = &l->ir->ins[i];
@@ -1122,6 +1202,7 @@ dot:
         l->nc = l->at[j];
         emv(l, 8, l->e->lab[OP_fdotx], d, mbase, xa, xb, ob, oi, acc);
         l->at[i] = l->nc - 8;
+        fdot4(l, i);
         return;
     }
     emv(l, 7, l->e->lab[OP_fdot], d, b1, i1, b2, i2, acc);
@@ -1412,7 +1493,7 @@ static int emit_ins(L *l, uint32_t ii) {
             if (x.imm && !y.imm) { Opd t2 = x; x = y; y = t2; p = swp[p]; }
             if (x.imm) inslot(l, &x);
         }
-        return cond_br(l, p, x, y, tb, fb);
+        return cond_br(l, ii, p, x, y, tb, fb);
     }
     case I_SWITCH: {
         uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
