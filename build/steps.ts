@@ -74,6 +74,20 @@ function checkGraph(steps: Step[]): Map<Step, Step[]> {
   return deps;
 }
 
+/** The steps needed to produce `targets`: their producers, and those producers' producers. */
+export function stepsFor(steps: Step[], targets: string[]): Step[] {
+  const producer = new Map(steps.flatMap((s) => s.outputs.map((o) => [o, s] as const)));
+  const needed = new Set<Step>();
+  const visit = (file: string): void => {
+    const s = producer.get(file);
+    if (!s || needed.has(s)) return;
+    needed.add(s);
+    s.inputs.forEach(visit);
+  };
+  targets.forEach(visit);
+  return steps.filter((s) => needed.has(s));
+}
+
 export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepResult[]> {
   const deps = checkGraph(steps);
   const state = readState(opts.stateFile);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
 import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
-import { runSteps } from '../../build/steps.ts';
+import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
 
 let bfi: string;
@@ -20,8 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'engine-test-'));
 beforeAll(async () => {
   ({ bfi, interpreterBc } = await buildEngine());
   const k = kernelBuild();
-  const wanted = new Set(k.steps.filter((s) => s.outputs.includes(k.tinyllamaBc)).flatMap((s) => s.inputs));
-  await runSteps(k.steps.filter((s) => s.outputs.includes(k.tinyllamaBc) || s.outputs.some((o) => wanted.has(o))), { stateFile: join(objDir, 'steps-engine-test.json') });
+  await runSteps(stepsFor(k.steps, [k.tinyllamaBc]), { stateFile: join(objDir, 'steps-engine-test.json') });
   tinyllamaBc = k.tinyllamaBc;
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSteps, type Step } from '../../build/steps.ts';
+import { runSteps, stepsFor, type Step } from '../../build/steps.ts';
 
 function pipeline(dir: string, calls: string[]): Step[] {
   const a = join(dir, 'a.txt');
@@ -70,5 +70,13 @@ describe('step runner', () => {
     const o = join(dir, 'o');
     const twice: Step[] = ['one', 'two'].map((name) => ({ name, inputs: [], outputs: [o], run: async () => {} }));
     await expect(runSteps(twice, { stateFile: join(dir, 's.json') })).rejects.toThrow(/is an output of both 'one' and 'two'/);
+  });
+
+  it('selects the steps a target needs, transitively, and no others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const steps = pipeline(dir, []);
+    const unrelated: Step = { name: 'other', inputs: [], outputs: [join(dir, 'z')], run: async () => {} };
+    expect(stepsFor([...steps, unrelated], [join(dir, 'c.txt')]).map((s) => s.name)).toEqual(['concat', 'upper']);
+    expect(stepsFor([...steps, unrelated], [join(dir, 'b.txt')]).map((s) => s.name)).toEqual(['upper']);
   });
 });
