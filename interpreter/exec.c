@@ -490,6 +490,20 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(st32i) *(u32u *)P(1) = IM(3); NEXT(4);
 /* indexed: base + index * scale + displacement */
 #define PX(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2) + (int32_t)IM((k) + 3))
+    /* <4 x float/i32> element by element: slots 8 apart, memory 4 apart */
+#define V4(S) S(0) S(8) S(16) S(24)
+#define LDV(k) *(u32u *)(d + k) = *(u32u *)(p + k / 2);
+#define STV(k) *(u32u *)(p + k / 2) = *(u32u *)(x + k);
+#define ADDV(k) *(f32u *)(d + k) = *(f32u *)(x + k) + *(f32u *)(y + k);
+#define SUBV(k) *(f32u *)(d + k) = *(f32u *)(x + k) - *(f32u *)(y + k);
+#define MULV(k) *(f32u *)(d + k) = *(f32u *)(x + k) * *(f32u *)(y + k);
+#define MADV(k) { float t = *(f32u *)(x + k) * *(f32u *)(y + k); *(f32u *)(d + k) = t + *(f32u *)(z + k); }
+    H_(ldv4) { uint8_t *d = A(1), *p = P(2); V4(LDV) NEXT(4); }
+    H_(stv4) { uint8_t *p = P(1), *x = A(3); V4(STV) NEXT(4); }
+    H_(faddv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(ADDV) NEXT(4); }
+    H_(fsubv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(SUBV) NEXT(4); }
+    H_(fmulv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(MULV) NEXT(4); }
+    H_(fmadv4) { uint8_t *d = A(1), *x = A(2), *y = A(3), *z = A(4); V4(MADV) NEXT(5); }
     H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(6);
     H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(6);
     H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(6);
@@ -608,6 +622,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
         NEXT(5 + 2 * n);
     }
+    /* float f(float) / double f(double) native callees (expf, sqrtf, ...) */
+    H_(ncallf) e->sp = H->dyn; F32(1) = ((float (*)(float))ip[2])(F32(3)); NEXT(4);
+    H_(ncalld) e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(F64(3)); NEXT(4);
     H_(ret) {
         uint64_t v = U64(1);
         Hdr *h = H;

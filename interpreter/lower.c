@@ -261,11 +261,11 @@ static int32_t sext_tmp(L *l, Opd *o, uint32_t w) {
 }
 
 /* ---- scalar emitters ------------------------------------------------ */
-static const uint8_t bin32[13] = { OP_add, OP_sub, OP_mul, OP_udiv, OP_sdiv, OP_urem, OP_srem, OP_shl, OP_lshr, OP_ashr, OP_and, OP_or, OP_xor };
-static const uint8_t bin32i[13] = { OP_addi, OP_subi, OP_muli, OP_udivi, OP_sdivi, OP_uremi, OP_sremi, OP_shli, OP_lshri, OP_ashri, OP_andi, OP_ori, OP_xori };
-static const uint8_t bin64[13] = { OP_add64, OP_sub64, OP_mul64, OP_udiv64, OP_sdiv64, OP_urem64, OP_srem64, OP_shl64, OP_lshr64, OP_ashr64, OP_and64, OP_or64, OP_xor64 };
-static const uint8_t binf[5] = { OP_fadd, OP_fsub, OP_fmul, OP_fdiv, OP_frem };
-static const uint8_t bind[5] = { OP_dadd, OP_dsub, OP_dmul, OP_ddiv, OP_drem };
+static const uint16_t bin32[13] = { OP_add, OP_sub, OP_mul, OP_udiv, OP_sdiv, OP_urem, OP_srem, OP_shl, OP_lshr, OP_ashr, OP_and, OP_or, OP_xor };
+static const uint16_t bin32i[13] = { OP_addi, OP_subi, OP_muli, OP_udivi, OP_sdivi, OP_uremi, OP_sremi, OP_shli, OP_lshri, OP_ashri, OP_andi, OP_ori, OP_xori };
+static const uint16_t bin64[13] = { OP_add64, OP_sub64, OP_mul64, OP_udiv64, OP_sdiv64, OP_urem64, OP_srem64, OP_shl64, OP_lshr64, OP_ashr64, OP_and64, OP_or64, OP_xor64 };
+static const uint16_t binf[5] = { OP_fadd, OP_fsub, OP_fmul, OP_fdiv, OP_frem };
+static const uint16_t bind[5] = { OP_dadd, OP_dsub, OP_dmul, OP_ddiv, OP_drem };
 
 static int call_libm(L *l, const char *name, int32_t d, Opd *a, int n, int isf);
 
@@ -301,12 +301,12 @@ static int emit_bin(L *l, uint32_t opc, uint32_t t, int32_t d, Opd a, Opd b) {
     return needmask ? mask_to(l, d, w) : 0;
 }
 
-static const uint8_t cmp32[10] = { OP_eq, OP_ne, OP_ugt, OP_uge, OP_ult, OP_ule, OP_sgt, OP_sge, OP_slt, OP_sle };
-static const uint8_t cmp32i[10] = { OP_eqi, OP_nei, OP_ugti, OP_ugei, OP_ulti, OP_ulei, OP_sgti, OP_sgei, OP_slti, OP_slei };
-static const uint8_t cmp64[10] = { OP_eq64, OP_ne64, OP_ugt64, OP_uge64, OP_ult64, OP_ule64, OP_sgt64, OP_sge64, OP_slt64, OP_sle64 };
+static const uint16_t cmp32[10] = { OP_eq, OP_ne, OP_ugt, OP_uge, OP_ult, OP_ule, OP_sgt, OP_sge, OP_slt, OP_sle };
+static const uint16_t cmp32i[10] = { OP_eqi, OP_nei, OP_ugti, OP_ugei, OP_ulti, OP_ulei, OP_sgti, OP_sgei, OP_slti, OP_slei };
+static const uint16_t cmp64[10] = { OP_eq64, OP_ne64, OP_ugt64, OP_uge64, OP_ult64, OP_ule64, OP_sgt64, OP_sge64, OP_slt64, OP_sle64 };
 static const uint8_t swp[10] = { 0, 1, 4, 5, 2, 3, 8, 9, 6, 7 };       /* a op b == b swp(op) a */
-static const uint8_t fcf[16] = { 0, OP_foeqf, OP_fogtf, OP_fogef, OP_foltf, OP_folef, OP_fonef, OP_fordf, OP_funof, OP_fueqf, OP_fugtf, OP_fugef, OP_fultf, OP_fulef, OP_funef, 0 };
-static const uint8_t fcd[16] = { 0, OP_foeqd, OP_fogtd, OP_foged, OP_foltd, OP_foled, OP_foned, OP_fordd, OP_funod, OP_fueqd, OP_fugtd, OP_fuged, OP_fultd, OP_fuled, OP_funed, 0 };
+static const uint16_t fcf[16] = { 0, OP_foeqf, OP_fogtf, OP_fogef, OP_foltf, OP_folef, OP_fonef, OP_fordf, OP_funof, OP_fueqf, OP_fugtf, OP_fugef, OP_fultf, OP_fulef, OP_funef, 0 };
+static const uint16_t fcd[16] = { 0, OP_foeqd, OP_fogtd, OP_foged, OP_foltd, OP_foled, OP_foned, OP_fordd, OP_funod, OP_fueqd, OP_fugtd, OP_fuged, OP_fultd, OP_fuled, OP_funed, 0 };
 
 static int emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Opd a, Opd b) {
     int c = cls(l, t);
@@ -371,7 +371,7 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
         return mask_to(l, d, dw);
     case 3: case 4: {                                     /* fptoui fptosi */
         int u = opc == 3;
-        uint8_t op = sc == 2 ? (dc == 1 ? (u ? OP_f2ul : OP_f2sl) : (u ? OP_f2ui : OP_f2si))
+        uint16_t op = sc == 2 ? (dc == 1 ? (u ? OP_f2ul : OP_f2sl) : (u ? OP_f2ui : OP_f2si))
                              : (dc == 1 ? (u ? OP_d2ul : OP_d2sl) : (u ? OP_d2ui : OP_d2si));
         if (E3(l->e->lab[op], d, a.off)) return -1;
         return dw != 32 && dw != 64 ? mask_to(l, d, dw) : 0;
@@ -380,7 +380,7 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
         int u = opc == 5;
         int32_t s = a.off;
         if (!u && sw != 32 && sw != 64) { Opd o = a; if (sext_tmp(l, &o, sw)) return -1; s = o.off; }
-        uint8_t op = sc == 1 ? (dc == 2 ? (u ? OP_ul2f : OP_sl2f) : (u ? OP_ul2d : OP_sl2d))
+        uint16_t op = sc == 1 ? (dc == 2 ? (u ? OP_ul2f : OP_sl2f) : (u ? OP_ul2d : OP_sl2d))
                              : (dc == 2 ? (u ? OP_ui2f : OP_si2f) : (u ? OP_ui2d : OP_si2d));
         return E3(l->e->lab[op], d, s);
     }
@@ -692,7 +692,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                     if (ow <= 32) { int32_t w64 = tmpslot(l); if (E3(sg ? OP(sx64) : OP(zx64), w64, o->off)) return -1; o->off = w64; }
                 }
                 int32_t t = slot(l, 16), t2 = tmpslot(l), f = tmpslot(l);
-                static const uint8_t bo64[6] = { OP_add64, OP_add64, OP_sub64, OP_sub64, OP_smulo64, OP_umulo64 };
+                static const uint16_t bo64[6] = { OP_add64, OP_add64, OP_sub64, OP_sub64, OP_smulo64, OP_umulo64 };
                 if (E4(l->e->lab[bo64[k]], t, x.off, y.off)) return -1;
                 Opd sh = { 1, 0, ow }, zero = { 1, 0, 0 };
                 if (sg) { if (E4(OP(sext64), t2, t, 64 - ow) || E4(OP(ne64), f, t, t2)) return -1; }
@@ -797,6 +797,11 @@ static int emit_call(L *l, Ins *I) {
     if (f && !f->isdecl) { uint64_t x; const_scalar(e, f->vid, &x); addr = (void *)(W)x; }
     int32_t ps = 0;
     if (!addr) ps = sl(l, callee, 0);
+    if (addr && na == 1 && fixed >= 1 && !attr_has(e, I->aux, 1, 3, 0)) {       /* float f(float), double f(double): expf, sqrt ... */
+        int c1 = cls(l, vty(l, I->o[1]));
+        if ((rk == RK_F32 && c1 == 2) || (rk == RK_F64 && c1 == 3))
+            return E4(rk == RK_F32 ? OP(ncallf) : OP(ncalld), d, (W)addr, sl(l, I->o[1], 0));
+    }
     if (E5(addr ? OP(ncall) : OP(calli), d, addr ? (W)addr : (W)ps, rk, na)) return -1;
     for (uint32_t i = 0; i < na; i++) {
         uint32_t v = I->o[1 + i], t = vty(l, v);
@@ -1056,8 +1061,8 @@ static int emit_gep(L *l, Ins *I) {
  * the side that needs no edge moves; the other side's moves (and the jump)
  * follow inline, so a loop's back edge is one dispatch even when its exit
  * edge carries phi moves */
-static const uint8_t brp[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
-static const uint8_t brpi[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
+static const uint16_t brp[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
+static const uint16_t brpi[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
 static const uint8_t pinv[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
 static int needs_stub(L *l, uint32_t to) { return has_phi(l, to) || isback(l, to); }
 /* does instruction k (in the current block) own exactly the "addi v v C" cells ending at q? */
@@ -1124,37 +1129,42 @@ static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
 }
 /* a dot product unrolled by four (x, x|1, x|2, x|3), as opt -O3 leaves it:
  *   fdotx d1 a x j b x acc; ori t1 x 1; fdotx d2 a t1 j b t1 d1; ... fdotx d4 .. t3 d3
+ * (or the same with fdot a x b x: j is then a zero constant)
  * -> fdot4 d4 a x j b acc (the same four products and sums, in order). Instruction
  * i is the last fdotx; the partial sums and the or-ed indices have no other uses. */
 static void fdot4(L *l, uint32_t i) {
-    uint32_t q = l->nc - 8, j[4], k;
-    W *c = l->c;
-    if (q < 36 || c[q] != (W)l->e->lab[OP_fdotx]) return;
+    int x = l->c[l->nc - 8] == (W)l->e->lab[OP_fdotx];
+    uint32_t n = x ? 8 : 7, st = n + 4, q = l->nc - n, j[4], k;
+    W *c = l->c, fop = (W)l->e->lab[x ? OP_fdotx : OP_fdot];
+    if (q < 3 * st || c[q] != fop) return;
     j[3] = i;
     for (int s = 3; s > 0; s--) {
         Ins *I = &l->ir->ins[j[s]];
         if (I->op != I_CALL || I->n != 4) return;
         uint32_t acc = I->o[3];
         if (!islocal(l, acc) || l->nuse[acc - l->base] != 1 || (j[s - 1] = defof(l, acc)) == NOTY || j[s - 1] >= j[s]) return;
-        if (l->at[j[s - 1]] != q - 12 * (uint32_t)(4 - s) || c[l->at[j[s - 1]]] != (W)l->e->lab[OP_fdotx]) return;
+        if (l->at[j[s - 1]] != q - st * (uint32_t)(4 - s) || c[l->at[j[s - 1]]] != fop) return;
     }
-    W *F1 = &c[q - 36];
-    W X = F1[3], a = F1[2], jj = F1[4], b = F1[5];
-    if (F1[6] != X) return;
+    W *F1 = &c[q - 3 * st];
+    /* operand cells: fdotx d a x j b i acc / fdot d a x b i acc */
+    uint32_t ib = x ? 5 : 4, ii = ib + 1, ia = ii + 1;
+    W X = F1[3], a = F1[2], jj = x ? F1[4] : 0, b = F1[ib];
+    if (F1[ii] != X) return;
     for (int s = 1; s < 4; s++) {
-        W *O = &c[q - 36 + 12 * (uint32_t)s - 4], *F = &c[q - 36 + 12 * (uint32_t)s], *P = F - 12;
+        W *O = &c[q - 3 * st + st * (uint32_t)s - 4], *F = O + 4, *P = O - n;
         if (O[0] != (W)l->e->lab[OP_ori] || O[2] != X || O[3] != (W)s) return;
-        if (F[2] != a || F[4] != jj || F[5] != b || F[3] != O[1] || F[6] != O[1] || F[7] != P[1]) return;
+        if (F[2] != a || (x && F[4] != jj) || F[ib] != b || F[3] != O[1] || F[ii] != O[1] || F[ia] != P[1]) return;
         if (O[1] == X || O[1] == a || O[1] == jj || O[1] == b || P[1] == X || P[1] == a || P[1] == jj || P[1] == b) return;
-        /* the or's only uses are this fdotx's two indices */
+        /* the or's only uses are this step's two indices */
         for (k = j[s - 1] + 1; k < j[s]; k++)
-            if (l->at[k] == q - 36 + 12 * (uint32_t)s - 4 && l->end[k] == l->at[k] + 4) break;
+            if (l->at[k] == (uint32_t)(O - c) && l->end[k] == l->at[k] + 4) break;
         if (k == j[s]) return;
         Ins *O2 = &l->ir->ins[k];
         if (O2->op != I_BIN || O2->sub != 11 || O2->id == NOTY || !islocal(l, O2->id) || l->nuse[O2->id - l->base] != 2) return;
     }
-    W d = c[q + 1], acc = F1[7];
-    l->nc = q - 36;
+    W d = c[q + 1], acc = F1[ia];
+    l->nc = q - 3 * st;
+    if (!x) { Opd z = { 1, 0, 0 }; jj = (W)inslot(l, &z); }
     emv(l, 7, l->e->lab[OP_fdot4], d, a, X, jj, b, acc);
     l->at[i] = l->nc - 7;
 }
@@ -1207,6 +1217,33 @@ dot:
     }
     emv(l, 7, l->e->lab[OP_fdot], d, b1, i1, b2, i2, acc);
     l->at[i] = q - 12;
+    fdot4(l, i);
+}
+
+/* a <4 x float/i32> operation emitted element by element (four of the same
+ * op, slots 8 apart, memory 4 apart) -> one v4 op doing the same four steps */
+static void vec4(L *l, uint32_t i) {
+    static const uint16_t sc[][2] = { { OP_ld32, OP_ldv4 }, { OP_st32, OP_stv4 }, { OP_fadd, OP_faddv4 },
+        { OP_fsub, OP_fsubv4 }, { OP_fmul, OP_fmulv4 }, { OP_fmad, OP_fmadv4 } };
+    uint32_t q = l->at[i], len = l->nc - q, n, s, k, m;
+    W *c = l->c + q;
+    if (len != 16 && len != 20) return;
+    n = len / 4;
+    for (s = 0; s < 6; s++) if (c[0] == (W)l->e->lab[sc[s][0]]) break;
+    if (s == 6 || (n == 5) != (s == 5)) return;
+    for (k = 1; k < 4; k++) {
+        W *x = c + n * k;
+        if (x[0] != c[0]) return;
+        for (m = 1; m < n; m++) {
+            int mem = (s == 0 && m == 3) || (s == 1 && m == 2), base = (s == 0 && m == 2) || (s == 1 && m == 1);
+            W want = base ? c[m] : c[m] + (W)(mem ? 4 : 8) * k;
+            if (x[m] != want) return;
+        }
+    }
+    if (s == 0 && (W)((int32_t)c[2] - (int32_t)c[1]) < 32) return;     /* base slot among the destinations */
+    l->nc = q;
+    if (n == 4) emv(l, 4, l->e->lab[sc[s][1]], c[1], c[2], c[3]);
+    else emv(l, 5, l->e->lab[sc[s][1]], c[1], c[2], c[3], c[4]);
 }
 
 /* ---- the driver -------------------------------------------------------- */
@@ -1764,6 +1801,7 @@ int lower(E *e, Fn *f) {
             if (emit_ins(l, i)) goto out;
             l->end[i] = l->nc;
             fuse(l, i);
+            if (l->nc >= l->at[i] + 16) vec4(l, i);
             l->end[i] = l->nc;
         }
     }
