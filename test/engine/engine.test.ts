@@ -11,6 +11,7 @@ import { kernelBuild } from '../../build/image-build.ts';
 import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
+import { withLock } from '../helpers/images.ts';
 
 let bfi: string;
 let interpreterBc: string;
@@ -20,7 +21,8 @@ const work = mkdtempSync(join(tmpdir(), 'engine-test-'));
 beforeAll(async () => {
   ({ bfi, interpreterBc } = await buildEngine());
   const k = kernelBuild();
-  await runSteps(stepsFor(k.steps, [k.tinyllamaBc]), { stateFile: join(objDir, 'steps-engine-test.json') });
+  // The image builds of other test files write the same objects: take their lock.
+  await withLock(() => runSteps(stepsFor(k.steps, [k.tinyllamaBc]), { stateFile: join(objDir, 'steps-engine-test.json') }));
   tinyllamaBc = k.tinyllamaBc;
 });
 

@@ -18,7 +18,8 @@ export const defaultModelFiles = {
   tokenizer: join(objDir, 'data', 'default-tokenizer.bin'),
 };
 
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` while no other test process builds into images/obj. */
+export async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = join(imagesDir, '.test-build.lock');
   mkdirSync(imagesDir, { recursive: true });
   for (;;) {
