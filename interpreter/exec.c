@@ -442,6 +442,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint8_t *a = (uint8_t *)(W)U32(2), *b = (uint8_t *)(W)U32(5);
         uint32_t x = U32(3), j = U32(4), n = U32(6), c = IM(7), N = U32(8);
         float s = F32(1), t;
+        if (!(x & 3)) {                          /* x|k == x+k: walk two pointers */
+            f32u *pa = (f32u *)(a + (x + j) * 4), *pb = (f32u *)(b + x * 4);
+            uint32_t it = 0;
+            do {
+                t = pa[0] * pb[0]; s = t + s; t = pa[1] * pb[1]; s = t + s;
+                t = pa[2] * pb[2]; s = t + s; t = pa[3] * pb[3]; s = t + s;
+                pa += 4; pb += 4; it++; n += c;
+            } while (n != N);
+            F32(1) = s; U32(3) = x + 4 * it; U32(6) = n; NEXT(9);
+        }
         do {
             t = *(f32u *)(a + (x + j) * 4) * *(f32u *)(b + x * 4); s = t + s;
             t = *(f32u *)(a + ((x | 1) + j) * 4) * *(f32u *)(b + (x | 1) * 4); s = t + s;
@@ -498,6 +508,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define SUBV(k) *(f32u *)(d + k) = *(f32u *)(x + k) - *(f32u *)(y + k);
 #define MULV(k) *(f32u *)(d + k) = *(f32u *)(x + k) * *(f32u *)(y + k);
 #define MADV(k) { float t = *(f32u *)(x + k) * *(f32u *)(y + k); *(f32u *)(d + k) = t + *(f32u *)(z + k); }
+    H_(splat4) { uint32_t v = U32(2); uint8_t *d = A(1); *(u32u *)d = v; *(u32u *)(d + 8) = v; *(u32u *)(d + 16) = v; *(u32u *)(d + 24) = v; NEXT(3); }
     H_(ldv4) { uint8_t *d = A(1), *p = P(2); V4(LDV) NEXT(4); }
     H_(stv4) { uint8_t *p = P(1), *x = A(3); V4(STV) NEXT(4); }
     H_(faddv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(ADDV) NEXT(4); }

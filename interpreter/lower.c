@@ -1240,10 +1240,19 @@ static void vec4(L *l, uint32_t i) {
             if (x[m] != want) return;
         }
     }
-    if (s == 0 && (W)((int32_t)c[2] - (int32_t)c[1]) < 32) return;     /* base slot among the destinations */
-    l->nc = q;
-    if (n == 4) emv(l, 4, l->e->lab[sc[s][1]], c[1], c[2], c[3]);
-    else emv(l, 5, l->e->lab[sc[s][1]], c[1], c[2], c[3], c[4]);
+    W op[4] = { c[1], c[2], c[3], n == 5 ? c[4] : 0 };
+    /* the pointer a bitcast (mov32) just before, used only here: its source */
+    uint32_t pv = l->ir->ins[i].o[0];
+    if (s <= 1 && l->ir->ins[i].op == (s ? I_STORE : I_LOAD) && defof(l, pv) != NOTY && l->ir->ins[defof(l, pv)].op == I_CAST
+        && just_before(l, pv, q, 3, OP_mov32) && l->c[q - 2] == op[s ? 0 : 1]
+        && !(s == 0 && (W)((int32_t)l->c[q - 1] - (int32_t)op[0]) < 32)) {
+        op[s ? 0 : 1] = l->c[q - 1];
+        q -= 3;
+    }
+    if (s == 0 && (W)((int32_t)op[1] - (int32_t)op[0]) < 32) return;     /* base slot among the destinations */
+    l->nc = l->at[i] = q;
+    if (n == 4) emv(l, 4, l->e->lab[sc[s][1]], op[0], op[1], op[2]);
+    else emv(l, 5, l->e->lab[sc[s][1]], op[0], op[1], op[2], op[3]);
 }
 
 /* ---- the driver -------------------------------------------------------- */
@@ -1402,7 +1411,7 @@ static int emit_ins(L *l, uint32_t ii) {
         int32_t d = dst(l, I->id);
         Opd ix; if (opd(l, I->o[2], 0, &ix)) return -1;
         uint32_t n = nelt(l, t), et = sty(l, t);
-        if (movv(l, d, I->o[0])) return -1;
+        if (!(isconst(l, I->o[0]) && e->v[I->o[0]].k == V_CUNDEF) && movv(l, d, I->o[0])) return -1;   /* into undef: other lanes stay as they are */
         if (opd(l, I->o[1], 0, &a)) return -1;
         if (ix.imm) { if (ix.v >= n) return 0; return mov(l, d + 8 * (uint32_t)ix.v, &a, et); }
         return E4(OP(stx), d, inslot(l, &ix), inslot(l, &a));
@@ -1410,6 +1419,27 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_SHUF: {
         int32_t d = dst(l, I->id);
         uint32_t n1 = nelt(l, vty(l, I->o[0])), n = nelt(l, t), et = sty(l, t);
+        if (n == 4 && ty_size(e, et) == 4 && cls(l, et) >= 0 && e->v[I->o[2]].k != V_CUNDEF) {
+            /* splat of one lane (<4 x float> broadcast): one splat4 */
+            Val *mv = &e->v[I->o[2]];
+            uint64_t m0 = 0, m; uint32_t i;
+            for (i = 0; i < n; i++) {
+                if (elem_const(l, I->o[2], i, &m) || (mv->k == V_CAGG && i < mv->u.a.n && e->v[mv->u.a.o[i]].k == V_CUNDEF)) break;
+                if (!i) m0 = (uint32_t)m; else if ((uint32_t)m != m0) break;
+            }
+            if (i == n && m0 < n1 && !isconst(l, I->o[0])) {
+                uint32_t v = I->o[0], j = defof(l, v), q = l->nc;
+                /* lane 0 just inserted into undef (mov32 lane x): read x itself */
+                if (m0 == 0 && j != NOTY && l->ir->ins[j].op == I_INSELT && just_before(l, v, q, 3, OP_mov32)
+                    && l->c[q - 2] == (W)sl(l, v, 0)) {
+                    W x = l->c[q - 1];
+                    l->nc = q - 3;
+                    return E3(OP(splat4), d, x);
+                }
+                if (opd(l, v, (uint32_t)m0, &a)) return -1;
+                if (!a.imm) return E3(OP(splat4), d, a.off);
+            }
+        }
         for (uint32_t i = 0; i < n; i++) {
             uint64_t m; Val *mv = &e->v[I->o[2]];
             if (mv->k == V_CUNDEF) m = 0xffffffff;
