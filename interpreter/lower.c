@@ -1102,6 +1102,25 @@ static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
     if (E6(OP(add2bne), a, c1, n, c2, N)) return -1;
     return target(l, lt) ? -1 : 1;
 }
+/* a counted loop's latch when the exit test reads the old counter:
+ *   addi n x C; beq x K exit; mov32 x n; jmp head   ->  incbeq n x C K exit head
+ * (the branch just emitted from q0; patch entries from np0) */
+static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
+    FnIR *ir = l->ir;
+    W *c = l->c;
+    if (ii < 2 || l->nc != q0 + 9 || l->npt != np0 + 2 || l->pt[np0].at != q0 + 3 || l->pt[np0 + 1].at != q0 + 8) return 0;
+    if ((c[q0] != OP(beq) && c[q0] != OP(beqi)) || c[q0 + 4] != OP(mov32) || c[q0 + 7] != OP(jmp)) return 0;
+    uint32_t k = ir->ins[ii - 1].op == I_CMP ? ii - 2 : ii - 1;
+    if (k < ir->bb[l->cur] || l->end[k] != q0 || l->at[k] + 4 != q0 || c[q0 - 4] != OP(addi)) return 0;
+    W n = c[q0 - 3], x = c[q0 - 2], C = c[q0 - 1], y = c[q0 + 2];
+    if (n == x || c[q0 + 1] != x || c[q0 + 5] != x || c[q0 + 6] != n) return 0;
+    uint32_t l1 = l->pt[np0].lab, l2 = l->pt[np0 + 1].lab;
+    if (c[q0] == OP(beqi)) { Opd k2 = { 1, 0, (uint32_t)y }; y = (W)inslot(l, &k2); }
+    l->nc = q0 - 4; l->npt = np0;
+    if (E5(OP(incbeq), n, x, C, y) || target(l, l1) || target(l, l2)) return -1;
+    l->end[k] = l->at[k] = q0 - 4;
+    return 0;
+}
 static int cond_br(L *l, uint32_t ii, uint32_t p, Opd x, Opd y, uint32_t tb, uint32_t fb) {
     int nt = needs_stub(l, tb), nf = needs_stub(l, fb);
     int ftt = !nt && tb == l->cur + 1, ftf = !nf && fb == l->cur + 1;
@@ -1560,7 +1579,9 @@ static int emit_ins(L *l, uint32_t ii) {
             if (x.imm && !y.imm) { Opd t2 = x; x = y; y = t2; p = swp[p]; }
             if (x.imm) inslot(l, &x);
         }
-        return cond_br(l, ii, p, x, y, tb, fb);
+        uint32_t q0 = l->nc, np0 = l->npt;
+        if (cond_br(l, ii, p, x, y, tb, fb)) return -1;
+        return latch_inc(l, ii, q0, np0);
     }
     case I_SWITCH: {
         uint32_t c = I->o[0], def = I->o[1], n = (I->n - 2) / 2;
