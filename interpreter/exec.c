@@ -475,6 +475,10 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(mov64) U64(1) = U64(2); NEXT(3);
     H_(movn) memmove(A(1), A(2), IM(3)); NEXT(4);
     H_(movi) U32(1) = IM(2); NEXT(3);
+    H_(mov2) U32(1) = U32(2); U32(3) = U32(4); NEXT(5);
+    H_(movj) U32(1) = U32(2); JMP(ip[3]);
+    H_(movij) U32(1) = IM(2); JMP(ip[3]);
+    H_(movi2) U32(1) = IM(2); U32(3) = IM(4); NEXT(5);
     H_(movi64) U64(1) = IM(2) | (uint64_t)IM(3) << 32; NEXT(4);
     H_(sext) I32(1) = (int32_t)(U32(2) << IM(3)) >> IM(3); NEXT(4);
     H_(sext64) U64(1) = (uint64_t)((int64_t)(U64(2) << IM(3)) >> IM(3)); NEXT(4);

@@ -185,7 +185,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(fdot) X(fdotx) X(fdot4) X(fdotl) X(addbne) X(add2bne) X(incbeq) \
     X(ldv4) X(stv4) X(faddv4) X(fsubv4) X(fmulv4) X(fmadv4) X(splat4) \
     X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
-    X(mov32) X(mov64) X(movn) X(movi) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
+    X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
     X(f2d) X(d2f) X(si2f) X(si2d) X(ui2f) X(ui2d) X(f2si) X(f2ui) X(d2si) X(d2ui) \
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
     X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \

@@ -24,6 +24,7 @@ typedef struct L {
     struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;
     uint32_t *at, *end, *def, *us, *ul, *blk;    /* code range per instruction; defining instruction per value */
     uint32_t cur;        /* current block */
+    uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
     uint32_t nloops;
 } L;
 
@@ -400,7 +401,43 @@ static int call_libm(L *l, const char *name, int32_t d, Opd *a, int n, int isf) 
 }
 
 /* ---- phis and edges --------------------------------------------------- */
+static int edge_moves1(L *l, uint32_t from, uint32_t to);
+/* phi moves on an edge: adjacent mov32 (movi) pairs become one mov2 (movi2) */
 static int edge_moves(L *l, uint32_t from, uint32_t to) {
+    uint32_t q = l->nc, r;
+    l->mvat = NOTY;
+    if (edge_moves1(l, from, to)) return -1;
+    W m32 = OP(mov32), mi = OP(movi), *c = l->c;
+    for (r = q; q + 3 <= l->nc && (c[q] == m32 || c[q] == mi); ) {
+        if (q + 6 <= l->nc && c[q + 3] == c[q]) {
+            W op = c[q] == m32 ? OP(mov2) : OP(movi2), a = c[q + 1], b = c[q + 2], d = c[q + 4], e = c[q + 5];
+            c[r] = op; c[r + 1] = a; c[r + 2] = b; c[r + 3] = d; c[r + 4] = e;
+            r += 5; q += 6;
+        } else {
+            if (r != q) { c[r] = c[q]; c[r + 1] = c[q + 1]; c[r + 2] = c[q + 2]; }
+            if (q + 3 == l->nc) l->mvat = r;           /* the last move, a single one */
+            r += 3; q += 3;
+        }
+    }
+    if (r != q) {                                     /* close the gap (moves only: no labels or patches inside) */
+        memmove(c + r, c + q, (l->nc - q) * sizeof(W));
+        l->nc -= q - r;
+    }
+    if (l->mvat != NOTY && l->mvat + 3 != l->nc) l->mvat = NOTY;
+    return 0;
+}
+/* "jmp lab" after the moves emitted from q: a last single move and the jump
+ * are one movj / movij */
+static int jmp_moves(L *l, uint32_t q, uint32_t lab) {
+    W *c = l->c;
+    if (l->mvat != NOTY && l->mvat >= q && l->mvat + 3 == l->nc && (c[l->nc - 3] == OP(mov32) || c[l->nc - 3] == OP(movi))) {
+        c[l->nc - 3] = c[l->nc - 3] == OP(mov32) ? OP(movj) : OP(movij);
+        return target(l, lab);
+    }
+    if (E1(OP(jmp))) return -1;
+    return target(l, lab);
+}
+static int edge_moves1(L *l, uint32_t from, uint32_t to) {
     FnIR *ir = l->ir;
     uint32_t s = ir->bb[to], e2 = ir->bb[to + 1];
     int conflict = 0;
@@ -467,11 +504,11 @@ static int jump(L *l, uint32_t to, int back) {
 /* unconditional transfer cur -> to, with moves inline */
 static int goto_bb(L *l, uint32_t to) {
     if (to >= l->ir->nbb) return BADL("bitcode: bad branch target %u in '%.*s'", to, (int)l->f->nlen, l->f->name);
+    uint32_t q = l->nc;
     if (edge_moves(l, l->cur, to)) return -1;
     if (isback(l, to)) return jump(l, to, 1);
     if (to == l->cur + 1) return 0;                 /* fall through */
-    if (E1(OP(jmp))) return -1;
-    return target(l, to);
+    return jmp_moves(l, q, to);
 }
 
 /* ---- intrinsics ------------------------------------------------------ */
@@ -1103,13 +1140,13 @@ static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
     return target(l, lt) ? -1 : 1;
 }
 /* a counted loop's latch when the exit test reads the old counter:
- *   addi n x C; beq x K exit; mov32 x n; jmp head   ->  incbeq n x C K exit head
+ *   addi n x C; beq x K exit; movj x n head   ->  incbeq n x C K exit head
  * (the branch just emitted from q0; patch entries from np0) */
 static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
     FnIR *ir = l->ir;
     W *c = l->c;
-    if (ii < 2 || l->nc != q0 + 9 || l->npt != np0 + 2 || l->pt[np0].at != q0 + 3 || l->pt[np0 + 1].at != q0 + 8) return 0;
-    if ((c[q0] != OP(beq) && c[q0] != OP(beqi)) || c[q0 + 4] != OP(mov32) || c[q0 + 7] != OP(jmp)) return 0;
+    if (ii < 2 || l->nc != q0 + 8 || l->npt != np0 + 2 || l->pt[np0].at != q0 + 3 || l->pt[np0 + 1].at != q0 + 7) return 0;
+    if ((c[q0] != OP(beq) && c[q0] != OP(beqi)) || c[q0 + 4] != OP(movj)) return 0;
     uint32_t k = ir->ins[ii - 1].op == I_CMP ? ii - 2 : ii - 1;
     if (k < ir->bb[l->cur] || l->end[k] != q0 || l->at[k] + 4 != q0 || c[q0 - 4] != OP(addi)) return 0;
     W n = c[q0 - 3], x = c[q0 - 2], C = c[q0 - 1], y = c[q0 + 2];
@@ -1860,9 +1897,10 @@ int lower(E *e, Fn *f) {
     for (uint32_t s = 0; s < l->nst; s++) {
         l->lab[l->st[s].lab] = l->nc;
         l->cur = l->st[s].from;
+        uint32_t q = l->nc;
         if (edge_moves(l, l->st[s].from, l->st[s].to)) goto out;
         if (l->st[s].back) { if (jump(l, l->st[s].to, 1)) goto out; }
-        else if (E1(OP(jmp)) || target(l, l->st[s].to)) goto out;
+        else if (jmp_moves(l, q, l->st[s].to)) goto out;
     }
     if (e->errc) goto out;
     {
