@@ -21,6 +21,12 @@ export const guestCFlags = [
   `-I${fromRoot('kernel_lib')}`, `-I${fromRoot('boot')}`,
 ];
 
+// Every flag a step passes is also its cache key, so changing one reruns the step.
+const optFlags = ['-O3'];
+// Function and data sections let ld.lld drop what nothing references.
+const llcFlags = ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-function-sections', '-data-sections', '-filetype=asm'];
+const ldFlags = ['-m', 'elf_i386', '--gc-sections'];
+
 const cFiles = (dir: string): string[] =>
   readdirSync(fromRoot(dir)).filter((f) => f.endsWith('.c')).sort().map((f) => fromRoot(dir, f));
 const headers = (dirs: string[]): string[] =>
@@ -90,8 +96,9 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
       inputs: [optBc],
       outputs: [asm, obj],
       tools: [tools.llc, tools.clang],
+      key: llcFlags,
       run: async () => {
-        await runTool(`llc ${n}`, tools.llc, ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-filetype=asm', optBc, '-o', asm]);
+        await runTool(`llc ${n}`, tools.llc, [...llcFlags, optBc, '-o', asm]);
         await runTool(`assemble ${n}`, tools.clang, [`--target=${guestTriple}`, '-c', asm, '-o', obj]);
       },
     },
@@ -100,8 +107,9 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
       inputs: [entryObj, obj, linkerScript, builtinsI386],
       outputs: [elf, map],
       tools: [tools.lld],
+      key: ldFlags,
       run: async () => {
-        await runTool(`ld.lld ${n}`, tools.lld, ['-m', 'elf_i386', '-T', linkerScript, '-Map', map, '--gc-sections', '-o', elf, entryObj, obj, builtinsI386]);
+        await runTool(`ld.lld ${n}`, tools.lld, [...ldFlags, '-T', linkerScript, '-Map', map, '-o', elf, entryObj, obj, builtinsI386]);
       },
     },
     {
@@ -135,8 +143,9 @@ function linkAndOptimise(what: string, objects: string[], linked: string, optimi
       inputs: [linked],
       outputs: [optimised, ll],
       tools: [tools.opt],
+      key: optFlags,
       run: async () => {
-        await runTool(`opt ${what}`, tools.opt, ['-O3', linked, '-o', optimised]);
+        await runTool(`opt ${what}`, tools.opt, [...optFlags, linked, '-o', optimised]);
         await requireValidModules([optimised], 'i386');
         await runTool(`opt ${what}`, tools.opt, ['-S', optimised, '-o', ll]);
       },
