@@ -79,4 +79,16 @@ describe('step runner', () => {
     expect(stepsFor([...steps, unrelated], [join(dir, 'c.txt')]).map((s) => s.name)).toEqual(['concat', 'upper']);
     expect(stepsFor([...steps, unrelated], [join(dir, 'b.txt')]).map((s) => s.name)).toEqual(['upper']);
   });
+
+  it('reruns a step when its flags (key) change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const out = join(dir, 'o');
+    const calls: string[] = [];
+    const step = (flag: string): Step => ({ name: 'cc', inputs: [], outputs: [out], key: [flag], run: async () => { calls.push(flag); writeFileSync(out, flag); } });
+    const state = join(dir, 's.json');
+    await runSteps([step('-O2')], { stateFile: state });
+    await runSteps([step('-O2')], { stateFile: state });
+    await runSteps([step('-O3')], { stateFile: state });
+    expect(calls).toEqual(['-O2', '-O3']);
+  });
 });
