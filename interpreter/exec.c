@@ -535,6 +535,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(sf32i) U32(1) = IM(2); NEXT(3);
     H_(lea) U32(1) = (uint32_t)(W)A(2); NEXT(3);
     H_(gep) U32(1) = U32(2) + (uint32_t)I32(3) * IM(4); NEXT(5);
+    H_(gep2) U32(1) = U32(2) + (uint32_t)I32(3) * IM(4) + (uint32_t)I32(5) * IM(6); NEXT(7);
     H_(sel32) U32(1) = U32(2) ? U32(3) : U32(4); NEXT(5);
     H_(sel64) U64(1) = U32(2) ? U64(3) : U64(4); NEXT(5);
     H_(seln) memmove(A(1), U32(2) ? A(3) : A(4), IM(5)); NEXT(6);

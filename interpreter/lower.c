@@ -1276,6 +1276,37 @@ dot:
     fdot4(l, i);
 }
 
+/* instruction i, one op, reads the pointer of a single-use bitcast emitted
+ * just before it (mov32 t s): read s instead and drop the mov32; a gep whose
+ * base is a single-use gep just before: one gep2 */
+static void cast_fold(L *l, uint32_t i) {
+    static const struct { uint16_t op; uint8_t n, rd[3]; } tb[] = {
+        { OP_gep, 5, { 2, 3 } }, { OP_addi, 4, { 2 } }, { OP_add, 4, { 2, 3 } }, { OP_ld32, 4, { 2 } },
+        { OP_st32, 4, { 1, 3 } }, { OP_lix4, 6, { 2, 3 } }, { OP_six4, 6, { 1, 2, 5 } },
+        { OP_ldv4, 4, { 2 } }, { OP_stv4, 4, { 1, 3 } } };
+    uint32_t q = l->at[i], j = i - 1, k, m;
+    if (i == 0 || q < 3 || j < l->ir->bb[l->cur]) return;
+    Ins *C = &l->ir->ins[j];
+    /* gep d b x s; gep e d y t (d used only there) -> gep2 e b x s y t */
+    if (C->op == I_GEP && l->c[q] == OP(gep) && l->nc == q + 5 && q >= 5 && C->id != NOTY && islocal(l, C->id)
+        && just_before(l, C->id, q, 5, OP_gep) && l->c[q + 2] == l->c[q - 4] && l->c[q + 3] != l->c[q - 4]) {
+        W e = l->c[q + 1], y = l->c[q + 3], t = l->c[q + 4], *P = &l->c[q - 5];
+        P[0] = OP(gep2); P[1] = e; P[5] = y; P[6] = t;
+        l->nc = q + 2; l->at[i] = q - 5; l->at[j] = l->end[j] = q - 5;
+        return;
+    }
+    if (C->op != I_CAST || C->id == NOTY || !islocal(l, C->id) || !just_before(l, C->id, q, 3, OP_mov32)) return;
+    for (k = 0; k < sizeof tb / sizeof tb[0]; k++) if (l->c[q] == (W)l->e->lab[tb[k].op]) break;
+    if (k == sizeof tb / sizeof tb[0] || l->nc != q + tb[k].n) return;
+    W t = l->c[q - 2], src = l->c[q - 1];
+    int hit = 0;
+    for (m = 0; m < 3 && tb[k].rd[m]; m++) if (l->c[q + tb[k].rd[m]] == t) { l->c[q + tb[k].rd[m]] = src; hit = 1; }
+    if (!hit) return;
+    for (m = 1; m < tb[k].n; m++) if (l->c[q + m] == t) return;    /* t in another cell: keep the mov32 (reading src too is fine) */
+    memmove(l->c + q - 3, l->c + q, tb[k].n * sizeof(W));
+    l->nc -= 3; l->at[i] = q - 3; l->at[j] = l->end[j] = q - 3;
+}
+
 /* a <4 x float/i32> operation emitted element by element (four of the same
  * op, slots 8 apart, memory 4 apart) -> one v4 op doing the same four steps */
 static void vec4(L *l, uint32_t i) {
@@ -1887,6 +1918,7 @@ int lower(E *e, Fn *f) {
                 && !isconst(l, ir.ins[i + 1].o[2])) { dst(l, I->id); continue; }
             l->at[i] = l->nc;
             if (emit_ins(l, i)) goto out;
+            cast_fold(l, i);
             l->end[i] = l->nc;
             fuse(l, i);
             if (l->nc >= l->at[i] + 16) vec4(l, i);
