@@ -515,6 +515,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define MADV(k) { float t = *(f32u *)(x + k) * *(f32u *)(y + k); *(f32u *)(d + k) = t + *(f32u *)(z + k); }
     H_(splat4) { uint32_t v = U32(2); uint8_t *d = A(1); *(u32u *)d = v; *(u32u *)(d + 8) = v; *(u32u *)(d + 16) = v; *(u32u *)(d + 24) = v; NEXT(3); }
     H_(ldv4) { uint8_t *d = A(1), *p = P(2); V4(LDV) NEXT(4); }
+    /* the pointer computed (and kept) first: p = b + x * s or p = b + C, then ldv4 d p off */
+    H_(gepldv4) { uint8_t *d = A(1), *p; U32(2) = U32(3) + (uint32_t)I32(4) * IM(5); p = (uint8_t *)(W)U32(2) + (int32_t)IM(6); V4(LDV) NEXT(7); }
+    H_(addildv4) { uint8_t *d = A(1), *p; U32(2) = U32(3) + IM(4); p = (uint8_t *)(W)U32(2) + (int32_t)IM(5); V4(LDV) NEXT(6); }
     H_(stv4) { uint8_t *p = P(1), *x = A(3); V4(STV) NEXT(4); }
     H_(faddv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(ADDV) NEXT(4); }
     H_(fsubv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(SUBV) NEXT(4); }

@@ -1338,6 +1338,27 @@ static void vec4(L *l, uint32_t i) {
     }
     if (s == 0 && (W)((int32_t)op[1] - (int32_t)op[0]) < 32) return;     /* base slot among the destinations */
     l->nc = l->at[i] = q;
+    if (s == 0 && q >= 5) {
+        /* the pointer computed just before (gep p b x s / addi p b C): one op computes p and loads */
+        uint32_t b = l->ir->ins[i].o[0], jb = defof(l, b);
+        if (jb != NOTY && l->ir->ins[jb].op == I_CAST) { b = l->ir->ins[jb].o[0]; jb = defof(l, b); }
+        if (jb != NOTY && jb < i && l->end[jb] == q) {
+            W *g = &l->c[q - 5];
+            if (l->at[jb] + 5 == q && g[0] == OP(gep) && g[1] == op[1] && (W)((int32_t)g[1] - (int32_t)op[0]) >= 32) {
+                W b0 = g[2], x0 = g[3], s0 = g[4];
+                l->nc = l->at[i] = q - 5;
+                emv(l, 7, l->e->lab[OP_gepldv4], op[0], op[1], b0, x0, s0, op[2]);
+                return;
+            }
+            g++;
+            if (l->at[jb] + 4 == q && g[0] == OP(addi) && g[1] == op[1] && (W)((int32_t)g[1] - (int32_t)op[0]) >= 32) {
+                W b0 = g[2], c0 = g[3];
+                l->nc = l->at[i] = q - 4;
+                emv(l, 6, l->e->lab[OP_addildv4], op[0], op[1], b0, c0, op[2]);
+                return;
+            }
+        }
+    }
     if (n == 4) emv(l, 4, l->e->lab[sc[s][1]], op[0], op[1], op[2]);
     else emv(l, 5, l->e->lab[sc[s][1]], op[0], op[1], op[2], op[3]);
 }
