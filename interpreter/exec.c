@@ -541,6 +541,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(gep2) U32(1) = U32(2) + (uint32_t)I32(3) * IM(4) + (uint32_t)I32(5) * IM(6); NEXT(7);
     H_(sel32) U32(1) = U32(2) ? U32(3) : U32(4); NEXT(5);
     H_(sel64) U64(1) = U32(2) ? U64(3) : U64(4); NEXT(5);
+    H_(fselgt) U32(1) = F32(2) > F32(3) ? U32(4) : U32(5); NEXT(6);
+    H_(fsellt) U32(1) = F32(2) < F32(3) ? U32(4) : U32(5); NEXT(6);
     H_(seln) memmove(A(1), U32(2) ? A(3) : A(4), IM(5)); NEXT(6);
     H_(call) {
         f = (Fn *)ip[2];

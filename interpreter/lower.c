@@ -1287,6 +1287,18 @@ static void cast_fold(L *l, uint32_t i) {
     uint32_t q = l->at[i], j = i - 1, k, m;
     if (i == 0 || q < 3 || j < l->ir->bb[l->cur]) return;
     Ins *C = &l->ir->ins[j];
+    /* fogtf/foltf c x y; sel32 d c a b (c used only there) -> fselgt/fsellt d x y a b */
+    if (l->ir->ins[i].op == I_SEL && l->c[q] == OP(sel32) && l->nc == q + 5 && q >= 4) {
+        uint32_t cv = l->ir->ins[i].o[0];
+        int gt = just_before(l, cv, q, 4, OP_fogtf), lt = !gt && just_before(l, cv, q, 4, OP_foltf);
+        if ((gt || lt) && l->c[q - 3] == l->c[q + 2]) {
+            uint32_t jc = defof(l, cv);
+            W x = l->c[q - 2], y = l->c[q - 1], d = l->c[q + 1], a = l->c[q + 3], b = l->c[q + 4], *P = &l->c[q - 4];
+            P[0] = gt ? OP(fselgt) : OP(fsellt); P[1] = d; P[2] = x; P[3] = y; P[4] = a; P[5] = b;
+            l->nc = q + 2; l->at[i] = q - 4; l->at[jc] = l->end[jc] = q - 4;
+        }
+        return;
+    }
     /* gep d b x s; gep e d y t (d used only there) -> gep2 e b x s y t */
     if (C->op == I_GEP && l->c[q] == OP(gep) && l->nc == q + 5 && q >= 5 && C->id != NOTY && islocal(l, C->id)
         && just_before(l, C->id, q, 5, OP_gep) && l->c[q + 2] == l->c[q - 4] && l->c[q + 3] != l->c[q - 4]) {
