@@ -857,6 +857,7 @@ static int emit_call(L *l, Ins *I) {
 
 /* ---- memory ------------------------------------------------------------ */
 static uint32_t defof(L *l, uint32_t v);
+static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op);
 /* an indexed access whose index is "x + C" computed just before (and used only
  * by this address): drop that add, read x here, fold C * scale into the
  * displacement */
@@ -1164,6 +1165,17 @@ static int cond_br(L *l, uint32_t ii, uint32_t p, Opd x, Opd y, uint32_t tb, uin
     int inv = ftt || (!ftf && nt && !nf);        /* branch to fb, continue to tb */
     if (inv) { uint32_t t = tb; tb = fb; fb = t; p = pinv[p]; }
     uint32_t lt = edge_label(l, tb);
+    if ((p == 0 || p == 1) && y.imm && !y.v && ii >= 1 && ii - 1 >= l->ir->bb[l->cur]) {
+        /* branch on "a & b" (i1 and, used only here) just computed: band / bandz */
+        Ins *A2 = &l->ir->ins[ii - 1];
+        if (A2->op == I_BIN && A2->sub == 10 && A2->id == l->ir->ins[ii].o[2] && just_before(l, A2->id, l->nc, 4, OP_and)
+            && l->c[l->nc - 3] == (W)x.off) {
+            W a = l->c[l->nc - 2], b = l->c[l->nc - 1];
+            l->nc -= 4; l->at[ii - 1] = l->end[ii - 1] = l->nc;
+            if (E3(p ? OP(band) : OP(bandz), a, b) || target(l, lt)) return -1;
+            return goto_bb(l, fb);
+        }
+    }
     if (p == 1) {
         int r = latch(l, ii, x, y, lt);
         if (r < 0) return -1;
