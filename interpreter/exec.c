@@ -513,6 +513,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define ADDV(k) *(f32u *)(d + k) = *(f32u *)(x + k) + *(f32u *)(y + k);
 #define SUBV(k) *(f32u *)(d + k) = *(f32u *)(x + k) - *(f32u *)(y + k);
 #define MULV(k) *(f32u *)(d + k) = *(f32u *)(x + k) * *(f32u *)(y + k);
+#define DIVV(k) *(f32u *)(d + k) = *(f32u *)(x + k) / *(f32u *)(y + k);
 #define MADV(k) { float t = *(f32u *)(x + k) * *(f32u *)(y + k); *(f32u *)(d + k) = t + *(f32u *)(z + k); }
     H_(splat4) { uint32_t v = U32(2); uint8_t *d = A(1); *(u32u *)d = v; *(u32u *)(d + 8) = v; *(u32u *)(d + 16) = v; *(u32u *)(d + 24) = v; NEXT(3); }
     H_(ldv4) { uint8_t *d = A(1), *p = P(2); V4(LDV) NEXT(4); }
@@ -523,6 +524,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(faddv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(ADDV) NEXT(4); }
     H_(fsubv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(SUBV) NEXT(4); }
     H_(fmulv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(MULV) NEXT(4); }
+    H_(fdivv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(DIVV) NEXT(4); }
     H_(fmadv4) { uint8_t *d = A(1), *x = A(2), *y = A(3), *z = A(4); V4(MADV) NEXT(5); }
     H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(6);
     H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(6);

@@ -1335,13 +1335,13 @@ static void cast_fold(L *l, uint32_t i) {
  * op, slots 8 apart, memory 4 apart) -> one v4 op doing the same four steps */
 static void vec4(L *l, uint32_t i) {
     static const uint16_t sc[][2] = { { OP_ld32, OP_ldv4 }, { OP_st32, OP_stv4 }, { OP_fadd, OP_faddv4 },
-        { OP_fsub, OP_fsubv4 }, { OP_fmul, OP_fmulv4 }, { OP_fmad, OP_fmadv4 } };
+        { OP_fsub, OP_fsubv4 }, { OP_fmul, OP_fmulv4 }, { OP_fdiv, OP_fdivv4 }, { OP_fmad, OP_fmadv4 } };
     uint32_t q = l->at[i], len = l->nc - q, n, s, k, m;
     W *c = l->c + q;
     if (len != 16 && len != 20) return;
     n = len / 4;
-    for (s = 0; s < 6; s++) if (c[0] == (W)l->e->lab[sc[s][0]]) break;
-    if (s == 6 || (n == 5) != (s == 5)) return;
+    for (s = 0; s < 7; s++) if (c[0] == (W)l->e->lab[sc[s][0]]) break;
+    if (s == 7 || (n == 5) != (s == 6)) return;
     for (k = 1; k < 4; k++) {
         W *x = c + n * k;
         if (x[0] != c[0]) return;
