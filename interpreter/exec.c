@@ -413,6 +413,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* loop latches: addi [addi] bne */
     H_(addbne) U32(1) += IM(2); if (U32(1) != U32(3)) JMP(ip[4]); NEXT(5);
     H_(incbeq) U32(1) = U32(2) + IM(3); if (U32(2) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
+    H_(incbeqn) U32(1) = U32(2) + IM(3); if (U32(1) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
     H_(add2bne) U32(1) += IM(2); U32(3) += IM(4); if (U32(3) != U32(5)) JMP(ip[6]); NEXT(7);
     BR(band, (U32(1) & U32(2)) != 0) BR(bandz, (U32(1) & U32(2)) == 0)
 #define FF(n, expr) H_(n) F32(1) = (expr); NEXT(4);

@@ -1142,6 +1142,7 @@ static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
 }
 /* a counted loop's latch when the exit test reads the old counter:
  *   addi n x C; beq x K exit; movj x n head   ->  incbeq n x C K exit head
+ * (or the test on the new counter, beq n K: incbeqn)
  * (the branch just emitted from q0; patch entries from np0) */
 static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
     FnIR *ir = l->ir;
@@ -1151,11 +1152,12 @@ static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
     uint32_t k = ir->ins[ii - 1].op == I_CMP ? ii - 2 : ii - 1;
     if (k < ir->bb[l->cur] || l->end[k] != q0 || l->at[k] + 4 != q0 || c[q0 - 4] != OP(addi)) return 0;
     W n = c[q0 - 3], x = c[q0 - 2], C = c[q0 - 1], y = c[q0 + 2];
-    if (n == x || c[q0 + 1] != x || c[q0 + 5] != x || c[q0 + 6] != n) return 0;
+    int nw = c[q0 + 1] == n;                          /* the test reads the new counter */
+    if (n == x || (c[q0 + 1] != x && !nw) || c[q0 + 5] != x || c[q0 + 6] != n) return 0;
     uint32_t l1 = l->pt[np0].lab, l2 = l->pt[np0 + 1].lab;
     if (c[q0] == OP(beqi)) { Opd k2 = { 1, 0, (uint32_t)y }; y = (W)inslot(l, &k2); }
     l->nc = q0 - 4; l->npt = np0;
-    if (E5(OP(incbeq), n, x, C, y) || target(l, l1) || target(l, l2)) return -1;
+    if (E5(nw ? OP(incbeqn) : OP(incbeq), n, x, C, y) || target(l, l1) || target(l, l2)) return -1;
     l->end[k] = l->at[k] = q0 - 4;
     return 0;
 }
