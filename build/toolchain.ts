@@ -1,7 +1,6 @@
 // The external tools the pipeline runs, and one way to run them: a failure
 // names the step, the command line and the tool's stderr.
 import { execa } from 'execa';
-import { existsSync } from 'node:fs';
 
 export const tools = {
   clang: 'clang-14',
@@ -57,8 +56,4 @@ export function toolVersion(file: string): Promise<string> {
     versionCache.set(file, v);
   }
   return v;
-}
-
-export function requireFile(path: string, what: string): void {
-  if (!existsSync(path)) throw new Error(`${what} not found: ${path}`);
 }

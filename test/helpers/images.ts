@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildImage, type ImageResult } from '../../build/image-build.ts';
-import { HEADER_LBA, SECTOR, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Part, type VolumeFile } from '../../build/image.ts';
+import { HEADER_LBA, SECTOR, STAGE2_LBA, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Part, type VolumeFile } from '../../build/image.ts';
 import { defaultBootOptions } from '../../build/options.ts';
 import { imagesDir, objDir, sharedModels } from '../../build/paths.ts';
 
@@ -65,7 +65,7 @@ export function withDataFiles(image: string, edit: (files: VolumeFile[]) => Volu
     p.name === 'data' ? { name: 'data', data: packVolume(edit(files)) } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
   );
   const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'edited.img');
-  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(SECTOR, (HEADER_LBA) * SECTOR), parts }));
+  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts }));
   return out;
 }
 
