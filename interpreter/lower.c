@@ -1203,6 +1203,7 @@ static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
  * -> fdot4 d4 a x j b acc (the same four products and sums, in order). Instruction
  * i is the last fdotx; the partial sums and the or-ed indices have no other uses. */
 static void fdot4(L *l, uint32_t i) {
+    if (l->nc < 8) return;
     int x = l->c[l->nc - 8] == (W)l->e->lab[OP_fdotx];
     uint32_t n = x ? 8 : 7, st = n + 4, q = l->nc - n, j[4], k;
     W *c = l->c, fop = (W)l->e->lab[x ? OP_fdotx : OP_fdot];
@@ -1299,7 +1300,7 @@ static void cast_fold(L *l, uint32_t i) {
         { OP_st32, 4, { 1, 3 } }, { OP_lix4, 6, { 2, 3 } }, { OP_six4, 6, { 1, 2, 5 } },
         { OP_ldv4, 4, { 2 } }, { OP_stv4, 4, { 1, 3 } } };
     uint32_t q = l->at[i], j = i - 1, k, m;
-    if (i == 0 || q < 3 || j < l->ir->bb[l->cur]) return;
+    if (i == 0 || q < 3 || l->nc <= q || j < l->ir->bb[l->cur]) return;
     Ins *C = &l->ir->ins[j];
     /* fogtf/foltf c x y; sel32 d c a b (c used only there) -> fselgt/fsellt d x y a b */
     if (l->ir->ins[i].op == I_SEL && l->c[q] == OP(sel32) && l->nc == q + 5 && q >= 4) {
