@@ -3,7 +3,7 @@
 // lli-14 (JIT) vs lli-14 -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
 //   node test/engine/bench.mjs [--no-lli-interp] [--filter x] [--bfi path]
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
-// tinyllama (stories260K, 256 steps) when tinyllama/ and /work/shared/models exist;
+// tinyllama (stories260K, 256 steps) when tinyllama/ and ../shared/models exist;
 // then the engine's start-up (load + decode) time and memory on tinyllama.bc, and
 // the .text size of the freestanding i686 core at -Os and -O2 (per file).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,7 +43,7 @@ for (const f of readdirSync(join(here, 'bench')).filter(f => f.endsWith('.c') &&
   const lint = lliInterp ? time('lli-14', ['-jit-kind=mcjit', '-force-interpreter', `${b}.x64.bc`], 1, 300000) : NaN;
   rows.push({ n, nat, eng, lli, lint });
 }
-const tl = join(root, 'tinyllama'), M = '/work/shared/models';
+const tl = join(root, 'tinyllama'), M = join(root, '..', 'shared', 'models');
 if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
   const b = join(w, 'tinyllama');
   const TF = [...F, '-I', join(root, 'kernel_lib')];

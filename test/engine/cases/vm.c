@@ -1,5 +1,8 @@
 /* @O3 a small bytecode VM */
 #include <stdio.h>
+#ifndef ITERATIONS
+#define ITERATIONS 300000 /* test/engine/bench/vm.c runs it longer */
+#endif
 enum { PUSH, ADD, SUB, MUL, DUP, SWAP, JNZ, DEC, PRINT, HALT, LOAD, STORE, LT, JMP };
 static int run(const int *code, int *mem) {
     int stack[64], sp = 0, pc = 0, steps = 0;
@@ -24,8 +27,8 @@ static int run(const int *code, int *mem) {
     }
 }
 int main(void) {
-    /* sum = 0; i = 300000; while (i) { sum += i * 3 % 7... } */
-    int code[] = { PUSH, 0, STORE, 0, PUSH, 300000, STORE, 1,
+    /* sum = 0; i = ITERATIONS; while (i) { sum += i * 3 % 7... } */
+    int code[] = { PUSH, 0, STORE, 0, PUSH, ITERATIONS, STORE, 1,
                    /* 8 */ LOAD, 0, LOAD, 1, ADD, PUSH, 3, MUL, STORE, 0, LOAD, 1, DEC, DUP, STORE, 1, JNZ, 8,
                    LOAD, 0, PRINT, HALT };
     int mem[4] = { 0 };
