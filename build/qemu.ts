@@ -44,13 +44,15 @@ export interface BootResult {
   stderr: string;
 }
 
+const com2Path = (runDir: string): string => join(runDir, 'com2.jsonl');
+
 /** QEMU's command line; the COM2 log and the option files go in `runDir`. */
 export function qemuArgs(req: BootRequest, runDir: string): string[] {
   return [
     '-machine', 'pc', '-nodefaults', '-display', 'none', '-no-reboot', '-m', '128',
     '-drive', `file=${req.image},format=raw,if=ide,index=0,media=disk`,
     ...(req.persist ? [] : ['-snapshot']),
-    '-serial', 'stdio', '-serial', `file:${join(runDir, 'com2.jsonl')}`,
+    '-serial', 'stdio', '-serial', `file:${com2Path(runDir)}`,
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
     ...(req.icount ? ['-icount', 'shift=0,align=off,sleep=off'] : []),
     ...(req.gdb ? ['-s', '-S'] : []),
@@ -79,7 +81,6 @@ export function parseEvents(raw: string): { events: GuestEvent[]; badEvents: { l
 export async function boot(req: BootRequest): Promise<BootResult> {
   validateOptions(req.options ?? {});
   const dir = mkdtempSync(join(tmpdir(), 'bareflow-'));
-  const com2 = join(dir, 'com2.jsonl');
   const t0 = performance.now();
   try {
     const child = execa(tools.qemu, qemuArgs(req, dir), {
@@ -95,7 +96,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
     if ((r as { code?: string }).code === 'ENOENT') throw new Error(`${tools.qemu} is not installed: run 'npm run setup'`);
     let raw = '';
     try {
-      raw = readFileSync(com2, 'utf8');
+      raw = readFileSync(com2Path(dir), 'utf8');
     } catch {
       // QEMU never opened COM2: it failed before starting the guest.
     }
