@@ -552,10 +552,12 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     if (pfx(n, len, "returnaddress") || pfx(n, len, "frameaddress")) return E3(OP(movi), d, 0);
     if (pfx(n, len, "flt.rounds")) return E3(OP(movi), d, 1);
     uint32_t vt = rt != NOTY ? rt : (na ? vty(l, a[0]) : 0);
+    if (vt >= l->e->nty) return BADL("bitcode: intrinsic '%.*s' has an operand of no type", (int)len, n);
     uint32_t ne = nelt(l, vt), et = sty(l, vt);
     /* vector reductions */
     if (pfx(n, len, "vector.reduce")) {
         const char *r = n + 14; uint32_t rl = len - 14;
+        if (na == 0 || vty(l, a[na - 1]) >= l->e->nty) return BADL("bitcode: bad vector reduction operand");
         uint32_t src = a[na - 1], st2 = vty(l, src), cnt = nelt(l, st2), e2 = sty(l, st2);
         int32_t acc = d;
         int start = 0;

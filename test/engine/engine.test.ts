@@ -2,7 +2,7 @@
 // conformance against native code, tinyllama against llama2.c, self-hosting,
 // malformed input, and a bounded fuzzing run of the reader.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,12 @@ describe('malformed bitcode: a clear error and exit 9, never a crash', () => {
     expect(r.stderr).toMatch(/^error: bitcode: /);
   });
 
+  it.each(readdirSync(fromRoot('test', 'engine', 'regressions')))('fuzzer-found input %s: a clean error', async (file) => {
+    const r = await execa(bfi, ['--check', fromRoot('test', 'engine', 'regressions', file)], { reject: false, timeout: 30_000 });
+    expect(r.exitCode).toBe(9);
+    expect(r.stderr).toMatch(/^error: bitcode: /);
+  });
+
   it('hundreds of truncations and bit flips end in clean errors (robustness.mjs)', async () => {
     const r = await node('robustness.mjs', [], 600_000);
     expect(r.exitCode, r.all).toBe(0);
@@ -182,9 +188,9 @@ describe('limits: a clean error, never a crash', () => {
 });
 
 describe('fuzzing the reader (libFuzzer + ASan, bounded)', () => {
-  it('runs 30 s without a crash', async () => {
-    const r = await execa('sh', [fromRoot('test', 'engine', 'fuzz.sh'), '30'], { reject: false, all: true, timeout: 300_000, env: { FUZZ_DIR: join(work, 'fuzz') } });
+  it('runs 100,000 inputs from a fixed seed without a crash', async () => {
+    const r = await execa('sh', [fromRoot('test', 'engine', 'fuzz.sh')], { reject: false, all: true, timeout: 300_000, env: { FUZZ_DIR: join(work, 'fuzz'), FUZZ_RUNS: '100000' } });
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.all).toMatch(/Done \d+ runs in \d+ second/);
+    expect(r.all).toMatch(/Done 100000 runs in \d+ second/);
   });
 });
