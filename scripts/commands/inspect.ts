@@ -1,0 +1,32 @@
+// `bareflow inspect`: lists the parts and data files of an image and verifies every checksum.
+import { readFileSync } from 'node:fs';
+import { hex, partData, verifyImage, volumeFile } from '../../build/image.ts';
+import type { Manifest } from '../../build/manifest.ts';
+import { table } from '../../build/table.ts';
+
+export function inspectCommand(image: string): void {
+  const bytes = readFileSync(image);
+  const { image: img, volume, checks } = verifyImage(bytes);
+  const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
+  for (const p of img.parts) {
+    const name = p.aliasOf ? `${p.name} = ${p.aliasOf}` : p.name;
+    t.push([name, p.lba, p.sectors, p.bytes, hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
+  }
+  console.log(`${image}: format ${img.version}, ${img.sectors} sectors`);
+  console.log(t.toString());
+  const v = table(['data file', 'offset', 'bytes', 'crc32']);
+  for (const f of volume) v.push([f.name, f.offset, f.size, hex(f.crc32)]);
+  console.log(v.toString());
+  const stored = volume.find((f) => f.name === 'manifest.json');
+  if (stored) {
+    const data = partData(bytes, img.parts.find((p) => p.name === 'data')!);
+    const m = JSON.parse(volumeFile(data, stored).toString('utf8')) as Pick<Manifest, 'model' | 'defaults' | 'files'>;
+    console.log(`model: ${Object.entries(m.model).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`defaults: ${Object.entries(m.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
+    for (const f of m.files) console.log(`${f.name}: from ${f.source}, sha256 ${f.sha256}`);
+  }
+  const bad = checks.filter((c) => !c.ok);
+  for (const c of bad) console.log(`FAIL ${c.what}: ${c.detail}`);
+  console.log(bad.length === 0 ? `ok: ${checks.length} checksums verified` : `${bad.length} of ${checks.length} checks failed`);
+  if (bad.length > 0) process.exitCode = 1;
+}
