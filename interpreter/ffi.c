@@ -1,6 +1,6 @@
 /* FFI: native symbols by name, calls into native code with the i386 cdecl
  * ABI, and trampolines that let native code call interpreted functions
- * (each defined function has a 24-byte x86 stub; its address is the
+ * (each defined function has a STUB_BYTES x86 stub; its address is the
  * function's pointer value everywhere, so pointers compare and round-trip). */
 #include "internal.h"
 
@@ -59,27 +59,39 @@ static double tramp_d(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); doub
 
 int stubs_make(E *e) {
     uint32_t n = e->nfn ? e->nfn : 1;
-    uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(24 * n) : ealloc(e, 24 * n);
+    uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(STUB_BYTES * n) : ealloc(e, STUB_BYTES * n);
     if (!m) return fail(e, BFE_NOMEM, "engine: cannot allocate trampolines");
     e->stubs = m; e->nstub = e->nfn;
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
-        uint8_t *s = m + 24 * i;
+        uint8_t *s = m + STUB_BYTES * i;
         Ty *rt = &e->ty[e->ty[f->ty].elt];
         void *disp = rt->k == TK_FLT ? (void *)tramp_f : rt->k == TK_DBL ? (void *)tramp_d : (void *)tramp_entry;
-        uint32_t fp = (uint32_t)(W)f, dp = (uint32_t)(W)disp;
-        static const uint8_t tpl[24] = { 0x8d, 0x44, 0x24, 0x04, 0x83, 0xec, 0x04, 0x50, 0x68, 0, 0, 0, 0,
-                                         0xb8, 0, 0, 0, 0, 0xff, 0xd0, 0x83, 0xc4, 0x0c, 0xc3 };
-        memcpy(s, tpl, 24);
-        memcpy(s + 9, &fp, 4); memcpy(s + 14, &dp, 4);
+        uint32_t fp = (uint32_t)(W)f, dp = (uint32_t)(W)disp, slot = (uint32_t)(W)&f->native;
+        static const uint8_t tpl[STUB_BYTES] = {
+            0xa1, 0, 0, 0, 0,            /* mov eax, [slot]      the entry slot */
+            0x85, 0xc0,                  /* test eax, eax */
+            0x74, 0x02,                  /* jz interpret */
+            0xff, 0xe0,                  /* jmp eax              compiled code, same stack */
+            0x8d, 0x44, 0x24, 0x04,      /* interpret: lea eax, [esp+4]   the caller's argument words */
+            0x83, 0xec, 0x04,            /* sub esp, 4           keep ESP 16-aligned at the call */
+            0x50,                        /* push eax */
+            0x68, 0, 0, 0, 0,            /* push f */
+            0xb8, 0, 0, 0, 0,            /* mov eax, dispatcher */
+            0xff, 0xd0,                  /* call eax */
+            0x83, 0xc4, 0x0c,            /* add esp, 12 */
+            0xc3,                        /* ret */
+            0xcc };
+        memcpy(s, tpl, STUB_BYTES);
+        memcpy(s + 1, &slot, 4); memcpy(s + 20, &fp, 4); memcpy(s + 25, &dp, 4);
     }
     return 0;
 }
 
 Fn *stub_fn(E *e, W addr) {
     W d = addr - (W)e->stubs;
-    if (d < 24u * e->nstub && d % 24 == 0) {
-        Fn *f = &e->fn[d / 24];
+    if (d < STUB_BYTES * e->nstub && d % STUB_BYTES == 0) {
+        Fn *f = &e->fn[d / STUB_BYTES];
         return f->isdecl ? 0 : f;
     }
     return 0;

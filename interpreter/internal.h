@@ -166,6 +166,11 @@ int lower(E *e, Fn *f);
 int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);
 const void *const *exec_labels(void);
 uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk);
+/* Every defined function has a trampoline: its pointer value everywhere. It
+ * jumps to the function's entry slot (Fn.native) when that holds code (JIT
+ * output), else enters the interpreter; native code, compiled code and
+ * indirect calls all go through it. */
+#define STUB_BYTES 36
 int stubs_make(E *e);
 Fn *stub_fn(E *e, W addr);
 uint64_t tramp_entry(Fn *f, uint32_t *args);

@@ -393,7 +393,7 @@ int const_scalar(E *e, uint32_t vid, uint64_t *out) {
     case V_GVAR: *out = (W)e->gv[v->u.idx].addr; return 0;
     case V_FN: {
         Fn *f = &e->fn[v->u.idx];
-        if (!f->isdecl) *out = (W)(e->stubs + 24 * f->idx);
+        if (!f->isdecl) *out = (W)(e->stubs + STUB_BYTES * f->idx);
         else *out = (W)f->native;
         return 0;
     }
