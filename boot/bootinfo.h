@@ -20,7 +20,7 @@
 #define BF_KERNEL_ADDR      0x100000
 
 #define BF_IMAGE_MAGIC      "BAREFLOW"
-#define BF_IMAGE_VERSION    1
+#define BF_IMAGE_VERSION    2     /* 2: stage1/stage2 CRCs in the header */
 #define BF_MAX_PARTS        8
 
 /* One region of the image: a kernel ("aot", "bootstrap"), the data volume
@@ -42,7 +42,8 @@ struct bf_image_header {
     uint32_t header_crc32;   /* CRC-32 of the 512-byte sector with this field zero */
     uint32_t image_sectors;  /* total size of the image */
     uint32_t part_count;
-    uint32_t reserved[2];
+    uint32_t stage1_crc32;   /* CRC-32 of sector 0 */
+    uint32_t stage2_crc32;   /* CRC-32 of LBA 1..8, padding included (stage1 checks it) */
     struct bf_part parts[BF_MAX_PARTS];
     uint8_t  pad[BF_SECTOR - 32 - 48 * BF_MAX_PARTS];
 };                           /* exactly 512 bytes */

@@ -3,7 +3,7 @@
 ; Sets up what C code needs before it runs (own GDT, stack, zeroed .bss, SSE,
 ; x87), then calls kmain(info). Also holds the CPU exception entry stubs, which
 ; push a uniform frame (struct trap_frame in kernel_lib/traps.c) and call
-; trap_handler.
+; trap_handler, once: an exception inside it ends the run from here.
 
 bits 32
 
@@ -17,6 +17,15 @@ CR0_EM         equ 1 << 2
 CR0_TS         equ 1 << 3
 CR4_OSFXSR     equ 1 << 9
 CR4_OSXMMEXCPT equ 1 << 10
+
+COM1           equ 0x3F8
+COM2           equ 0x2F8
+UART_LSR       equ 5
+LSR_THR_EMPTY  equ 0x20
+LSR_IDLE       equ 0x40
+UART_WAIT      equ 1 << 16          ; polls per character before giving up
+DEBUG_EXIT_PORT equ 0xF4
+EXIT_TRAP      equ 7                ; BF_EXIT_TRAP
 
 extern kmain
 extern trap_handler
@@ -123,6 +132,9 @@ TRAP_WITH_ERROR 30
 TRAP 31
 
 trap_common:
+    inc dword [trap_depth]          ; never decremented: nothing resumes
+    cmp dword [trap_depth], 1
+    jne nested_trap
     pushad
     mov eax, esp                    ; struct trap_frame *
     and esp, -16
@@ -133,6 +145,83 @@ trap_common:
     cli
     hlt
     jmp .halt
+
+; An exception while trap_handler runs: its report, the stack or the kernel
+; itself is broken, so no C code runs again. A fixed line goes to COM1 and one
+; to COM2 (after a newline, so it starts a line of its own even if an event was
+; cut short) by raw port I/O, then isa-debug-exit ends the run with 7.
+nested_trap:
+    mov dx, COM1
+    mov esi, nested_text
+    call raw_puts
+    call raw_vector
+    mov esi, nested_text_end
+    call raw_puts
+    mov dx, COM2
+    mov esi, nested_event
+    call raw_puts
+    call raw_vector
+    mov esi, nested_event_end
+    call raw_puts
+    mov dx, COM1 + UART_LSR
+    call raw_drain
+    mov dx, COM2 + UART_LSR
+    call raw_drain
+    mov al, EXIT_TRAP
+    out DEBUG_EXIT_PORT, al
+.halt:
+    cli
+    hlt
+    jmp .halt
+
+; The NUL-terminated string at ESI to the UART at DX.
+raw_puts:
+    lodsb
+    test al, al
+    jz .done
+    call raw_putc
+    jmp raw_puts
+.done:
+    ret
+
+; AL to the UART at DX, once it can take it (a bounded wait: no UART, no hang).
+raw_putc:
+    push eax
+    add dx, UART_LSR
+    mov ecx, UART_WAIT
+.wait:
+    in al, dx
+    test al, LSR_THR_EMPTY
+    loopz .wait
+    sub dx, UART_LSR
+    pop eax
+    out dx, al
+    ret
+
+; The nested exception's vector (pushed by its stub, 0..31), in decimal.
+raw_vector:
+    movzx eax, byte [esp + 4]       ; above this call's return address
+    mov bl, 10
+    div bl                          ; AL = tens, AH = units
+    test al, al
+    jz .units
+    push eax
+    add al, '0'
+    call raw_putc
+    pop eax
+.units:
+    mov al, ah
+    add al, '0'
+    jmp raw_putc
+
+; Waits (bounded) until the UART whose LSR is at DX has sent everything.
+raw_drain:
+    mov ecx, UART_WAIT
+.wait:
+    in al, dx
+    test al, LSR_IDLE
+    loopz .wait
+    ret
 
 section .rodata
 trap_stubs:                         ; entry points, indexed by vector
@@ -154,8 +243,15 @@ gdt_desc:
 mxcsr_default:
     dd 0x1F80                       ; all SSE exceptions masked, round to nearest
 
+nested_text:      db 10, "trap: exception inside the trap handler (vector ", 0
+nested_text_end:  db "): stopping", 10, 0
+nested_event:     db 10, '{"ev":"trap","vector":', 0
+nested_event_end: db ',"nested":true}', 10, 0
+
 section .bss
-align 16
+trap_depth:
+    resd 1                          ; exceptions entered (zeroed with .bss)
+alignb 16
 __stack_bottom:
     resb STACK_SIZE
 __stack_top:

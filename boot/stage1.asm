@@ -1,6 +1,7 @@
 ; BareFlow stage1: the MBR (sector 0). The BIOS loads it at 0x7C00 with DL = boot
-; drive. It stamps the TSC into bf_boot_info, loads stage2 (LBA 1..8) to 0x7E00
-; with int 13h extensions and jumps to it with DL unchanged.
+; drive. It stamps the TSC into bf_boot_info, loads stage2 (LBA 1..8) and the
+; image header (LBA 9) behind it to 0x7E00 with int 13h extensions, checks
+; stage2 against the header's CRC-32 of it and jumps to it with DL unchanged.
 ; Offsets mirror boot/bootinfo.h.
 
 bits 16
@@ -12,8 +13,11 @@ BI_SIZE_WORDS   equ 128            ; stage1 clears 0x500..0x5FF for stage2
 STAGE2_ADDR     equ 0x7E00
 STAGE2_LBA      equ 1
 STAGE2_SECTORS  equ 8
+STAGE2_BYTES    equ STAGE2_SECTORS * 512
+HDR_STAGE2_CRC  equ STAGE2_ADDR + STAGE2_BYTES + 28 ; the header sector follows stage2
 DEBUG_EXIT_PORT equ 0xF4
 EXIT_DISK       equ 5              ; BF_EXIT_DISK
+EXIT_CORRUPT    equ 12             ; BF_EXIT_CORRUPT_IMAGE
 COM1            equ 0x3F8
 
 start:
@@ -53,18 +57,52 @@ start:
     int 0x13
     jc .disk_error
 
+    ; A flipped byte in stage2 must stop here, not boot a wrong kernel.
+    mov si, STAGE2_ADDR
+    mov cx, STAGE2_BYTES
+    call crc32
+    cmp eax, [HDR_STAGE2_CRC]
+    jne .corrupt
+
     mov dl, [boot_drive]
     jmp 0:STAGE2_ADDR
 
 .no_ext:
     mov si, msg_no_ext
-    jmp fail
+    jmp fail_disk
 .disk_error:
     mov si, msg_disk
+    jmp fail_disk
+.corrupt:
+    mov si, msg_corrupt
+    mov bp, EXIT_CORRUPT
+    jmp fail
 
+; CRC-32 (IEEE, as zlib computes it) of CX bytes at DS:SI -> EAX, a bit at a
+; time: slow (4 KiB is ~0.2M instructions) but small enough for the MBR.
+crc32:
+    or eax, -1
+.byte:
+    xor al, [si]
+    inc si
+    mov bl, 8
+.bit:
+    shr eax, 1
+    jnc .next_bit
+    xor eax, 0xEDB88320
+.next_bit:
+    dec bl
+    jnz .bit
+    loop .byte
+    not eax
+    ret
+
+fail_disk:
+    mov bp, EXIT_DISK
 ; Prints the message at SI on the screen (BIOS teletype) and on COM1 (raw port
 ; write: enough under QEMU, and the BIOS has usually set the UART up), then
-; leaves through isa-debug-exit so QEMU never hangs; halts if that is absent.
+; leaves through isa-debug-exit with code BP so QEMU never hangs; halts if that
+; is absent.
 fail:
     lodsb
     test al, al
@@ -76,7 +114,7 @@ fail:
     int 0x10
     jmp fail
 .exit:
-    mov al, EXIT_DISK
+    mov ax, bp
     out DEBUG_EXIT_PORT, al
 .halt:
     cli
@@ -85,11 +123,12 @@ fail:
 
 msg_no_ext: db "stage1: BIOS has no int 13h extensions", 13, 10, 0
 msg_disk:   db "stage1: disk error loading stage2", 13, 10, 0
+msg_corrupt: db "stage1: stage2 is corrupt (checksum mismatch)", 13, 10, 0
 
 align 4
 dap:                               ; int 13h AH=42h disk address packet
     db 16, 0
-    dw STAGE2_SECTORS
+    dw STAGE2_SECTORS + 1          ; stage2 and the header sector
     dw STAGE2_ADDR, 0              ; offset, segment
     dq STAGE2_LBA
 

@@ -3,6 +3,8 @@
 ; load above 1 MiB through a low bounce buffer and unreal mode, bf_boot_info;
 ; then protected mode and a jump to the kernel entry with EAX = BF_BOOTINFO_MAGIC,
 ; EBX = &bf_boot_info. Offsets mirror boot/bootinfo.h.
+; The header and the loaded kernel are checked against their CRC-32s first: a
+; corrupt image must stop here with a message, not run a damaged kernel.
 ; Errors go to COM1 and end the run through isa-debug-exit.
 
 bits 16
@@ -28,12 +30,16 @@ BOOTINFO_MAGIC    equ 0x49424642    ; "BFBI"
 HEADER_ADDR       equ 0x0600
 HEADER_LBA        equ 9
 HDR_VERSION       equ HEADER_ADDR + 8
+HDR_CRC           equ HEADER_ADDR + 12
 HDR_PART_COUNT    equ HEADER_ADDR + 20
+IMAGE_VERSION     equ 2
 HDR_PARTS         equ HEADER_ADDR + 32
 MAX_PARTS         equ 8
 PART_SIZE         equ 48
 PART_LBA          equ 16
 PART_SECTORS      equ 20
+PART_BYTES        equ 24
+PART_CRC          equ 28
 PART_LOAD_ADDR    equ 32
 PART_ENTRY        equ 36
 
@@ -42,6 +48,7 @@ E820_MAX          equ 128
 E820_ENTRY        equ 24
 SMAP              equ 0x534D4150
 
+CRC_TABLE         equ 0x3000        ; 1 KiB, above the E820 map (0x1000..0x1C00)
 BOUNCE_SEG        equ 0x2000        ; 0x20000: 32 KiB bounce buffer
 CHUNK_SECTORS     equ 64
 
@@ -55,6 +62,7 @@ FW_CFG_FILE_DIR   equ 0x0019
 EXIT_ERROR        equ 1             ; enum bf_exit (kernel_lib/bf.h)
 EXIT_BAD_OPTION   equ 2
 EXIT_DISK         equ 5
+EXIT_CORRUPT      equ 12            ; BF_EXIT_CORRUPT_IMAGE
 
 CODE_SEL          equ 0x08
 DATA_SEL          equ 0x10
@@ -68,10 +76,12 @@ stage2:
     call serial_init
     call enable_a20
     call read_e820
+    call crc32_init
     call read_header
     call read_mode
     call find_kernel
     call load_kernel
+    call verify_kernel
     rdtsc
     mov [BI_TSC_LOADED], eax
     mov [BI_TSC_LOADED + 4], edx
@@ -140,7 +150,8 @@ read_e820:
     ret
 
 ; ---------------------------------------------------------------------------
-; The image header sector, LBA 9 -> 0x600; checks magic and version.
+; The image header sector, LBA 9 -> 0x600; checks magic, version and its CRC
+; (computed with the CRC field zero), since the part table steers the load.
 read_header:
     mov eax, HEADER_LBA
     mov cx, 1
@@ -151,14 +162,26 @@ read_header:
     mov cx, 8
     repe cmpsb
     jne .bad
-    cmp dword [HDR_VERSION], 1
+    cmp dword [HDR_VERSION], IMAGE_VERSION
     jne .bad
     cmp dword [HDR_PART_COUNT], MAX_PARTS
     ja .bad
+    mov edx, [HDR_CRC]
+    mov dword [HDR_CRC], 0
+    mov esi, HEADER_ADDR
+    mov ecx, 512
+    call crc32
+    mov [HDR_CRC], edx              ; the kernel checks it again
+    cmp eax, edx
+    jne .corrupt
     ret
 .bad:
     mov si, msg_header
     mov al, EXIT_DISK
+    jmp fatal
+.corrupt:
+    mov si, msg_header_crc
+    mov al, EXIT_CORRUPT
     jmp fatal
 
 ; ---------------------------------------------------------------------------
@@ -296,6 +319,88 @@ load_kernel:
     sub [remaining], ecx
     jmp .next
 .done:
+    ret
+
+; ---------------------------------------------------------------------------
+; The loaded kernel against its CRC-32 in the header: a flipped byte would
+; otherwise hang or fault somewhere in the kernel.
+verify_kernel:
+    call enter_unreal               ; the kernel lies above 1 MiB
+    mov bp, [part_ptr]
+    mov esi, [bp + PART_LOAD_ADDR]
+    mov ecx, [bp + PART_BYTES]
+    call crc32
+    cmp eax, [bp + PART_CRC]
+    jne .corrupt
+    ret
+.corrupt:
+    mov [crc_found], eax
+    mov si, msg_kernel
+    call serial_puts
+    call kernel_name
+    call serial_puts
+    mov si, msg_kernel_crc
+    call serial_puts
+    mov eax, [crc_found]
+    call serial_hex32
+    mov si, msg_kernel_want
+    call serial_puts
+    mov bp, [part_ptr]
+    mov eax, [bp + PART_CRC]
+    call serial_hex32
+    mov si, msg_newline
+    mov al, EXIT_CORRUPT
+    jmp fatal
+
+; SI = the name of the kernel at part_ptr: the first part on its sectors, since
+; a mode alias ("interp") names the same sectors as the kernel it stands for.
+kernel_name:
+    mov bx, [part_ptr]
+    mov eax, [bx + PART_LBA]
+    mov si, HDR_PARTS
+.next:
+    cmp eax, [si + PART_LBA]
+    je .found                       ; part_ptr itself matches at the latest
+    add si, PART_SIZE
+    jmp .next
+.found:
+    ret
+
+; ---------------------------------------------------------------------------
+; CRC-32 (IEEE, as zlib computes it) with a 256-entry table at CRC_TABLE: one
+; lookup per byte, ~7 instructions, where a bitwise loop costs ~35.
+crc32_init:
+    xor ebx, ebx
+.entry:
+    mov eax, ebx
+    mov cl, 8
+.bit:
+    shr eax, 1
+    jnc .next_bit
+    xor eax, 0xEDB88320
+.next_bit:
+    dec cl
+    jnz .bit
+    mov [CRC_TABLE + ebx * 4], eax
+    inc bl
+    jnz .entry                      ; BL wraps to 0 after entry 255
+    ret
+
+; ECX bytes at linear address ESI (DS base 0; unreal mode above 64 KiB) -> EAX.
+crc32:
+    or eax, -1
+    xor ebx, ebx
+    jecxz .done
+.byte:
+    mov bl, al
+    xor bl, [esi]
+    shr eax, 8
+    xor eax, [CRC_TABLE + ebx * 4]
+    inc esi
+    dec ecx
+    jnz .byte
+.done:
+    not eax
     ret
 
 ; DS and ES get a 4 GiB limit (base 0) for 32-bit addressing in real mode.
@@ -479,6 +584,10 @@ msg_a20:       db "stage2: cannot enable the A20 line", 10, 0
 msg_header:    db "stage2: bad image header (magic, version or part count)", 10, 0
 msg_mode:      db "stage2: unknown boot mode '", 0
 msg_mode_end:  db "'", 10, 0
+msg_header_crc: db "stage2: image header is corrupt (checksum mismatch)", 10, 0
+msg_kernel:    db "stage2: kernel '", 0
+msg_kernel_crc: db "' is corrupt: crc32 ", 0
+msg_kernel_want: db ", header says ", 0
 msg_disk:      db "stage2: disk read error at LBA ", 0
 msg_newline:   db 10, 0
 
@@ -490,6 +599,7 @@ cur_lba:       dd 0
 remaining:     dd 0
 dest:          dd 0
 kernel_entry:  dd 0
+crc_found:     dd 0
 fw_entry:      times 64 db 0
 
 ; The packer pads stage2 to its 8 sectors, so the file's size is the code's.

@@ -11,6 +11,7 @@ export const exitCodes = {
   badPrompt: 8,
   badBitcode: 9,
   unresolved: 10,
+  corruptImage: 12,
 } as const;
 
 export const exitCodeName = (code: number): string =>

@@ -8,7 +8,7 @@ import { engineCore } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
 import { bootConfig, validateOptions, type BootOptions } from './options.ts';
-import { packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
+import { modeKernels, packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
 import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step, type StepResult } from './steps.ts';
@@ -40,8 +40,9 @@ export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('t
 // The engine type-puns through its register slots: no strict aliasing.
 const bootstrapSources = [...engineCore, fromRoot('interpreter', 'guest.c')];
 
-// Boot modes → the kernel part stage2 loads for them.
-export const modeKernels: Alias[] = [{ name: 'interp', aliasOf: 'bootstrap' }];
+// Each kernel links the one file that names it (bf_kernel_name): it reports
+// the name in its first event, and the host checks it against the boot mode.
+const kernelId = (name: string): string => fromRoot('kernel_lib', 'id', `${name}.c`);
 
 export interface KernelBuild {
   steps: Step[];
@@ -54,8 +55,8 @@ export interface KernelBuild {
 /** Every step that produces a kernel or the application's bitcode; shared with the tests and the benchmark. */
 export function kernelBuild(): KernelBuild {
   const lib = compileSteps(kernelLibSources());
-  const aot = kernelSteps({ name: 'aot', sources: tinyllamaSources }, lib.objects, boot.entry);
-  const bootstrap = kernelSteps({ name: 'bootstrap', sources: bootstrapSources, flags: ['-fno-strict-aliasing'] }, lib.objects, boot.entry);
+  const aot = kernelSteps({ name: 'aot', sources: [...tinyllamaSources, kernelId('aot')] }, lib.objects, boot.entry);
+  const bootstrap = kernelSteps({ name: 'bootstrap', sources: [...bootstrapSources, kernelId('bootstrap')], flags: ['-fno-strict-aliasing'] }, lib.objects, boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   return {
     steps: [

@@ -1,21 +1,25 @@
 // The disk image format (boot/bootinfo.h is the C side of the same contract):
 //   LBA 0      stage1 (MBR)
 //   LBA 1..8   stage2 (≤ 4 KiB)
-//   LBA 9      image header: magic, version, CRC, table of parts
+//   LBA 9      image header: magic, version, CRCs of itself, stage1 and stage2, table of parts
 //   then, each sector-aligned: the kernels, the data volume, the cache region.
 // The data volume is a directory (64-byte header + 64-byte entries) followed by
 // sector-aligned files.
 import { crc32 } from 'node:zlib';
+import { bootModes } from './options.ts';
 
 export const SECTOR = 512;
 export const STAGE2_LBA = 1;
 export const STAGE2_SECTORS = 8;
 export const HEADER_LBA = 9;
 export const IMAGE_MAGIC = 'BAREFLOW';
-export const IMAGE_VERSION = 1;
+// 2: the header holds CRC-32s of stage1 and stage2 (offsets 24 and 28, reserved in 1).
+export const IMAGE_VERSION = 2;
 export const VOLUME_MAGIC = 'BFVOLUME';
 export const VOLUME_VERSION = 1;
 export const MAX_PARTS = 8;
+const STAGE1_CRC_OFFSET = 24;
+const STAGE2_CRC_OFFSET = 28;
 const PART_BYTES = 48;
 const PARTS_OFFSET = 32;
 const ENTRY_BYTES = 64;
@@ -32,6 +36,30 @@ export interface Part {
 export interface Alias {
   name: string;
   aliasOf: string;
+}
+
+/** Boot modes → the kernel part stage2 loads for them, where the mode is not itself a part's name. */
+export const modeKernels: Alias[] = [{ name: 'interp', aliasOf: 'bootstrap' }];
+
+/** The kernel that runs boot mode `mode`. */
+export const kernelForMode = (mode: string): string => modeKernels.find((a) => a.name === mode)?.aliasOf ?? mode;
+
+/**
+ * Why a run did not run what `mode` asked for, or undefined if it did. The
+ * kernel's first event names the kernel it was built as and the mode stage2
+ * booted (kernel_lib/kmain.c); a run with no events stopped before the kernel,
+ * and its exit code says why.
+ */
+export function kernelMismatch(events: { ev: string; [key: string]: unknown }[], mode: string): string | undefined {
+  if (events.length === 0) return undefined;
+  const [first] = events;
+  if (first.ev !== 'kernel') return `the guest's first event is '${first.ev}', not 'kernel': it did not say which kernel it is`;
+  if (first.kernel !== kernelForMode(mode)) {
+    const runs = bootModes.filter((m) => kernelForMode(m) === first.kernel);
+    return `mode mismatch: asked for mode '${mode}', but the guest ran the '${first.kernel}' kernel, which runs mode ${runs.map((m) => `'${m}'`).join(', ') || 'none'}`;
+  }
+  if (first.mode !== mode) return `mode mismatch: asked for mode '${mode}', but stage2 booted mode '${first.mode}'`;
+  return undefined;
 }
 
 export interface PartInfo {
@@ -171,15 +199,20 @@ export function packImage(input: ImageInput): Buffer {
     lba += body.length / SECTOR;
   });
   header.writeUInt32LE(lba, 16);
-  header.writeUInt32LE(crc32(header), 12);
+  // stage2's CRC covers all 8 sectors, padding included: stage1 checks exactly what it loads.
   const stage2 = Buffer.alloc(STAGE2_SECTORS * SECTOR);
   input.stage2.copy(stage2);
+  header.writeUInt32LE(crc32(input.stage1), STAGE1_CRC_OFFSET);
+  header.writeUInt32LE(crc32(stage2), STAGE2_CRC_OFFSET);
+  header.writeUInt32LE(crc32(header), 12);
   return Buffer.concat([input.stage1, stage2, header, ...bodies]);
 }
 
 export interface ParsedImage {
   version: number;
   sectors: number;
+  stage1Crc32: number;
+  stage2Crc32: number;
   parts: PartInfo[];
 }
 
@@ -189,7 +222,10 @@ export function readHeader(img: Buffer): ParsedImage {
   const header = Buffer.from(img.subarray(HEADER_LBA * SECTOR, (HEADER_LBA + 1) * SECTOR));
   if (header.toString('latin1', 0, 8) !== IMAGE_MAGIC) throw new ImageError(`image header: bad magic (expected '${IMAGE_MAGIC}')`);
   const version = header.readUInt32LE(8);
-  if (version !== IMAGE_VERSION) throw new ImageError(`image header: unsupported version ${version}`);
+  if (version === 1) {
+    throw new ImageError(`image header: format version 1 is older than this tool's ${IMAGE_VERSION} (no stage1/stage2 checksums): rebuild the image`);
+  }
+  if (version !== IMAGE_VERSION) throw new ImageError(`image header: unsupported format version ${version}`);
   const stored = header.readUInt32LE(12);
   header.writeUInt32LE(0, 12);
   if (crc32(header) !== stored) throw new ImageError('image header: checksum mismatch');
@@ -212,7 +248,13 @@ export function readHeader(img: Buffer): ParsedImage {
     const same = parts.slice(0, i).find((q) => !q.aliasOf && q.lba === p.lba && q.sectors === p.sectors && p.sectors > 0);
     if (same) p.aliasOf = same.name;
   }
-  return { version, sectors: header.readUInt32LE(16), parts };
+  return {
+    version,
+    sectors: header.readUInt32LE(16),
+    stage1Crc32: header.readUInt32LE(STAGE1_CRC_OFFSET),
+    stage2Crc32: header.readUInt32LE(STAGE2_CRC_OFFSET),
+    parts,
+  };
 }
 
 export function partData(img: Buffer, part: PartInfo): Buffer {
@@ -238,17 +280,19 @@ export function verifyImage(img: Buffer): { image: ParsedImage; volume: VolumeEn
   if (image.sectors * SECTOR !== img.length) {
     checks.push({ what: 'image size', ok: false, detail: `header says ${image.sectors * SECTOR} bytes, file has ${img.length}` });
   }
+  const crcCheck = (what: string, data: Buffer, expected: number): Check => {
+    const crc = crc32(data);
+    return { what, ok: crc === expected, detail: crc === expected ? 'crc ok' : `crc ${hex(crc)} != ${hex(expected)}` };
+  };
+  checks.push(crcCheck('stage1', img.subarray(0, SECTOR), image.stage1Crc32));
+  checks.push(crcCheck('stage2', img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), image.stage2Crc32));
   let volume: VolumeEntry[] = [];
   for (const p of image.parts.filter((q) => !q.aliasOf)) {
     const data = partData(img, p);
-    const crc = crc32(data);
-    checks.push({ what: `part ${p.name}`, ok: crc === p.crc32, detail: crc === p.crc32 ? 'crc ok' : `crc ${hex(crc)} != ${hex(p.crc32)}` });
+    checks.push(crcCheck(`part ${p.name}`, data, p.crc32));
     if (p.name === 'data') {
       volume = readVolume(data);
-      for (const f of volume) {
-        const fcrc = crc32(volumeFile(data, f));
-        checks.push({ what: `file ${f.name}`, ok: fcrc === f.crc32, detail: fcrc === f.crc32 ? 'crc ok' : `crc ${hex(fcrc)} != ${hex(f.crc32)}` });
-      }
+      for (const f of volume) checks.push(crcCheck(`file ${f.name}`, volumeFile(data, f), f.crc32));
     }
   }
   return { image, volume, checks };

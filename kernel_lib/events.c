@@ -1,51 +1,100 @@
 /* The event channel: one JSON object per line on COM2, read by the host
- * runner and validated against its schemas. */
+ * runner and validated against its schemas. A line is put together in a
+ * buffer and sent whole when its '\n' arrives: a fault while it is being
+ * formatted leaves nothing on COM2, and the trap handler finishes a line a
+ * fault interrupted while it was going out (event_line_rescue), so the host
+ * sees whole lines only. */
 #include <stdarg.h>
 #include "bf.h"
 #include "kernel.h"
 
-static void com2_sink(char c, void *ctx)
+static char line[8192];  /* longer lines (none so far) go out in pieces */
+static uint32_t used;    /* bytes in line[] */
+static uint32_t sent;    /* of those, bytes already on COM2 while sending */
+static int sending;      /* line[] is going out */
+static int spilled;      /* part of the current line went out early (buffer full) */
+
+static void line_send(void)
+{
+    sending = 1;
+    for (sent = 0; sent < used; sent++)
+        serial_putc(COM2, line[sent]);
+    sending = 0;
+    used = 0;
+}
+
+static void line_putc(char c)
+{
+    if (used == sizeof line) {
+        line_send();
+        spilled = 1;
+    }
+    line[used++] = c;
+    if (c == '\n') {
+        line_send();
+        spilled = 0;
+    }
+}
+
+/* For the trap handler, before it writes its own event. A fault inside
+ * serial_putc may repeat one character; anything else leaves the line whole. */
+void event_line_rescue(void)
+{
+    if (sending) {
+        for (; sent < used; sent++)
+            serial_putc(COM2, line[sent]);
+        sending = 0;
+        used = 0;
+    } else {
+        used = 0; /* never sent: drop it */
+    }
+    if (spilled) /* its start is out: end it (the host reports it as a bad line) */
+        serial_putc(COM2, '\n');
+    spilled = 0;
+}
+
+static void line_sink(char c, void *ctx)
 {
     (void)ctx;
-    serial_putc(COM2, c);
+    line_putc(c);
 }
 
 void bf_event(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    format(com2_sink, 0, fmt, ap);
+    format(line_sink, 0, fmt, ap);
     va_end(ap);
-    serial_putc(COM2, '\n');
+    line_putc('\n');
 }
 
 void event_write(const char *s)
 {
     while (*s)
-        serial_putc(COM2, *s++);
+        line_putc(*s++);
 }
 
 /* s as a JSON string literal, quotes included. */
 void event_json_string(const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    serial_putc(COM2, '"');
+    line_putc('"');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '"' || c == '\\') {
-            serial_putc(COM2, '\\');
-            serial_putc(COM2, (char)c);
+            line_putc('\\');
+            line_putc((char)c);
         } else if (c == '\n') {
             event_write("\\n");
         } else if (c == '\t') {
             event_write("\\t");
         } else if (c < 0x20 || c == 0x7F) {
             event_write("\\u00");
-            serial_putc(COM2, hex[c >> 4]);
-            serial_putc(COM2, hex[c & 15]);
+            line_putc(hex[c >> 4]);
+            line_putc(hex[c & 15]);
         } else {
-            serial_putc(COM2, (char)c);
+            line_putc((char)c);
         }
     }
-    serial_putc(COM2, '"');
+    line_putc('"');
 }

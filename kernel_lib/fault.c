@@ -1,7 +1,8 @@
 /* Test hook: boot option fault=ud|gp|div0|pf-null raises that CPU exception
- * on purpose after kernel init, so tests can check the trap report. The faults
- * are written in assembly: in C, a NULL read or a division by zero is
- * undefined behaviour the compiler may remove. */
+ * on purpose after kernel init, so tests can check the trap report; nested
+ * raises #UD and another #UD inside the trap handler's report. The faults are
+ * written in assembly: in C, a NULL read or a division by zero is undefined
+ * behaviour the compiler may remove. */
 #include "bf.h"
 #include "kernel.h"
 #include "libc.h"
@@ -11,11 +12,13 @@ void fault_inject(void)
     char what[16];
     if (bf_option("fault", what, sizeof what) < 0)
         return;
-    if (strcmp(what, "ud") && strcmp(what, "gp") && strcmp(what, "div0") && strcmp(what, "pf-null"))
-        bf_fail(BF_EXIT_BAD_OPTION, "boot option fault='%s' is not one of: ud, gp, div0, pf-null",
-                what);
+    if (strcmp(what, "ud") && strcmp(what, "gp") && strcmp(what, "div0") && strcmp(what, "pf-null") &&
+        strcmp(what, "nested"))
+        bf_fail(BF_EXIT_BAD_OPTION,
+                "boot option fault='%s' is not one of: ud, gp, div0, pf-null, nested", what);
     printf("fault: raising '%s' on purpose (boot option fault)\n", what);
-    if (strcmp(what, "ud") == 0)
+    trap_fault_armed = strcmp(what, "nested") == 0;
+    if (strcmp(what, "ud") == 0 || trap_fault_armed)
         __asm__ volatile("ud2");
     else if (strcmp(what, "gp") == 0) /* selector 0x28 is past the end of the GDT */
         __asm__ volatile("mov %0, %%ds" : : "r"(0x28));

@@ -30,9 +30,13 @@ int format(format_sink sink, void *ctx, const char *fmt, va_list ap);
 #define FMT_FLOAT_MAX_PREC 1000
 int fmt_float(char *buf, double x, char conv, int prec, int alt, char sign);
 
-/* events.c: the COM2 event stream. */
+/* events.c: the COM2 event stream, a whole line at a time. */
 void event_write(const char *s);
 void event_json_string(const char *s);
+void event_line_rescue(void);
+
+/* kernel_lib/id/<kernel>.c, one per kernel: the name it was built as. */
+extern const char bf_kernel_name[];
 
 /* memmap.c: the E820 map handed over by stage2. */
 void memmap_init(const struct bf_boot_info *info);
@@ -71,6 +75,7 @@ const struct bf_image_header *image_header(void);
 #define OPTION_PREFIX "opt/bareflow/"
 
 /* traps.c, paging.c, fault.c */
+extern int trap_fault_armed; /* fault=nested: trap_handler faults mid-report */
 void traps_init(void);
 void paging_init(void);
 void fault_inject(void);

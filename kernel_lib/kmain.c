@@ -17,6 +17,18 @@ static void boot_event(const char *stage, uint64_t tsc)
     bf_event("{\"ev\":\"boot\",\"stage\":\"%s\",\"tsc\":%llu}", stage, tsc);
 }
 
+/* The first event: the kernel this was built as and the mode stage2 booted,
+ * so the host can refuse a run whose kernel is not the one its mode asked for
+ * (a wrong alias in the header, a damaged stage2). */
+static void identity_event(const char *mode)
+{
+    event_write("{\"ev\":\"kernel\",\"kernel\":");
+    event_json_string(bf_kernel_name);
+    event_write(",\"mode\":");
+    event_json_string(mode);
+    event_write("}\n");
+}
+
 static void memory_init(void)
 {
     uint32_t start, end, heap_start = (uint32_t)__kernel_end;
@@ -36,11 +48,14 @@ void kmain(struct bf_boot_info *info)
 
     serial_init(COM1);
     serial_init(COM2);
+    if (valid) {
+        boot = *info;
+        boot.mode[sizeof boot.mode - 1] = 0;
+    }
+    identity_event(boot.mode);
     vga_init();
     if (!valid)
         bf_fail(BF_EXIT_ERROR, "kmain: no boot info from BareFlow stage2");
-    boot = *info;
-    boot.mode[sizeof boot.mode - 1] = 0;
     memmap_init(info);
     image_init(info);
     traps_init();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { exitCodeName } from '../../build/exitcodes.ts';
-import { readHeader } from '../../build/image.ts';
+import { kernelMismatch, verifyImage, type Check } from '../../build/image.ts';
 import type { BootOptions } from '../../build/options.ts';
 import { reportsDir, root } from '../../build/paths.ts';
 import { boot, describeOutcome } from '../../build/qemu.ts';
@@ -21,7 +21,7 @@ export interface BootCommandOptions {
   run?: string;
 }
 
-/** Fails early, by name, on a path that is not a BareFlow image. */
+/** Fails early, by name, on a path that is not a BareFlow image or one whose checksums do not hold. */
 function checkImage(image: string): void {
   let bytes: Buffer;
   try {
@@ -29,10 +29,15 @@ function checkImage(image: string): void {
   } catch {
     throw new Error(`image ${image}: no such file (build it with 'npm run image')`);
   }
+  let bad: Check[];
   try {
-    readHeader(bytes);
+    bad = verifyImage(bytes).checks.filter((c) => !c.ok);
   } catch (err) {
     throw new Error(`image ${image}: not a BareFlow image: ${(err as Error).message}`);
+  }
+  if (bad.length > 0) {
+    const what = bad.map((c) => `${c.what}: ${c.detail}`).join('; ');
+    throw new Error(`image ${image} is corrupt: ${what} (refusing to boot it; 'bareflow inspect' lists every check)`);
   }
 }
 
@@ -42,6 +47,8 @@ export async function bootCommand(image: string, o: BootCommandOptions): Promise
   checkImage(image);
   const r = await boot({ image, options, timeoutMs: o.timeout * 1000, icount: o.icount, gdb: o.gdb, onText: (t) => process.stdout.write(t) });
   for (const b of r.badEvents) console.error(`warning: bad event line (${b.why}): ${b.line}`);
+  const mismatch = kernelMismatch(r.events, o.mode ?? 'aot'); // before a report could carry the wrong mode
+  if (mismatch) throw new Error(mismatch);
   if (r.events.length > 0) {
     const run = o.run ?? `${o.mode ?? 'aot'}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     const p = profile(run, o.mode ?? 'aot', !!o.icount, r);

@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromRoot } from '../../build/paths.ts';
 import { buildHostProgram, tinyllamaHost } from '../../build/host.ts';
 import { boot, type BootRequest, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 
@@ -22,4 +23,9 @@ export async function hostTokenIds(model: string, tokenizer: string, o: { prompt
   const r = await execa(exe, args, { timeout: 60_000 });
   const lines = readFileSync(events, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GuestEvent);
   return { ids: tokenIds(lines), stdout: r.stdout };
+}
+
+/** The bareflow command line as a user runs it (bin/bareflow.js), never rejecting: check exitCode. */
+export function bareflowCli(args: string[], timeoutMs: number) {
+  return execa(process.execPath, [fromRoot('bin', 'bareflow.js'), ...args], { reject: false, timeout: timeoutMs });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildImage, type ImageResult } from '../../build/image-build.ts';
-import { HEADER_LBA, SECTOR, STAGE2_LBA, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Part, type VolumeFile } from '../../build/image.ts';
+import { HEADER_LBA, SECTOR, STAGE2_LBA, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Alias, type Part, type VolumeFile } from '../../build/image.ts';
 import { defaultBootOptions } from '../../build/options.ts';
 import { imagesDir, objDir, sharedModels } from '../../build/paths.ts';
 
@@ -76,4 +76,28 @@ export function withCorruptBytes(image: string, offset: number, bytes: Buffer): 
   const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'corrupt.img');
   writeFileSync(out, img);
   return out;
+}
+
+/** A copy of `image` whose alias entries point where `targets` says (e.g. { interp: 'aot' }), checksums made right. */
+export function withAliases(image: string, targets: Record<string, string>): string {
+  const img = readFileSync(image);
+  const parts: (Part | Alias)[] = readHeader(img).parts.map((p) =>
+    p.aliasOf ? { name: p.name, aliasOf: targets[p.name] ?? p.aliasOf } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
+  );
+  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'aliased.img');
+  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts }));
+  return out;
+}
+
+/** A copy of `image` with the byte at `offset` inverted: the smallest corruption there is. */
+export function withFlippedByte(image: string, offset: number): string {
+  const img = readFileSync(image);
+  return withCorruptBytes(image, offset, Buffer.from([img[offset] ^ 0xff]));
+}
+
+/** Byte offset of part `name` in `image`. */
+export function partOffset(image: string, name: string): number {
+  const part = readHeader(readFileSync(image)).parts.find((p) => p.name === name);
+  if (!part) throw new Error(`${image} has no part '${name}'`);
+  return part.lba * SECTOR;
 }

@@ -1,11 +1,13 @@
 // Every bad input the guest can meet gives its message and exit code within
 // the timeout: never a hang, a reset or a silent wrong answer.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../build/exitcodes.ts';
-import { readHeader, readVolume, partData, SECTOR } from '../../build/image.ts';
-import { bootTest } from '../helpers/guest.ts';
-import { testImage, withCorruptBytes, withDataFiles } from '../helpers/images.ts';
+import { readHeader, readVolume, partData, SECTOR, STAGE2_LBA, STAGE2_SECTORS } from '../../build/image.ts';
+import { reportsDir } from '../../build/paths.ts';
+import { bareflowCli, bootTest } from '../helpers/guest.ts';
+import { partOffset, testImage, withAliases, withCorruptBytes, withDataFiles, withFlippedByte } from '../helpers/images.ts';
 
 let img: string;
 
@@ -76,5 +78,87 @@ describe('guest faults', () => {
     const r = await expectFailure(img, { fault }, exitCodes.trap, name);
     expect(r.text).toMatch(/eip 0x[0-9a-f]{8}/);
     expect(r.events.find((e) => e.ev === 'trap')).toMatchObject({ vector });
+  });
+
+  it('a fault inside the trap handler ends the run at once with a short report and exit 7', async () => {
+    const r = await expectFailure(img, { fault: 'nested' }, exitCodes.trap, /trap: #UD invalid opcode \(vector 6\)/);
+    expect(r.text).toContain('trap: exception inside the trap handler (vector 6): stopping\n');
+    expect(r.badEvents).toEqual([]);
+    expect(r.events.at(-1)).toEqual({ ev: 'trap', vector: 6, nested: true });
+    expect(r.wallMs).toBeLessThan(15_000);
+  });
+});
+
+// A flipped byte anywhere in the boot chain or a kernel is refused by the host
+// before QEMU starts; with that check bypassed (the runner called directly)
+// the boot chain itself stops with exit 12 in well under the timeout.
+describe('corrupt boot chain and kernels', () => {
+  const stage2Tail = (STAGE2_LBA + STAGE2_SECTORS) * SECTOR - 1; // stage2's last (padding) byte
+
+  it('bareflow boot refuses an image with a flipped stage2 byte before starting QEMU', async () => {
+    const corrupt = withFlippedByte(img, stage2Tail);
+    const r = await bareflowCli(['boot', corrupt, '--mode', 'interp', '--timeout', '60'], T);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: image \S+corrupt\.img is corrupt: stage2: crc 0x[0-9a-f]{8} != 0x[0-9a-f]{8} \(refusing to boot it; 'bareflow inspect' lists every check\)$/m);
+    expect(r.stdout).not.toContain('guest exited');
+  });
+
+  it('stage1 catches a flipped stage2 byte when the host check is bypassed', async () => {
+    const r = await expectFailure(withFlippedByte(img, stage2Tail), { mode: 'interp' }, exitCodes.corruptImage, /^stage1: stage2 is corrupt \(checksum mismatch\)\r?$/m);
+    expect(r.events).toEqual([]);
+    expect(r.wallMs).toBeLessThan(10_000);
+  });
+
+  it.each([
+    ['aot', 'aot', () => 0x10], // _start's first instructions
+    ['bootstrap', 'interp', (bytes: number) => bytes >> 1],
+  ])('a flipped byte in the %s kernel: refused by the host, caught by stage2 (mode %s)', async (kernel, mode, at) => {
+    const part = readHeader(readFileSync(img)).parts.find((p) => p.name === kernel)!;
+    const corrupt = withFlippedByte(img, partOffset(img, kernel) + at(part.bytes));
+    const cli = await bareflowCli(['boot', corrupt, '--mode', mode], T);
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stderr).toMatch(new RegExp(`^error: image \\S+ is corrupt: part ${kernel}: crc 0x[0-9a-f]{8} != 0x${part.crc32.toString(16).padStart(8, '0')} `, 'm'));
+    const r = await expectFailure(corrupt, { mode }, exitCodes.corruptImage, new RegExp(`^stage2: kernel '${kernel}' is corrupt: crc32 0x[0-9a-f]{8}, header says 0x${part.crc32.toString(16).padStart(8, '0')}$`, 'm'));
+    expect(r.events).toEqual([]);
+    expect(r.wallMs).toBeLessThan(10_000);
+  });
+
+  it('bareflow inspect names a flipped stage1 or stage2 byte', async () => {
+    for (const [what, offset] of [['stage1', 100], ['stage2', stage2Tail]] as const) {
+      const r = await bareflowCli(['inspect', withFlippedByte(img, offset)], T);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`^FAIL ${what}: crc 0x[0-9a-f]{8} != 0x[0-9a-f]{8}$`, 'm'));
+      expect(r.stdout).toMatch(/^1 of \d+ checks failed$/m);
+    }
+    const ok = await bareflowCli(['inspect', img], T);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: 10 checksums verified$/m); // stage1, stage2, aot, bootstrap, data and its 5 files
+  });
+});
+
+describe('the kernel that runs is the one the mode asked for', () => {
+  it('names its kernel and boot mode in its first event', async () => {
+    for (const [mode, kernel] of [['aot', 'aot'], ['interp', 'bootstrap']]) {
+      const r = await bootTest({ image: img, options: { mode: mode as 'aot' | 'interp', steps: 8 }, timeoutMs: T });
+      expect(r.guestCode).toBe(0);
+      expect(r.events[0]).toEqual({ ev: 'kernel', kernel, mode });
+    }
+  });
+
+  it('an interp alias pointing at the aot kernel fails the run, naming both modes, with no report', async () => {
+    const aliased = withAliases(img, { interp: 'aot' });
+    const run = `mismatch-${process.pid}`;
+    const r = await bareflowCli(['boot', aliased, '--mode', 'interp', '--steps', '8', '--run', run], T);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: mode mismatch: asked for mode 'interp', but the guest ran the 'aot' kernel, which runs mode 'aot'$/m);
+    expect(existsSync(join(reportsDir, `${run}.json`))).toBe(false);
+    expect(existsSync(join(reportsDir, `${run}.md`))).toBe(false);
+    // The same image in the mode its kernel runs is fine.
+    const ok = await bareflowCli(['boot', aliased, '--mode', 'aot', '--steps', '8', '--run', `${run}-aot`], T);
+    expect(ok.exitCode).toBe(0);
+    const report = join(reportsDir, `${run}-aot.json`);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ mode: 'aot' });
+    rmSync(report);
+    rmSync(report.replace(/json$/, 'md'));
   });
 });

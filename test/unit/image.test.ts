@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR } from '../../build/image.ts';
+import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION } from '../../build/image.ts';
 
 const stage1 = (): Buffer => {
   const b = Buffer.alloc(512, 0x90);
@@ -27,7 +27,7 @@ describe('image format', () => {
   it('lays out stage1, stage2, header and sector-aligned parts', () => {
     const img = sample();
     const h = readHeader(img);
-    expect(h.version).toBe(1);
+    expect(h.version).toBe(2);
     expect(h.parts.map((p) => [p.name, p.lba, p.sectors, p.bytes])).toEqual([
       ['aot', 10, 137, 70_000],
       ['data', 147, 3, 1536],
@@ -61,6 +61,39 @@ describe('image format', () => {
     const modelAt = (147 + 1) * 512;
     img2[modelAt] ^= 1;
     expect(verifyImage(img2).checks.filter((c) => !c.ok).map((c) => c.what)).toEqual(['part data', 'file model.bin']);
+  });
+
+  it('keeps CRC-32s of stage1 (its 512 bytes) and stage2 (its 8 padded sectors) in the header', () => {
+    const img = sample();
+    const h = readHeader(img);
+    expect(h.stage1Crc32).toBe(crc32(stage1()));
+    expect(h.stage2Crc32).toBe(crc32(Buffer.concat([Buffer.alloc(1000, 0xcc), Buffer.alloc(4096 - 1000)])));
+    // At header offsets 24 and 28, where stage1 (which loads the header with stage2) reads the second.
+    expect(img.readUInt32LE(9 * 512 + 24)).toBe(h.stage1Crc32);
+    expect(img.readUInt32LE(9 * 512 + 28)).toBe(h.stage2Crc32);
+    expect(verifyImage(img).checks.map((c) => c.what)).toEqual(['stage1', 'stage2', 'part aot', 'part data', 'file model.bin', 'file boot.cfg']);
+  });
+
+  it('names stage1 or stage2 when one of their bytes is flipped, padding included', () => {
+    for (const [offset, what] of [[100, 'stage1'], [512 + 10, 'stage2'], [512 + 4095, 'stage2']] as const) {
+      const img = sample();
+      img[offset] ^= 0xff;
+      const failed = verifyImage(img).checks.filter((c) => !c.ok);
+      expect(failed.map((c) => c.what)).toEqual([what]);
+      expect(failed[0].detail).toMatch(/^crc 0x[0-9a-f]{8} != 0x[0-9a-f]{8}$/);
+    }
+  });
+
+  it('rejects an image of an older format by name', () => {
+    expect(IMAGE_VERSION).toBe(2);
+    const img = sample();
+    const header = img.subarray(9 * 512, 10 * 512);
+    header.writeUInt32LE(1, 8);
+    header.writeUInt32LE(0, 12);
+    header.writeUInt32LE(crc32(header), 12);
+    expect(() => readHeader(img)).toThrow("image header: format version 1 is older than this tool's 2 (no stage1/stage2 checksums): rebuild the image");
+    header.writeUInt32LE(3, 8);
+    expect(() => readHeader(img)).toThrow('image header: unsupported format version 3');
   });
 
   it('rejects a damaged header with a clear message', () => {
