@@ -2,7 +2,7 @@
 // each C file → clang-14 (i386 bitcode) → llvm-link → opt -O3 → llc (i686, SSE2)
 // → ld.lld with boot/entry.o and boot/linker.ld → objcopy to a flat binary.
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fromRoot, objDir } from './paths.ts';
 import type { Step } from './steps.ts';
 import { builtinsI386, runTool, tools } from './toolchain.ts';
@@ -21,11 +21,17 @@ export const guestCFlags = [
   `-I${fromRoot('kernel_lib')}`, `-I${fromRoot('boot')}`,
 ];
 
+// Line tables for the kernels' ELF files, so gdb's `list` and `bt` show source. They live in
+// non-allocated .debug_* sections, which objcopy leaves out of the flat binary, and they do
+// not change the generated code: the image is byte-identical with or without them (full -g
+// does change clang 14's register allocation in one engine function).
+const debugFlags = ['-gline-tables-only'];
+
 // Every flag a step passes is also its cache key, so changing one reruns the step.
-const optFlags = ['-O3'];
+export const optFlags = ['-O3'];
 // Function and data sections let ld.lld drop what nothing references.
-const llcFlags = ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-function-sections', '-data-sections', '-filetype=asm'];
-const ldFlags = ['-m', 'elf_i386', '--gc-sections'];
+export const llcFlags = ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-function-sections', '-data-sections', '-filetype=asm'];
+export const ldFlags = ['-m', 'elf_i386', '--gc-sections'];
 
 const cFiles = (dir: string): string[] =>
   readdirSync(fromRoot(dir)).filter((f) => f.endsWith('.c')).sort().map((f) => fromRoot(dir, f));
@@ -34,17 +40,24 @@ const headers = (dirs: string[]): string[] =>
 
 export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter'];
 
-export const objectPath = (src: string): string => join(objDir, basename(join(src, '..')), basename(src).replace(/\.c$/, '.bc'));
+export const objectPath = (src: string): string => join(objDir, basename(dirname(src)), basename(src).replace(/\.c$/, '.bc'));
+/** The C file that objectPath() compiles to `object`. */
+const sourceOf = (object: string): string => fromRoot(basename(dirname(object)), basename(object).replace(/\.bc$/, '.c'));
+/** Where a source's object without debug info lands (for bitcode the engine runs). */
+const plainObjectPath = (src: string): string => join(objDir, 'bitcode', basename(dirname(src)), basename(src).replace(/\.c$/, '.bc'));
 
-/** clang → .bc for each file; the object lands in obj/<dir>/<name>.bc, shared by every kernel that uses it. */
-export function compileSteps(sources: string[], extraFlags: string[] = []): { steps: Step[]; objects: string[] } {
+/**
+ * clang → .bc for each file, with line tables; the object lands in obj/<dir>/<name>.bc, shared
+ * by every kernel that uses it. `debug: false` leaves the debug info out, in obj/bitcode/<dir>/.
+ */
+export function compileSteps(sources: string[], extraFlags: string[] = [], debug = true): { steps: Step[]; objects: string[] } {
   const hdrs = headers(headerDirs);
-  const flags = [...guestCFlags, ...extraFlags];
+  const flags = [...guestCFlags, ...(debug ? debugFlags : []), ...extraFlags];
   const steps = sources.map((src): Step => {
-    const dir = basename(join(src, '..'));
-    const out = objectPath(src);
+    const dir = basename(dirname(src));
+    const out = debug ? objectPath(src) : plainObjectPath(src);
     return {
-      name: `clang ${dir}/${basename(src)}`,
+      name: `clang ${dir}/${basename(src)}${debug ? '' : ' (no debug info)'}`,
       inputs: [src, ...hdrs],
       outputs: [out],
       tools: [tools.clang],
@@ -153,12 +166,17 @@ function linkAndOptimise(what: string, objects: string[], linked: string, optimi
   ];
 }
 
-/** Application sources → one optimised, verified bitcode module for the engine to run. */
+/**
+ * Application objects → one optimised, verified bitcode module for the engine to run. It is
+ * built from the same sources compiled again without debug info (which would otherwise stay
+ * in the module as metadata the engine has no use for).
+ */
 export function bitcodeModuleSteps(name: string, objects: string[]): { steps: Step[]; out: string } {
   const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
   const out = join(objDir, 'bitcode', `${name}.bc`);
   const ll = join(objDir, 'bitcode', `${name}.ll`);
-  return { out, steps: linkAndOptimise(`${name}.bc`, objects, linked, out, ll) };
+  const plain = compileSteps(objects.map(sourceOf), [], false);
+  return { out, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll)] };
 }
 
 /** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */
