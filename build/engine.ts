@@ -8,8 +8,11 @@ import { runSteps, type Step } from './steps.ts';
 import { runTool, tools } from './toolchain.ts';
 
 export const engineCore = ['bitstream.c', 'module.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
+// The JIT: in the host builds for now (the guest's jit kernel comes with --mode jit).
+export const engineJit = ['x86.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
 const hostMain = fromRoot('interpreter', 'host_main.c');
-const headers = readdirSync(fromRoot('interpreter')).filter((f) => f.endsWith('.h')).map((f) => fromRoot('interpreter', f));
+const headers = ['interpreter', 'interpreter/jit'].flatMap((d) =>
+  readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).map((f) => fromRoot(d, f)));
 
 // The core is freestanding (no libc headers, no builtins) so that the same
 // objects serve the host CLI, the bootstrap kernel and interpreter.bc.
@@ -35,8 +38,9 @@ function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
 }
 
 export function engineSteps(): Step[] {
-  const objects = engineCore.map((s) => compile(s, engineCoreFlags, 'o'));
-  const bcs = [...engineCore.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, commonFlags, 'bc')];
+  const sources = [...engineCore, ...engineJit];
+  const objects = sources.map((s) => compile(s, engineCoreFlags, 'o'));
+  const bcs = [...sources.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, commonFlags, 'bc')];
   const objFiles = objects.map((s) => s.outputs[0]);
   const bcFiles = bcs.map((s) => s.outputs[0]);
   return [

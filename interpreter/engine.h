@@ -59,4 +59,12 @@ typedef struct bf_stats_t {
     uint64_t lower_us;         /* time spent reading bodies and lowering */
 } bf_stats_t;
 void bf_get_stats(bf_engine *e, bf_stats_t *s);
+
+/* The JIT (interpreter/jit/): compiles every defined function it can to x86
+   now and installs it; what it cannot compile stays interpreted. Returns 0
+   or an error code. */
+int bf_jit_all(bf_engine *e);
+/* Per compiled function: IR instructions, code bytes, compile time; and the
+   functions left interpreted, with the reason (through cfg->print). */
+void bf_jit_print_stats(bf_engine *e);
 #endif

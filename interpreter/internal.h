@@ -89,6 +89,7 @@ typedef struct Fn {
     const char *name; uint32_t nlen;
     uint64_t body; uint64_t body_end; uint32_t abw;  /* function block */
     uint32_t calls;      /* call counter */
+    struct JitInfo *jit; /* what the JIT did with this function (jit/jit.c), or 0 */
     uint8_t isdecl, traced, varg, intr, failed;
     uint32_t *loops; uint32_t nloops;       /* back-edge counters */
     uint32_t ncode;

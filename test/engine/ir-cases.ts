@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // IR-level conformance cases for constructs clang rarely emits.
 //
-//   npx tsx test/engine/ir-cases.ts [--filter SUBSTR] [--engine PATH] [--keep DIR] [--list]
+//   npx tsx test/engine/ir-cases.ts [--filter SUBSTR] [--engine PATH] [--engine-arg FLAG]... [--keep DIR] [--list]
 //
 // Builds small LLVM 14 modules with llvm-bindings, each with a main() that
 // prints its results through printf, writes them as .bc, and checks each one
@@ -586,6 +586,8 @@ if (args.includes('--list')) { for (const c of cases) console.log(c.name); proce
 const engine = opt('--engine', '') ||
   JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' })).bfi;
 
+const engineArgs = args.flatMap((a, i) => (args[i - 1] === '--engine-arg' ? [a] : []));
+
 function run(cmd: string, argv: string[]) {
   const r = spawnSync(cmd, argv, { encoding: 'latin1', timeout: 60000 });
   return { code: r.signal ? `signal ${r.signal}` : r.status, out: r.stdout ?? '', err: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
@@ -601,7 +603,7 @@ for (const c of cases.filter(c => c.name.includes(filter))) {
     if (l.code !== 0) throw new Error(`llc failed: ${l.err.slice(0, 300)}`);
     const k = run('clang-14', ['-m32', obj, '-o', exe, '-lm']);
     if (k.code !== 0) throw new Error(`link failed: ${k.err.slice(0, 300)}`);
-    const n = run(exe, []), e = run(engine, [bc]);
+    const n = run(exe, []), e = run(engine, [...engineArgs, bc]);
     if (n.code !== e.code) reason = `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop()!.slice(0, 200) : ''}`;
     else if (n.out !== e.out) {
       const a = n.out.split('\n'), b = e.out.split('\n'); let i = 0; while (i < a.length && a[i] === b[i]) i++;

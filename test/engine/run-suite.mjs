@@ -3,6 +3,7 @@
 //
 //   node test/engine/run-suite.mjs [--filter A,B] [--jobs N] [--levels O0,O2,O3] [--cases DIR]
 //                                  [--engine PATH] [--self PATH/interpreter.bc] [--cache DIR] [--no-cache] [--no-ir]
+//                                  [--engine-args "FLAGS"]   (e.g. "--jit=all": flags for every engine run)
 //
 // For every test/engine/cases/*.c (or --cases DIR) and each optimisation level
 // (O0 and O2; O3 too for cases containing the marker "@O3"), compiles the case
@@ -34,6 +35,7 @@ const levels = opt('--levels', 'O0,O2,O3').split(',');
 const built = args.includes('--engine') ? null : JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' }));
 const engine = opt('--engine', built?.bfi);
 const self = opt('--self', '');
+const engineArgs = opt('--engine-args', '').split(' ').filter(Boolean);
 const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
 // Compiled natives, bitcode and native results are cached by content hash
 // (source + level + flags + compiler version): a rerun only runs the engine.
@@ -92,7 +94,7 @@ async function one(t) {
       if (typeof r.code === 'number') { writeFileSync(atomicTmp(resf), JSON.stringify({ code: r.code, out: r.out })); renameSync(atomicTmp(resf), resf); }
       return r;
     })(),
-    self ? run(engine, [self, bcf], 600000) : run(engine, [bcf]),
+    self ? run(engine, [...engineArgs, self, bcf], 600000) : run(engine, [...engineArgs, bcf]),
   ]);
   if (n.code !== e.code) return `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
   if (n.out !== e.out) {
@@ -118,7 +120,7 @@ await Promise.all(Array.from({ length: jobs }, worker));
 console.log(`engine suite: ${pass} passed, ${failed} failed of ${tasks.length} (${cases.length} cases) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 let irFailed = false;
 if (!filter && !args.includes('--cases') && !self && !args.includes('--no-ir')) {
-  const ir = await run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, 'ir-cases.ts'), '--engine', engine], 600000);
+  const ir = await run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, 'ir-cases.ts'), '--engine', engine, ...engineArgs.flatMap((a) => ['--engine-arg', a])], 600000);
   process.stdout.write(ir.out); if (ir.err.trim()) process.stdout.write(ir.err);
   irFailed = ir.code !== 0;
 }

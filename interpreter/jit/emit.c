@@ -1,0 +1,865 @@
+/* The JIT's emitter: function IR -> x86-32, one pass over the blocks.
+ *
+ * This first backend keeps every SSA value in a frame slot ([ebp + off]:
+ * parameters where the caller put them, everything else below the saved
+ * registers) and works each instruction through EAX/ECX/EDX and XMM0/XMM1.
+ * It is a baseline that is exact before it is fast; a register allocator
+ * replaces the slots later without changing the interface.
+ *
+ * Conventions of compiled code:
+ * - i386 cdecl: arguments in words on the stack, i32 in EAX, i64 in EDX:EAX,
+ *   float/double in x87 ST0; EBX, ESI, EDI, EBP preserved; ESP 16-byte
+ *   aligned at every call.
+ * - integers narrower than 32 bits are kept zero-extended in their slot;
+ *   parameters are re-normalised at entry (the caller may have sign-extended).
+ * - phis: each has a slot and a shadow; an edge writes the shadows of its
+ *   target's phis, the target block copies shadows to slots first, so phis
+ *   that read each other see the old values (parallel-copy semantics).
+ * - every absolute address is a relocation record (jit.h). */
+#include "jit.h"
+#include "x86.h"
+
+enum { C_NONE, C_I32, C_I64, C_F32, C_F64 };
+/* LLVM's attribute kind numbers (bitcode ATTR_KIND_*); attribute index 0 is the return value */
+enum { ATTR_BYVAL = 3, ATTR_SIGNEXT = 24, ATTR_SRET = 29 };
+
+typedef struct Jump { Fixup at; uint32_t bb; } Jump;
+typedef struct J {
+    E *e; Fn *f; FnIR *ir;
+    X86 a;
+    uint32_t nloc;               /* local values: parameters, constants of the body, instruction results */
+    int32_t *loc;                /* ebp offset of each local's slot */
+    int32_t *shadow;             /* phis: ebp offset of the edge copy */
+    uint32_t *blockat;           /* code offset of each block */
+    Jump *jumps; uint32_t njumps, capjumps;
+    Reloc *rel; uint32_t nrel, caprel;
+    int32_t below;               /* bytes of slots below the saved registers */
+    uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
+    int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
+    const char *why;             /* the unsupported construct, once found */
+} J;
+
+/* ---- helpers compiled code calls (RELOC_HELPER targets) ----------------- */
+static uint64_t h_mul64(uint64_t a, uint64_t b) { return a * b; }
+static uint64_t h_udiv64(uint64_t a, uint64_t b) { return a / b; }
+static uint64_t h_sdiv64(int64_t a, int64_t b) { return (uint64_t)(a / b); }
+static uint64_t h_urem64(uint64_t a, uint64_t b) { return a % b; }
+static uint64_t h_srem64(int64_t a, int64_t b) { return (uint64_t)(a % b); }
+static uint64_t h_shl64(uint64_t a, uint32_t n) { return a << (n & 63); }
+static uint64_t h_lshr64(uint64_t a, uint32_t n) { return a >> (n & 63); }
+static uint64_t h_ashr64(int64_t a, uint32_t n) { return (uint64_t)(a >> (n & 63)); }
+static uint32_t h_f2ui(float x) { return (uint32_t)x; }
+static uint32_t h_d2ui(double x) { return (uint32_t)x; }
+static float h_ui2f(uint32_t x) { return (float)x; }
+static double h_ui2d(uint32_t x) { return (double)x; }
+static int64_t h_f2sl(float x) { return (int64_t)x; }
+static int64_t h_d2sl(double x) { return (int64_t)x; }
+static uint64_t h_f2ul(float x) { return (uint64_t)x; }
+static uint64_t h_d2ul(double x) { return (uint64_t)x; }
+static float h_sl2f(int64_t x) { return (float)x; }
+static double h_sl2d(int64_t x) { return (double)x; }
+static float h_ul2f(uint64_t x) { return (float)x; }
+static double h_ul2d(uint64_t x) { return (double)x; }
+float fmodf(float, float);
+double fmod(double, double);
+static void h_unreachable(Fn *f) {
+    E *e = f->e;
+    fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)f->nlen, f->name);
+    if (e->cfg.fatal) e->cfg.fatal(e->errc, e->err);
+    for (;;) { }
+}
+
+enum { H_MUL64, H_UDIV64, H_SDIV64, H_UREM64, H_SREM64, H_SHL64, H_LSHR64, H_ASHR64,
+       H_F2UI, H_D2UI, H_UI2F, H_UI2D, H_F2SL, H_D2SL, H_F2UL, H_D2UL, H_SL2F, H_SL2D, H_UL2F, H_UL2D,
+       H_FMODF, H_FMOD, H_MEMCPY, H_MEMMOVE, H_MEMSET, H_UNREACHABLE, H__N };
+static void *const helpers[H__N] = {
+    (void *)h_mul64, (void *)h_udiv64, (void *)h_sdiv64, (void *)h_urem64, (void *)h_srem64,
+    (void *)h_shl64, (void *)h_lshr64, (void *)h_ashr64,
+    (void *)h_f2ui, (void *)h_d2ui, (void *)h_ui2f, (void *)h_ui2d, (void *)h_f2sl, (void *)h_d2sl,
+    (void *)h_f2ul, (void *)h_d2ul, (void *)h_sl2f, (void *)h_sl2d, (void *)h_ul2f, (void *)h_ul2d,
+    (void *)fmodf, (void *)fmod, (void *)memcpy, (void *)memmove, (void *)memset, (void *)h_unreachable,
+};
+
+/* ---- types ---------------------------------------------------------------- */
+static Ty *ty(J *j, uint32_t t) { return &j->e->ty[t]; }
+static uint32_t vty(J *j, uint32_t v) { return j->e->v[v].ty; }
+static int klass(J *j, uint32_t t) {
+    Ty *y = ty(j, t);
+    if (y->k == TK_PTR) return C_I32;
+    if (y->k == TK_INT) return y->w <= 32 ? C_I32 : y->w == 64 ? C_I64 : C_NONE;
+    if (y->k == TK_FLT) return C_F32;
+    if (y->k == TK_DBL) return C_F64;
+    return C_NONE;
+}
+static uint32_t width(J *j, uint32_t t) { Ty *y = ty(j, t); return y->k == TK_INT ? y->w : 32; }
+static uint32_t words(int c) { return c == C_I64 || c == C_F64 ? 2 : 1; }
+static Prec prec(int c) { return c == C_F32 ? SS : SD; }
+
+static int unsupported(J *j, const char *why) { if (!j->why) j->why = why; return 1; }
+
+/* ---- values ----------------------------------------------------------------- */
+static int is_local(J *j, uint32_t v) {
+    if (v < j->ir->base || v >= j->ir->base + j->nloc) return 0;
+    uint8_t k = j->e->v[v].k;
+    return k == V_ARG || k == V_INST;
+}
+static Mem slot(J *j, uint32_t v, int word) { return M(EBP, j->loc[v - j->ir->base] + 4 * word); }
+
+static void reloc(J *j, uint8_t kind, uint32_t target, int32_t addend) {
+    if (grow(j->e, (void **)&j->rel, &j->caprel, j->nrel + 1, sizeof(Reloc))) { j->a.oom = 1; return; }
+    Reloc r = { j->a.last_imm, kind, target, addend };
+    j->rel[j->nrel++] = r;
+}
+
+/* The relocation an address-valued constant needs: the global or function
+ * whose address it is (or points into). Plain numbers need none. */
+static void reloc_for(J *j, uint32_t v, uint32_t value) {
+    E *e = j->e;
+    uint8_t k = e->v[v].k;
+    if (k != V_GVAR && k != V_FN && k != V_ALIAS && k != V_CE) return;
+    for (uint32_t i = 0; i < e->ngv; i++) {
+        W at = (W)e->gv[i].addr;
+        if (at && value >= at && value <= at + ty_size(e, e->gv[i].vty)) { reloc(j, RELOC_GLOBAL, i, (int32_t)(value - at)); return; }
+    }
+    for (uint32_t i = 0; i < e->nfn; i++) {
+        Fn *f = &e->fn[i];
+        W at = f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * i);
+        if (at && value == at) { reloc(j, RELOC_FUNCTION, i, 0); return; }
+    }
+}
+
+/* word (0 low, 1 high) of value v into register r */
+static int load(J *j, Reg r, uint32_t v, int word) {
+    if (is_local(j, v)) { x86_mov_rm(&j->a, r, slot(j, v, word)); return 0; }
+    uint64_t x;
+    if (const_scalar(j->e, v, &x)) return -1;
+    uint32_t w = (uint32_t)(word ? x >> 32 : x);
+    if (ty(j, vty(j, v))->k == TK_INT && width(j, vty(j, v)) < 32) w &= (1u << width(j, vty(j, v))) - 1;
+    x86_mov_ri(&j->a, r, w);                  /* 0 is `xor r, r`: no immediate, and no address */
+    if (!word && w) reloc_for(j, v, w);
+    return 0;
+}
+static void store(J *j, uint32_t v, Reg r, int word) { x86_mov_mr(&j->a, slot(j, v, word), r); }
+
+/* float/double value v into an XMM register */
+static int loadx(J *j, Xmm x, uint32_t v, int c) {
+    if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, slot(j, v, 0)); return 0; }
+    if (load(j, EAX, v, 0)) return -1;
+    x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
+    if (c == C_F64) { if (load(j, EAX, v, 1)) return -1; x86_mov_mr(&j->a, M(EBP, j->scratch + 4), EAX); }
+    x86_movs_rm(&j->a, prec(c), x, M(EBP, j->scratch));
+    return 0;
+}
+static void storex(J *j, uint32_t v, Xmm x, int c) { x86_movs_mr(&j->a, prec(c), slot(j, v, 0), x); }
+
+/* keep a narrow integer zero-extended / read it sign-extended */
+static void zext_reg(J *j, Reg r, uint32_t w) { if (w < 32) x86_alu_ri(&j->a, ALU_AND, r, w == 31 ? 0x7fffffffu : (1u << w) - 1); }
+static void sext_reg(J *j, Reg r, uint32_t w) {
+    if (w >= 32) return;
+    x86_shift_ri(&j->a, SH_SHL, r, (uint8_t)(32 - w));
+    x86_shift_ri(&j->a, SH_SAR, r, (uint8_t)(32 - w));
+}
+
+static void call_helper(J *j, int h) {
+    x86_mov_ri(&j->a, EAX, (uint32_t)(W)helpers[h]);
+    if (helpers[h]) reloc(j, RELOC_HELPER, (uint32_t)h, 0);
+    x86_call_r(&j->a, EAX);
+}
+/* outgoing argument word k */
+static Mem arg(uint32_t k) { return M(ESP, (int32_t)(4 * k)); }
+/* value v's words as outgoing arguments from word k; returns the next word */
+static int push_value(J *j, uint32_t v, uint32_t *k) {
+    int c = klass(j, vty(j, v));
+    for (uint32_t w = 0; w < words(c); w++) {
+        if (load(j, EAX, v, (int)w)) return -1;
+        x86_mov_mr(&j->a, arg((*k)++), EAX);
+    }
+    return 0;
+}
+/* a cdecl call's result (EAX, EDX:EAX or ST0) into value v's slot */
+static void take_result(J *j, uint32_t v, int c) {
+    if (c == C_F32 || c == C_F64) { x86_fstp_m(&j->a, prec(c), slot(j, v, 0)); return; }
+    if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
+    store(j, v, EAX, 0);
+    if (c == C_I64) store(j, v, EDX, 1);
+}
+
+/* ---- blocks and edges ----------------------------------------------------- */
+static void jump_to(J *j, Fixup at, uint32_t bb) {
+    if (grow(j->e, (void **)&j->jumps, &j->capjumps, j->njumps + 1, sizeof(Jump))) { j->a.oom = 1; return; }
+    Jump x = { at, bb };
+    j->jumps[j->njumps++] = x;
+}
+/* the moves of edge from -> to: the target's phis get their incoming values in their shadows */
+static int edge_moves(J *j, uint32_t from, uint32_t to) {
+    FnIR *ir = j->ir;
+    for (uint32_t i = ir->bb[to]; i < ir->bb[to + 1] && ir->ins[i].op == I_PHI; i++) {
+        Ins *P = &ir->ins[i];
+        for (uint32_t k = 0; k + 1 < P->n; k += 2) {
+            if (P->o[k + 1] != from) continue;
+            int c = klass(j, P->ty);
+            for (uint32_t w = 0; w < words(c); w++) {
+                if (load(j, EAX, P->o[k], (int)w)) return -1;
+                x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), EAX);
+            }
+            break;
+        }
+    }
+    return 0;
+}
+static int has_phis(J *j, uint32_t bb) { return j->ir->ins[j->ir->bb[bb]].op == I_PHI; }
+static int goto_block(J *j, uint32_t from, uint32_t to) {
+    if (edge_moves(j, from, to)) return -1;
+    jump_to(j, x86_jmp(&j->a), to);
+    return 0;
+}
+/* branch on a condition already in the flags: cc true -> t, else f */
+static int branch(J *j, uint32_t from, Cond cc, uint32_t t, uint32_t f) {
+    if (!has_phis(j, t)) {
+        jump_to(j, x86_jcc(&j->a, cc), t);
+        return goto_block(j, from, f);
+    }
+    Fixup other = x86_jcc(&j->a, (Cond)(cc ^ 1));
+    if (goto_block(j, from, t)) return -1;
+    x86_patch(&j->a, other, j->a.len);
+    return goto_block(j, from, f);
+}
+
+/* ---- instructions -------------------------------------------------------- */
+static const Cond icmp_cond[10] = { CC_E, CC_NE, CC_A, CC_AE, CC_B, CC_BE, CC_G, CC_GE, CC_L, CC_LE };
+
+/* integer compare of a and b (type t) into the flags; returns the condition */
+static int icmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, uint32_t t, Cond *cc) {
+    if (pred < 32 || pred > 41) return unsupported(j, "icmp predicate");
+    int c = klass(j, t), sg = pred >= 38;
+    *cc = icmp_cond[pred - 32];
+    if (c == C_I32) {
+        if (load(j, EAX, a, 0) || load(j, ECX, b, 0)) return -1;
+        if (sg) { sext_reg(j, EAX, width(j, t)); sext_reg(j, ECX, width(j, t)); }
+        x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
+        return 0;
+    }
+    /* i64: compare the high words; equal high words decide on the low words (unsigned) */
+    if (load(j, EAX, a, 1) || load(j, ECX, b, 1)) return -1;
+    x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
+    Fixup decided = x86_jcc(&j->a, CC_NE);
+    if (load(j, EAX, a, 0) || load(j, ECX, b, 0)) return -1;
+    x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
+    if (sg) {
+        /* low words compare unsigned: map the signed condition to its unsigned twin, as flags */
+        static const Cond unsigned_of[4] = { CC_A, CC_AE, CC_B, CC_BE };
+        Cond u = unsigned_of[pred - 38];
+        x86_setcc(&j->a, u, EAX);
+        x86_ext8(&j->a, EAX, EAX, 0);
+        Fixup done = x86_jmp(&j->a);
+        x86_patch(&j->a, decided, j->a.len);
+        x86_setcc(&j->a, *cc, EAX);
+        x86_ext8(&j->a, EAX, EAX, 0);
+        x86_patch(&j->a, done, j->a.len);
+        x86_test_rr(&j->a, EAX, EAX);
+        *cc = CC_NE;
+        return 0;
+    }
+    x86_patch(&j->a, decided, j->a.len);
+    return 0;
+}
+
+/* float compare: the result as 0/1 in EAX */
+static int fcmp(J *j, uint32_t pred, uint32_t a, uint32_t b, int c) {
+    if (pred == 0 || pred == 15) { x86_mov_ri(&j->a, EAX, pred == 15); return 0; }
+    if (pred > 15) return unsupported(j, "fcmp predicate");
+    /* ucomis x, y: unordered ZF=PF=CF=1; x<y CF=1; x=y ZF=1. Conditions that
+       need "less" swap the operands so they read CF=0&ZF=0 (A) or CF=0 (AE). */
+    int swap = pred == 4 || pred == 5 || pred == 10 || pred == 11;      /* olt ole ugt uge */
+    if (loadx(j, XMM0, swap ? b : a, c) || loadx(j, XMM1, swap ? a : b, c)) return -1;
+    x86_ucomis_rr(&j->a, prec(c), XMM0, XMM1);
+    static const Cond single[16] = { 0, 0, CC_A, CC_AE, CC_A, CC_AE, CC_NE, CC_NP, CC_P, CC_E, CC_B, CC_BE, CC_B, CC_BE, 0, 0 };
+    if (pred == 1 || pred == 14) {                         /* oeq: ZF & !PF; une: !ZF | PF */
+        x86_setcc(&j->a, pred == 1 ? CC_E : CC_NE, EAX);
+        x86_setcc(&j->a, pred == 1 ? CC_NP : CC_P, ECX);
+        x86_alu_rr(&j->a, pred == 1 ? ALU_AND : ALU_OR, EAX, ECX);
+    } else x86_setcc(&j->a, single[pred], EAX);
+    x86_ext8(&j->a, EAX, EAX, 0);
+    return 0;
+}
+
+static int bin_i32(J *j, Ins *I) {
+    uint32_t w = width(j, I->ty);
+    int sg = I->sub == 4 || I->sub == 6 || I->sub == 9;
+    if (load(j, EAX, I->o[0], 0) || load(j, ECX, I->o[1], 0)) return -1;
+    if (sg) { sext_reg(j, EAX, w); sext_reg(j, ECX, w); }
+    static const Alu alu[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
+    switch (I->sub) {
+    case 0: case 1: case 10: case 11: case 12: x86_alu_rr(&j->a, alu[I->sub], EAX, ECX); break;
+    case 2: x86_imul_rr(&j->a, EAX, ECX); break;
+    case 3: case 5: x86_mov_ri(&j->a, EDX, 0); x86_unary(&j->a, UN_DIV, ECX); if (I->sub == 5) x86_mov_rr(&j->a, EAX, EDX); break;
+    case 4: case 6: x86_cdq(&j->a); x86_unary(&j->a, UN_IDIV, ECX); if (I->sub == 6) x86_mov_rr(&j->a, EAX, EDX); break;
+    case 7: x86_shift_cl(&j->a, SH_SHL, EAX); break;
+    case 8: x86_shift_cl(&j->a, SH_SHR, EAX); break;
+    case 9: x86_shift_cl(&j->a, SH_SAR, EAX); break;
+    default: return unsupported(j, "binary operator");
+    }
+    zext_reg(j, EAX, w);
+    store(j, I->id, EAX, 0);
+    return 0;
+}
+
+static int bin_i64(J *j, Ins *I) {
+    if (I->sub == 0 || I->sub == 1 || I->sub >= 10) {       /* add/sub (with carry), and/or/xor: word by word */
+        static const Alu lo[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
+        static const Alu hi[13] = { ALU_ADC, ALU_SBB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
+        if (I->sub > 12) return unsupported(j, "binary operator");
+        /* all four words first: loading a constant 0 is `xor`, which would clobber the carry */
+        if (load(j, EAX, I->o[0], 0) || load(j, EDX, I->o[0], 1) || load(j, ECX, I->o[1], 0) || load(j, EBX, I->o[1], 1)) return -1;
+        x86_alu_rr(&j->a, lo[I->sub], EAX, ECX);
+        x86_alu_rr(&j->a, hi[I->sub], EDX, EBX);
+        store(j, I->id, EAX, 0);
+        store(j, I->id, EDX, 1);
+        return 0;
+    }
+    static const int helper[10] = { 0, 0, H_MUL64, H_UDIV64, H_SDIV64, H_UREM64, H_SREM64, H_SHL64, H_LSHR64, H_ASHR64 };
+    uint32_t k = 0;
+    if (push_value(j, I->o[0], &k)) return -1;
+    if (I->sub >= 7) { if (load(j, EAX, I->o[1], 0)) return -1; x86_mov_mr(&j->a, arg(k), EAX); }
+    else if (push_value(j, I->o[1], &k)) return -1;
+    call_helper(j, helper[I->sub]);
+    take_result(j, I->id, C_I64);
+    return 0;
+}
+
+static int bin_float(J *j, Ins *I, int c) {
+    if (I->sub == 6) {                                       /* frem: the C library's fmod, as the interpreter */
+        uint32_t k = 0;
+        if (push_value(j, I->o[0], &k) || push_value(j, I->o[1], &k)) return -1;
+        call_helper(j, c == C_F32 ? H_FMODF : H_FMOD);
+        take_result(j, I->id, c);
+        return 0;
+    }
+    static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
+    if (I->sub > 4 || I->sub == 3) return unsupported(j, "float binary operator");
+    if (loadx(j, XMM0, I->o[0], c) || loadx(j, XMM1, I->o[1], c)) return -1;
+    x86_sse_rr(&j->a, prec(c), op[I->sub], XMM0, XMM1);
+    storex(j, I->id, XMM0, c);
+    return 0;
+}
+
+/* one conversion through a helper: argument words of v, result into I */
+static int convert_call(J *j, Ins *I, int h, int rc) {
+    uint32_t k = 0;
+    if (push_value(j, I->o[0], &k)) return -1;
+    call_helper(j, h);
+    take_result(j, I->id, rc);
+    return 0;
+}
+
+static int cast(J *j, Ins *I) {
+    uint32_t v = I->o[0];
+    int from = klass(j, I->ty2), to = klass(j, I->ty);
+    uint32_t fw = width(j, I->ty2), tw = width(j, I->ty);
+    if (from == C_NONE || to == C_NONE) return unsupported(j, "cast of this type");
+    switch (I->sub) {
+    case 0: case 9: case 10: case 1:                         /* trunc, ptrtoint, inttoptr, zext */
+        if (load(j, EAX, v, 0)) return -1;
+        if (to == C_I32) { zext_reg(j, EAX, tw); store(j, I->id, EAX, 0); return 0; }
+        store(j, I->id, EAX, 0);
+        if (from == C_I64) { if (load(j, EAX, v, 1)) return -1; store(j, I->id, EAX, 1); }
+        else { x86_mov_ri(&j->a, EAX, 0); store(j, I->id, EAX, 1); }
+        return 0;
+    case 2:                                                   /* sext */
+        if (load(j, EAX, v, 0)) return -1;
+        sext_reg(j, EAX, fw);
+        if (to == C_I64) {
+            store(j, I->id, EAX, 0);
+            x86_cdq(&j->a);
+            store(j, I->id, EDX, 1);
+            return 0;
+        }
+        zext_reg(j, EAX, tw);
+        store(j, I->id, EAX, 0);
+        return 0;
+    case 3: case 4: {                                         /* fptoui, fptosi */
+        if (from != C_F32 && from != C_F64) return unsupported(j, "fptoi from a non-float");
+        if (to == C_I64) {
+            static const int h[2][2] = { { H_F2UL, H_F2SL }, { H_D2UL, H_D2SL } };
+            return convert_call(j, I, h[from == C_F64][I->sub == 4], C_I64);
+        }
+        if (I->sub == 3 && tw == 32) return convert_call(j, I, from == C_F32 ? H_F2UI : H_D2UI, C_I32);
+        if (loadx(j, XMM0, v, from)) return -1;
+        x86_cvtts2si(&j->a, prec(from), EAX, XMM0);
+        zext_reg(j, EAX, tw);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
+    case 5: case 6:                                           /* uitofp, sitofp */
+        if (to != C_F32 && to != C_F64) return unsupported(j, "itofp to a non-float");
+        if (from == C_I64) {
+            static const int h[2][2] = { { H_UL2F, H_SL2F }, { H_UL2D, H_SL2D } };
+            return convert_call(j, I, h[to == C_F64][I->sub == 6], to);
+        }
+        if (I->sub == 5 && fw == 32) return convert_call(j, I, to == C_F32 ? H_UI2F : H_UI2D, to);
+        if (load(j, EAX, v, 0)) return -1;
+        if (I->sub == 6) sext_reg(j, EAX, fw);
+        x86_cvtsi2s(&j->a, prec(to), XMM0, EAX);
+        storex(j, I->id, XMM0, to);
+        return 0;
+    case 7: case 8:                                           /* fptrunc, fpext */
+        if ((from != C_F32 && from != C_F64) || (to != C_F32 && to != C_F64)) return unsupported(j, "fp cast");
+        if (loadx(j, XMM0, v, from)) return -1;
+        if (from != to) x86_cvts2s(&j->a, prec(from), XMM0, XMM0);
+        storex(j, I->id, XMM0, to);
+        return 0;
+    case 11:                                                  /* bitcast: the same bits */
+        if (words(from) != words(to)) return unsupported(j, "bitcast between sizes");
+        for (uint32_t w = 0; w < words(to); w++) { if (load(j, EAX, v, (int)w)) return -1; store(j, I->id, EAX, (int)w); }
+        return 0;
+    }
+    return unsupported(j, "cast");
+}
+
+/* the address an instruction's pointer operand holds, into EAX */
+static int address(J *j, uint32_t p) { return load(j, EAX, p, 0); }
+
+static int load_ins(J *j, Ins *I) {
+    int c = klass(j, I->ty);
+    uint32_t w = width(j, I->ty);
+    if (c == C_NONE) return unsupported(j, "load of this type");
+    if (c == C_I32 && ty(j, I->ty)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "load of an odd-width integer");
+    if (address(j, I->o[0])) return -1;
+    switch (c) {
+    case C_I32:
+        if (w <= 8) x86_load8(&j->a, ECX, M(EAX, 0), 0);
+        else if (w == 16) x86_load16(&j->a, ECX, M(EAX, 0), 0);
+        else x86_mov_rm(&j->a, ECX, M(EAX, 0));
+        if (w == 1) zext_reg(j, ECX, 1);
+        store(j, I->id, ECX, 0);
+        return 0;
+    case C_I64:
+        x86_mov_rm(&j->a, ECX, M(EAX, 0)); x86_mov_rm(&j->a, EDX, M(EAX, 4));
+        store(j, I->id, ECX, 0); store(j, I->id, EDX, 1);
+        return 0;
+    default:
+        x86_movs_rm(&j->a, prec(c), XMM0, M(EAX, 0));
+        storex(j, I->id, XMM0, c);
+        return 0;
+    }
+}
+
+static int store_ins(J *j, Ins *I) {
+    int c = klass(j, I->ty2);
+    uint32_t w = width(j, I->ty2);
+    if (c == C_NONE) return unsupported(j, "store of this type");
+    if (c == C_I32 && ty(j, I->ty2)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "store of an odd-width integer");
+    if (address(j, I->o[0]) || load(j, ECX, I->o[1], 0)) return -1;
+    if (c == C_I32 && w <= 8) x86_store8(&j->a, M(EAX, 0), ECX);
+    else if (c == C_I32 && w == 16) x86_store16(&j->a, M(EAX, 0), ECX);
+    else x86_mov_mr(&j->a, M(EAX, 0), ECX);
+    if (words(c) == 2) { if (load(j, ECX, I->o[1], 1)) return -1; x86_mov_mr(&j->a, M(EAX, 4), ECX); }
+    return 0;
+}
+
+static int gep(J *j, Ins *I) {
+    E *e = j->e;
+    if (ty(j, I->ty)->k == TK_VEC) return unsupported(j, "vector GEP");
+    if (load(j, EAX, I->o[0], 0)) return -1;
+    uint32_t t = I->ty2;
+    int32_t offset = 0;
+    for (uint32_t k = 1; k < I->n; k++) {
+        uint32_t idx = I->o[k];
+        uint32_t size;
+        if (k == 1) size = ty_size(e, t);
+        else {
+            Ty *y = ty(j, t);
+            if (y->k == TK_ST) {
+                uint64_t x; if (const_scalar(e, idx, &x)) return -1;
+                if (x >= y->w) return unsupported(j, "struct index out of range");
+                ty_size(e, t);
+                offset += (int32_t)y->offs[x];
+                t = y->elts[x];
+                continue;
+            }
+            if (y->k != TK_ARR && y->k != TK_VEC) return unsupported(j, "GEP into a non-aggregate");
+            t = y->elt;
+            size = ty_size(e, t);
+        }
+        if (!is_local(j, idx)) {
+            uint64_t x; if (const_scalar(e, idx, &x)) return -1;
+            uint32_t iwd = width(j, vty(j, idx));
+            int64_t sx = iwd >= 64 ? (int64_t)x : (int64_t)(x << (64 - iwd)) >> (64 - iwd);
+            offset += (int32_t)((uint32_t)sx * size);
+            continue;
+        }
+        if (klass(j, vty(j, idx)) == C_NONE) return unsupported(j, "GEP index type");
+        x86_mov_rm(&j->a, ECX, slot(j, idx, 0));
+        sext_reg(j, ECX, width(j, vty(j, idx)));
+        if (size == 1 || size == 2 || size == 4 || size == 8) x86_lea(&j->a, EAX, MX(EAX, ECX, (uint8_t)size, 0));
+        else { x86_imul_rri(&j->a, ECX, ECX, (int32_t)size); x86_alu_rr(&j->a, ALU_ADD, EAX, ECX); }
+    }
+    if (offset) x86_lea(&j->a, EAX, M(EAX, offset));
+    store(j, I->id, EAX, 0);
+    return 0;
+}
+
+static int select_ins(J *j, Ins *I) {
+    int c = klass(j, I->ty);
+    if (c == C_NONE || klass(j, vty(j, I->o[0])) != C_I32) return unsupported(j, "select of this type");
+    for (uint32_t w = 0; w < words(c); w++) {
+        if (load(j, EDX, I->o[0], 0) || load(j, EAX, I->o[1], (int)w) || load(j, ECX, I->o[2], (int)w)) return -1;
+        x86_test_rr(&j->a, EDX, EDX);
+        x86_cmov(&j->a, CC_E, EAX, ECX);
+        store(j, I->id, EAX, (int)w);
+    }
+    return 0;
+}
+
+static int alloca_ins(J *j, Ins *I) {
+    uint32_t size = ty_size(j->e, I->ty2);
+    uint32_t align = I->aux ? 1u << (I->aux - 1) : 4;
+    if (align > 16) return unsupported(j, "alloca aligned above 16");
+    /* count * size bytes, 16-aligned, below the outgoing arguments (which move down with ESP) */
+    if (load(j, EAX, I->o[0], 0)) return -1;
+    x86_imul_rri(&j->a, EAX, EAX, (int32_t)size);
+    x86_alu_ri(&j->a, ALU_ADD, EAX, 15);
+    x86_alu_ri(&j->a, ALU_AND, EAX, 0xfffffff0u);
+    x86_alu_rr(&j->a, ALU_SUB, ESP, EAX);
+    x86_lea(&j->a, EAX, M(ESP, (int32_t)j->out));
+    store(j, I->id, EAX, 0);
+    return 0;
+}
+
+static int is_named(E *e, uint32_t callee, const char *prefix) {
+    if (e->v[callee].k != V_FN) return 0;
+    Fn *f = &e->fn[e->v[callee].u.idx];
+    uint32_t n = (uint32_t)strlen(prefix);
+    return f->nlen >= n && !memcmp(f->name, prefix, n);
+}
+
+/* llvm.* intrinsics compiled inline or through a helper; 1 = not handled */
+static int intrinsic(J *j, Ins *I) {
+    E *e = j->e;
+    uint32_t callee = I->o[0];
+    if (is_named(e, callee, "llvm.lifetime.") || is_named(e, callee, "llvm.dbg.") || is_named(e, callee, "llvm.experimental.noalias")
+        || is_named(e, callee, "llvm.assume")) return 0;
+    if (is_named(e, callee, "llvm.stacksave")) { x86_mov_rr(&j->a, EAX, ESP); store(j, I->id, EAX, 0); return 0; }
+    if (is_named(e, callee, "llvm.stackrestore")) { if (load(j, EAX, I->o[1], 0)) return -1; x86_mov_rr(&j->a, ESP, EAX); return 0; }
+    int copy = is_named(e, callee, "llvm.memcpy.p0i8.p0i8.i32") ? H_MEMCPY : is_named(e, callee, "llvm.memmove.p0i8.p0i8.i32") ? H_MEMMOVE
+             : is_named(e, callee, "llvm.memset.p0i8.i32") ? H_MEMSET : -1;
+    if (copy >= 0) {
+        uint32_t k = 0;
+        for (uint32_t i = 1; i <= 3; i++) if (push_value(j, I->o[i], &k)) return -1;
+        call_helper(j, copy);
+        return 0;
+    }
+    if (is_named(e, callee, "llvm.fabs.f") || is_named(e, callee, "llvm.sqrt.f")) {
+        int c = klass(j, I->ty);
+        if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
+        if (loadx(j, XMM0, I->o[1], c)) return -1;
+        if (is_named(e, callee, "llvm.sqrt.f")) x86_sse_rr(&j->a, prec(c), SSE_SQRT, XMM0, XMM0);
+        else {                                               /* clear the sign bit */
+            storex(j, I->id, XMM0, c);
+            x86_alu_mi(&j->a, ALU_AND, slot(j, I->id, c == C_F64 ? 1 : 0), 0x7fffffff);
+            return 0;
+        }
+        storex(j, I->id, XMM0, c);
+        return 0;
+    }
+    return unsupported(j, "intrinsic");
+}
+
+static int call(J *j, Ins *I) {
+    E *e = j->e;
+    Ty *ft = ty(j, I->ty2);
+    uint32_t callee = I->o[0];
+    if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].intr) return intrinsic(j, I);
+    int rc = ty(j, ft->elt)->k == TK_VOID ? C_NONE : klass(j, ft->elt);
+    if (rc == C_NONE && ty(j, ft->elt)->k != TK_VOID) return unsupported(j, "call returning this type");
+    uint32_t k = 0;
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i], bt;
+        if (v == 0xffffffff) return unsupported(j, "metadata argument");
+        if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_BYVAL, &bt) && bt < e->nty) {     /* byval: the bytes themselves */
+            uint32_t size = (ty_size(e, bt) + 3) & ~3u;
+            if (load(j, ECX, v, 0)) return -1;
+            for (uint32_t o = 0; o < size; o += 4) {
+                x86_mov_rm(&j->a, EAX, M(ECX, (int32_t)o));
+                x86_mov_mr(&j->a, arg(k++), EAX);
+            }
+            continue;
+        }
+        if (klass(j, vty(j, v)) == C_NONE) return unsupported(j, "call argument of this type");
+        if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SRET, 0) && e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl)
+            return unsupported(j, "struct return from a native function (it pops its sret pointer)");
+        if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SIGNEXT, 0)) {
+            if (load(j, EAX, v, 0)) return -1;
+            sext_reg(j, EAX, width(j, vty(j, v)));
+            x86_mov_mr(&j->a, arg(k++), EAX);
+            continue;
+        }
+        if (push_value(j, v, &k)) return -1;
+    }
+    if (4 * k > j->out) return unsupported(j, "internal: outgoing area too small");
+    if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl && !e->fn[e->v[callee].u.idx].native)
+        return unsupported(j, "call of an unresolved external (the interpreter reports it)");
+    if (load(j, EAX, callee, 0)) return -1;       /* a function's pointer value: its trampoline or native symbol */
+    x86_call_r(&j->a, EAX);
+    if (rc != C_NONE && I->id != 0xffffffff) take_result(j, I->id, rc);
+    else if (rc == C_F32 || rc == C_F64) x86_fstp_m(&j->a, prec(rc), M(EBP, j->scratch));   /* pop an unused ST0 */
+    return 0;
+}
+
+static int ret(J *j, Ins *I) {
+    if (I->n) {
+        uint32_t v = I->o[0];
+        int c = klass(j, vty(j, v));
+        if (c == C_NONE) return unsupported(j, "return of this type");
+        if (c == C_F32 || c == C_F64) {
+            if (is_local(j, v)) x86_fld_m(&j->a, prec(c), slot(j, v, 0));
+            else {
+                if (load(j, EAX, v, 0)) return -1;
+                x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
+                if (c == C_F64) { if (load(j, EAX, v, 1)) return -1; x86_mov_mr(&j->a, M(EBP, j->scratch + 4), EAX); }
+                x86_fld_m(&j->a, prec(c), M(EBP, j->scratch));
+            }
+        } else {
+            if (load(j, EAX, v, 0)) return -1;
+            if (c == C_I64 && load(j, EDX, v, 1)) return -1;
+            if (c == C_I32 && attr_has(j->e, j->f->attr, 0, ATTR_SIGNEXT, 0)) sext_reg(j, EAX, width(j, vty(j, v)));
+        }
+    }
+    x86_lea(&j->a, ESP, M(EBP, -12));
+    x86_pop_r(&j->a, EDI); x86_pop_r(&j->a, ESI); x86_pop_r(&j->a, EBX); x86_pop_r(&j->a, EBP);
+    x86_ret(&j->a);
+    return 0;
+}
+
+static int switch_ins(J *j, uint32_t bb, Ins *I) {
+    int c = klass(j, I->ty2);
+    if (c != C_I32 && c != C_I64) return unsupported(j, "switch on this type");
+    uint32_t n = (I->n - 2) / 2;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t x; if (const_scalar(j->e, I->o[2 + 2 * i], &x)) return -1;
+        if (load(j, EAX, I->o[0], 0)) return -1;
+        x86_alu_ri(&j->a, ALU_CMP, EAX, (uint32_t)x);
+        Fixup next = 0;
+        if (c == C_I64) {
+            Fixup differ = x86_jcc(&j->a, CC_NE);
+            if (load(j, EAX, I->o[0], 1)) return -1;
+            x86_alu_ri(&j->a, ALU_CMP, EAX, (uint32_t)(x >> 32));
+            next = x86_jcc(&j->a, CC_NE);
+            if (goto_block(j, bb, I->o[3 + 2 * i])) return -1;
+            x86_patch(&j->a, differ, j->a.len);
+            x86_patch(&j->a, next, j->a.len);
+            continue;
+        }
+        next = x86_jcc(&j->a, CC_NE);
+        if (goto_block(j, bb, I->o[3 + 2 * i])) return -1;
+        x86_patch(&j->a, next, j->a.len);
+    }
+    return goto_block(j, bb, I->o[1]);
+}
+
+static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
+    if (I->n == 1) return goto_block(j, bb, I->o[0]);
+    uint32_t t = I->o[0], f = I->o[1], c = I->o[2];
+    Cond cc = CC_NE;
+    /* compare + branch: the compare's flags decide (its 0/1 result is stored too) */
+    if (prev && prev->op == I_CMP && prev->id == c && klass(j, prev->ty2) != C_F32 && klass(j, prev->ty2) != C_F64) {
+        if (icmp_flags(j, prev->sub, prev->o[0], prev->o[1], prev->ty2, &cc)) return -1;
+    } else {
+        if (load(j, EAX, c, 0)) return -1;
+        x86_test_rr(&j->a, EAX, EAX);
+    }
+    return branch(j, bb, cc, t, f);
+}
+
+static int cmp(J *j, Ins *I) {
+    int c = klass(j, I->ty2);
+    if (c == C_NONE) return unsupported(j, "compare of this type");
+    if (c == C_F32 || c == C_F64) { if (fcmp(j, I->sub, I->o[0], I->o[1], c)) return -1; }
+    else {
+        Cond cc;
+        if (icmp_flags(j, I->sub, I->o[0], I->o[1], I->ty2, &cc)) return -1;
+        x86_setcc(&j->a, cc, EAX);
+        x86_ext8(&j->a, EAX, EAX, 0);
+    }
+    store(j, I->id, EAX, 0);
+    return 0;
+}
+
+static int instruction(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i];
+    Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
+    switch (I->op) {
+    case I_BIN: {
+        int c = klass(j, I->ty);
+        return c == C_I32 ? bin_i32(j, I) : c == C_I64 ? bin_i64(j, I) : bin_float(j, I, c);
+    }
+    case I_FNEG: {
+        int c = klass(j, I->ty);
+        if (c != C_F32 && c != C_F64) return unsupported(j, "fneg of this type");
+        for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
+        x86_alu_mi(&j->a, ALU_XOR, slot(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
+        return 0;
+    }
+    case I_CAST: return cast(j, I);
+    case I_GEP: return gep(j, I);
+    case I_SEL: return select_ins(j, I);
+    case I_CMP: return cmp(j, I);
+    case I_RET: return ret(j, I);
+    case I_BR: return br(j, bb, I, prev);
+    case I_SWITCH: return switch_ins(j, bb, I);
+    case I_UNREACH:
+        x86_mov_ri(&j->a, EAX, (uint32_t)(W)j->f);
+        reloc(j, RELOC_FN_RECORD, j->f->idx, 0);
+        x86_mov_mr(&j->a, arg(0), EAX);
+        call_helper(j, H_UNREACHABLE);
+        return 0;
+    case I_PHI: return 0;                                  /* moved on the edges */
+    case I_ALLOCA: return alloca_ins(j, I);
+    case I_LOAD: return load_ins(j, I);
+    case I_STORE: return store_ins(j, I);
+    case I_CALL: return call(j, I);
+    case I_FREEZE: {
+        int c = klass(j, I->ty);
+        for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
+        return 0;
+    }
+    case I_FENCE: return 0;                                /* one thread: nothing to order */
+    default: return unsupported(j, "instruction");
+    }
+}
+
+/* ---- frame layout -------------------------------------------------------- */
+/* Parameters stay where the caller put them ([ebp+8] on); every other local
+ * value gets an 8-byte slot below the saved EBX/ESI/EDI, phis a second one. */
+static int layout(J *j) {
+    E *e = j->e; FnIR *ir = j->ir; Fn *f = j->f;
+    Ty *ft = ty(j, f->ty);
+    if (ft->vararg) return unsupported(j, "variadic function");
+    j->loc = ealloc(e, 4 * j->nloc + 4);
+    j->shadow = ealloc(e, 4 * j->nloc + 4);
+    j->blockat = ealloc(e, 4 * ir->nbb + 4);
+    if (!j->loc || !j->shadow || !j->blockat) return -1;
+    int32_t at = 8;
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t t = ft->elts[i], bt;
+        if (attr_has(e, f->attr, i + 1, ATTR_BYVAL, &bt) && bt < e->nty) return unsupported(j, "byval parameter");
+        int c = klass(j, t);
+        if (c == C_NONE) return unsupported(j, "parameter of this type");
+        j->loc[i] = at;
+        at += 4 * (int32_t)words(c);
+    }
+    int32_t below = 12;                                    /* saved EBX, ESI, EDI */
+    below += 8; j->scratch = -below;
+    uint32_t out = 0;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        if (I->op == I_CALL) {
+            uint32_t words_out = 0, bt;
+            for (uint32_t k = 1; k < I->n; k++) {
+                if (I->o[k] == 0xffffffff) continue;
+                if (k - 1 < ty(j, I->ty2)->w && attr_has(e, I->aux, k, ATTR_BYVAL, &bt) && bt < e->nty) words_out += (ty_size(e, bt) + 3) / 4;
+                else words_out += klass(j, vty(j, I->o[k])) == C_NONE ? 4 : words(klass(j, vty(j, I->o[k])));
+            }
+            if (4 * words_out > out) out = 4 * words_out;
+        }
+        if (I->op == I_BIN || I->op == I_CAST || I->op == I_UNREACH) if (out < 16) out = 16;   /* helper calls */
+        if (I->id == 0xffffffff) continue;
+        /* checked here, before any edge moves a phi's value: values are scalars */
+        if (klass(j, I->ty) == C_NONE) return unsupported(j, I->op == I_PHI ? "phi of this type" : "value of this type");
+        below += 8; j->loc[I->id - ir->base] = -below;
+        if (I->op == I_PHI) { below += 8; j->shadow[I->id - ir->base] = -below; }
+    }
+    j->out = (out + 15) & ~15u;
+    /* The caller's ESP is 16-aligned before its call, so after the return
+       address and the four pushes ESP = 12 (mod 16): a frame of 12 (mod 16)
+       bytes (slots, then the outgoing arguments at ESP) realigns it. */
+    int32_t frame = below - 12 + (int32_t)j->out;
+    while (frame % 16 != 12) frame += 4;
+    j->below = frame;
+    return 0;
+}
+
+static void prologue(J *j) {
+    X86 *a = &j->a;
+    x86_push_r(a, EBP); x86_mov_rr(a, EBP, ESP);
+    x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
+    x86_alu_ri(a, ALU_SUB, ESP, (uint32_t)j->below);
+    /* narrow integer parameters: zero-extend in place (a caller may have sign-extended them) */
+    Ty *ft = ty(j, j->f->ty);
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t t = ft->elts[i];
+        if (ty(j, t)->k == TK_INT && ty(j, t)->w < 32) {
+            uint32_t w = ty(j, t)->w;
+            x86_alu_mi(a, ALU_AND, M(EBP, j->loc[i]), (1u << w) - 1);
+        }
+    }
+}
+
+static void *grow_code(void *ctx, void *old, uint32_t size) { return erealloc((E *)ctx, old, size); }
+
+int jit_compile(E *e, Fn *f, JitCode *out, const char **why) {
+    memset(out, 0, sizeof *out);
+    *why = 0;
+    if (f->isdecl) { *why = "declaration"; return 1; }
+    FnIR ir;
+    if (fn_parse(e, f, &ir)) { fn_ir_free(e, &ir); return -1; }
+    J j; memset(&j, 0, sizeof j);
+    j.e = e; j.f = f; j.ir = &ir;
+    j.nloc = e->nv - ir.base;
+    j.a.grow = grow_code; j.a.ctx = e;
+    int r = layout(&j);
+    if (r == 0) {
+        prologue(&j);
+        for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why; bb++) {
+            j.blockat[bb] = j.a.len;
+            /* phis take their values from the shadows the incoming edge wrote */
+            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
+                Ins *P = &ir.ins[i];
+                for (uint32_t w = 0; w < words(klass(&j, P->ty)); w++) {
+                    x86_mov_rm(&j.a, EAX, M(EBP, j.shadow[P->id - ir.base] + 4 * (int32_t)w));
+                    store(&j, P->id, EAX, (int)w);
+                }
+            }
+            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why; i++) r = instruction(&j, bb, i);
+        }
+    }
+    if (r > 0 || j.why) r = 1;
+    if (r == 0 && j.a.oom) { fail(e, BFE_NOMEM, "jit: out of memory compiling '%.*s'", (int)f->nlen, f->name); r = -1; }
+    if (r == 0) {
+        for (uint32_t i = 0; i < j.njumps; i++) x86_patch(&j.a, j.jumps[i].at, j.blockat[j.jumps[i].bb]);
+        out->code = j.a.code; out->len = j.a.len;
+        out->rel = j.rel; out->nrel = j.nrel;
+        out->nins = ir.nins;
+        j.a.code = 0; j.rel = 0;
+    }
+    *why = j.why;
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.jumps);
+    fn_ir_free(e, &ir);
+    return r;
+}
+
+/* the address a relocation record names */
+static W reloc_target(E *e, const Reloc *r) {
+    switch (r->kind) {
+    case RELOC_GLOBAL: return (W)e->gv[r->target].addr;
+    case RELOC_FUNCTION: { Fn *f = &e->fn[r->target]; return f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * r->target); }
+    case RELOC_HELPER: return (W)helpers[r->target];
+    case RELOC_FN_RECORD: return (W)&e->fn[r->target];
+    }
+    return 0;
+}
+
+int jit_install(E *e, Fn *f, const JitCode *c) {
+    uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(c->len) : 0;
+    if (!m) return fail(e, BFE_NOMEM, "jit: no executable memory for '%.*s' (%u bytes)", (int)f->nlen, f->name, c->len);
+    memcpy(m, c->code, c->len);
+    for (uint32_t i = 0; i < c->nrel; i++) {
+        const Reloc *r = &c->rel[i];
+        uint32_t v = (uint32_t)(reloc_target(e, r) + (W)(int32_t)r->addend);
+        memcpy(m + r->at, &v, 4);
+    }
+    f->native = m;
+    return 0;
+}
+
+void jit_code_free(E *e, JitCode *c) { efree(e, c->code); efree(e, c->rel); memset(c, 0, sizeof *c); }

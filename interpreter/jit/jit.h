@@ -1,0 +1,35 @@
+/* The JIT: function IR -> x86-32 code (i386 cdecl, SSE2 for float and
+ * double), installed in the function's entry slot. See interpreter/README.md
+ * ("The JIT") for the design. */
+#ifndef BF_JIT_H
+#define BF_JIT_H
+#include "../internal.h"
+
+/* Every absolute address in compiled code is one of these, so the code can
+ * be saved and patched when it is loaded again (phase 4). At `at`, the
+ * 32-bit field holds the address of `target` plus `addend`. */
+enum {
+    RELOC_GLOBAL,       /* e->gv[target].addr: a global variable */
+    RELOC_FUNCTION,     /* the pointer value of e->fn[target]: its trampoline, or the native symbol of a declaration */
+    RELOC_HELPER,       /* jit_helpers[target]: a routine of the engine compiled code calls */
+    RELOC_FN_RECORD     /* &e->fn[target]: the function's own record (passed to helpers that report traps) */
+};
+typedef struct Reloc { uint32_t at; uint8_t kind; uint32_t target; int32_t addend; } Reloc;
+
+typedef struct JitCode {
+    uint8_t *code; uint32_t len;
+    Reloc *rel; uint32_t nrel;
+    uint32_t nins;          /* IR instructions compiled */
+} JitCode;
+
+/* Compiles f. 0: compiled (code in *out, not yet installed); 1: f uses a
+ * construct the emitter does not handle (the reason in *why; f stays
+ * interpreted); -1: an engine error (e->err). */
+int jit_compile(E *e, Fn *f, JitCode *out, const char **why);
+
+/* Copies code to executable memory, applies its relocations and stores the
+ * entry in f->native: from then on every call of f runs the compiled code. */
+int jit_install(E *e, Fn *f, const JitCode *c);
+
+void jit_code_free(E *e, JitCode *c);
+#endif
