@@ -1,12 +1,17 @@
-// The JIT's x86-32 encoder (interpreter/jit/x86.c): every instruction form the
-// emitter uses, encoded by us and by LLVM's assembler, byte for byte.
+// The JIT (interpreter/jit/): its x86-32 encoder against LLVM's assembler,
+// and compiled code against native code: the conformance suite, mixed
+// compiled/interpreted programs and tinyllama, all under `bfi --jit=all`.
 import { execa } from 'execa';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../build/paths.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEngine } from '../../build/engine.ts';
+import { kernelBuild } from '../../build/image-build.ts';
+import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
+import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
+import { withLock } from '../helpers/images.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'jit-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,5 +38,58 @@ describe('x86 encoder vs llvm-mc', () => {
       return same ? [] : [`${asm}: ours ${ours}, llvm-mc ${want[i].join(',')}`];
     });
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('compiled code behaves like native code (bfi --jit=all)', () => {
+  let bfi: string;
+  let tinyllamaBc: string;
+  beforeAll(async () => {
+    ({ bfi } = await buildEngine());
+    const k = kernelBuild();
+    await withLock(() => runSteps(stepsFor(k.steps, [k.tinyllamaBc]), { stateFile: join(objDir, 'steps-jit-test.json') }));
+    tinyllamaBc = k.tinyllamaBc;
+  });
+
+  it('every conformance case at every level, and every IR case', async () => {
+    const r = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--engine-args', '--jit=all'],
+      { reject: false, all: true, timeout: 900_000 });
+    const failures = (r.all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
+    expect(r.all).toMatch(/engine suite: (\d+) passed, 0 failed of \1 \((\d+) cases\)/);
+    expect(r.all, failures).toMatch(/ir cases: \d+ passed, 0 failed/);
+    expect(r.exitCode, failures).toBe(0);
+  });
+
+  it.each(['O0', 'O2'])('mixed mode at -%s: compiled and interpreted functions call each other, native qsort calls a compiled comparator', async (level) => {
+    const src = fromRoot('test', 'engine', 'jit', 'mixed.c');
+    const bc = join(work, `mixed.${level}.bc`), exe = join(work, `mixed.${level}`);
+    const flags = ['-m32', '-msse2', '-mfpmath=sse', `-${level}`];
+    await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+    await execa(tools.clang, [...flags, src, '-o', exe]);
+    const native = await execa(exe, [], { reject: false });
+    const jit = await execa(bfi, ['--stats', '--jit=all', bc], { reject: false });
+    expect(native.stdout).toContain('mutual recursion: 311');
+    expect(jit.stdout).toBe(native.stdout);
+    expect(jit.exitCode).toBe(native.exitCode);
+    expect(jit.stderr).toMatch(/\[jit\] compiled compiled_down: \d+ IR instructions, \d+ bytes/);
+    expect(jit.stderr).toMatch(/\[jit\] compiled by_value: /);
+    expect(jit.stderr).toContain('[jit] interpreted interpreted_down: value of this type');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['Once upon a time', 'once_upon_a_time'],
+    ['The little dog', 'the_little_dog'],
+  ])('tinyllama, greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
+    const r = await execa(bfi, [
+      '--stats', '--jit=all', '--entry', 'app_main',
+      '--file', `model.bin=${join(sharedModels, 'stories260K.bin')}`,
+      '--file', `tokenizer.bin=${join(sharedModels, 'tok512.bin')}`,
+      '--opt', 'temperature=0', '--opt', 'steps=256', '--opt', `prompt=${prompt}`,
+      tinyllamaBc,
+    ], { reject: false, timeout: 120_000, stripFinalNewline: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(sharedModels, 'reference', `${name}.txt`), 'utf8'));
+    expect(r.stderr).toMatch(/\[jit\] compiled encode: /);
   });
 });
