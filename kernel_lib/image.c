@@ -1,7 +1,7 @@
 /* The disk image as the kernel sees it: the header sector stage2 left at
- * 0x600 (verified here: magic, version, CRC), the kernel's own checksum, and
- * the data volume, whose files bf_file loads into memory with their CRC
- * checked. Layout: boot/bootinfo.h. */
+ * 0x600 (verified here: magic, version, CRC) and the data volume, whose files
+ * bf_file loads into memory with their CRC checked. The kernel's own CRC is
+ * stage2's to check, before it jumps here. Layout: boot/bootinfo.h. */
 #include "bf.h"
 #include "kernel.h"
 #include "libc.h"
@@ -13,17 +13,6 @@ static const void **loaded;             /* per entry: the file in memory, once r
 static int volume_opened;
 
 static uint32_t sectors_for(uint32_t bytes) { return (bytes + BF_SECTOR - 1) / BF_SECTOR; }
-
-/* Checks the loaded kernel against its part's CRC. Must run before any of the
- * kernel's initialised data is written (first thing in kmain). */
-int image_kernel_intact(const struct bf_boot_info *info)
-{
-    const struct bf_image_header *h = (const struct bf_image_header *)info->header_addr;
-    if (info->kernel_part >= h->part_count || info->kernel_part >= BF_MAX_PARTS)
-        return 0;
-    const struct bf_part *p = &h->parts[info->kernel_part];
-    return crc32_update(0, (const void *)p->load_addr, p->bytes) == p->crc32;
-}
 
 void image_init(const struct bf_boot_info *info)
 {

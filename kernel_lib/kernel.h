@@ -67,7 +67,6 @@ const struct fwcfg_file *fwcfg_find(const char *name);
 void fwcfg_read(const struct fwcfg_file *f, void *buf, uint32_t len);
 
 /* image.c: the image header (from stage2) and the data volume. */
-int image_kernel_intact(const struct bf_boot_info *info);
 void image_init(const struct bf_boot_info *info);
 const struct bf_image_header *image_header(void);
 

@@ -78,15 +78,20 @@ export function withCorruptBytes(image: string, offset: number, bytes: Buffer): 
   return out;
 }
 
-/** A copy of `image` whose alias entries point where `targets` says (e.g. { interp: 'aot' }), checksums made right. */
-export function withAliases(image: string, targets: Record<string, string>): string {
+/** A copy of `image` repacked from its parts as `edit` returns them (aliases kept), checksums made right. */
+export function withParts(image: string, edit: (parts: (Part | Alias)[]) => (Part | Alias)[]): string {
   const img = readFileSync(image);
   const parts: (Part | Alias)[] = readHeader(img).parts.map((p) =>
-    p.aliasOf ? { name: p.name, aliasOf: targets[p.name] ?? p.aliasOf } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
+    p.aliasOf ? { name: p.name, aliasOf: p.aliasOf } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
   );
-  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'aliased.img');
-  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts }));
+  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'repacked.img');
+  writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts: edit(parts) }));
   return out;
+}
+
+/** A copy of `image` whose alias entries point where `targets` says (e.g. { interp: 'aot' }). */
+export function withAliases(image: string, targets: Record<string, string>): string {
+  return withParts(image, (parts) => parts.map((p) => ('aliasOf' in p ? { name: p.name, aliasOf: targets[p.name] ?? p.aliasOf } : p)));
 }
 
 /** A copy of `image` with the byte at `offset` inverted: the smallest corruption there is. */
