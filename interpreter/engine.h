@@ -60,10 +60,10 @@ typedef struct bf_stats_t {
 } bf_stats_t;
 void bf_get_stats(bf_engine *e, bf_stats_t *s);
 
-/* The JIT (interpreter/jit/): compiles every defined function it can to x86
-   now and installs it; what it cannot compile stays interpreted. Returns 0
-   or an error code. */
-int bf_jit_all(bf_engine *e);
+/* The JIT (interpreter/jit/): from now on, a function called `threshold`
+   times (0: at its first call) is compiled to x86 and runs compiled from its
+   next call on; what the JIT cannot compile stays interpreted. */
+void bf_jit_enable(bf_engine *e, uint32_t threshold);
 /* Per compiled function: IR instructions, code bytes, compile time; and the
    functions left interpreted, with the reason (through cfg->print). */
 void bf_jit_print_stats(bf_engine *e);

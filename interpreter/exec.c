@@ -73,6 +73,20 @@ static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
     return k;
 }
 
+/* cdecl argument words of f's fixed parameters */
+static uint32_t param_words(E *e, Fn *f) {
+    Ty *ft = &e->ty[f->ty];
+    uint32_t k = 0, bt;
+    for (uint32_t i = 0; i < ft->w; i++) {
+        Ty *y = &e->ty[ft->elts[i]];
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) k += (ty_size(e, bt) + 3) / 4;
+        else if (y->k == TK_INT && y->w > 64) k += 4;
+        else if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) k += 2;
+        else k++;
+    }
+    return k;
+}
+
 static int rk_of(E *e, uint32_t t) {
     Ty *y = &e->ty[t];
     if (y->k == TK_VOID) return RK_VOID;
@@ -331,6 +345,9 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
 
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels);
 
+/* an interpreted function the JIT has not seen yet, called often enough to compile */
+#define HOT(e, f) ((e)->jit_hot && !(f)->native && (f)->calls >= (e)->jit_at && !(f)->jit)
+
 const void *const *exec_labels(void) {
     const void *const *l = 0;
     run(0, 0, 0, 0, &l);
@@ -341,9 +358,11 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     (void)nw;
     *ret = 0;
     if (f->isdecl && !f->native) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
+    if (HOT(e, f) && e->jit_hot(e, f)) return e->errc;
     if (!f->code && !f->native && lower(e, f)) return e->errc;
-    if (f->native) {
-        *ret = ncall(f->native, (const W *)argw, nw, rk_of(e, e->ty[f->ty].elt));
+    if (f->native) {                  /* FFI or compiled code; a trampoline passes no count: the type says */
+        uint32_t need = param_words(e, f);
+        *ret = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
         return 0;
     }
     uint8_t *top = (uint8_t *)(((W)e->sp + 15) & ~(W)15);
@@ -551,8 +570,13 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(call) {
         f = (Fn *)ip[2];
     call_f:
-        if (!f->code) {
+        if (f->native) goto call_native;               /* the entry slot: FFI or compiled code */
+        if (HOT(e, f)) {
+            e->sp = H->dyn;
+            if (e->jit_hot(e, f)) goto fail;
             if (f->native) goto call_native;
+        }
+        if (!f->code) {
             e->sp = H->dyn;
             if (lower(e, f)) goto fail;
         }
@@ -588,6 +612,10 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         W t = U32(2);
         uint32_t n = IM(4);
         f = stub_fn(e, t);
+        if (f && HOT(e, f)) {
+            e->sp = H->dyn;
+            if (e->jit_hot(e, f)) goto fail;
+        }
         if (f && !f->native) {
             if (!f->varg) {
                 if (!f->code) { e->sp = H->dyn; if (lower(e, f)) goto fail; }

@@ -137,18 +137,20 @@ static const bf_sym host_syms[] = {
 };
 
 static void usage(void) {
-    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit=all] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
+    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit | --jit=all | --jit-threshold N] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
                     "           [--opt name=value]... [--data DIR] [--file NAME=PATH]... [--events FILE]\n"
                     "           [--entry FUNC] prog.bc [args...]\n"
                     "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
                     "  --entry calls FUNC() instead of main(argc, argv) (e.g. app_main for tinyllama)\n"
-                    "  --jit=all compiles every function it can to x86 before running\n");
+                    "  --jit compiles a function to x86 once it has been called 100 times (--jit-threshold N;\n"
+                    "    --jit=all: at its first call); what the JIT cannot compile stays interpreted\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
-    int i = 1, stats = 0, check = 0, jit_all = 0;
+    int i = 1, stats = 0, check = 0, jit = 0;
+    uint32_t jit_threshold = 100;
     const char *entry = "main";
     g_files = malloc(sizeof(char *) * (argc + 1));
     if (i < argc && !strcmp(argv[i], "run")) i++;
@@ -156,7 +158,9 @@ int main(int argc, char **argv) {
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--stats")) stats = 1;
-        else if (!strcmp(a, "--jit=all")) jit_all = 1;
+        else if (!strcmp(a, "--jit")) jit = 1;
+        else if (!strcmp(a, "--jit=all")) { jit = 1; jit_threshold = 0; }
+        else if (!strcmp(a, "--jit-threshold") && i + 1 < argc) { jit = 1; jit_threshold = (uint32_t)atoi(argv[++i]); }
         else if (!strcmp(a, "--trace") && i + 1 < argc) cfg.trace = argv[++i];
         else if (!strcmp(a, "--lazy")) cfg.lazy_bind = 1;
         else if (!strcmp(a, "--check")) check = 1;
@@ -192,7 +196,7 @@ int main(int argc, char **argv) {
         bf_free(e);
         return 0;
     }
-    if (jit_all && (err = bf_jit_all(e))) { fprintf(stderr, "error: %s\n", bf_error(e)); return err; }
+    if (jit) bf_jit_enable(e, jit_threshold);
     int pargc = argc - i;
     char **pargv = argv + i;
     uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
@@ -205,7 +209,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "[stats] load %llu us, run %llu us (lowering %llu us)\n", (unsigned long long)(t1 - t0),
                 (unsigned long long)(t2 - t1), (unsigned long long)st.lower_us);
         bf_print_stats(e, 0);
-        if (jit_all) bf_jit_print_stats(e);
+        if (jit) bf_jit_print_stats(e);
     }
 #ifdef BF_OPPROF
     {

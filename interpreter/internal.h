@@ -125,6 +125,9 @@ struct bf_engine {
     uint32_t i64align, f64align;
     int version;
     void *tramp_disp[4];
+    /* the JIT, when on (bf_jit_enable): a function called jit_at times is handed to jit_hot */
+    uint32_t jit_at;
+    int (*jit_hot)(E *e, Fn *f);
 };
 
 /* ---- util (module.c) ------------------------------------------------ */

@@ -29,12 +29,9 @@ static int compile_function(E *e, Fn *f) {
     return 0;
 }
 
-int bf_jit_all(bf_engine *e) {
-    for (uint32_t i = 0; i < e->nfn; i++) {
-        int r = compile_function(e, &e->fn[i]);
-        if (r) return r;
-    }
-    return 0;
+void bf_jit_enable(bf_engine *e, uint32_t threshold) {
+    e->jit_at = threshold;
+    e->jit_hot = compile_function;
 }
 
 void bf_jit_print_stats(bf_engine *e) {

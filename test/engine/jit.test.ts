@@ -51,8 +51,8 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     tinyllamaBc = k.tinyllamaBc;
   });
 
-  it('every conformance case at every level, and every IR case', async () => {
-    const r = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--engine-args', '--jit=all'],
+  it.each(['--jit=all', '--jit'])('every conformance case at every level, and every IR case, with %s', async (flag) => {
+    const r = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--engine-args', flag],
       { reject: false, all: true, timeout: 900_000 });
     const failures = (r.all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
     expect(r.all).toMatch(/engine suite: (\d+) passed, 0 failed of \1 \((\d+) cases\)/);
@@ -74,6 +74,18 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(jit.stderr).toMatch(/\[jit\] compiled compiled_down: \d+ IR instructions, \d+ bytes/);
     expect(jit.stderr).toMatch(/\[jit\] compiled by_value: /);
     expect(jit.stderr).toContain('[jit] interpreted interpreted_down: value of this type');
+  });
+
+  it('compiles a function once it is hot: --jit-threshold 5', async () => {
+    const src = fromRoot('test', 'engine', 'jit', 'mixed.c');
+    const bc = join(work, 'mixed.threshold.bc');
+    await execa(tools.clang, ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-emit-llvm', '-c', src, '-o', bc]);
+    const r = await execa(bfi, ['--stats', '--jit-threshold', '5', bc], { reject: false });
+    expect(r.exitCode).toBe(4);
+    expect(r.stdout).toContain('mutual recursion: 311');
+    // compiled_down is called 11 times: interpreted for 5, compiled from the 6th on
+    expect(r.stderr).toMatch(/\[jit\] compiled compiled_down: \d+ IR instructions, \d+ bytes, \d+ us, at call 5; calls since 6/);
+    expect(r.stderr).not.toMatch(/compiled main:/);     // called once: never hot
   });
 
   it.each([
