@@ -13,12 +13,18 @@ static uint32_t used;    /* bytes in line[] */
 static uint32_t sent;    /* of those, bytes already on COM2 while sending */
 static int sending;      /* line[] is going out */
 static int spilled;      /* part of the current line went out early (buffer full) */
+uint32_t event_fault_at = (uint32_t)-1; /* fault=event (fault.c): #UD with this many bytes out */
 
 static void line_send(void)
 {
     sending = 1;
-    for (sent = 0; sent < used; sent++)
+    for (sent = 0; sent < used; sent++) {
+        if (sent == event_fault_at) { /* test hook: once */
+            event_fault_at = (uint32_t)-1;
+            __asm__ volatile("ud2");
+        }
         serial_putc(COM2, line[sent]);
+    }
     sending = 0;
     used = 0;
 }

@@ -1,8 +1,9 @@
 /* Test hook: boot option fault=ud|gp|div0|pf-null raises that CPU exception
- * on purpose after kernel init, so tests can check the trap report; nested
- * raises #UD and another #UD inside the trap handler's report. The faults are
- * written in assembly: in C, a NULL read or a division by zero is undefined
- * behaviour the compiler may remove. */
+ * on purpose after kernel init, so tests can check the trap report. nested
+ * raises #UD and another inside the trap handler's report; event makes the
+ * next event line raise #UD with part of it sent. The faults are written in
+ * assembly: in C, a NULL read or a division by zero is undefined behaviour the
+ * compiler may remove. */
 #include "bf.h"
 #include "kernel.h"
 #include "libc.h"
@@ -13,10 +14,14 @@ void fault_inject(void)
     if (bf_option("fault", what, sizeof what) < 0)
         return;
     if (strcmp(what, "ud") && strcmp(what, "gp") && strcmp(what, "div0") && strcmp(what, "pf-null") &&
-        strcmp(what, "nested"))
+        strcmp(what, "nested") && strcmp(what, "event"))
         bf_fail(BF_EXIT_BAD_OPTION,
-                "boot option fault='%s' is not one of: ud, gp, div0, pf-null, nested", what);
+                "boot option fault='%s' is not one of: ud, gp, div0, pf-null, nested, event", what);
     printf("fault: raising '%s' on purpose (boot option fault)\n", what);
+    if (strcmp(what, "event") == 0) {
+        event_fault_at = 10;
+        return; /* kmain's next event faults */
+    }
     trap_fault_armed = strcmp(what, "nested") == 0;
     if (strcmp(what, "ud") == 0 || trap_fault_armed)
         __asm__ volatile("ud2");

@@ -34,6 +34,7 @@ int fmt_float(char *buf, double x, char conv, int prec, int alt, char sign);
 void event_write(const char *s);
 void event_json_string(const char *s);
 void event_line_rescue(void);
+extern uint32_t event_fault_at; /* fault=event: the next line faults part-way out */
 
 /* kernel_lib/id/<kernel>.c, one per kernel: the name it was built as. */
 extern const char bf_kernel_name[];

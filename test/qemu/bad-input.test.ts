@@ -87,6 +87,13 @@ describe('guest faults', () => {
     expect(r.events.at(-1)).toEqual({ ev: 'trap', vector: 6, nested: true });
     expect(r.wallMs).toBeLessThan(15_000);
   });
+
+  it('a fault with an event line part-way out: the trap handler sends the rest, COM2 holds whole lines only', async () => {
+    const r = await expectFailure(img, { fault: 'event' }, exitCodes.trap, /trap: #UD invalid opcode \(vector 6\)/);
+    expect(r.badEvents).toEqual([]);
+    // kmain's next event after the hook is the "app" boot stage: whole, then the trap.
+    expect(r.events.slice(-3).map((e) => `${e.ev} ${e.stage ?? e.vector ?? e.code}`)).toEqual(['boot app', 'trap 6', 'exit 7']);
+  });
 });
 
 // A flipped byte anywhere in the boot chain or a kernel is refused by the host
