@@ -75,8 +75,8 @@ start:
     mov si, msg_disk
     jmp fail_disk
 .corrupt:
+    push EXIT_CORRUPT
     mov si, msg_corrupt
-    mov bp, EXIT_CORRUPT
     jmp fail
 
 ; CRC-32 (IEEE, as zlib computes it) of CX bytes at DS:SI -> EAX. A 256-entry
@@ -109,11 +109,11 @@ crc32:
     ret
 
 fail_disk:
-    mov bp, EXIT_DISK
+    push EXIT_DISK
 ; Prints the message at SI on the screen (BIOS teletype) and on COM1 (raw port
 ; write: enough under QEMU, and the BIOS has usually set the UART up), then
-; leaves through isa-debug-exit with code BP so QEMU never hangs; halts if that
-; is absent.
+; leaves through isa-debug-exit with the code on the stack (not in a register:
+; some BIOSes' int 10h clobber BP) so QEMU never hangs; halts if that is absent.
 fail:
     lodsb
     test al, al
@@ -125,7 +125,7 @@ fail:
     int 0x10
     jmp fail
 .exit:
-    mov ax, bp
+    pop ax
     out DEBUG_EXIT_PORT, al
 .halt:
     cli
@@ -134,7 +134,7 @@ fail:
 
 msg_no_ext: db "stage1: BIOS has no int 13h extensions", 13, 10, 0
 msg_disk:   db "stage1: disk error loading stage2", 13, 10, 0
-msg_corrupt: db "stage1: stage2 is corrupt (checksum mismatch)", 13, 10, 0
+msg_corrupt: db "stage1: stage2 does not match its CRC-32 in the image header", 13, 10, 0
 
 align 4
 dap:                               ; int 13h AH=42h disk address packet

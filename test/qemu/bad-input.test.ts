@@ -111,7 +111,7 @@ describe('corrupt boot chain and kernels', () => {
   });
 
   it('stage1 catches a flipped stage2 byte when the host check is bypassed', async () => {
-    const r = await expectFailure(withFlippedByte(img, stage2Tail), { mode: 'interp' }, exitCodes.corruptImage, /^stage1: stage2 is corrupt \(checksum mismatch\)\r?$/m);
+    const r = await expectFailure(withFlippedByte(img, stage2Tail), { mode: 'interp' }, exitCodes.corruptImage, /^stage1: stage2 does not match its CRC-32 in the image header\r?$/m);
     expect(r.events).toEqual([]);
     expect(r.wallMs).toBeLessThan(10_000);
   });
@@ -128,6 +128,15 @@ describe('corrupt boot chain and kernels', () => {
     const r = await expectFailure(corrupt, { mode }, exitCodes.corruptImage, new RegExp(`^stage2: kernel '${kernel}' is corrupt: crc32 0x[0-9a-f]{8}, header says 0x${part.crc32.toString(16).padStart(8, '0')}$`, 'm'));
     expect(r.events).toEqual([]);
     expect(r.wallMs).toBeLessThan(10_000);
+  });
+
+  it('stage2 catches a flipped byte in the image header', async () => {
+    const corrupt = withFlippedByte(img, 9 * SECTOR + 40); // the first part's name
+    const cli = await bareflowCli(['boot', corrupt], T);
+    expect(cli.exitCode).toBe(1);
+    expect(cli.stderr).toMatch(/^error: image \S+ not a BareFlow image: image header: checksum mismatch$/m);
+    const r = await expectFailure(corrupt, {}, exitCodes.corruptImage, /^stage2: image header is corrupt \(checksum mismatch\)$/m);
+    expect(r.events).toEqual([]);
   });
 
   // stage2 checks four bytes a step and the last 0..3 one at a time; the real kernels' sizes happen to be multiples of 4.
