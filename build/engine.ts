@@ -7,7 +7,7 @@ import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step } from './steps.ts';
 import { runTool, tools } from './toolchain.ts';
 
-export const engineCore = ['bitstream.c', 'module.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
+export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
 // The JIT: in the host builds for now (the guest's jit kernel comes with --mode jit).
 export const engineJit = ['x86.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
 const hostMain = fromRoot('interpreter', 'host_main.c');

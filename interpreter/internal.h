@@ -163,6 +163,8 @@ typedef struct FnIR {
     uint32_t *pool; uint32_t npool, cappool;
 } FnIR;
 int fn_parse(E *e, Fn *f, FnIR *ir);
+int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: after fn_parse, before anything reads the IR */
+Fn *direct_callee(E *e, uint32_t callee);
 void fn_ir_free(E *e, FnIR *ir);
 int lower(E *e, Fn *f);
 

@@ -791,15 +791,9 @@ static int emit_call(L *l, Ins *I) {
     E *e = l->e;
     uint32_t callee = I->o[0], fty = I->ty2, na = I->n - 1;
     Ty *ft = T(l, fty);
-    Fn *f = 0;
-    if (isconst(l, callee)) {
-        Val *v = &e->v[callee];
-        if (v->k == V_ALIAS) { uint32_t t = e->al[v->u.idx].target; if (t < e->nv) v = &e->v[t]; }
-        if (v->k == V_CE && (v->op == 11) && v->u.a.n >= 3 && v->u.a.o[2] < e->nv && e->v[v->u.a.o[2]].k == V_FN)
-            v = &e->v[v->u.a.o[2]];                  /* bitcast of a function */
-        if (v->k == V_FN) f = &e->fn[v->u.idx];
-        else if (v->k == V_NONE) return BADL("bitcode: inline assembly is not supported (in '%.*s')", (int)l->f->nlen, l->f->name);
-    }
+    Fn *f = isconst(l, callee) ? direct_callee(e, callee) : 0;
+    if (!f && isconst(l, callee) && e->v[callee].k == V_NONE)
+        return BADL("bitcode: inline assembly is not supported (in '%.*s')", (int)l->f->nlen, l->f->name);
     if (f && f->intr) return intrinsic(l, I, f);
     uint32_t rt = I->ty;
     int rk = rkind(l, rt);
@@ -1914,7 +1908,7 @@ int lower(E *e, Fn *f) {
     L ls; memset(&ls, 0, sizeof ls); L *l = &ls;
     l->e = e; l->f = f; l->ir = &ir;
     int r = -1;
-    if (fn_parse(e, f, &ir)) goto out;
+    if (fn_parse(e, f, &ir) || fn_verify(e, f, &ir)) goto out;
     l->base = ir.base; l->nloc = e->nv - ir.base;
     uint32_t n = l->nloc + 1;
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);

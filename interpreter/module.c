@@ -556,6 +556,19 @@ static const char *sname(E *e, uint64_t off, uint64_t len, uint32_t *nlen) {
     return e->strtab + off;
 }
 
+/* a record of characters as a C string (cut at cap - 1) */
+static uint32_t record_text(const uint64_t *o, uint32_t n, char *out, uint32_t cap) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n && k + 1 < cap; i++) out[k++] = (char)o[i];
+    out[k] = 0;
+    return k;
+}
+static uint32_t decimal(const char *s) {
+    uint32_t x = 0;
+    while (*s >= '0' && *s <= '9' && x < 100000) x = x * 10 + (uint32_t)(*s++ - '0');
+    return x;
+}
+
 static int read_module(E *e) {
     BS *b = &e->bs;
     uint32_t nbody = 0;
@@ -591,19 +604,31 @@ static int read_module(E *e) {
             e->version = (int)o[0];
             if (o[0] != 2) return BAD("bitcode: unsupported module version %u (need 2, LLVM >= 5 with strtab)", (uint32_t)o[0]);
             break;
+        /* The engine is i386: a triple, when there is one, must be i386..i686, and
+         * a data layout, when there is one, must give 32-bit pointers (without a
+         * "p:" entry LLVM's default is 64). A module with neither (hand-written
+         * IR) is run with i386's layout. */
+        case 2: {                                    /* triple */
+            char t[128];
+            uint32_t k = record_text(o, n, t, sizeof t);
+            int is_i386 = k >= 4 && t[0] == 'i' && t[1] >= '3' && t[1] <= '6' && t[2] == '8' && t[3] == '6' && (k == 4 || t[4] == '-');
+            if (k && !is_i386) return BAD("bitcode: target %s is not i386: compile with clang -m32 (--target=i386-...)", t);
+            break;
+        }
         case 3: {                                    /* datalayout */
-            char dl[256]; uint32_t k = 0;
-            for (uint32_t i = 0; i < n && k < 255; i++) dl[k++] = (char)o[i];
-            dl[k] = 0;
-            for (uint32_t i = 0; i + 4 < k; i++) {
-                if ((dl[i] == 'i' || dl[i] == 'f') && dl[i + 1] == '6' && dl[i + 2] == '4' && dl[i + 3] == ':'
-                    && (i == 0 || dl[i - 1] == '-')) {
-                    uint32_t a = 0; for (uint32_t j = i + 4; j < k && dl[j] >= '0' && dl[j] <= '9'; j++) a = a * 10 + dl[j] - '0';
+            char dl[256];
+            uint32_t k = record_text(o, n, dl, sizeof dl), pointer_bits = 64;
+            for (uint32_t i = 0; i < k; i++) {
+                if (i && dl[i - 1] != '-') continue;          /* the start of an entry */
+                if ((dl[i] == 'i' || dl[i] == 'f') && i + 3 < k && dl[i + 1] == '6' && dl[i + 2] == '4' && dl[i + 3] == ':') {
+                    uint32_t a = decimal(dl + i + 4);
                     if (a == 32 || a == 64) { if (dl[i] == 'i') e->i64align = a / 8; else e->f64align = a / 8; }
                 }
-                if (dl[i] == 'p' && dl[i + 1] == ':' && (i == 0 || dl[i - 1] == '-') && !(dl[i + 2] == '3' && dl[i + 3] == '2'))
-                    return BAD("bitcode: not a 32-bit target (datalayout '%s'); compile with -m32", dl);
+                if (dl[i] == 'p' && (dl[i + 1] == ':' || (dl[i + 1] == '0' && dl[i + 2] == ':')))
+                    pointer_bits = decimal(dl + i + (dl[i + 1] == ':' ? 2 : 3));
             }
+            if (k && pointer_bits != 32)
+                return BAD("bitcode: data layout '%s' has %u-bit pointers, not i386's 32: compile with clang -m32 (--target=i386-...)", dl, pointer_bits);
             break;
         }
         case 7: {                                    /* GLOBALVAR */

@@ -2,10 +2,11 @@
 // conformance against native code, tinyllama against llama2.c, self-hosting,
 // malformed input, and a bounded fuzzing run of the reader.
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
 import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
@@ -17,6 +18,7 @@ let bfi: string;
 let interpreterBc: string;
 let tinyllamaBc: string;
 const work = mkdtempSync(join(tmpdir(), 'engine-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
   ({ bfi, interpreterBc } = await buildEngine());
@@ -187,10 +189,91 @@ describe('limits: a clean error, never a crash', () => {
   });
 });
 
-describe('fuzzing the reader (libFuzzer + ASan, bounded)', () => {
-  it('runs 100,000 inputs from a fixed seed without a crash', async () => {
-    const r = await execa('sh', [fromRoot('test', 'engine', 'fuzz.sh')], { reject: false, all: true, timeout: 300_000, env: { FUZZ_DIR: join(work, 'fuzz'), FUZZ_RUNS: '100000' } });
-    expect(r.exitCode, r.all).toBe(0);
-    expect(r.all).toMatch(/Done 100000 runs in \d+ second/);
+/** Builds an LLVM module with llvm-bindings (which, unlike clang or llvm-as, writes
+ * IR that LLVM's verifier would reject) and returns the path of its bitcode. */
+const llvm = createRequire(import.meta.url)('llvm-bindings');
+const I386_LAYOUT = 'e-m:e-p:32:32-p270:32:32-p271:32:32-p272:64:64-f64:32:64-f80:32-n8:16:32-S128';
+function module(name: string, build: (ctx: any, mod: any, b: any) => void, target: { triple?: string; layout?: string } = { triple: 'i386-pc-linux-gnu', layout: I386_LAYOUT }): string {
+  const ctx = new llvm.LLVMContext();
+  const mod = new llvm.Module(name, ctx);
+  if (target.triple) mod.setTargetTriple(target.triple);
+  if (target.layout) mod.setDataLayout(target.layout);
+  build(ctx, mod, new llvm.IRBuilder(ctx));
+  const file = join(work, `${name}.bc`);
+  llvm.WriteBitcodeToFile(mod, file);
+  return file;
+}
+/** define RET @NAME(PARAMS) with one block, filled by body(builder, args) */
+function define(ctx: any, mod: any, b: any, name: string, ret: any, params: any[], body: (args: any[]) => void) {
+  const type = llvm.FunctionType.get(ret, params, false);
+  const f = llvm.Function.Create(type, llvm.Function.LinkageTypes.ExternalLinkage, name, mod);
+  b.SetInsertPoint(llvm.BasicBlock.Create(ctx, 'entry', f));
+  body(params.map((_, i) => f.getArg(i)));
+  return { f, type };
+}
+
+describe('the verifier: IR that LLVM would reject is a clear error (exit 9), never run or lowered', () => {
+  const i32 = (ctx: any) => llvm.Type.getInt32Ty(ctx);
+  it.each([
+    ['call-argument-type', "error: bitcode: function 'main': call: argument 2 has type double, callee expects i32", (ctx: any, mod: any, b: any) => {
+      const { f, type } = define(ctx, mod, b, 'f', i32(ctx), [i32(ctx), i32(ctx)], ([a]) => b.CreateRet(a));
+      define(ctx, mod, b, 'main', i32(ctx), [], () =>
+        b.CreateRet(b.CreateCall(type, f, [llvm.ConstantInt.get(i32(ctx), 1), llvm.ConstantFP.get(llvm.Type.getDoubleTy(ctx), 2.5)])));
+    }],
+    ['binop-operand-type', "error: bitcode: function 'main': binary operator: operand 2 has type i64, expected i32", (ctx: any, mod: any, b: any) =>
+      define(ctx, mod, b, 'main', i32(ctx), [i32(ctx), llvm.Type.getInt64Ty(ctx)], ([a, c]) => b.CreateRet(b.CreateAdd(a, c)))],
+    ['ret-type', "error: bitcode: function 'main': ret i64 in a function returning i32", (ctx: any, mod: any, b: any) =>
+      define(ctx, mod, b, 'main', i32(ctx), [llvm.Type.getInt64Ty(ctx)], ([a]) => b.CreateRet(a))],
+    ['load-from-integer', "error: bitcode: function 'main': load: operand 1 has type i32, expected a pointer", (ctx: any, mod: any, b: any) =>
+      define(ctx, mod, b, 'main', i32(ctx), [i32(ctx)], ([a]) => b.CreateRet(b.CreateLoad(i32(ctx), a)))],
+    ['intrinsic-arity', "error: bitcode: function 'main': call: 'llvm.sqrt.f32' with 2 arguments (its signature has 1)", (ctx: any, mod: any, b: any) => {
+      const float = llvm.Type.getFloatTy(ctx);
+      const type = llvm.FunctionType.get(float, [float, float], false);
+      const sqrt = llvm.Function.Create(type, llvm.Function.LinkageTypes.ExternalLinkage, 'llvm.sqrt.f32', mod);
+      define(ctx, mod, b, 'main', i32(ctx), [float], ([x]) => { b.CreateCall(type, sqrt, [x, x]); b.CreateRet(llvm.ConstantInt.get(i32(ctx), 0)); });
+    }],
+  ])('%s', async (name, message, build) => {
+    const r = await execa(bfi, ['--check', module(name, build)], { reject: false });
+    expect(r.stderr).toBe(message);
+    expect(r.exitCode).toBe(9);
+  });
+});
+
+describe('the target: i386 bitcode only (a triple, when present, i386..i686; a data layout, when present, 32-bit pointers)', () => {
+  const main0 = (ctx: any, mod: any, b: any) => define(ctx, mod, b, 'main', llvm.Type.getInt32Ty(ctx), [], () => b.CreateRet(llvm.ConstantInt.get(llvm.Type.getInt32Ty(ctx), 0)));
+  it('x86-64 bitcode (clang without -m32) is an error that says how to compile for the engine', async () => {
+    const src = join(work, 'long.c');
+    writeFileSync(src, '#include <stdio.h>\nint main(void) { printf("sizeof(long)=%d\\n", (int)sizeof(long)); return 0; }\n');
+    await execa(tools.clang, ['--target=x86_64-pc-linux-gnu', '-O2', '-emit-llvm', '-c', src, '-o', join(work, 'long64.bc')]);
+    const r = await execa(bfi, [join(work, 'long64.bc')], { reject: false });
+    expect(r.stderr).toBe('error: bitcode: target x86_64-pc-linux-gnu is not i386: compile with clang -m32 (--target=i386-...)');
+    expect(r.exitCode).toBe(9);
+    await execa(tools.clang, ['-m32', '-O2', '-emit-llvm', '-c', src, '-o', join(work, 'long32.bc')]);
+    expect((await execa(bfi, [join(work, 'long32.bc')])).stdout).toBe('sizeof(long)=4');
+  });
+  it('no triple: a 64-bit-pointer data layout is an error, an i386 one or none at all runs', async () => {
+    const x64 = 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128';
+    const r = await execa(bfi, [module('layout64', main0, { layout: x64 })], { reject: false });
+    expect(r.stderr).toBe(`error: bitcode: data layout '${x64}' has 64-bit pointers, not i386's 32: compile with clang -m32 (--target=i386-...)`);
+    expect(r.exitCode).toBe(9);
+    expect((await execa(bfi, [module('layout32', main0, { layout: I386_LAYOUT })], { reject: false })).exitCode).toBe(0);
+    expect((await execa(bfi, [module('bare', main0, {})], { reject: false })).exitCode).toBe(0);
+  });
+});
+
+describe('fuzzing the reader, verifier and lowering (libFuzzer + ASan, bounded, reproducible)', () => {
+  const fuzz = (runs: number) =>
+    execa('sh', [fromRoot('test', 'engine', 'fuzz.sh')], { reject: false, all: true, timeout: 600_000, env: { FUZZ_RUNS: String(runs) } });
+  /** "N D" per "fuzz inputs: N digest: D" line: a digest of every input run so far */
+  const digests = (out = '') => [...out.matchAll(/^fuzz inputs: (\d+) digest: ([0-9a-f]{16})$/gm)].map((m) => `${m[1]} ${m[2]}`);
+
+  it('runs 100,000 inputs from a fixed seed without a crash, and a second run starts with the same inputs', { timeout: 600_000 }, async () => {
+    const first = await fuzz(100_000);
+    expect(first.exitCode, first.all).toBe(0);
+    expect(first.all).toMatch(/Done 100000 runs in \d+ second/);
+    expect(digests(first.all)).toHaveLength(10);
+    const second = await fuzz(20_000);
+    expect(second.exitCode, second.all).toBe(0);
+    expect(digests(second.all)).toEqual(digests(first.all).slice(0, 2));
   });
 });
