@@ -29,7 +29,7 @@ describe('interp mode: the engine on bare metal', () => {
     expect(r.text).toContain('BareFlow kernel (mode interp)');
     expect(bootStages(r.events)).toEqual(['stage1', 'stage2', 'loaded', 'kernel', 'kmain', 'app']);
     const kinds = r.events.map((e) => e.ev).filter((k) => k !== 'token' && k !== 'boot' && k !== 'memory');
-    expect(kinds).toEqual(['bitcode', 'load', 'prompt', 'done', 'decode', 'exit']);
+    expect(kinds).toEqual(['kernel', 'bitcode', 'load', 'prompt', 'done', 'decode', 'exit']);
     const bc = r.events.find((e) => e.ev === 'bitcode')!;
     expect(bc).toMatchObject({ name: 'tinyllama.bc' });
     expect(bc.bytes as number).toBeGreaterThan(10_000);
