@@ -1,14 +1,16 @@
 // The build is a list of steps, each declaring the files it reads and writes.
 // From that alone come ordering (a step waits for the steps producing its
-// inputs), parallelism, incremental rebuilds (a step reruns only when the hash
-// of its inputs, tool versions and flags changed, or an output is missing) and
-// progress lines.
+// inputs), parallelism, incremental rebuilds (a step reruns only when its key —
+// the hash of its inputs, tool versions and flags — changed, or an output is
+// missing), a cache of earlier results by key (undoing a change copies the old
+// outputs back instead of rerunning) and progress lines.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { root } from './paths.ts';
-import { toolVersion } from './toolchain.ts';
+import { FileDigests } from './file-digests.ts';
+import { ToolVersions } from './toolchain.ts';
 
 export interface Step {
   name: string;
@@ -23,17 +25,31 @@ export interface Step {
 
 export interface StepResult {
   name: string;
+  /** The step did not run: its outputs were up to date, or restored from the cache. */
   cached: boolean;
+  /** Its outputs were copied back from an earlier result with the same key. */
+  restored: boolean;
   ms: number;
 }
 
 export interface RunOptions {
+  /** The steps' state (JSON); tools.json, digests.json and the cache/ of earlier results go next to it. */
   stateFile: string;
   jobs?: number;
   log?: (line: string) => void;
 }
 
-type State = Record<string, string>;
+/** Results kept in the cache per step, the current one included. */
+export const keptResults = 4;
+
+interface StepState {
+  /** The key whose result the outputs hold; absent while they are being rewritten. */
+  now?: string;
+  /** Keys whose results are in the cache, newest first. */
+  kept: string[];
+}
+
+type State = Record<string, StepState>;
 
 function readState(file: string): State {
   try {
@@ -43,15 +59,51 @@ function readState(file: string): State {
   }
 }
 
-async function stepHash(step: Step): Promise<string> {
+/** Writes through a temporary file and a rename: a concurrent reader sees the old file or the new one. */
+function writeAtomic(file: string, data: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+async function stepHash(step: Step, versions: ToolVersions, digests: FileDigests): Promise<string> {
   const h = createHash('sha256');
   h.update(JSON.stringify({ name: step.name, key: step.key ?? null, outputs: step.outputs.map((o) => relative(root, o)) }));
-  for (const tool of step.tools ?? []) h.update(`tool ${tool} ${await toolVersion(tool)}\n`);
-  for (const input of step.inputs) {
-    h.update(`input ${relative(root, input)}\n`);
-    h.update(readFileSync(input));
-  }
+  for (const tool of step.tools ?? []) h.update(`tool ${tool} ${await versions.version(tool)}\n`);
+  for (const input of step.inputs) h.update(`input ${relative(root, input)} ${digests.digest(input)}\n`);
   return h.digest('hex');
+}
+
+// A result in the cache: cache/<key>/<n>-<name>, one file per output.
+const cachedFile = (dir: string, output: string, n: number): string => join(dir, `${n}-${basename(output)}`);
+
+/** Copies a step's outputs into `dir`, whole or not at all. */
+function storeResult(dir: string, outputs: string[]): void {
+  if (existsSync(dir) || !outputs.every((o) => existsSync(o))) return;
+  const tmp = `${dir}.${process.pid}.tmp`;
+  mkdirSync(tmp, { recursive: true });
+  outputs.forEach((o, n) => copyFileSync(o, cachedFile(tmp, o, n), constants.COPYFILE_FICLONE));
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another build stored the same result first
+  }
+}
+
+/** Copies a cached result back over the outputs; false when there is none. */
+function restoreResult(dir: string, outputs: string[]): boolean {
+  if (!existsSync(dir)) return false;
+  try {
+    outputs.forEach((o, n) => {
+      // Through a rename: an output may be a program that is running (e.g. bfi).
+      const tmp = `${o}.${process.pid}.tmp`;
+      copyFileSync(cachedFile(dir, o, n), tmp, constants.COPYFILE_FICLONE);
+      renameSync(tmp, o);
+    });
+    return true;
+  } catch {
+    return false; // evicted meanwhile: the step runs
+  }
 }
 
 function checkGraph(steps: Step[]): Map<Step, Step[]> {
@@ -91,11 +143,15 @@ export function stepsFor(steps: Step[], targets: string[]): Step[] {
 export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepResult[]> {
   const deps = checkGraph(steps);
   const state = readState(opts.stateFile);
+  const versions = new ToolVersions(join(dirname(opts.stateFile), 'tools.json'));
+  const digests = new FileDigests(join(dirname(opts.stateFile), 'digests.json'));
+  const cacheDir = join(dirname(opts.stateFile), 'cache');
   const jobs = opts.jobs ?? availableParallelism();
   const log = opts.log ?? (() => {});
   const done = new Map<Step, Promise<StepResult>>();
-  const width = String(steps.length).length;
+  const counter = (n: number): string => `[${String(n).padStart(String(steps.length).length)}/${steps.length}]`;
   let finished = 0;
+  let upToDate = 0;
   let running = 0;
   const waiting: (() => void)[] = [];
 
@@ -114,37 +170,52 @@ export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepRes
 
   const saveState = (): void => {
     mkdirSync(dirname(opts.stateFile), { recursive: true });
-    writeFileSync(opts.stateFile, JSON.stringify(state, null, 1));
+    writeAtomic(opts.stateFile, JSON.stringify(state, null, 1));
+  };
+
+  /** Brings the step's outputs to `key`: from the cache when it holds that result, else by running it. */
+  const produce = async (step: Step, key: string): Promise<boolean> => {
+    const kept = state[step.name]?.kept ?? [];
+    state[step.name] = { kept }; // the outputs are about to change
+    saveState();
+    const dir = join(cacheDir, key);
+    const restored = restoreResult(dir, step.outputs);
+    if (!restored) {
+      log(`${' '.repeat(counter(0).length)} ${step.name} ...`);
+      for (const o of step.outputs) mkdirSync(dirname(o), { recursive: true });
+      try {
+        await step.run();
+      } catch (err) {
+        for (const o of step.outputs) rmSync(o, { force: true });
+        throw err;
+      }
+      storeResult(dir, step.outputs);
+    }
+    const keys = [key, ...kept.filter((k) => k !== key)];
+    for (const old of keys.slice(keptResults)) rmSync(join(cacheDir, old), { recursive: true, force: true });
+    state[step.name] = { now: key, kept: keys.slice(0, keptResults) };
+    saveState();
+    return restored;
   };
 
   const runOne = async (step: Step): Promise<StepResult> => {
     await Promise.all(deps.get(step)!.map(start));
     await slot();
     const t0 = performance.now();
-    let cached = false;
+    let cached: boolean;
+    let restored = false;
     try {
-      const hash = await stepHash(step);
-      cached = state[step.name] === hash && step.outputs.every((o) => existsSync(o));
-      if (!cached) {
-        delete state[step.name];
-        for (const o of step.outputs) mkdirSync(dirname(o), { recursive: true });
-        try {
-          await step.run();
-        } catch (err) {
-          for (const o of step.outputs) rmSync(o, { force: true });
-          throw err;
-        }
-        state[step.name] = hash;
-        saveState();
-      }
+      const key = await stepHash(step, versions, digests);
+      cached = state[step.name]?.now === key && step.outputs.every((o) => existsSync(o));
+      if (!cached) cached = restored = await produce(step, key);
     } finally {
       release();
     }
     const ms = performance.now() - t0;
     finished++;
-    const what = cached ? 'cached' : `${(ms / 1000).toFixed(2)}s`;
-    log(`[${String(finished).padStart(width)}/${steps.length}] ${step.name.padEnd(44)} ${what}`);
-    return { name: step.name, cached, ms };
+    if (cached && !restored) upToDate++;
+    else log(`${counter(finished)} ${step.name.padEnd(44)} ${restored ? 'restored' : `${(ms / 1000).toFixed(2)}s`}`);
+    return { name: step.name, cached, restored, ms };
   };
 
   const start = (step: Step): Promise<StepResult> => {
@@ -157,7 +228,10 @@ export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepRes
   };
 
   const results = await Promise.allSettled(steps.map(start));
+  digests.save();
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
+  // When nothing ran, the caller says so its own way (a no-op `bareflow run` prints nothing).
+  if (upToDate > 0 && upToDate < steps.length) log(`${upToDate} step${upToDate === 1 ? '' : 's'} up to date`);
   return results.map((r) => (r as PromiseFulfilledResult<StepResult>).value);
 }

@@ -1,6 +1,8 @@
 // The external tools the pipeline runs, and one way to run them: a failure
 // names the step, the command line and the tool's stderr.
-import { execa } from 'execa';
+import { accessSync, constants, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { objDir } from './paths.ts';
 
 export const tools = {
   clang: 'clang-14',
@@ -31,6 +33,8 @@ export class ToolError extends Error {
 export async function runTool(step: string, file: string, args: string[], opts: { cwd?: string } = {}): Promise<string> {
   const command = [file, ...args].join(' ');
   let result;
+  // Imported here, not at the top: an up-to-date build runs no tool and need not load execa.
+  const { execa } = await import('execa');
   try {
     result = await execa(file, args, { cwd: opts.cwd, reject: false, all: false });
   } catch (err) {
@@ -46,14 +50,82 @@ export async function runTool(step: string, file: string, args: string[], opts: 
   return result.stdout;
 }
 
-const versionCache = new Map<string, Promise<string>>();
-
-/** First line of `tool --version`: part of every step's cache key. */
-export function toolVersion(file: string): Promise<string> {
-  let v = versionCache.get(file);
-  if (!v) {
-    v = runTool('version', file, ['--version']).then((out) => out.split('\n').find((l) => l.trim()) ?? '');
-    versionCache.set(file, v);
+/** The file that `file` runs: itself when it names a path, else the first executable of that name in PATH. */
+function resolveTool(file: string): string | undefined {
+  const candidates = file.includes('/') ? [file] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, file));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      if (statSync(c).isFile()) return c;
+    } catch {
+      // not this one
+    }
   }
-  return v;
+  return undefined;
+}
+
+interface KnownTool {
+  size: number;
+  mtimeMs: number;
+  version: string;
+}
+
+/**
+ * `tool --version`, remembered in `cacheFile` under the binary's real path with its
+ * size and mtime: asked again only when the binary changes, so a no-op build
+ * starts no process.
+ */
+export class ToolVersions {
+  private known: Record<string, KnownTool>;
+  private pending = new Map<string, Promise<string>>();
+
+  constructor(private readonly cacheFile: string) {
+    this.known = ToolVersions.read(cacheFile);
+  }
+
+  private static read(file: string): Record<string, KnownTool> {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, KnownTool>;
+    } catch {
+      return {};
+    }
+  }
+
+  /** First line of `file --version`: part of the cache key of every step that runs `file`. */
+  version(file: string): Promise<string> {
+    const path = resolveTool(file);
+    if (!path) return Promise.reject(new ToolError('version', `${file} --version`, `${file} is not installed: run 'npm run setup'`, undefined));
+    const real = realpathSync(path);
+    const { size, mtimeMs } = statSync(real);
+    const k = this.known[real];
+    if (k && k.size === size && k.mtimeMs === mtimeMs) return Promise.resolve(k.version);
+    const id = `${real} ${size} ${mtimeMs}`;
+    let v = this.pending.get(id);
+    if (!v) {
+      v = runTool('version', path, ['--version']).then((out) => {
+        const version = out.split('\n').find((l) => l.trim()) ?? '';
+        this.remember(real, { size, mtimeMs, version });
+        return version;
+      });
+      this.pending.set(id, v);
+    }
+    return v;
+  }
+
+  private remember(real: string, tool: KnownTool): void {
+    // Merged with the file as it is now: another build may have added tools meanwhile.
+    this.known = { ...ToolVersions.read(this.cacheFile), ...this.known, [real]: tool };
+    mkdirSync(dirname(this.cacheFile), { recursive: true });
+    const tmp = `${this.cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.known, null, 1));
+    renameSync(tmp, this.cacheFile);
+  }
+}
+
+let buildVersions: ToolVersions | undefined;
+
+/** First line of `file --version`, through images/obj/tools.json. */
+export function toolVersion(file: string): Promise<string> {
+  buildVersions ??= new ToolVersions(join(objDir, 'tools.json'));
+  return buildVersions.version(file);
 }
