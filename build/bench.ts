@@ -13,10 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHostProgram, tinyllamaHost } from './host.ts';
 import { fromRoot, sharedModels } from './paths.ts';
-import type { BootOptions } from './options.ts';
-import { boot, describeOutcome, type BootResult } from './qemu.ts';
-import { profile, type Profile } from './report.ts';
+import { sha256 } from './image-file.ts';
+import { defaultBootOptions, type BootOptions } from './options.ts';
+import { boot, describeOutcome } from './qemu.ts';
+import { profile, type Profile, type RunConfig } from './report.ts';
 import { kernelSizes } from './size.ts';
+import { hostTscHz } from './tsc.ts';
 import type { Manifest } from './manifest.ts';
 
 const model = join(sharedModels, 'stories260K.bin');
@@ -58,27 +60,26 @@ async function hostInstructionsPerToken(exe: string): Promise<{ perToken: number
   return { perToken: (full - base) / (workload.steps - baseSteps), wallMs };
 }
 
-/** Guest instructions per token over positions 5..255, as the host figure. */
-function guestInstructionsPerToken(r: BootResult): number {
-  const tokens = r.events.filter((e) => e.ev === 'token' && (e.pos as number) >= baseSteps);
-  return tokens.reduce((sum, t) => sum + (t.tsc_end as number) - (t.tsc_start as number), 0) / tokens.length;
-}
-
 const k = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 const int = (n: number | null): string => (n === null ? '–' : Math.round(n).toLocaleString('en-US'));
 
 interface ModeRun {
   tcg: Profile;
   icount: Profile;
-  perToken: number; // instructions per token, positions 5..255
+  /** Instructions per token over the positions after the prompt (5..255), as `boot --icount` reports and as the host figure. */
+  perToken: number;
 }
 
-async function runMode(image: string, mode: BootOptions['mode']): Promise<ModeRun> {
+async function runMode(image: string, identity: Pick<RunConfig, 'image' | 'imageSha256' | 'modelSha256'>, mode: BootOptions['mode']): Promise<ModeRun> {
   console.log(`booting ${mode} (TCG, then -icount) ...`);
+  const date = new Date().toISOString();
+  const config = (icount: boolean): RunConfig => ({ ...defaultBootOptions, ...workload, mode, icount, gdb: false, ...identity });
   const tcg = await boot({ image, options: { ...workload, mode }, timeoutMs: 1_800_000 });
   const icount = await boot({ image, options: { ...workload, mode }, icount: true, timeoutMs: 3_600_000 });
   for (const r of [tcg, icount]) if (r.guestCode !== 0) throw new Error(`bench: ${mode} boot failed: ${describeOutcome(r)}\n${r.text}`);
-  return { tcg: profile(`bench-${mode}-tcg`, mode, false, tcg), icount: profile(`bench-${mode}-icount`, mode, true, icount), perToken: guestInstructionsPerToken(icount) };
+  const icountProfile = profile({ run: `bench-${mode}-icount`, date, config: config(true), tscHz: null }, icount);
+  if (icountProfile.perToken?.fromPos !== baseSteps) throw new Error(`bench: the prompt is not ${baseSteps} tokens: the host figure would cover other positions`);
+  return { tcg: profile({ run: `bench-${mode}-tcg`, date, config: config(false), tscHz: hostTscHz() }, tcg), icount: icountProfile, perToken: icountProfile.perToken.mean };
 }
 
 const objectsIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(bc|o)$/.test(f)).map((f) => join(dir, f)) : []);
@@ -91,8 +92,9 @@ export async function bench(): Promise<void> {
   const image = join(scratch, 'fluid_llama.img');
   const manifest = JSON.parse(readFileSync(join(scratch, 'fluid_llama.manifest.json'), 'utf8')) as Manifest;
 
-  const aot = await runMode(image, 'aot');
-  const interp = await runMode(image, 'interp');
+  const identity = { image, imageSha256: sha256(readFileSync(image)), modelSha256: manifest.files.find((f) => f.name === 'model.bin')!.sha256 };
+  const aot = await runMode(image, identity, 'aot');
+  const interp = await runMode(image, identity, 'interp');
 
   console.log('host -m32 build under callgrind ...');
   const host = await hostInstructionsPerToken(await buildHostProgram(tinyllamaHost));

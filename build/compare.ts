@@ -1,30 +1,49 @@
-// `bareflow report`: runs side by side (AOT vs interp, later cold vs warm):
-// JSON + Markdown + an SVG chart of where each run's time went.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// `bareflow report`: runs side by side (AOT vs interp, later cold vs warm): which runs,
+// in which unit, what differs between them; JSON + Markdown + an SVG chart (boot to
+// first token, the whole run by phase, and the cost of each token by position).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportsDir } from './paths.ts';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Phases, Profile } from './report.ts';
+import { reportsDir } from './paths.ts';
+import { amount, fmt, phaseMeaning, phaseNames, unitNote, type Phases, type Profile, type RunConfig } from './report.ts';
+import { listRuns, succeeded } from './runs.ts';
+import { table } from './table.ts';
 
 export interface RunSummary {
   run: string;
   mode: string;
-  unit: string;
+  unit: Profile['unit'];
+  tscHz: number | null;
   bootToFirstToken: number | null;
+  firstToken: Phases | null;
+  /** Mean over the positions after the prompt (from perTokenFromPos on). */
   perToken: number | null;
+  perTokenFromPos: number | null;
   tokensPerSecond: number | null;
   tokens: number;
   phases: Phases | null;
+  tokenCosts: number[];
+}
+
+export interface Ratio {
+  run: string;
+  /** The first run measured in the same unit. */
+  against: string;
+  perToken: number | null;
+  bootToFirstToken: number | null;
 }
 
 export interface Comparison {
+  kind: 'bareflow-comparison';
   name: string;
-  base: string;
+  /** How the runs were picked, when they were not given. */
+  selection: string | null;
+  units: Profile['unit'][];
   runs: RunSummary[];
-  /** Each run against the first: per-token cost and boot-to-first-token, as ratios. */
-  ratios: { run: string; perToken: number | null; bootToFirstToken: number | null }[];
+  ratios: Ratio[];
   sameTokens: boolean;
+  warnings: string[];
 }
 
 /** A run given by name (images/reports/<name>.json) or by path. */
@@ -34,83 +53,227 @@ export function reportPath(run: string): string {
   return path;
 }
 
-/** The newest run report of each mode, for `bareflow report` without arguments. */
-export function newestRunPerMode(modes: string[]): string[] {
-  const runs = existsSync(reportsDir)
-    ? readdirSync(reportsDir)
-        .filter((f) => f.endsWith('.json') && !f.startsWith('compare-'))
-        .map((f) => join(reportsDir, f))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
-    : [];
-  return modes.map((mode) => {
-    const found = runs.find((f) => (JSON.parse(readFileSync(f, 'utf8')) as Profile).mode === mode);
-    if (!found) throw new Error(`report: no ${mode} run in ${reportsDir}: run 'npx bareflow boot --mode ${mode}' first`);
-    return found;
+/**
+ * The newest run of each mode that exited 0 without --gdb: -icount runs when every mode
+ * has one (instruction counts compare; host-time cycles barely do), else runs without.
+ */
+export function defaultRuns(dir: string, modes: string[]): { profiles: Profile[]; selection: string } {
+  const ok = listRuns(dir).runs.filter(succeeded);
+  const newest = (mode: string, icount?: boolean): Profile | undefined =>
+    ok.filter((p) => p.config.mode === mode && (icount === undefined || p.config.icount === icount)).at(-1);
+  const icount = modes.every((m) => newest(m, true)) ? true : modes.every((m) => newest(m, false)) ? false : undefined;
+  const profiles = modes.map((mode) => {
+    const p = newest(mode, icount);
+    if (!p) throw new Error(`report: no ${mode} run in ${dir} that exited 0 without --gdb: run 'npx bareflow boot --mode ${mode}' first`);
+    return p;
   });
+  const kind = icount === true ? '-icount ' : icount === false ? 'TCG (no -icount) ' : '';
+  return { profiles, selection: `runs: ${profiles.map((p) => `${p.run} (${p.config.mode})`).join(', ')}: the newest ${kind}run of each mode that exited 0 without --gdb` };
+}
+
+// What a comparison must hold equal (mode is what it compares; gdb and the image's path do not change the figures).
+const compared: [keyof RunConfig, string][] = [
+  ['prompt', 'prompt'],
+  ['steps', 'steps'],
+  ['temperature', 'temperature'],
+  ['topp', 'top-p'],
+  ['seed', 'seed'],
+  ['icount', 'icount'],
+  ['imageSha256', 'image'],
+  ['modelSha256', 'model'],
+];
+
+const shown = (v: unknown): string => (typeof v === 'string' ? (/^[0-9a-f]{64}$/.test(v) ? `sha256 ${v.slice(0, 12)}…` : `'${v}'`) : String(v));
+
+/** "prompt ('a' in r1, 'b' in r2), steps (…)": what differs between runs besides their mode. */
+export function configDifferences(profiles: Profile[]): string[] {
+  return compared
+    .filter(([key]) => new Set(profiles.map((p) => JSON.stringify(p.config[key]))).size > 1)
+    .map(([key, label]) => `${label} (${profiles.map((p) => `${shown(p.config[key])} in ${p.run}`).join(', ')})`);
 }
 
 const ratio = (a: number | null, b: number | null): number | null => (a !== null && b ? a / b : null);
 
-export function compareProfiles(name: string, profiles: Profile[]): Comparison {
+export function compareProfiles(name: string, profiles: Profile[], selection: string | null = null): Comparison {
   if (profiles.length < 2) throw new Error('report: give at least two runs to compare');
-  const units = new Set(profiles.map((p) => p.unit));
-  if (units.size > 1) throw new Error(`report: runs measured in different units (${[...units].join(', ')}): compare icount runs with icount runs`);
   const runs: RunSummary[] = profiles.map((p) => ({
     run: p.run,
-    mode: p.mode,
+    mode: p.config.mode,
     unit: p.unit,
+    tscHz: p.tscHz,
     bootToFirstToken: p.bootToFirstToken,
+    firstToken: p.firstToken,
     perToken: p.perToken?.mean ?? null,
+    perTokenFromPos: p.perToken?.fromPos ?? null,
     tokensPerSecond: p.tokensPerSecond,
     tokens: p.tokens,
     phases: p.phases,
+    tokenCosts: p.tokenCosts,
   }));
-  const [base] = runs;
+  const units = [...new Set(runs.map((r) => r.unit))];
+  const warnings: string[] = [];
+  const differences = configDifferences(profiles);
+  if (differences.length > 0) warnings.push(`the runs differ in ${differences.join(', ')}`);
+  if (units.length > 1) warnings.push('the runs mix guest instructions (-icount) and TSC cycles: each ratio is against the first run in the same unit');
   return {
+    kind: 'bareflow-comparison',
     name,
-    base: base.run,
+    selection,
+    units,
     runs,
-    ratios: runs.slice(1).map((r) => ({ run: r.run, perToken: ratio(r.perToken, base.perToken), bootToFirstToken: ratio(r.bootToFirstToken, base.bootToFirstToken) })),
+    ratios: runs.map((r) => {
+      const base = runs.find((b) => b.unit === r.unit)!;
+      return { run: r.run, against: base.run, perToken: ratio(r.perToken, base.perToken), bootToFirstToken: ratio(r.bootToFirstToken, base.bootToFirstToken) };
+    }),
     sameTokens: profiles.every((p) => JSON.stringify(p.tokenIds) === JSON.stringify(profiles[0].tokenIds)),
+    warnings,
   };
 }
 
-const fmt = (n: number | null, digits = 0): string => (n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+const unitLabel = (c: Comparison): string => (c.units.length === 1 ? c.units[0] : 'cycles or instructions');
+const times = (n: number | null): string => (n === null ? '–' : `${n.toFixed(2)}x`);
+
+/** One row per run: the terminal table and the Markdown table show the same. */
+function runRows(c: Comparison): { head: string[]; rows: string[][] } {
+  const u = unitLabel(c);
+  return {
+    head: ['run', 'mode', `boot to first token (${u})`, `${u}/token after the prompt`, 'tokens/s', 'tokens', `ratio ${u}/token`, 'ratio boot→first token'],
+    rows: c.runs.map((r, i) => [
+      r.run,
+      r.mode,
+      amount(r.bootToFirstToken, r.tscHz),
+      amount(r.perToken, r.tscHz),
+      fmt(r.tokensPerSecond, 1),
+      String(r.tokens),
+      times(c.ratios[i].perToken),
+      times(c.ratios[i].bootToFirstToken),
+    ]),
+  };
+}
+
+const notes = (c: Comparison): string[] => [
+  ...(c.selection ? [c.selection] : []),
+  ...c.units.map((u) => `unit: ${unitNote(u)}`),
+  `Ratios are against ${[...new Set(c.ratios.map((r) => r.against))].join(' and ')}. Token ids ${c.sameTokens ? 'are identical in every run' : 'differ between runs'}.`,
+];
+
+export function comparisonText(c: Comparison): string {
+  const { head, rows } = runRows(c);
+  const t = table(head);
+  t.push(...rows);
+  return [...notes(c), t.toString()].join('\n');
+}
 
 export function comparisonMarkdown(c: Comparison): string {
-  const unit = c.runs[0].unit;
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const { head, rows } = runRows(c);
+  const phaseTable = (title: string, pick: (r: RunSummary) => Phases | null): string[] => [
+    row([title, ...c.runs.map((r) => r.run), 'what it holds']),
+    row(Array(c.runs.length + 2).fill('---')),
+    ...phaseNames.map((k) => row([k, ...c.runs.map((r) => amount(pick(r)?.[k] ?? null, r.tscHz)), phaseMeaning[k]])),
+  ];
   return [
     `# BareFlow comparison ${c.name}`,
     '',
-    `Ratios are against \`${c.base}\`. Token ids ${c.sameTokens ? 'are identical in every run' : '**differ between runs**'}.`,
+    ...notes(c).map((n) => `${n}\n`),
+    ...c.warnings.map((w) => `**Warning:** ${w}.\n`),
+    row(head),
+    row(head.map(() => '---')),
+    ...rows.map(row),
     '',
-    `| run | mode | boot to first token (${unit}) | ${unit}/token | tokens/s | tokens | ratio ${unit}/token | ratio boot→first token |`,
-    '|---|---|---|---|---|---|---|---|',
-    ...c.runs.map((r, i) => {
-      const q = i === 0 ? { perToken: 1, bootToFirstToken: 1 } : c.ratios[i - 1];
-      return `| ${r.run} | ${r.mode} | ${fmt(r.bootToFirstToken)} | ${fmt(r.perToken)} | ${fmt(r.tokensPerSecond, 1)} | ${r.tokens} | ${fmt(q.perToken, 2)}x | ${fmt(q.bootToFirstToken, 2)}x |`;
-    }),
+    `Where the time goes: every ${unitLabel(c)} stamp from stage1 to the exit falls in one phase.`,
     '',
-    `![time per phase](${c.name}.svg)`,
+    ...phaseTable('boot to first token', (r) => r.firstToken),
+    '',
+    ...phaseTable('whole run', (r) => r.phases),
+    '',
+    `![boot to first token, the whole run by phase, and the cost of each token](${c.name}.svg)`,
     '',
   ].join('\n');
 }
 
-/** Horizontal stacked bars: one per run, a segment per phase. */
+/** Three panels: boot to first token and the whole run (stacked by phase), and the cost of each token by position. */
 export async function comparisonChart(c: Comparison): Promise<string> {
-  const values = c.runs.flatMap((r) => Object.entries(r.phases ?? {}).map(([phase, amount], rank) => ({ run: `${r.run} (${r.mode})`, phase, amount, rank })));
+  const u = unitLabel(c);
+  const label = (r: RunSummary): string => `${r.run} (${r.mode})`;
+  const stacked = (title: string, pick: (r: RunSummary) => Phases | null, legend: boolean) => {
+    const bars = c.runs.flatMap((r) => phaseNames.map((phase, rank) => ({ run: label(r), phase, amount: pick(r)?.[phase] ?? 0, rank })).filter((v) => v.amount > 0));
+    const totals = c.runs.map((r) => {
+      const p = pick(r);
+      const total = p ? phaseNames.reduce((sum, k) => sum + p[k], 0) : null;
+      return { run: label(r), total: total ?? 0, text: `${amount(total, r.tscHz)} ${r.unit}` };
+    });
+    // Room right of the longest bar for its total.
+    const domainMax = Math.max(...totals.map((t) => t.total)) * 1.35;
+    return {
+      title,
+      width: 640,
+      height: { step: 30 },
+      layer: [
+        {
+          data: { values: bars },
+          mark: 'bar' as const,
+          encoding: {
+            y: { field: 'run', type: 'nominal' as const, title: null, sort: null, axis: { labelLimit: 0 } },
+            x: { field: 'amount', type: 'quantitative' as const, stack: 'zero' as const, title: u, scale: { domainMax } },
+            color: {
+              field: 'phase',
+              type: 'nominal' as const,
+              scale: { domain: [...phaseNames] },
+              legend: legend ? { orient: 'top' as const, direction: 'horizontal' as const, title: null } : null,
+            },
+            order: { field: 'rank', type: 'quantitative' as const },
+          },
+        },
+        {
+          data: { values: totals },
+          mark: { type: 'text' as const, align: 'left' as const, dx: 4 },
+          encoding: {
+            y: { field: 'run', type: 'nominal' as const, sort: null },
+            x: { field: 'total', type: 'quantitative' as const, scale: { domainMax } },
+            text: { field: 'text' },
+          },
+        },
+      ],
+    };
+  };
+  const perToken = c.runs.flatMap((r) => r.tokenCosts.map((cost, pos) => ({ run: label(r), pos, cost })));
+  const promptEnds = [...new Set(c.runs.map((r) => r.perTokenFromPos).filter((p) => p !== null))].map((pos) => ({ pos, text: 'prompt ends' }));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: `Where the time goes (${c.runs[0].unit})`,
-    width: 560,
-    data: { values },
-    mark: 'bar',
-    encoding: {
-      y: { field: 'run', type: 'nominal', title: null, sort: null },
-      x: { field: 'amount', type: 'quantitative', stack: 'zero', title: c.runs[0].unit },
-      color: { field: 'phase', type: 'nominal', sort: ['boot', 'load', 'bitcode', 'generation', 'other'] },
-      order: { field: 'rank', type: 'quantitative' },
-    },
+    vconcat: [
+      stacked(`Boot to first token (${u})`, (r) => r.firstToken, true),
+      stacked(`Whole run by phase (${u})`, (r) => r.phases, false),
+      {
+        title: `${u[0].toUpperCase()}${u.slice(1)} per token, by position`,
+        width: 640,
+        height: 240,
+        layer: [
+          {
+            data: { values: perToken },
+            mark: { type: 'line', point: perToken.length <= 64 },
+            encoding: {
+              x: { field: 'pos', type: 'quantitative', title: 'position (token index)' },
+              y: { field: 'cost', type: 'quantitative', title: `${u} per token` },
+              color: { field: 'run', type: 'nominal', legend: { orient: 'top', direction: 'horizontal', title: null, labelLimit: 0 } },
+            },
+          },
+          {
+            data: { values: promptEnds },
+            mark: { type: 'rule', strokeDash: [4, 3], color: 'gray' },
+            encoding: { x: { field: 'pos', type: 'quantitative' } },
+          },
+          {
+            data: { values: promptEnds },
+            mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, y: 2, color: 'gray' },
+            encoding: { x: { field: 'pos', type: 'quantitative' }, text: { field: 'text' } },
+          },
+        ],
+      },
+    ],
+    spacing: 28,
+    resolve: { scale: { color: 'independent' } },
+    config: { title: { fontSize: 13, anchor: 'start' } },
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   return view.toSVG();

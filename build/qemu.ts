@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { type BootOptions, fwCfgArgs, validateOptions } from './options.ts';
 import { validator } from './schema.ts';
 import { tools } from './toolchain.ts';
@@ -19,6 +20,7 @@ export interface BootRequest {
   options?: Partial<BootOptions> & { fault?: string };
   /** Passed to the guest as they are, unchecked: for testing the guest's own validation. */
   rawOptions?: Record<string, string>;
+  /** Host-side limit, also while QEMU waits for a debugger. */
   timeoutMs?: number;
   /** rdtsc counts guest instructions: deterministic figures. */
   icount?: boolean;
@@ -60,6 +62,15 @@ export function qemuArgs(req: BootRequest, runDir: string): string[] {
   ];
 }
 
+/** COM1 bytes → text: a character whose bytes arrive in different chunks is passed on whole. */
+export function textDecoderFor(onText: (text: string) => void): (chunk: Buffer) => void {
+  const decoder = new StringDecoder('utf8');
+  return (chunk) => {
+    const text = decoder.write(chunk);
+    if (text) onText(text);
+  };
+}
+
 export function parseEvents(raw: string): { events: GuestEvent[]; badEvents: { line: string; why: string }[] } {
   const valid = validator('events');
   const events: GuestEvent[] = [];
@@ -85,12 +96,12 @@ export async function boot(req: BootRequest): Promise<BootResult> {
   try {
     const child = execa(tools.qemu, qemuArgs(req, dir), {
       reject: false,
-      timeout: req.gdb ? undefined : (req.timeoutMs ?? 120_000),
+      timeout: req.timeoutMs ?? 120_000,
       stdin: 'ignore',
       buffer: { stdout: true, stderr: true },
       stripFinalNewline: false,
     });
-    child.stdout?.on('data', (chunk: Buffer) => req.onText?.(chunk.toString('utf8')));
+    if (req.onText) child.stdout?.on('data', textDecoderFor(req.onText));
     const r = await child;
     const wallMs = performance.now() - t0;
     if ((r as { code?: string }).code === 'ENOENT') throw new Error(`${tools.qemu} is not installed: run 'npm run setup'`);

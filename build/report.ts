@@ -1,28 +1,59 @@
-// Turns a boot's events into a profile: boot stages, load, per-token cost,
-// boot-to-first-token and tokens/s. Written as images/reports/<run>.json + .md.
+// Turns a boot's events into a profile: what ran (options, image and model hashes),
+// where the time went (every cycle from stage1 to exit in one phase), the cost of
+// each token, boot-to-first-token and tokens/s. Written as images/reports/<run>.json + .md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BootOptions } from './options.ts';
 import type { BootResult, GuestEvent } from './qemu.ts';
+import { table } from './table.ts';
+
+/** What a run ran: the options in effect (the boot's, else the image's defaults) and what it booted. */
+export interface RunConfig extends BootOptions {
+  icount: boolean;
+  gdb: boolean;
+  image: string;
+  /** sha256 of the image file before the boot. */
+  imageSha256: string;
+  /** sha256 of model.bin, from the manifest in the image's data volume (null if the image has none). */
+  modelSha256: string | null;
+}
 
 export interface StageSpan {
   stage: string;
   cycles: number;
 }
 
-/** Where the time of a run went, in the run's unit: the chart's segments. */
+/** Where the time of a run went, in the run's unit: every stamp from stage1 to exit falls in exactly one. */
 export interface Phases {
-  boot: number; // stage1 → the application starts
-  load: number; // model + tokenizer from the data volume
-  bitcode: number; // reading and decoding bitcode (interp mode)
-  generation: number; // forward passes and sampling, all tokens
-  other: number; // the rest: printing, events, exit
+  boot: number;
+  bitcode: number;
+  load: number;
+  setup: number;
+  generation: number;
+  output: number;
+  exit: number;
 }
 
+export const phaseNames = ['boot', 'bitcode', 'load', 'setup', 'generation', 'output', 'exit'] as const;
+
+/** What each phase holds, for the reports. */
+export const phaseMeaning: Record<keyof Phases, string> = {
+  boot: 'stage1 → the application starts (stage2, kernel load, kmain: memory map, paging, serial, disk)',
+  bitcode: 'reading and decoding tinyllama.bc (interp mode)',
+  load: 'model and tokenizer from the data volume (in interp mode, interpreted, with functions decoded lazily)',
+  setup: 'the rest before the first forward pass: options, engine set-up, prompt encoding and its event',
+  generation: 'forward passes and sampling, every position (the prompt’s too)',
+  output: 'between forward passes: decoding and printing each token (COM1) and its event line (COM2)',
+  exit: 'after the last forward pass: the final newline, the done event, freeing, the exit event',
+};
+
 export interface Profile {
+  kind: 'bareflow-run';
   run: string;
-  mode: string;
-  icount: boolean;
-  /** "cycles" are guest instructions when icount is on. */
+  /** When the boot started (ISO 8601). */
+  date: string;
+  config: RunConfig;
+  /** "cycles" are guest TSC cycles (following host time under TCG); "instructions" under -icount. */
   unit: 'cycles' | 'instructions';
   outcome: string;
   guestCode: number | null;
@@ -32,83 +63,161 @@ export interface Profile {
   promptTokens: number[];
   tokenIds: number[];
   tokens: number;
+  /** The forward pass of each position, in order: the per-token chart. */
+  tokenCosts: number[];
   bootToFirstToken: number | null;
-  perToken: { mean: number; min: number; max: number } | null;
-  /** Guest TSC ticks per host second, estimated from the run (null under icount). */
+  /** Boot to first token split like `phases` (its generation is the first forward pass). */
+  firstToken: Phases | null;
+  /** Over the positions whose input token was generated, not given by the prompt: pos ≥ fromPos. */
+  perToken: { fromPos: number; count: number; mean: number; min: number; max: number } | null;
+  /** Guest TSC ticks per second: the host's TSC rate (null under icount, where the TSC counts instructions). */
   tscHz: number | null;
   tokensPerSecond: number | null;
   phases: Phases | null;
 }
 
 const num = (e: GuestEvent, k: string): number => e[k] as number;
+const spans = (events: GuestEvent[]): number => events.reduce((sum, e) => sum + num(e, 'tsc_end') - num(e, 'tsc_start'), 0);
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
-export function profile(run: string, mode: string, icount: boolean, r: BootResult): Profile {
+/** `tscHz`: the guest TSC's rate (hostTscHz()) for a run without -icount, to show milliseconds. */
+export function profile(run: { run: string; date: string; config: RunConfig; tscHz: number | null }, r: BootResult): Profile {
+  const { icount } = run.config;
+  const tscHz = icount ? null : run.tscHz;
   const boots = r.events.filter((e) => e.ev === 'boot');
   const stages: StageSpan[] = boots.slice(1).map((e, i) => ({ stage: `${boots[i].stage}→${e.stage}`, cycles: num(e, 'tsc') - num(boots[i], 'tsc') }));
   const load = r.events.find((e) => e.ev === 'load');
   const tokens = r.events.filter((e) => e.ev === 'token');
-  const costs = tokens.map((t) => num(t, 'tsc_end') - num(t, 'tsc_start'));
+  const tokenCosts = tokens.map((t) => num(t, 'tsc_end') - num(t, 'tsc_start'));
+  const promptTokens = (r.events.find((e) => e.ev === 'prompt')?.tokens as number[]) ?? [];
   const start = boots[0] ? num(boots[0], 'tsc') : null;
   const exit = r.events.find((e) => e.ev === 'exit');
-  const span = start !== null && exit ? num(exit, 'tsc') - start : null;
-  // Without icount the guest TSC follows host time; QEMU's own start-up (~30 ms) is outside the span.
-  const tscHz = !icount && span ? span / (Math.max(r.wallMs - 30, 1) / 1000) : null;
-  const genCycles = costs.reduce((a, b) => a + b, 0);
-  const loadCycles = load ? num(load, 'tsc_end') - num(load, 'tsc_start') : null;
-  const bitcode = r.events.filter((e) => e.ev === 'bitcode').reduce((sum, e) => sum + num(e, 'tsc_end') - num(e, 'tsc_start'), 0);
-  const bootCycles = stages.reduce((sum, s) => sum + s.cycles, 0);
-  const phases: Phases | null =
-    span === null ? null : { boot: bootCycles, load: loadCycles ?? 0, bitcode, generation: genCycles, other: span - bootCycles - (loadCycles ?? 0) - bitcode - genCycles };
+  const loadCycles = load ? spans([load]) : null;
+
+  let phases: Phases | null = null;
+  let firstToken: Phases | null = null;
+  if (start !== null && tokens.length > 0) {
+    const boot = num(boots.at(-1)!, 'tsc') - start;
+    const bitcode = spans(r.events.filter((e) => e.ev === 'bitcode'));
+    const firstStart = num(tokens[0], 'tsc_start');
+    const lastEnd = num(tokens.at(-1)!, 'tsc_end');
+    const before = { boot, bitcode, load: loadCycles ?? 0, setup: firstStart - start - boot - bitcode - (loadCycles ?? 0) };
+    firstToken = { ...before, generation: tokenCosts[0], output: 0, exit: 0 };
+    if (exit) {
+      const generation = sum(tokenCosts);
+      phases = { ...before, generation, output: lastEnd - firstStart - generation, exit: num(exit, 'tsc') - lastEnd };
+    }
+  }
+
+  const generated = tokens.filter((t) => num(t, 'pos') >= promptTokens.length).map((t) => num(t, 'tsc_end') - num(t, 'tsc_start'));
+  const generatedCycles = sum(generated);
   return {
-    run,
-    mode,
-    icount,
+    kind: 'bareflow-run',
+    run: run.run,
+    date: run.date,
+    config: run.config,
     unit: icount ? 'instructions' : 'cycles',
     outcome: r.outcome,
     guestCode: r.guestCode,
     wallMs: Math.round(r.wallMs),
     stages,
     loadCycles,
-    promptTokens: (r.events.find((e) => e.ev === 'prompt')?.tokens as number[]) ?? [],
+    promptTokens,
     tokenIds: tokens.map((t) => num(t, 'id')),
     tokens: tokens.length,
+    tokenCosts,
     bootToFirstToken: start !== null && tokens[0] ? num(tokens[0], 'tsc_end') - start : null,
-    perToken: costs.length ? { mean: Math.round(genCycles / costs.length), min: Math.min(...costs), max: Math.max(...costs) } : null,
+    firstToken,
+    perToken: generated.length
+      ? { fromPos: promptTokens.length, count: generated.length, mean: Math.round(generatedCycles / generated.length), min: Math.min(...generated), max: Math.max(...generated) }
+      : null,
     tscHz,
-    tokensPerSecond: tscHz && genCycles ? costs.length / (genCycles / tscHz) : null,
+    tokensPerSecond: tscHz && generatedCycles ? generated.length / (generatedCycles / tscHz) : null,
     phases,
   };
 }
 
-const fmt = (n: number | null): string => (n === null ? '–' : n.toLocaleString('en-US'));
+export const fmt = (n: number | null, digits = 0): string => (n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+
+/** "1,234,567 cycles (12.3 ms)": milliseconds where the unit follows host time. */
+export function amount(n: number | null, tscHz: number | null): string {
+  if (n === null) return '–';
+  return tscHz ? `${fmt(n)} (${((n / tscHz) * 1000).toFixed(1)} ms)` : fmt(n);
+}
+
+/** What the figures of a run count, in a sentence. */
+export function unitNote(unit: Profile['unit']): string {
+  return unit === 'instructions'
+    ? 'guest instructions, counted under -icount (deterministic)'
+    : "guest TSC cycles, which follow host time under TCG without -icount (about ±40% between runs); ms at the host's TSC rate";
+}
+
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+
+/** The profile as rows of (measure, value): the terminal table and the Markdown table show the same. */
+function summaryRows(p: Profile): [string, string][] {
+  const c = p.config;
+  const u = p.unit;
+  return [
+    ['mode', c.mode],
+    ['prompt', JSON.stringify(c.prompt)],
+    ['steps, temperature, top-p, seed', `${c.steps}, ${c.temperature}, ${c.topp}, ${c.seed}`],
+    ['icount, gdb', `${yesNo(c.icount)}, ${yesNo(c.gdb)}`],
+    ['image', `${c.image} (sha256 ${c.imageSha256.slice(0, 16)}…)`],
+    ['model sha256', c.modelSha256 ? `${c.modelSha256.slice(0, 16)}…` : '– (the image stores no manifest)'],
+    ['outcome', `${p.outcome}, guest code ${p.guestCode ?? '–'}, wall ${p.wallMs} ms`],
+    [`boot to first token (${u})`, amount(p.bootToFirstToken, p.tscHz)],
+    [`model + tokenizer load (${u})`, amount(p.loadCycles, p.tscHz)],
+    ['guest TSC rate', p.tscHz ? `${(p.tscHz / 1e6).toFixed(0)} MHz (the host's, from /proc/cpuinfo)` : '– (no ms: under -icount the TSC counts instructions)'],
+    ['tokens', String(p.tokens)],
+    [
+      p.perToken ? `${u}/token, positions ≥ ${p.perToken.fromPos} (mean, min, max)` : `${u}/token`,
+      p.perToken ? `${amount(p.perToken.mean, p.tscHz)}, ${fmt(p.perToken.min)}, ${fmt(p.perToken.max)}` : '– (no position after the prompt)',
+    ],
+    ['tokens/s', p.tokensPerSecond === null ? (p.config.icount ? '– (under -icount the TSC counts instructions, not time)' : '–') : p.tokensPerSecond.toFixed(1)],
+  ];
+}
+
+const phaseRows = (p: Profile): [string, string, string][] =>
+  p.phases ? phaseNames.map((k) => [k, amount(p.phases![k], p.tscHz), phaseMeaning[k]]) : [];
 
 export function profileMarkdown(p: Profile): string {
-  const ms = (c: number | null): string => (c !== null && p.tscHz ? ` (${((c / p.tscHz) * 1000).toFixed(1)} ms)` : '');
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [
     `# BareFlow run ${p.run}`,
     '',
-    `mode **${p.mode}**, ${p.icount ? 'icount (figures are guest instructions)' : 'TCG, figures are guest TSC cycles'}; outcome ${p.outcome}, guest code ${p.guestCode}; wall ${p.wallMs} ms`,
+    `${p.date}. Figures are ${unitNote(p.unit)}.`,
     '',
     '| measure | value |',
     '|---|---|',
-    `| boot to first token | ${fmt(p.bootToFirstToken)} ${p.unit}${ms(p.bootToFirstToken)} |`,
-    `| model + tokenizer load | ${fmt(p.loadCycles)} ${p.unit}${ms(p.loadCycles)} |`,
-    `| tokens | ${p.tokens} |`,
-    `| ${p.unit}/token (mean, min, max) | ${p.perToken ? `${fmt(p.perToken.mean)}, ${fmt(p.perToken.min)}, ${fmt(p.perToken.max)}` : '–'} |`,
-    `| tokens/s | ${p.tokensPerSecond === null ? '–' : p.tokensPerSecond.toFixed(1)} |`,
+    ...summaryRows(p).map(row),
     '',
-    '| boot stage | ' + p.unit + ' |',
+    `| phase | ${p.unit} | what it holds |`,
+    '|---|---|---|',
+    ...phaseRows(p).map(row),
+    '',
+    `| boot stage | ${p.unit} |`,
     '|---|---|',
-    ...p.stages.map((s) => `| ${s.stage} | ${fmt(s.cycles)}${ms(s.cycles)} |`),
+    ...p.stages.map((s) => row([s.stage, amount(s.cycles, p.tscHz)])),
     '',
   ].join('\n');
 }
 
+/** The same summary as plain tables, for the terminal. */
+export function profileText(p: Profile): string {
+  const summary = table(['measure', 'value']);
+  summary.push(...summaryRows(p));
+  const phases = table(['phase', p.unit]);
+  phases.push(...phaseRows(p).map(([k, v]) => [k, v]));
+  return [`run ${p.run}: figures are ${unitNote(p.unit)}`, summary.toString(), phases.toString()].join('\n');
+}
+
+/** Writes <run>.json and <run>.md; never over an existing run. */
 export function writeProfile(dir: string, p: Profile): { json: string; md: string } {
-  mkdirSync(dir, { recursive: true });
   const json = join(dir, `${p.run}.json`);
   const md = join(dir, `${p.run}.md`);
-  writeFileSync(json, JSON.stringify(p, null, 2) + '\n');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(json, JSON.stringify(p, null, 2) + '\n', { flag: 'wx' });
   writeFileSync(md, profileMarkdown(p));
   return { json, md };
 }

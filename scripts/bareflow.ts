@@ -48,15 +48,20 @@ program
   .option('--timeout <s>', 'seconds before the run is killed', number('--timeout'), 300)
   .option('--icount', 'count guest instructions (deterministic, slower)')
   .option('--gdb', 'wait for gdb on localhost:1234')
-  .option('--run <name>', 'report name (default: mode and time)')
+  .option('--run <name>', 'report name, new, without / \\ or .. (default: mode and time)')
   .action(async (image: string, o) => (await import('./commands/boot.ts')).bootCommand(image, o));
 
 program
   .command('report')
   .description('compare runs side by side (JSON, Markdown and an SVG chart in images/reports)')
-  .argument('[runs...]', 'run reports (.json paths or run names); default: the newest aot and interp runs')
+  .argument('[runs...]', 'run reports (.json paths or run names); default: the newest successful aot and interp runs (-icount ones if both modes have one)')
   .option('--name <name>', 'name of the comparison files')
   .action(async (runs: string[], o) => (await import('./commands/report.ts')).reportCommand(runs, o));
+
+program
+  .command('runs')
+  .description('list the runs in images/reports: mode, date, outcome, steps, icount, speed')
+  .action(async () => (await import('./commands/runs.ts')).runsCommand());
 
 program
   .command('run')

@@ -1,10 +1,12 @@
 // The bareflow command line as a user meets it: messages and exit codes.
 import { execa } from 'execa';
-import { mkdtempSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../build/paths.ts';
+import { hostTokenIds } from './helpers/guest.ts';
 import { testImage, storiesModel, storiesTokenizer } from './helpers/images.ts';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -90,7 +92,7 @@ describe('bareflow inspect', () => {
     expect(r.stdout).toMatch(/│ tinyllama\.bc +│/);
     expect(r.stdout).toContain('model: dim 64, hiddenDim 172, nLayers 5, nHeads 8, nKvHeads 4, vocabSize 512, seqLen 512, sharedClassifier true');
     expect(r.stdout).toContain('model.bin: from ' + storiesModel + ', sha256 b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696');
-    expect(r.stdout).toMatch(/ok: 8 checksums verified$/);
+    expect(r.stdout).toMatch(/ok: 10 checksums verified$/);
   });
 
   it('fails on a corrupt image and says which part', async () => {
@@ -134,7 +136,7 @@ describe('bareflow boot', () => {
     const r = await cli(['boot', image, '--prompt', 'The little dog', '--steps', '24', '--run', 'cli-test'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('The little dog');
-    expect(r.stdout).toMatch(/\| tokens \| 24 \|/);
+    expect(r.stdout).toMatch(/^│ tokens +│ 24 +│$/m);
     expect(r.stdout).toMatch(/guest exited with code 0$/);
     const report = JSON.parse(readFileSync(join(out, 'reports', 'cli-test.json'), 'utf8'));
     expect(report.tokenIds.slice(0, 4)).toEqual([291, 376, 400, 428]);
@@ -151,13 +153,14 @@ describe('bareflow report', () => {
     const r = await cli(['report'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Token ids are identical in every run.');
-    expect(r.stdout).toMatch(/^\| r-aot \| aot \| [\d,]+ \| [\d,]+ \| [\d.]+ \| 12 \| 1x \| 1x \|$/m);
-    expect(r.stdout).toMatch(/^\| r-interp \| interp \| [\d,]+ \| [\d,]+ \| [\d.]+ \| 12 \| [\d.]+x \| [\d.]+x \|$/m);
+    expect(r.stdout).toMatch(/^│ r-aot +│ aot +│ [\d,]+ \([\d.]+ ms\) +│ [\d,]+ \([\d.]+ ms\) +│ [\d.]+ +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
+    expect(r.stdout).toMatch(/^│ r-interp +│ interp +│ [\d,]+ \([\d.]+ ms\) +│ [\d,]+ \([\d.]+ ms\) +│ [\d.]+ +│ 12 +│ [\d.]+x +│ [\d.]+x +│$/m);
     const svg = readFileSync(join(out, 'reports', 'compare-aot-interp.svg'), 'utf8');
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('generation');
     const json = JSON.parse(readFileSync(join(out, 'reports', 'compare-aot-interp.json'), 'utf8'));
-    expect(json.ratios[0].perToken).toBeGreaterThan(1);
+    expect(json.ratios[1]).toMatchObject({ run: 'r-interp', against: 'r-aot' });
+    expect(json.ratios[1].perToken).toBeGreaterThan(1);
   });
 
   it('names what is missing', async () => {
@@ -166,5 +169,166 @@ describe('bareflow report', () => {
     expect(r.stderr).toMatch(/^error: report: no aot run in .*: run 'npx bareflow boot --mode aot' first$/);
     const one = await cli(['report', 'nope-run']);
     expect(one.stderr).toMatch(/^error: report: no run 'nope-run'/);
+  });
+});
+
+// Issue 8: runs and reports a person can trust.
+describe('bareflow runs and reports', () => {
+  const reportsIn = (out: string): string => join(out, 'reports');
+  const runJson = (out: string, run: string) => JSON.parse(readFileSync(join(reportsIn(out), `${run}.json`), 'utf8'));
+
+  it('inspect names a missing image and a directory', async () => {
+    const r = await cli(['inspect', '/nonexistent.img']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe("error: image /nonexistent.img: no such file (build it with 'npm run image')");
+    const dir = mkdtempSync(join(tmpdir(), 'dir-'));
+    const d = await cli(['inspect', dir]);
+    expect(d.exitCode).toBe(1);
+    expect(d.stderr).toBe(`error: image ${dir}: is a directory`);
+  });
+
+  it('rejects run and report names that leave images/reports, and writes nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'names-'));
+    for (const name of ['../../zz', 'a/b', 'a\\b', '..']) {
+      const r = await cli(['boot', image, '--steps', '4', '--run', name], { BAREFLOW_OUT: out });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toBe(`error: run name '${name}': must not contain '/', '\\' or '..'`);
+      expect(r.stdout).toBe('');
+    }
+    const rep = await cli(['report', '--name', '../../escape'], { BAREFLOW_OUT: out });
+    expect(rep.exitCode).toBe(1);
+    expect(rep.stderr).toBe("error: report name '../../escape': must not contain '/', '\\' or '..'");
+    expect(readdirSync(out)).toEqual([]);
+    expect(existsSync(join(out, '..', 'escape.json'))).toBe(false);
+  });
+
+  it('records what a run ran, and refuses to overwrite a run', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'config-'));
+    const r = await cli(['boot', image, '--prompt', 'The little dog', '--steps', '8', '--seed', '7', '--icount', '--run', 'rec'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    const p = runJson(out, 'rec');
+    expect(p.config).toEqual({
+      mode: 'aot',
+      prompt: 'The little dog',
+      steps: 8,
+      temperature: 0,
+      topp: 0.9,
+      seed: 7,
+      icount: true,
+      gdb: false,
+      image,
+      imageSha256: createHash('sha256').update(readFileSync(image)).digest('hex'),
+      modelSha256: 'b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696',
+    });
+    expect(p.unit).toBe('instructions');
+    const before = readFileSync(join(reportsIn(out), 'rec.json'), 'utf8');
+    const again = await cli(['boot', image, '--steps', '4', '--run', 'rec'], { BAREFLOW_OUT: out });
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toBe(`error: run 'rec' exists (${join(reportsIn(out), 'rec.json')}): give another --run name`);
+    expect(again.stdout).toBe('');
+    expect(readFileSync(join(reportsIn(out), 'rec.json'), 'utf8')).toBe(before);
+  });
+
+  it('prints the profile as a plain table, and keeps Markdown for the .md file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'table-'));
+    const r = await cli(['boot', image, '--steps', '8', '--run', 'tab'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^│ tokens +│ 8 +│$/m);
+    expect(r.stdout).not.toMatch(/^\|/m);
+    expect(readFileSync(join(reportsIn(out), 'tab.md'), 'utf8')).toMatch(/^\| tokens \| 8 \|$/m);
+  });
+
+  it('echoes a non-ASCII prompt as the tokenizer and run.c do: pieces in the vocabulary print, byte-fallback tokens do not', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'utf8-'));
+    const prompt = 'Zoë saw the café';
+    const r = await cli(['boot', image, '--prompt', prompt, '--steps', '12', '--run', 'utf8'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    // 'é' is a piece of tok512; 'ë' is not, so it becomes two byte tokens (<0xC3> <0xAB>: id = byte + 3),
+    // and safe_printf (as llama2.c's run.c) prints a lone byte only if it is printable ASCII or white space.
+    const p = runJson(out, 'utf8');
+    expect(p.promptTokens.slice(4, 6)).toEqual([...Buffer.from('ë')].map((b) => b + 3));
+    expect(r.stdout).toContain('\nZo saw the café');
+    const host = await hostTokenIds(storiesModel, storiesTokenizer, { prompt, steps: 12, temperature: 0, topp: 0.9, seed: 42 });
+    expect(host.stdout.startsWith('Zo saw the café')).toBe(true);
+  });
+
+  it('exits quietly when the reader of its output goes away (EPIPE)', async () => {
+    const child = cli(['boot', image, '--steps', '8']);
+    child.stdout!.destroy();
+    const r = await child;
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(141);
+  });
+
+  it('--gdb names the ELF the mode boots, and honours --timeout', async () => {
+    for (const [mode, kernel] of [['aot', 'aot'], ['interp', 'bootstrap']]) {
+      const r = await cli(['boot', image, '--mode', mode, '--gdb', '--timeout', '2']);
+      expect(r.exitCode).toBe(1);
+      const elf = join('images', 'obj', kernel, 'kernel.elf');
+      expect(r.stdout.split('\n')[0]).toBe(`QEMU waits for gdb: gdb ${elf} -ex 'target remote :1234'`);
+      expect(existsSync(fromRoot(elf))).toBe(true);
+      expect(r.stdout).toMatch(/timed out \(the guest did not exit\)$/);
+    }
+  });
+});
+
+describe('bareflow report and runs: which runs, which unit, what differs', () => {
+  let out: string;
+  const boot = async (run: string, args: string[]) => {
+    const r = await cli(['boot', image, '--steps', '12', ...args, '--run', run], { BAREFLOW_OUT: out });
+    return r.exitCode;
+  };
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'runs-'));
+    expect(await boot('t-aot', ['--mode', 'aot'])).toBe(0);
+    expect(await boot('t-interp', ['--mode', 'interp'])).toBe(0);
+    expect(await boot('i-aot', ['--mode', 'aot', '--icount'])).toBe(0);
+    expect(await boot('i-interp', ['--mode', 'interp', '--icount'])).toBe(0);
+    expect(await boot('p-aot', ['--prompt', 'The little dog', '--steps', '10'])).toBe(0);
+    // Newer than the icount aot run, but failed (5 prompt tokens in 3 steps) or under gdb.
+    expect(await boot('bad-aot', ['--icount', '--steps', '3'])).toBe(8);
+    const gdbRun = JSON.parse(readFileSync(join(out, 'reports', 'i-aot.json'), 'utf8'));
+    writeFileSync(join(out, 'reports', 'g-aot.json'), JSON.stringify({ ...gdbRun, run: 'g-aot', date: new Date().toISOString(), config: { ...gdbRun.config, gdb: true } }));
+  });
+
+  it('without runs: the newest successful run per mode, -icount ones when every mode has one', async () => {
+    const r = await cli(['report'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('runs: i-aot (aot), i-interp (interp): the newest -icount run of each mode that exited 0 without --gdb');
+    expect(r.stdout).toContain('unit: guest instructions, counted under -icount (deterministic)');
+    expect(r.stdout).toMatch(/^│ i-aot +│ aot +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
+    expect(r.stdout).toMatch(/^│ i-interp +│ interp +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ \d+\.\d\dx +│ \d+\.\d\dx +│$/m);
+    const md = readFileSync(join(out, 'reports', 'compare-aot-interp.md'), 'utf8');
+    expect(md).toContain('| setup |');
+    const svg = readFileSync(join(out, 'reports', 'compare-aot-interp.svg'), 'utf8');
+    for (const text of ['Boot to first token', 'Whole run', 'Instructions per token', 'i-aot (aot)', 'i-interp (interp)']) expect(svg).toContain(text);
+  });
+
+  it('says in which unit it compares, and warns when runs differ in anything but mode', async () => {
+    const r = await cli(['report', 'p-aot', 't-interp', '--name', 'mixed'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('unit: guest TSC cycles, which follow host time under TCG without -icount (about ±40% between runs); ms at the host\'s TSC rate');
+    expect(r.stderr).toBe("warning: the runs differ in prompt ('The little dog' in p-aot, 'Once upon a time' in t-interp), steps (10 in p-aot, 12 in t-interp)");
+    const m = await cli(['report', 'i-aot', 't-interp', '--name', 'units'], { BAREFLOW_OUT: out });
+    expect(m.exitCode).toBe(0);
+    expect(m.stderr.split('\n')).toEqual([
+      'warning: the runs differ in icount (true in i-aot, false in t-interp)',
+      'warning: the runs mix guest instructions (-icount) and TSC cycles: each ratio is against the first run in the same unit',
+    ]);
+    expect(m.stdout).toMatch(/^│ t-interp +│ interp +│ [\d,]+ \([\d.]+ ms\) +│ [\d,]+ \([\d.]+ ms\) +│ [\d.]+ +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
+  });
+
+  it('runs lists every run as a plain table', async () => {
+    const r = await cli(['runs'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toMatch(/^│ run +│ mode +│ date +│ outcome +│ steps +│ icount +│ speed +│$/);
+    const row = (run: string) => lines.find((l) => l.startsWith(`│ ${run} `));
+    expect(row('t-aot')).toMatch(/^│ t-aot +│ aot +│ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d +│ exit 0 +│ 12 +│ no +│ [\d.]+ tokens\/s +│$/);
+    expect(row('i-interp')).toMatch(/^│ i-interp +│ interp +│ [\d-]+ [\d:]+ +│ exit 0 +│ 12 +│ yes +│ [\d,]+ instructions\/token +│$/);
+    expect(row('bad-aot')).toMatch(/^│ bad-aot +│ aot +│ [\d-]+ [\d:]+ +│ exit 8 \(badPrompt\) +│ 3 +│ yes +│ – +│$/);
+    expect(row('g-aot')).toMatch(/^│ g-aot +│ aot \(gdb\) +│/);
+    expect(lines.filter((l) => /^│ [a-z]-|^│ bad-/.test(l))).toHaveLength(7);
   });
 });

@@ -1,12 +1,16 @@
 // `bareflow boot`: boots an image in QEMU, streams COM1, writes the run's report.
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { exitCodeName } from '../../build/exitcodes.ts';
+import { imageContents, readImageFile, sha256, type ImageContents } from '../../build/image-file.ts';
 import { kernelMismatch, verifyImage, type Check } from '../../build/image.ts';
-import type { BootOptions } from '../../build/options.ts';
-import { reportsDir, root } from '../../build/paths.ts';
+import { defaultBootOptions, type BootOptions } from '../../build/options.ts';
+import { objDir, reportsDir, root } from '../../build/paths.ts';
 import { boot, describeOutcome } from '../../build/qemu.ts';
-import { profile, profileMarkdown, writeProfile } from '../../build/report.ts';
+import { profile, profileText, writeProfile, type RunConfig } from '../../build/report.ts';
+import { newRunFile } from '../../build/runs.ts';
+import { hostTscHz } from '../../build/tsc.ts';
+import { exitQuietlyOnEpipe } from './stdout.ts';
 
 export interface BootCommandOptions {
   mode?: BootOptions['mode'];
@@ -22,13 +26,8 @@ export interface BootCommandOptions {
 }
 
 /** Fails early, by name, on a path that is not a BareFlow image or one whose checksums do not hold. */
-function checkImage(image: string): void {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(image);
-  } catch {
-    throw new Error(`image ${image}: no such file (build it with 'npm run image')`);
-  }
+function readImage(image: string): { bytes: Buffer; contents: ImageContents } {
+  const bytes = readImageFile(image);
   let bad: Check[];
   try {
     bad = verifyImage(bytes).checks.filter((c) => !c.ok);
@@ -39,21 +38,46 @@ function checkImage(image: string): void {
     const what = bad.map((c) => `${c.what}: ${c.detail}`).join('; ');
     throw new Error(`image ${image} is corrupt: ${what} (refusing to boot it; 'bareflow inspect' lists every check)`);
   }
+  return { bytes, contents: imageContents(bytes) };
+}
+
+/** The ELF of the kernel that boots `mode` (the image's header says which part that is). */
+function kernelElf(contents: ImageContents, mode: string): string {
+  const part = contents.header.parts.find((p) => p.name === mode);
+  return join(objDir, part?.aliasOf ?? mode, 'kernel.elf');
 }
 
 export async function bootCommand(image: string, o: BootCommandOptions): Promise<void> {
-  const options: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed };
-  if (o.gdb) console.log(`QEMU waits for gdb: gdb images/obj/${o.mode ?? 'aot'}/kernel.elf -ex 'target remote :1234'`);
-  checkImage(image);
+  exitQuietlyOnEpipe();
+  const date = new Date();
+  const given: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed };
+  if (o.run !== undefined) newRunFile(reportsDir, o.run);
+  const { bytes, contents } = readImage(image);
+  const options = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<BootOptions>;
+  const config: RunConfig = {
+    ...defaultBootOptions,
+    ...contents.defaults,
+    ...options,
+    icount: !!o.icount,
+    gdb: !!o.gdb,
+    image,
+    imageSha256: sha256(bytes),
+    modelSha256: contents.manifest?.files.find((f) => f.name === 'model.bin')?.sha256 ?? null,
+  };
+  const run = o.run ?? `${config.mode}-${date.toISOString().replace(/[:.]/g, '-')}`;
+  if (o.gdb) {
+    const elf = kernelElf(contents, config.mode);
+    const missing = existsSync(elf) ? '' : ` (${elf} does not exist: build it with 'npm run image')`;
+    console.log(`QEMU waits for gdb: gdb ${relative(process.cwd(), elf)} -ex 'target remote :1234'${missing}`);
+  }
   const r = await boot({ image, options, timeoutMs: o.timeout * 1000, icount: o.icount, gdb: o.gdb, onText: (t) => process.stdout.write(t) });
   for (const b of r.badEvents) console.error(`warning: bad event line (${b.why}): ${b.line}`);
-  const mismatch = kernelMismatch(r.events, o.mode ?? 'aot'); // before a report could carry the wrong mode
+  const mismatch = kernelMismatch(r.events, config.mode); // before a report could carry the wrong mode
   if (mismatch) throw new Error(mismatch);
   if (r.events.length > 0) {
-    const run = o.run ?? `${o.mode ?? 'aot'}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    const p = profile(run, o.mode ?? 'aot', !!o.icount, r);
+    const p = profile({ run, date: date.toISOString(), config, tscHz: hostTscHz() }, r);
     const files = writeProfile(reportsDir, p);
-    console.log('\n' + profileMarkdown(p));
+    console.log('\n' + profileText(p));
     console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}`);
   }
   console.log(describeOutcome(r) + (r.guestCode ? ` (${exitCodeName(r.guestCode)})` : ''));

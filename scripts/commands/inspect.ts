@@ -1,11 +1,10 @@
 // `bareflow inspect`: lists the parts and data files of an image and verifies every checksum.
-import { readFileSync } from 'node:fs';
-import { hex, partData, verifyImage, volumeFile } from '../../build/image.ts';
-import type { Manifest } from '../../build/manifest.ts';
+import { imageContents, readImageFile } from '../../build/image-file.ts';
+import { hex, verifyImage } from '../../build/image.ts';
 import { table } from '../../build/table.ts';
 
 export function inspectCommand(image: string): void {
-  const bytes = readFileSync(image);
+  const bytes = readImageFile(image);
   const { image: img, volume, checks } = verifyImage(bytes);
   const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
   for (const p of img.parts) {
@@ -17,10 +16,8 @@ export function inspectCommand(image: string): void {
   const v = table(['data file', 'offset', 'bytes', 'crc32']);
   for (const f of volume) v.push([f.name, f.offset, f.size, hex(f.crc32)]);
   console.log(v.toString());
-  const stored = volume.find((f) => f.name === 'manifest.json');
-  if (stored) {
-    const data = partData(bytes, img.parts.find((p) => p.name === 'data')!);
-    const m = JSON.parse(volumeFile(data, stored).toString('utf8')) as Pick<Manifest, 'model' | 'defaults' | 'files'>;
+  const m = imageContents(bytes).manifest;
+  if (m) {
     console.log(`model: ${Object.entries(m.model).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`defaults: ${Object.entries(m.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
     for (const f of m.files) console.log(`${f.name}: from ${f.source}, sha256 ${f.sha256}`);

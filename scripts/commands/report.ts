@@ -1,16 +1,17 @@
-// `bareflow report`: compares runs side by side (JSON, Markdown, SVG chart).
-import { readFileSync } from 'node:fs';
+// `bareflow report`: compares runs side by side (plain tables here; JSON, Markdown and an SVG chart in images/reports).
 import { relative } from 'node:path';
-import { compareProfiles, comparisonMarkdown, newestRunPerMode, reportPath, writeComparison } from '../../build/compare.ts';
+import { compareProfiles, comparisonText, defaultRuns, reportPath, writeComparison } from '../../build/compare.ts';
 import { reportsDir, root } from '../../build/paths.ts';
-import type { Profile } from '../../build/report.ts';
+import { checkName, readRun } from '../../build/runs.ts';
+import { exitQuietlyOnEpipe } from './stdout.ts';
 
 export async function reportCommand(runs: string[], o: { name?: string }): Promise<void> {
-  const profiles = (runs.length > 0 ? runs.map(reportPath) : newestRunPerMode(['aot', 'interp'])).map(
-    (f) => JSON.parse(readFileSync(f, 'utf8')) as Profile,
-  );
-  const c = compareProfiles(o.name ?? `compare-${profiles.map((p) => p.mode).join('-')}`, profiles);
+  exitQuietlyOnEpipe();
+  if (o.name !== undefined) checkName('report', o.name);
+  const { profiles, selection } = runs.length > 0 ? { profiles: runs.map((r) => readRun(reportPath(r))), selection: null } : defaultRuns(reportsDir, ['aot', 'interp']);
+  const c = compareProfiles(o.name ?? `compare-${profiles.map((p) => p.config.mode).join('-')}`, profiles, selection);
+  for (const w of c.warnings) console.error(`warning: ${w}`);
   const files = await writeComparison(reportsDir, c);
-  console.log(comparisonMarkdown(c));
+  console.log(comparisonText(c));
   console.log(`report: ${relative(root, files.md)}, ${relative(root, files.json)}, ${relative(root, files.svg)}`);
 }

@@ -1,0 +1,65 @@
+// A run's profile from its events: where the time went (every cycle in exactly one
+// phase), per-token figures over the generated positions, and COM1 text decoding.
+import { describe, expect, it } from 'vitest';
+import { textDecoderFor, type BootResult, type GuestEvent } from '../../build/qemu.ts';
+import { profile, type RunConfig } from '../../build/report.ts';
+
+const config: RunConfig = {
+  mode: 'interp', prompt: 'a b', steps: 5, temperature: 0, topp: 0.9, seed: 42, icount: false, gdb: false,
+  image: 'x.img', imageSha256: 'i'.repeat(64), modelSha256: 'm'.repeat(64),
+};
+
+const token = (pos: number, start: number, end: number): GuestEvent => ({ ev: 'token', pos, id: 10 + pos, tsc_start: start, tsc_end: end });
+const events: GuestEvent[] = [
+  { ev: 'boot', stage: 'stage1', tsc: 1000 },
+  { ev: 'boot', stage: 'stage2', tsc: 1100 },
+  { ev: 'boot', stage: 'app', tsc: 2000 },
+  { ev: 'bitcode', name: 'tinyllama.bc', bytes: 1, tsc_start: 2100, tsc_end: 2600 },
+  { ev: 'load', model_bytes: 1, tokenizer_bytes: 1, tsc_start: 3000, tsc_end: 5000 },
+  { ev: 'prompt', tokens: [1, 11, 12] },
+  token(0, 5500, 6500),
+  token(1, 6600, 7600),
+  token(2, 7700, 8900),
+  token(3, 9000, 10400),
+  token(4, 10500, 12100),
+  { ev: 'done', tokens: 5, tsc: 12200 },
+  { ev: 'exit', code: 0, tsc: 12300 },
+];
+const result: BootResult = { outcome: 'exit', guestCode: 0, qemuStatus: 1, text: '', events, badEvents: [], wallMs: 1030, stderr: '' };
+
+describe('profile', () => {
+  const p = profile({ run: 'r1', date: '2026-12-01T07:00:00.000Z', config, tscHz: 11300 }, result);
+
+  it('puts every cycle from stage1 to exit in one phase', () => {
+    expect(p.phases).toEqual({ boot: 1000, bitcode: 500, load: 2000, setup: 1000, generation: 6200, output: 400, exit: 200 });
+    expect(Object.values(p.phases!).reduce((a, b) => a + b, 0)).toBe(12300 - 1000);
+  });
+
+  it('splits boot to first token the same way', () => {
+    expect(p.bootToFirstToken).toBe(5500);
+    expect(p.firstToken).toEqual({ boot: 1000, bitcode: 500, load: 2000, setup: 1000, generation: 1000, output: 0, exit: 0 });
+  });
+
+  it('takes per-token figures over the positions after the prompt, and keeps each position', () => {
+    expect(p.tokenCosts).toEqual([1000, 1000, 1200, 1400, 1600]);
+    expect(p.perToken).toEqual({ fromPos: 3, count: 2, mean: 1500, min: 1400, max: 1600 });
+    expect(p.tscHz).toBe(11300);
+    expect(p.tokensPerSecond).toBeCloseTo(2 / (3000 / 11300), 9);
+  });
+
+  it('records what ran', () => {
+    expect(p).toMatchObject({ kind: 'bareflow-run', run: 'r1', date: '2026-12-01T07:00:00.000Z', config, unit: 'cycles' });
+  });
+});
+
+describe('COM1 text', () => {
+  it('keeps a character whose bytes arrive in different chunks', () => {
+    const seen: string[] = [];
+    const write = textDecoderFor((s) => seen.push(s));
+    const bytes = Buffer.from('café ë');
+    write(bytes.subarray(0, 4)); // 'caf' and the first byte of 'é'
+    write(bytes.subarray(4, 7)); // the rest of 'é', ' ', the first byte of 'ë'
+    write(bytes.subarray(7));
+    expect(seen).toEqual(['caf', 'é ', 'ë']);
+  });
+});
