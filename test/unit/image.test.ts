@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION } from '../../build/image.ts';
+import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION, kernelForMode, kernelMismatch } from '../../build/image.ts';
 
 const stage1 = (): Buffer => {
   const b = Buffer.alloc(512, 0x90);
@@ -111,5 +111,31 @@ describe('image format', () => {
     expect(() => packImage({ stage1: stage1(), stage2: Buffer.alloc(4097), parts: [] })).toThrow('stage2 is 4097 bytes; the limit is 4096');
     expect(() => packVolume([{ name: 'a', data: Buffer.alloc(1) }, { name: 'a', data: Buffer.alloc(1) }])).toThrow("data volume: duplicate file 'a'");
     expect(() => packVolume([{ name: 'x'.repeat(48), data: Buffer.alloc(1) }])).toThrow(/must be 1..47 bytes/);
+  });
+});
+
+describe('the kernel a run booted', () => {
+  const run = (kernel: string, mode: string) => [{ ev: 'kernel', kernel, mode }, { ev: 'boot', stage: 'stage1', tsc: 1 }];
+
+  it('maps boot modes to kernels as the image aliases them', () => {
+    expect(kernelForMode('aot')).toBe('aot');
+    expect(kernelForMode('interp')).toBe('bootstrap');
+  });
+
+  it('accepts the kernel and mode that were asked for, and a run that stopped before the kernel', () => {
+    expect(kernelMismatch(run('aot', 'aot'), 'aot')).toBeUndefined();
+    expect(kernelMismatch(run('bootstrap', 'interp'), 'interp')).toBeUndefined();
+    expect(kernelMismatch([], 'interp')).toBeUndefined();
+  });
+
+  it('names both modes when the kernel or the booted mode differs', () => {
+    expect(kernelMismatch(run('aot', 'interp'), 'interp')).toBe("mode mismatch: asked for mode 'interp', but the guest ran the 'aot' kernel, which runs mode 'aot'");
+    expect(kernelMismatch(run('bootstrap', 'interp'), 'aot')).toBe("mode mismatch: asked for mode 'aot', but the guest ran the 'bootstrap' kernel, which runs mode 'interp'");
+    expect(kernelMismatch(run('aot', 'aot'), 'interp')).toBe("mode mismatch: asked for mode 'interp', but the guest ran the 'aot' kernel, which runs mode 'aot'");
+    expect(kernelMismatch(run('bootstrap', 'aot'), 'interp')).toBe("mode mismatch: asked for mode 'interp', but stage2 booted mode 'aot'");
+  });
+
+  it('refuses a run whose first event does not name its kernel', () => {
+    expect(kernelMismatch(run('aot', 'aot').slice(1), 'aot')).toBe("the guest's first event is 'boot', not 'kernel': it did not say which kernel it is");
   });
 });
