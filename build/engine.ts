@@ -39,8 +39,10 @@ function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
 
 export function engineSteps(): Step[] {
   const sources = [...engineCore, ...engineJit];
-  const objects = sources.map((s) => compile(s, engineCoreFlags, 'o'));
-  const bcs = [...sources.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, commonFlags, 'bc')];
+  // bfi's fault handler needs the dispatch loop in a section of its own; run by
+  // the engine (interpreter.bc), host_main.c leaves signals to the outer engine.
+  const objects = sources.map((s) => compile(s, [...engineCoreFlags, '-DBF_DISPATCH_SECTION'], 'o'));
+  const bcs = [...sources.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, [...commonFlags, '-DBF_INTERPRETED'], 'bc')];
   const objFiles = objects.map((s) => s.outputs[0]);
   const bcFiles = bcs.map((s) => s.outputs[0]);
   return [

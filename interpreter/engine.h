@@ -9,6 +9,9 @@
 
 /* Error codes (match kernel_lib/bf.h exit codes). */
 enum { BFE_OK = 0, BFE_ERROR = 1, BFE_NOMEM = 6, BFE_BITCODE = 9, BFE_UNRESOLVED = 10 };
+/* Exit codes of a host's fault report (bfi): the program faulted (like the
+   guest's CPU trap), or the engine itself did (a bug in the engine). */
+enum { BFE_PROGRAM_FAULT = 7, BFE_ENGINE_BUG = 11 };
 
 typedef struct bf_sym { const char *name; void *addr; } bf_sym;
 
@@ -50,6 +53,11 @@ int bf_prepare(bf_engine *e);
 /* Prints statistics through cfg->print. */
 void bf_print_stats(bf_engine *e, uint32_t decode_us_unused);
 void bf_free(bf_engine *e);
+/* For fault reports (safe in a signal handler): the interpreted function
+   running now (its name, *len bytes, not NUL-terminated), or NULL when none
+   (loading, or no call yet); *lowering: the engine is reading, verifying or
+   lowering a function at this moment (a fault then is the engine's). */
+const char *bf_running_function(bf_engine *e, uint32_t *len, int *lowering);
 
 typedef struct bf_stats_t {
     uint64_t insns;            /* executed IR instructions (cfg.stats only) */

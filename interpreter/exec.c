@@ -354,6 +354,16 @@ const void *const *exec_labels(void) {
     return l;
 }
 
+/* e->fp follows calls and returns (one store each), so a fault can name the function */
+const char *bf_running_function(bf_engine *e, uint32_t *len, int *lowering) {
+    *lowering = e->lowering != 0;
+    *len = 0;
+    if (!e->fp) return 0;
+    Fn *f = ((Hdr *)e->fp)->fn;
+    *len = f->nlen;
+    return f->name;
+}
+
 int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     (void)nw;
     *ret = 0;
@@ -376,13 +386,19 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     uint32_t used = unpack(e, f, fp, argw);
     h->va = (uint8_t *)(argw + used);
     f->calls++;
-    uint8_t *save = e->sp;
+    uint8_t *save = e->sp, *caller = e->fp;      /* caller: an interpreted function, when native code calls back */
     uint32_t sdepth = e->depth++;
+    e->fp = fp;
     int r = run(e, fp, f->code, ret, 0);
-    e->sp = save; e->depth = sdepth;
+    e->sp = save; e->depth = sdepth; e->fp = caller;
     return r;
 }
 
+/* bfi's fault handler tells the program's faults from the engine's by whether
+ * the faulting instruction is in the dispatch loop: it has a section of its own */
+#ifdef BF_DISPATCH_SECTION
+__attribute__((section("bf_dispatch")))
+#endif
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels) {
 #define X_LAB(n) &&l_##n,
     static const void *const L[] = { OPS(X_LAB) 0 };
@@ -589,7 +605,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         Hdr *h = (Hdr *)nfp;
         h->rip = ip + 4 + n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
         f->calls++; e->depth++;
-        fp = nfp; ip = f->code;
+        e->fp = fp = nfp; ip = f->code;
         DISPATCH();
     call_native: {
             /* swapped-in native/compiled code: chunks -> cdecl words */
@@ -628,7 +644,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
                 Hdr *h = (Hdr *)nfp;
                 h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
                 f->calls++; e->depth++;
-                fp = nfp; ip = f->code;
+                e->fp = fp = nfp; ip = f->code;
                 DISPATCH();
             }
             /* variadic: cdecl words below the new frame */
@@ -646,7 +662,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             uint32_t used = unpack(e, f, nfp, (uint32_t *)top);
             h->va = top + 4 * used;
             f->calls++; e->depth++;
-            fp = nfp; ip = f->code;
+            e->fp = fp = nfp; ip = f->code;
             DISPATCH();
         }
         if (f) t = (W)f->native;
@@ -683,21 +699,21 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint64_t v = U64(1);
         Hdr *h = H;
         if (!h->rip) { *ret = v; return 0; }
-        fp = h->rfp; ip = h->rip; e->depth--;
+        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = v;
         DISPATCH();
     }
     H_(retv) {
         Hdr *h = H;
         if (!h->rip) return 0;
-        fp = h->rfp; ip = h->rip; e->depth--;
+        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         DISPATCH();
     }
     H_(retn) {
         Hdr *h = H;
         if (!h->rip) { memcpy(ret, A(1), IM(2) < 8 ? IM(2) : 8); return 0; }
         memmove(h->rfp + (intptr_t)(int32_t)h->dst, A(1), IM(2));
-        fp = h->rfp; ip = h->rip; e->depth--;
+        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         DISPATCH();
     }
     H_(sw) {

@@ -7,7 +7,8 @@
  *       [--events FILE] [--entry FUNC] prog.bc [args...]
  *
  * Exit codes: the program's, or 9 malformed bitcode, 10 unresolved symbol,
- * 6 memory budget, 1 other engine errors (stack overflow, trap...). */
+ * 6 memory budget, 1 other engine errors (stack overflow, trap...), 7 the
+ * program faulted (a signal), 11 the engine faulted (a bug): see "faults". */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +85,73 @@ static void *exec_alloc(uint32_t n) {
     return p == MAP_FAILED ? 0 : p;
 }
 static void fatal(int code, const char *msg) { fflush(stdout); fprintf(stderr, "error: %s\n", msg); exit(code); }
+
+/* ---- faults -------------------------------------------------------------
+ * A signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL) is reported like the guest's
+ * trap report, never as the program's own exit status. It is the program's
+ * fault (exit 7, as the guest's CPU trap) when it arrives while the program
+ * runs, the engine is not reading or lowering a function (lazily, at a first
+ * call), and the faulting instruction is in the dispatch loop (a handler doing
+ * the program's load, store or division) or outside bfi's own code (a C
+ * library function the program called, native or compiled code it reached).
+ * A stack overflow in that state is the program's wherever it lands (its
+ * recursion through native callbacks). Anything else is a bug in the engine
+ * (exit 11): a fault in the reader, verifier, lowering, FFI glue, JIT or this
+ * host, or any fault while loading. The handler runs on its own stack
+ * (sigaltstack), so a stack overflow is reported too. */
+#ifndef BF_INTERPRETED
+#include <signal.h>
+#include <ucontext.h>
+extern const char __executable_start[], etext[];              /* bfi's code (GNU ld) */
+extern const char __start_bf_dispatch[], __stop_bf_dispatch[]; /* the dispatch loop (exec.c) */
+static bf_engine *g_engine;   /* the loaded engine */
+static int g_running;         /* the program is running (inside bf_call) */
+
+static void on_fault(int sig, siginfo_t *si, void *context) {
+    const ucontext_t *uc = context;
+    uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_EIP], sp = (uintptr_t)uc->uc_mcontext.gregs[REG_ESP];
+    uintptr_t addr = (uintptr_t)si->si_addr;
+    uint32_t len = 0; int lowering = 0;
+    const char *fn = g_engine ? bf_running_function(g_engine, &len, &lowering) : NULL;
+    int in_dispatch = pc >= (uintptr_t)__start_bf_dispatch && pc < (uintptr_t)__stop_bf_dispatch;
+    int in_bfi = pc >= (uintptr_t)__executable_start && pc < (uintptr_t)etext;
+    int overflow = (sig == SIGSEGV || sig == SIGBUS) && addr < sp + 4096 && addr + 65536 > sp;
+    int program = g_running && !lowering && (overflow || in_dispatch || !in_bfi);
+    const char *what = sig == SIGSEGV ? "SIGSEGV (invalid memory access)" : sig == SIGBUS ? "SIGBUS (bus error)"
+                     : sig == SIGILL ? "SIGILL (illegal instruction)"
+                     : si->si_code == FPE_INTDIV ? "SIGFPE (integer division by zero)"
+                     : si->si_code == FPE_INTOVF ? "SIGFPE (integer overflow)" : "SIGFPE (arithmetic exception)";
+    char at[64] = "", where[160] = "";                   /* SIGFPE and SIGILL: the address is the pc */
+    if (sig == SIGSEGV || sig == SIGBUS) snprintf(at, sizeof at, " at address 0x%08x", (unsigned)addr);
+    if (fn) snprintf(where, sizeof where, " in '%.*s'", (int)len, fn);
+    char line[512];
+    int n = program && overflow
+        ? snprintf(line, sizeof line, "error: program fault: stack overflow (SIGSEGV%s)%s (pc 0x%08x)\n", at, where, (unsigned)pc)
+        : program ? snprintf(line, sizeof line, "error: program fault: %s%s%s (pc 0x%08x)\n", what, at, where, (unsigned)pc)
+        : snprintf(line, sizeof line, "error: engine bug: %s%s (pc 0x%08x %s)%s\n", what, at, (unsigned)pc,
+                   !g_engine ? "while loading" : lowering ? "while lowering a function" : "in the engine's code", where);
+    if (n > 0) { if (n > (int)sizeof line - 1) n = sizeof line - 1; if (write(2, line, (size_t)n) < 0) n = 0; }
+    _exit(program ? BFE_PROGRAM_FAULT : BFE_ENGINE_BUG);
+}
+
+static void catch_faults(void) {
+    static char altstack[1 << 16];
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack };
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+}
+#else
+/* Run by the engine itself (interpreter.bc): signals are the outer engine's. */
+static bf_engine *g_engine;
+static int g_running;
+static void catch_faults(void) {}
+#endif
 static int eprint(const char *fmt, ...) { va_list ap; va_start(ap, fmt); int r = vfprintf(stderr, fmt, ap); va_end(ap); return r; }
 static uint64_t now_us(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (uint64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000; }
 
@@ -187,9 +255,15 @@ int main(int argc, char **argv) {
     cfg.stats = stats; cfg.exec_alloc = exec_alloc; cfg.print = eprint; cfg.fatal = fatal; cfg.now_us = now_us;
     int err = 0; char msg[256];
     uint64_t t0 = now_us();
+    catch_faults();
     bf_engine *e = bf_load(buf, (uint32_t)n, &cfg, &err, msg, sizeof msg);
     uint64_t t1 = now_us();
     if (!e) { fprintf(stderr, "error: %s\n", msg); return err; }
+    g_engine = e;
+    if (getenv("BFI_TEST_ENGINE_FAULT")) {          /* test hook: a fault in bfi's own code (the engine-bug report) */
+        static int *volatile nowhere;
+        *nowhere = 1;
+    }
     if (check) {                       /* load and lower everything, run nothing */
         int r = bf_prepare(e);
         if (r) { fprintf(stderr, "error: %s\n", bf_error(e)); return r; }
@@ -201,7 +275,9 @@ int main(int argc, char **argv) {
     char **pargv = argv + i;
     uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
     uint64_t ret = 0;
+    g_running = 1;
     int r = bf_call(e, entry, w, strcmp(entry, "main") ? 0 : 2, &ret);
+    g_running = 0;
     uint64_t t2 = now_us();
     fflush(stdout);
     if (stats) {

@@ -121,6 +121,8 @@ struct bf_engine {
     uint32_t lowered;
     uint64_t insns, lower_us;
     int errc; char err[256];
+    uint8_t *fp;                          /* frame of the interpreted function running now, or 0 (fault reports) */
+    uint32_t lowering;                    /* > 0 while reading, verifying or lowering a function */
     const void *const *lab;               /* exec handler addresses */
     uint32_t i64align, f64align;
     int version;

@@ -1903,6 +1903,7 @@ static void dump(E *e, Fn *f) {
 
 int lower(E *e, Fn *f) {
     if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
+    e->lowering++;
     uint64_t t0 = e->cfg.now_us ? e->cfg.now_us() : 0;
     FnIR ir;
     L ls; memset(&ls, 0, sizeof ls); L *l = &ls;
@@ -2020,6 +2021,7 @@ out:
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
     fn_ir_free(e, &ir);
+    e->lowering--;
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;
     return r ? (e->errc ? e->errc : BFE_BITCODE) : 0;
 }

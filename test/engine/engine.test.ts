@@ -189,6 +189,46 @@ describe('limits: a clean error, never a crash', () => {
   });
 });
 
+describe('faults: reported like the guest\'s trap, the program\'s (exit 7) apart from the engine\'s (exit 11)', () => {
+  let faults: string;
+  let recursion: string;
+  const pc = '\\(pc 0x[0-9a-f]{8}\\)';
+  beforeAll(async () => {
+    const compile = async (name: string, src: string) => {
+      writeFileSync(join(work, `${name}.c`), src);
+      await execa(tools.clang, ['-m32', '-O0', '-emit-llvm', '-c', join(work, `${name}.c`), '-o', join(work, `${name}.bc`)]);
+      return join(work, `${name}.bc`);
+    };
+    faults = await compile('faults', '#include <stdio.h>\nint deref(int *p) { return *p; }\nint id(int x) { return x; }\n'
+      + 'int main(int argc, char **argv) { int *volatile p = 0; if (argc > 2) return 10 / id(argc - 3); if (argc > 1) return deref(p); return id(*p); }\n');
+    // qsort's comparator sorts again: native and interpreted frames alternate on the C stack until it overflows
+    recursion = await compile('recursion', '#include <stdlib.h>\nstatic int cmp(const void *a, const void *b) { int v[2] = { 1, 0 }; qsort(v, 2, sizeof v[0], cmp); return 0; }\n'
+      + 'int main(void) { int v[2] = { 1, 0 }; qsort(v, 2, sizeof v[0], cmp); return v[0]; }\n');
+  });
+
+  it.each([
+    ['a NULL load in main (after a call returned)', [], `SIGSEGV \\(invalid memory access\\) at address 0x00000000 in 'main' ${pc}`],
+    ['a NULL load in a callee', ['x'], `SIGSEGV \\(invalid memory access\\) at address 0x00000000 in 'deref' ${pc}`],
+    ['a division by zero', ['x', 'y'], `SIGFPE \\(integer division by zero\\) in 'main' ${pc}`],
+  ])('%s', async (_, args, report) => {
+    const r = await execa(bfi, [faults, ...args], { reject: false });
+    expect(r.stderr).toMatch(new RegExp(`^error: program fault: ${report}$`));
+    expect(r.exitCode).toBe(7);
+  });
+
+  it('a C stack overflow (recursion through native callbacks), reported from the alternate signal stack', async () => {
+    const r = await execa('sh', ['-c', 'ulimit -s 8192 && exec "$0" "$@"', bfi, recursion], { reject: false, timeout: 60_000 });
+    expect(r.stderr).toMatch(new RegExp(`^error: program fault: stack overflow \\(SIGSEGV at address 0x[0-9a-f]{8}\\) in 'cmp' ${pc}$`));
+    expect(r.exitCode).toBe(7);
+  });
+
+  it('a fault in the engine\'s own code is an engine bug (test hook BFI_TEST_ENGINE_FAULT)', async () => {
+    const r = await execa(bfi, [faults], { reject: false, env: { BFI_TEST_ENGINE_FAULT: '1' } });
+    expect(r.stderr).toMatch(/^error: engine bug: SIGSEGV \(invalid memory access\) at address 0x00000000 \(pc 0x[0-9a-f]{8} in the engine's code\)$/);
+    expect(r.exitCode).toBe(11);
+  });
+});
+
 /** Builds an LLVM module with llvm-bindings (which, unlike clang or llvm-as, writes
  * IR that LLVM's verifier would reject) and returns the path of its bitcode. */
 const llvm = createRequire(import.meta.url)('llvm-bindings');

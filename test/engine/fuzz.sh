@@ -14,7 +14,7 @@
 # - -seed=1; no value profile; ASLR off (setarch -R): libFuzzer mutates inputs
 #   towards the operands of the comparisons the target makes, some of which are
 #   addresses (handler addresses in the decoded code, heap pointers).
-# - -timeout and -rss_limit_mb only decide when to report a hang or a leak as a
+# - -timeout and -rss_limit_mb only decide when to report a hang or memory use as a
 #   crash; they never change which inputs run.
 set -e
 T=${1:-60}
@@ -57,7 +57,7 @@ NOASLR=$(setarch "$(uname -m)" -R true 2>/dev/null && echo "setarch $(uname -m) 
 # The fuzzer's status is the script's (a pipe into tail would hide a crash).
 status=0
 (cd "$W" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 $NOASLR "$TARGET" $LIMIT -reload=0 -use_value_profile=0 \
-  -rss_limit_mb=1024 -max_len=200000 -timeout=30 -print_final_stats=1 -artifact_prefix="$W/" new "$SEED" > "$W/fuzz.log" 2>&1) || status=$?
+  -rss_limit_mb=2048 -max_len=200000 -timeout=30 -print_final_stats=1 -artifact_prefix="$W/" new "$SEED" > "$W/fuzz.log" 2>&1) || status=$?
 grep -E '^fuzz inputs:' "$W/fuzz.log" || true
 tail -40 "$W/fuzz.log" | grep -vE '^fuzz inputs:'
 if ls "$W"/crash-* "$W"/leak-* "$W"/timeout-* "$W"/oom-* >/dev/null 2>&1; then
