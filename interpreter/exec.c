@@ -74,7 +74,7 @@ static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
 }
 
 /* cdecl argument words of f's fixed parameters */
-static uint32_t param_words(E *e, Fn *f) {
+uint32_t param_words(E *e, Fn *f) {
     Ty *ft = &e->ty[f->ty];
     uint32_t k = 0, bt;
     for (uint32_t i = 0; i < ft->w; i++) {
@@ -87,7 +87,7 @@ static uint32_t param_words(E *e, Fn *f) {
     return k;
 }
 
-static int rk_of(E *e, uint32_t t) {
+int rk_of(E *e, uint32_t t) {
     Ty *y = &e->ty[t];
     if (y->k == TK_VOID) return RK_VOID;
     if (y->k == TK_FLT) return RK_F32;
@@ -409,11 +409,20 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #endif
     Fn *f;
     uint32_t wbuf[128];
+    uint64_t osr_result;
     DISPATCH();
 #define H_(n) l_##n:
     H_(nop) NEXT(1);
     H_(jmp) JMP(ip[1]);
-    H_(jmpb) (*(uint32_t *)ip[2])++; JMP(ip[1]);
+    H_(jmpb) {                                           /* a back-edge: counted, and hot loops go native */
+        if (++*(uint32_t *)ip[2] == e->osr_at && e->jit_osr) {
+            e->sp = H->dyn;
+            int r = e->jit_osr(e, H->fn, fp, (W *)ip[1], &osr_result);
+            if (r < 0) goto fail;
+            if (r == 0) goto osr_return;
+        }
+        JMP(ip[1]);
+    }
     H_(brif) if (U32(1)) JMP(ip[2]); NEXT(3);
 #define B3(n, expr) H_(n) U32(1) = (expr); NEXT(4);
     B3(add, U32(2) + U32(3)) B3(sub, U32(2) - U32(3)) B3(mul, U32(2) * U32(3))
@@ -701,6 +710,14 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         if (!h->rip) { *ret = v; return 0; }
         e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = v;
+        DISPATCH();
+    }
+    osr_return: {                                        /* compiled code ran the rest of this activation */
+        Hdr *h = H;
+        int has_value = e->ty[e->ty[h->fn->ty].elt].k != TK_VOID;
+        if (!h->rip) { if (has_value) *ret = osr_result; return 0; }
+        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
+        if (has_value) *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = osr_result;
         DISPATCH();
     }
     H_(retv) {

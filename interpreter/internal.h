@@ -90,11 +90,25 @@ typedef struct Fn {
     uint64_t body; uint64_t body_end; uint32_t abw;  /* function block */
     uint32_t calls;      /* call counter */
     struct JitInfo *jit; /* what the JIT did with this function (jit/jit.c), or 0 */
+    struct FrameMap *map;    /* where lowering put each value (kept when the JIT is on, for OSR), or 0 */
     uint8_t isdecl, traced, varg, intr, failed;
     uint32_t *loops; uint32_t nloops;       /* back-edge counters */
     uint32_t ncode;
     E *e;
 } Fn;
+
+/* Where lowering left each local SSA value of a function in its interpreter
+ * frame (local index = value id - the IR's base), and where each block's code
+ * starts: what the JIT needs to enter compiled code mid-function (OSR). A
+ * value is fp + fa when fa != 0 (a static alloca); else value(gb - 1) + go
+ * when gb != 0; else value(xb - 1) + value(xi) * xs + go when xb != 0 (GEPs
+ * folded into the loads and stores that use them); else the slot at fp + loc. */
+typedef struct FrameMap {
+    uint32_t nloc, nbb;
+    int32_t *loc, *fa, *go;
+    uint32_t *gb, *xb, *xi, *xs;
+    W **block;
+} FrameMap;
 
 typedef struct Attr { uint32_t idx, kind, ty; } Attr;
 typedef struct AttrList { uint32_t n; Attr *a; } AttrList;
@@ -130,6 +144,11 @@ struct bf_engine {
     /* the JIT, when on (bf_jit_enable): a function called jit_at times is handed to jit_hot */
     uint32_t jit_at;
     int (*jit_hot)(E *e, Fn *f);
+    /* ... and a loop whose back-edge is taken osr_at times enters compiled code
+       there: jit_osr runs the rest of f's activation (0, result in *ret), or
+       cannot (1: keep interpreting) */
+    uint32_t osr_at;
+    int (*jit_osr)(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret);
 };
 
 /* ---- util (module.c) ------------------------------------------------ */
@@ -172,6 +191,8 @@ int lower(E *e, Fn *f);
 
 /* ---- exec.c / ffi.c ------------------------------------------------- */
 int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);
+uint32_t param_words(E *e, Fn *f);       /* cdecl argument words of f's fixed parameters */
+int rk_of(E *e, uint32_t t);             /* how a value of type t comes back from a cdecl call (RK_*) */
 const void *const *exec_labels(void);
 uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk);
 /* Every defined function has a trampoline: its pointer value everywhere. It

@@ -480,7 +480,8 @@ static int has_phi(L *l, uint32_t to) {
     }
     return 0;
 }
-static int isback(L *l, uint32_t to) { return l->e->cfg.stats && to <= l->cur; }
+/* back-edges are counted (through an edge stub ending in jmpb) for --stats, and for the JIT's OSR */
+static int isback(L *l, uint32_t to) { return (l->e->cfg.stats || l->e->jit_osr) && to <= l->cur; }
 
 /* label to branch to for edge cur -> to (a stub if moves or counting needed) */
 static uint32_t edge_label(L *l, uint32_t to) {
@@ -1901,6 +1902,20 @@ static void dump(E *e, Fn *f) {
 }
 #endif
 
+/* Keeps where each value lives and where each block starts (FrameMap), so
+ * that the JIT can enter compiled code from this frame mid-function. */
+static int keep_frame_map(L *l, W *code) {
+    E *e = l->e;
+    FrameMap *m = ealloc(e, sizeof *m);
+    if (!m || !(m->block = ealloc(e, sizeof(W *) * (l->ir->nbb + 1)))) { efree(e, m); return -1; }
+    m->nloc = l->nloc; m->nbb = l->ir->nbb;
+    for (uint32_t b = 0; b < l->ir->nbb; b++) m->block[b] = code + l->lab[b];
+    m->loc = l->loc; m->fa = l->fa; m->go = l->go; m->gb = l->gb; m->xb = l->xb; m->xi = l->xi; m->xs = l->xs;
+    l->loc = l->fa = l->go = 0; l->gb = l->xb = l->xi = l->xs = 0;     /* owned by the map now */
+    l->f->map = m;
+    return 0;
+}
+
 int lower(E *e, Fn *f) {
     if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
     e->lowering++;
@@ -2008,6 +2023,7 @@ int lower(E *e, Fn *f) {
                 if (at >= 1 && code[at - 1] == OP(jmpb) && at + 1 < l->nc) code[at + 1] = (W)&f->loops[code[at + 1]];
             }
         }
+        if (e->jit_osr && keep_frame_map(l, code)) { efree(e, code); goto out; }
         f->code = code;
         e->lowered++;
 #ifdef BF_DUMP

@@ -31,12 +31,14 @@ typedef struct J {
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
     uint32_t *blockat;           /* code offset of each block */
+    uint32_t *bodyat;            /* ... and of its first instruction after the phi copies (where OSR enters) */
     Jump *jumps; uint32_t njumps, capjumps;
     Reloc *rel; uint32_t nrel, caprel;
     int32_t below;               /* bytes of slots below the saved registers */
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
     int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
-    const char *why;             /* the unsupported construct, once found */
+    JitWhy why;                  /* the unsupported construct, once found */
+    int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
 
 /* ---- helpers compiled code calls (RELOC_HELPER targets) ----------------- */
@@ -95,7 +97,7 @@ static uint32_t width(J *j, uint32_t t) { Ty *y = ty(j, t); return y->k == TK_IN
 static uint32_t words(int c) { return c == C_I64 || c == C_F64 ? 2 : 1; }
 static Prec prec(int c) { return c == C_F32 ? SS : SD; }
 
-static int unsupported(J *j, const char *why) { if (!j->why) j->why = why; return 1; }
+static int unsupported(J *j, const char *what) { if (!j->why.what) j->why.what = what; return 1; }
 
 /* ---- values ----------------------------------------------------------------- */
 static int is_local(J *j, uint32_t v) {
@@ -444,10 +446,25 @@ static int load_ins(J *j, Ins *I) {
     }
 }
 
+/* a constant vector of numbers (no addresses: they would need relocations) stored word by word */
+static int store_constant_vector(J *j, Ins *I) {
+    Ty *y = ty(j, I->ty2);
+    uint32_t size = ty_size(j->e, I->ty2), elt = ty(j, y->elt)->k;
+    uint8_t bytes[64];
+    if (y->k != TK_VEC || (elt != TK_INT && elt != TK_FLT && elt != TK_DBL) || size > sizeof bytes || size % 4 || is_local(j, I->o[1]))
+        return unsupported(j, "store of this type");
+    if (const_bytes(j->e, I->o[1], bytes, size) || address(j, I->o[0])) return -1;
+    for (uint32_t o = 0; o < size; o += 4) {
+        uint32_t word = (uint32_t)bytes[o] | (uint32_t)bytes[o + 1] << 8 | (uint32_t)bytes[o + 2] << 16 | (uint32_t)bytes[o + 3] << 24;
+        x86_mov_mi(&j->a, M(EAX, (int32_t)o), word);
+    }
+    return 0;
+}
+
 static int store_ins(J *j, Ins *I) {
     int c = klass(j, I->ty2);
     uint32_t w = width(j, I->ty2);
-    if (c == C_NONE) return unsupported(j, "store of this type");
+    if (c == C_NONE) return store_constant_vector(j, I);
     if (c == C_I32 && ty(j, I->ty2)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "store of an odd-width integer");
     if (address(j, I->o[0]) || load(j, ECX, I->o[1], 0)) return -1;
     if (c == C_I32 && w <= 8) x86_store8(&j->a, M(EAX, 0), ECX);
@@ -539,7 +556,7 @@ static int intrinsic(J *j, Ins *I) {
     uint32_t callee = I->o[0];
     if (is_named(e, callee, "llvm.lifetime.") || is_named(e, callee, "llvm.dbg.") || is_named(e, callee, "llvm.experimental.noalias")
         || is_named(e, callee, "llvm.assume")) return 0;
-    if (is_named(e, callee, "llvm.stacksave")) { x86_mov_rr(&j->a, EAX, ESP); store(j, I->id, EAX, 0); return 0; }
+    if (is_named(e, callee, "llvm.stacksave")) { x86_mov_rr(&j->a, EAX, ESP); store(j, I->id, EAX, 0); j->stacksave = 1; return 0; }
     if (is_named(e, callee, "llvm.stackrestore")) { if (load(j, EAX, I->o[1], 0)) return -1; x86_mov_rr(&j->a, ESP, EAX); return 0; }
     int copy = is_named(e, callee, "llvm.memcpy.p0i8.p0i8.i32") ? H_MEMCPY : is_named(e, callee, "llvm.memmove.p0i8.p0i8.i32") ? H_MEMMOVE
              : is_named(e, callee, "llvm.memset.p0i8.i32") ? H_MEMSET : -1;
@@ -547,6 +564,16 @@ static int intrinsic(J *j, Ins *I) {
         uint32_t k = 0;
         for (uint32_t i = 1; i <= 3; i++) if (push_value(j, I->o[i], &k)) return -1;
         call_helper(j, copy);
+        return 0;
+    }
+    if (is_named(e, callee, "llvm.fmuladd.f")) {          /* a * b + c, rounded twice: what the interpreter does without FMA */
+        int c = klass(j, I->ty);
+        if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
+        if (loadx(j, XMM0, I->o[1], c) || loadx(j, XMM1, I->o[2], c)) return -1;
+        x86_sse_rr(&j->a, prec(c), SSE_MUL, XMM0, XMM1);
+        if (loadx(j, XMM1, I->o[3], c)) return -1;
+        x86_sse_rr(&j->a, prec(c), SSE_ADD, XMM0, XMM1);
+        storex(j, I->id, XMM0, c);
         return 0;
     }
     if (is_named(e, callee, "llvm.fabs.f") || is_named(e, callee, "llvm.sqrt.f")) {
@@ -562,6 +589,8 @@ static int intrinsic(J *j, Ins *I) {
         storex(j, I->id, XMM0, c);
         return 0;
     }
+    Fn *in = &e->fn[e->v[callee].u.idx];
+    if (!j->why.what) { j->why.name = in->name; j->why.nlen = in->nlen; }
     return unsupported(j, "intrinsic");
 }
 
@@ -738,7 +767,8 @@ static int layout(J *j) {
     j->loc = ealloc(e, 4 * j->nloc + 4);
     j->shadow = ealloc(e, 4 * j->nloc + 4);
     j->blockat = ealloc(e, 4 * ir->nbb + 4);
-    if (!j->loc || !j->shadow || !j->blockat) return -1;
+    j->bodyat = ealloc(e, 4 * ir->nbb + 4);
+    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat) return -1;
     int32_t at = 8;
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = ft->elts[i], bt;
@@ -797,10 +827,58 @@ static void prologue(J *j) {
 
 static void *grow_code(void *ctx, void *old, uint32_t size) { return erealloc((E *)ctx, old, size); }
 
-int jit_compile(E *e, Fn *f, JitCode *out, const char **why) {
+/* value v as the interpreter's frame (its address in ESI) holds it, into r (EAX or EDX) */
+static int interp_value(J *j, const FrameMap *m, uint32_t v, Reg r) {
+    if (!is_local(j, v)) return load(j, r, v, 0);
+    uint32_t k = v - j->ir->base;
+    if (m->fa[k]) { x86_lea(&j->a, r, M(ESI, m->fa[k])); return 0; }
+    if (m->gb[k]) {
+        if (interp_value(j, m, m->gb[k] - 1, r)) return -1;
+        if (m->go[k]) x86_lea(&j->a, r, M(r, m->go[k]));
+        return 0;
+    }
+    if (m->xb[k]) {
+        if (interp_value(j, m, m->xb[k] - 1, r) || interp_value(j, m, m->xi[k], ECX)) return -1;
+        x86_imul_rri(&j->a, ECX, ECX, (int32_t)m->xs[k]);
+        x86_lea(&j->a, r, MX(r, ECX, 1, m->go[k]));
+        return 0;
+    }
+    x86_mov_rm(&j->a, r, M(ESI, m->loc[k]));
+    return 0;
+}
+
+/* The OSR entry: a frame like the normal entry's, every value copied from
+ * the interpreter's frame (phis of the block included: the interpreter took
+ * the back-edge, so they hold this iteration's values), then into the block
+ * past its phi copies. Values not yet computed copy harmless garbage. */
+static int osr_entry(J *j, uint32_t bb) {
+    const FrameMap *m = j->f->map;
+    if (!m || m->nloc != j->nloc || bb >= j->ir->nbb) { j->why.osr_only = 1; return unsupported(j, "no frame map for OSR"); }
+    if (j->stacksave) { j->why.osr_only = 1; return unsupported(j, "OSR into a function that saves and restores the stack pointer"); }
+    Ty *ft = ty(j, j->f->ty);
+    int32_t fp_arg = 8;
+    for (uint32_t i = 0; i < ft->w; i++) fp_arg += 4 * (int32_t)words(klass(j, ft->elts[i]));
+    uint32_t entry = j->a.len;
+    prologue(j);
+    x86_mov_rm(&j->a, ESI, M(EBP, fp_arg));
+    for (uint32_t k = 0; k < j->nloc; k++) {
+        uint32_t v = j->ir->base + k;
+        if (!is_local(j, v) || !j->loc[k]) continue;
+        int c = klass(j, vty(j, v));
+        if (!m->loc[k] && !m->fa[k] && !m->gb[k] && !m->xb[k]) continue;     /* never materialised */
+        if (interp_value(j, m, v, EAX)) return -1;
+        if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
+        store(j, v, EAX, 0);
+        if (words(c) == 2 && m->loc[k]) { x86_mov_rm(&j->a, EAX, M(ESI, m->loc[k] + 4)); store(j, v, EAX, 1); }
+    }
+    x86_jmp_to(&j->a, j->bodyat[bb]);
+    return (int)entry;
+}
+
+static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     memset(out, 0, sizeof *out);
-    *why = 0;
-    if (f->isdecl) { *why = "declaration"; return 1; }
+    memset(why, 0, sizeof *why);
+    if (f->isdecl) { why->what = "declaration"; return 1; }
     FnIR ir;
     if (fn_parse(e, f, &ir)) { fn_ir_free(e, &ir); return -1; }
     J j; memset(&j, 0, sizeof j);
@@ -810,7 +888,7 @@ int jit_compile(E *e, Fn *f, JitCode *out, const char **why) {
     int r = layout(&j);
     if (r == 0) {
         prologue(&j);
-        for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why; bb++) {
+        for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why.what; bb++) {
             j.blockat[bb] = j.a.len;
             /* phis take their values from the shadows the incoming edge wrote */
             for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
@@ -820,10 +898,16 @@ int jit_compile(E *e, Fn *f, JitCode *out, const char **why) {
                     store(&j, P->id, EAX, (int)w);
                 }
             }
-            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why; i++) r = instruction(&j, bb, i);
+            j.bodyat[bb] = j.a.len;
+            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) r = instruction(&j, bb, i);
         }
     }
-    if (r > 0 || j.why) r = 1;
+    if (r == 0 && !j.why.what && osr_block != NOTY) {
+        int at = osr_entry(&j, osr_block);
+        if (at < 0) r = -1;
+        else if (!j.why.what) out->osr_entry = (uint32_t)at;
+    }
+    if (r > 0 || j.why.what) r = 1;
     if (r == 0 && j.a.oom) { fail(e, BFE_NOMEM, "jit: out of memory compiling '%.*s'", (int)f->nlen, f->name); r = -1; }
     if (r == 0) {
         for (uint32_t i = 0; i < j.njumps; i++) x86_patch(&j.a, j.jumps[i].at, j.blockat[j.jumps[i].bb]);
@@ -833,7 +917,7 @@ int jit_compile(E *e, Fn *f, JitCode *out, const char **why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.jumps);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps);
     fn_ir_free(e, &ir);
     return r;
 }
@@ -849,15 +933,24 @@ static W reloc_target(E *e, const Reloc *r) {
     return 0;
 }
 
-int jit_install(E *e, Fn *f, const JitCode *c) {
+int jit_compile(E *e, Fn *f, JitCode *out, JitWhy *why) { return compile(e, f, NOTY, out, why); }
+int jit_compile_osr(E *e, Fn *f, uint32_t block, JitCode *out, JitWhy *why) { return compile(e, f, block, out, why); }
+
+uint8_t *jit_place(E *e, Fn *f, const JitCode *c) {
     uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(c->len) : 0;
-    if (!m) return fail(e, BFE_NOMEM, "jit: no executable memory for '%.*s' (%u bytes)", (int)f->nlen, f->name, c->len);
+    if (!m) { fail(e, BFE_NOMEM, "jit: no executable memory for '%.*s' (%u bytes)", (int)f->nlen, f->name, c->len); return 0; }
     memcpy(m, c->code, c->len);
     for (uint32_t i = 0; i < c->nrel; i++) {
         const Reloc *r = &c->rel[i];
         uint32_t v = (uint32_t)(reloc_target(e, r) + (W)(int32_t)r->addend);
         memcpy(m + r->at, &v, 4);
     }
+    return m;
+}
+
+int jit_install(E *e, Fn *f, const JitCode *c) {
+    uint8_t *m = jit_place(e, f, c);
+    if (!m) return e->errc;
     f->native = m;
     return 0;
 }

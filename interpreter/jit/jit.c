@@ -5,7 +5,8 @@
 typedef struct JitInfo {
     uint32_t ins, bytes, us;       /* IR instructions, code bytes, compile time */
     uint32_t calls;                /* calls when it was compiled */
-    const char *skipped;           /* why it stays interpreted, or 0 */
+    uint32_t osr;                  /* activations continued in compiled code from a hot loop */
+    JitWhy skipped;                /* why it stays interpreted (what == 0: it does not) */
 } JitInfo;
 
 static uint64_t now(E *e) { return e->cfg.now_us ? e->cfg.now_us() : 0; }
@@ -19,19 +20,55 @@ static int compile_function(E *e, Fn *f) {
     info->calls = f->calls;
     uint64_t t0 = now(e);
     JitCode c;
-    const char *why;
-    int r = jit_compile(e, f, &c, &why);
+    int r = jit_compile(e, f, &c, &info->skipped);
     if (r < 0) return e->errc;
-    if (r > 0) { info->skipped = why ? why : "unsupported"; return 0; }
+    if (r > 0) return 0;
     if (jit_install(e, f, &c)) { jit_code_free(e, &c); return e->errc; }
     info->ins = c.nins; info->bytes = c.len; info->us = (uint32_t)(now(e) - t0);
     jit_code_free(e, &c);
     return 0;
 }
 
+/* On-stack replacement: f's interpreted activation (frame fp) is at the
+ * back-edge to `header`, taken osr_at times. Compile f with an entry at that
+ * block, run the rest of the activation there, hand back its result. */
+static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
+    if (f->jit && f->jit->skipped.what) return 1;
+    FrameMap *m = f->map;
+    uint32_t bb = 0;
+    while (m && bb < m->nbb && m->block[bb] != header) bb++;
+    if (!m || bb == m->nbb) return 1;
+    if (!f->jit && !(f->jit = ealloc(e, sizeof(JitInfo)))) return -1;
+    JitInfo *info = f->jit;
+    uint64_t t0 = now(e);
+    JitCode c;
+    int r = jit_compile_osr(e, f, bb, &c, &info->skipped);
+    if (r < 0) return -1;
+    if (r > 0 && info->skipped.osr_only && !f->native) { efree(e, info); f->jit = 0; }   /* calls may still compile it */
+    else if (r > 0 && info->skipped.osr_only) memset(&info->skipped, 0, sizeof info->skipped);
+    if (r > 0) return 1;
+    uint8_t *code = jit_place(e, f, &c);
+    if (!code) { jit_code_free(e, &c); return -1; }
+    if (!f->native) {                      /* later calls run compiled too */
+        f->native = code;
+        info->calls = f->calls; info->ins = c.nins; info->bytes = c.len; info->us = (uint32_t)(now(e) - t0);
+    }
+    info->osr++;
+    W words[65] = { 0 };
+    uint32_t n = param_words(e, f);
+    if (n > 64) { jit_code_free(e, &c); return 1; }
+    words[n] = (W)fp;
+    void *entry = code + c.osr_entry;
+    jit_code_free(e, &c);
+    *ret = ncall(entry, words, n + 1, rk_of(e, e->ty[f->ty].elt));
+    return 0;
+}
+
 void bf_jit_enable(bf_engine *e, uint32_t threshold) {
     e->jit_at = threshold;
     e->jit_hot = compile_function;
+    e->osr_at = threshold ? 10 * threshold : 1;
+    e->jit_osr = enter_osr;
 }
 
 void bf_jit_print_stats(bf_engine *e) {
@@ -40,7 +77,7 @@ void bf_jit_print_stats(bf_engine *e) {
     for (uint32_t i = 0; i < e->nfn; i++) {
         JitInfo *j = e->fn[i].jit;
         if (!j) continue;
-        if (j->skipped) { skipped++; continue; }
+        if (j->skipped.what) { skipped++; continue; }
         compiled++; ins += j->ins; bytes += j->bytes; us += j->us;
     }
     e->cfg.print("[jit] %u functions compiled (%u IR instructions, %u bytes of code, %u us), %u left interpreted\n",
@@ -49,8 +86,11 @@ void bf_jit_print_stats(bf_engine *e) {
         Fn *f = &e->fn[i];
         JitInfo *j = f->jit;
         if (!j) continue;
-        if (j->skipped) e->cfg.print("[jit] interpreted %.*s: %s\n", (int)f->nlen, f->name, j->skipped);
-        else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u\n",
-                          (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls);
+        if (j->skipped.what)
+            e->cfg.print("[jit] interpreted %.*s: %s%s%.*s\n", (int)f->nlen, f->name, j->skipped.what,
+                         j->skipped.name ? " " : "", (int)j->skipped.nlen, j->skipped.name ? j->skipped.name : "");
+        else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u%s\n",
+                          (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls,
+                          j->osr ? "; entered by OSR from a hot loop" : "");
     }
 }

@@ -20,15 +20,28 @@ typedef struct JitCode {
     uint8_t *code; uint32_t len;
     Reloc *rel; uint32_t nrel;
     uint32_t nins;          /* IR instructions compiled */
+    uint32_t osr_entry;     /* offset of the OSR entry (jit_compile_osr), else 0 */
 } JitCode;
+
+/* Why a function stays interpreted: a construct, and the name it concerns (an
+ * intrinsic's), if any; osr_only: only entering it mid-function is impossible. */
+typedef struct JitWhy { const char *what; const char *name; uint32_t nlen; int osr_only; } JitWhy;
 
 /* Compiles f. 0: compiled (code in *out, not yet installed); 1: f uses a
  * construct the emitter does not handle (the reason in *why; f stays
  * interpreted); -1: an engine error (e->err). */
-int jit_compile(E *e, Fn *f, JitCode *out, const char **why);
+int jit_compile(E *e, Fn *f, JitCode *out, JitWhy *why);
 
-/* Copies code to executable memory, applies its relocations and stores the
- * entry in f->native: from then on every call of f runs the compiled code. */
+/* The same, plus a second entry that continues an interpreted activation of f
+ * at the start of block `block` (on-stack replacement). It is a cdecl function
+ * taking f's parameter words (ignored) and then the interpreter's frame
+ * pointer; it reads every value from that frame through f->map. */
+int jit_compile_osr(E *e, Fn *f, uint32_t block, JitCode *out, JitWhy *why);
+
+/* Copies code to executable memory and applies its relocations; returns the copy, or 0 (e->err). */
+uint8_t *jit_place(E *e, Fn *f, const JitCode *c);
+
+/* jit_place, then stores the entry in f->native: from then on every call of f runs the compiled code. */
 int jit_install(E *e, Fn *f, const JitCode *c);
 
 void jit_code_free(E *e, JitCode *c);

@@ -88,6 +88,19 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(r.stderr).not.toMatch(/compiled main:/);     // called once: never hot
   });
 
+  it.each(['O0', 'O1', 'O2'])('on-stack replacement at -%s: main, entered once, goes native at its hot loop header with every live value', async (level) => {
+    const src = fromRoot('test', 'engine', 'jit', 'osr.c');
+    const bc = join(work, `osr.${level}.bc`), exe = join(work, `osr.${level}`);
+    const flags = ['-m32', '-msse2', '-mfpmath=sse', `-${level}`];
+    await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+    await execa(tools.clang, [...flags, src, '-o', exe]);
+    const native = await execa(exe, [], { reject: false });
+    const jit = await execa(bfi, ['--stats', '--jit', bc], { reject: false });
+    expect(jit.stdout).toBe(native.stdout);
+    expect(jit.exitCode).toBe(native.exitCode);
+    expect(jit.stderr).toMatch(/\[jit\] compiled main: \d+ IR instructions, \d+ bytes, \d+ us, at call 1; calls since 0; entered by OSR from a hot loop/);
+  });
+
   it.each([
     ['', 'empty'],
     ['Once upon a time', 'once_upon_a_time'],
