@@ -181,7 +181,7 @@ export function comparisonMarkdown(c: Comparison): string {
     row(head.map(() => '---')),
     ...rows.map(row),
     '',
-    `Where the time goes: every ${unitLabel(c)} stamp from stage1 to the exit falls in one phase.`,
+    'Where the time goes: from stage1 to the exit, every stamp falls in exactly one phase.',
     '',
     ...phaseTable('boot to first token', (r) => r.firstToken),
     '',

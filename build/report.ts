@@ -42,7 +42,7 @@ export const phaseMeaning: Record<keyof Phases, string> = {
   bitcode: 'reading and decoding tinyllama.bc (interp mode)',
   load: 'model and tokenizer from the data volume (in interp mode, interpreted, with functions decoded lazily)',
   setup: 'the rest before the first forward pass: options, engine set-up, prompt encoding and its event',
-  generation: 'forward passes and sampling, every position (the prompt’s too)',
+  generation: 'forward passes and sampling, every position (the prompt’s too; in interp mode the first also decodes the functions it calls)',
   output: 'between forward passes: decoding and printing each token (COM1) and its event line (COM2)',
   exit: 'after the last forward pass: the final newline, the done event, freeing, the exit event',
 };
