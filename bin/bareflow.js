@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `bareflow` command: runs the TypeScript CLI through tsx, with no build step.
-import { register } from 'tsx/esm/api';
+// The `bareflow` command: runs the CLI compiled into dist/ (scripts/build-cli.js),
+// compiling it first when a source changed: no TypeScript loader at start-up.
+import { buildCli, currentBuild } from '../scripts/build-cli.js';
 
-register();
-await import('../scripts/bareflow.ts');
+await import(currentBuild() ?? (await buildCli()));

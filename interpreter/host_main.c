@@ -241,7 +241,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--entry") && i + 1 < argc) entry = argv[++i];
         else if (!strcmp(a, "--events") && i + 1 < argc) { g_events = fopen(argv[++i], "w"); if (!g_events) { perror(argv[i]); return 1; } }
         else if (!strcmp(a, "--")) { i++; break; }
-        else usage();
+        else { fprintf(stderr, "error: run: unknown option '%s'\n", a); usage(); }
     }
     if (i >= argc) usage();
     const char *path = argv[i];

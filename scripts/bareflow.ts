@@ -3,8 +3,9 @@
 // llvm-bindings, ajv — load only where they are used, so `--help` starts fast).
 // Each command exits non-zero with a one-line "error: ..." when something is wrong.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { bootModes, defaultBootOptions } from '../build/options.ts';
-import { defaultImage } from '../build/paths.ts';
+import { defaultImage, fromRoot } from '../build/paths.ts';
 
 function number(name: string) {
   return (v: string): number => {
@@ -14,7 +15,8 @@ function number(name: string) {
   };
 }
 
-const program = new Command('bareflow').description('Build and boot BareFlow unikernel images').showHelpAfterError();
+const { version } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string };
+const program = new Command('bareflow').description('Build and boot BareFlow unikernel images').version(version, '-V, --version', 'print the version').showHelpAfterError();
 
 program
   .command('image')
@@ -45,7 +47,7 @@ program
   .option('--temperature <t>', '0 = greedy', number('--temperature'))
   .option('--topp <p>', 'top-p sampling threshold', number('--topp'))
   .option('--seed <n>', 'sampling seed', number('--seed'))
-  .option('--timeout <s>', 'seconds before the run is killed', number('--timeout'), 300)
+  .option('--timeout <s>', 'seconds before the run is killed (0: no limit)', number('--timeout'), 300)
   .option('--icount', 'count guest instructions (deterministic, slower)')
   .option('--gdb', 'wait for gdb on localhost:1234')
   .option('--run <name>', 'report name, new, without / \\ or .. (default: mode and time)')
@@ -65,7 +67,7 @@ program
 
 program
   .command('run')
-  .description("run main(argc, argv) of a bitcode file under BareFlow's engine: run [--stats] [--trace FUNC] prog.bc [args...]")
+  .description("run main(argc, argv) of an i386 bitcode file under BareFlow's engine (run --help lists the engine's flags)")
   .argument('<args...>', 'engine flags, the bitcode file, then the program arguments')
   .allowUnknownOption()
   .helpOption(false)

@@ -2,7 +2,8 @@
 // Fresh-machine bootstrap, run before `npm run image`, `npm test` and friends.
 // Plain Node with no dependencies: it runs before node_modules exists.
 // 1. installs the Debian packages the build needs (apt-get as root, sudo otherwise);
-// 2. runs `npm ci` when node_modules is missing or older than package-lock.json.
+// 2. runs `npm ci` when node_modules is missing or older than package-lock.json;
+// 3. compiles the CLI into dist/ when a source changed (scripts/build-cli.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -66,3 +67,6 @@ if (npmDepsStale()) {
   console.log('setup: npm ci');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }
+// After npm ci: build-cli.js needs esbuild.
+const { buildCli, currentBuild } = await import('./build-cli.js');
+if (!currentBuild()) await buildCli();

@@ -332,3 +332,42 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
     expect(lines.filter((l) => /^│ [a-z]-|^│ bad-/.test(l))).toHaveLength(7);
   });
 });
+
+describe('bareflow start-up: help, version, run flags', () => {
+  it('--help lists the commands and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('Usage: bareflow [options] [command]');
+    const commands = r.stdout.split('Commands:\n')[1].split('\n').map((l) => l.match(/^  (\w+)/)?.[1]).filter(Boolean);
+    expect(commands).toEqual(expect.arrayContaining(['image', 'inspect', 'boot', 'report', 'run', 'engine', 'bench', 'help']));
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version);
+  });
+
+  it("run --help prints bareflow run's usage and the engine's flags, and exits 0", async () => {
+    const r = await cli(['run', '--help']);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Usage: bareflow run [engine flags] prog.bc [args...]');
+    expect(lines).toContain('Engine flags, as bfi lists them:');
+    expect(r.stdout).toMatch(/^ {2}usage: bfi \[run\] .*\[--trace FUNC\]/m);
+    expect(r.stdout).toMatch(/^ {2}.*\[--entry FUNC\] prog\.bc \[args\.\.\.\]$/m);
+  });
+
+  it('run names an unknown engine flag and exits 2', async () => {
+    const r = await cli(['run', '--frobnicate', 'x.bc']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^error: run: unknown option '--frobnicate'\nusage: bfi /m);
+  });
+
+  it('boot --timeout 0 sets no time limit', async () => {
+    const r = await cli(['boot', image, '--prompt', 'The', '--steps', '4', '--timeout', '0', '--run', 'no-limit'], { BAREFLOW_OUT: mkdtempSync(join(tmpdir(), 'reports-')) });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/guest exited with code 0$/);
+  });
+});

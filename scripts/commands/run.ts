@@ -1,13 +1,46 @@
 // `bareflow run` and `bareflow engine`: the bitcode engine on the host.
-import { execa } from 'execa';
+// The engine (bfi) parses its own flags: bareflow passes the arguments through
+// unchanged, so the engine's flags are defined, documented and checked in one
+// place (interpreter/host_main.c; an unknown one exits 2 with
+// "error: run: unknown option '...'").
+import { spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { buildEngine } from '../../build/engine.ts';
 
+// Build progress goes to stderr: stdout is the program's (`run`) or the paths' JSON (`engine`).
+const progress = (line: string): void => console.error(line);
+
+const runUsage = `Usage: bareflow run [engine flags] prog.bc [args...]
+
+Runs main(argc, argv) of prog.bc, an i386 bitcode file, under BareFlow's engine
+(images/obj/host/bfi, built first when a source changed), with args as the
+program's arguments (flags after prog.bc are the program's). The exit status is
+the program's, or the engine's: 9 malformed bitcode, 10 unresolved symbol,
+6 memory budget, 2 bad engine flag, 1 other engine error. See interpreter/README.md.
+
+Engine flags, as bfi lists them:
+`;
+
+/** `bareflow run --help`: bareflow's usage, then the engine's own list of flags (bfi prints it when given nothing to run). */
+function printRunHelp(bfi: string): void {
+  const r = spawnSync(bfi, [], { encoding: 'utf8' });
+  process.stdout.write(`${runUsage}${r.stderr.trimEnd().replace(/^/gm, '  ')}\n`);
+}
+
 export async function runCommand(args: string[]): Promise<void> {
-  const { bfi } = await buildEngine();
-  const r = await execa(bfi, args, { stdio: 'inherit', reject: false });
-  process.exitCode = r.exitCode ?? 1;
+  const { bfi } = await buildEngine(progress);
+  if (args[0] === '--help' || args[0] === '-h') {
+    printRunHelp(bfi);
+    return;
+  }
+  const child = spawn(bfi, args, { stdio: 'inherit' });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c, s) => resolve([c, s]));
+  });
+  process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
 }
 
 export async function engineCommand(): Promise<void> {
-  console.log(JSON.stringify(await buildEngine()));
+  console.log(JSON.stringify(await buildEngine(progress)));
 }
