@@ -32,7 +32,13 @@ export function listRuns(dir: string): { runs: Profile[]; skipped: string[] } {
   const runs: Profile[] = [];
   const skipped: string[] = [];
   for (const f of files) {
-    const p: unknown = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    let p: unknown;
+    try {
+      p = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    } catch {
+      skipped.push(f); // not JSON: a file of someone else's
+      continue;
+    }
     if (isRun(p)) runs.push(p);
     else if ((p as { kind?: string } | null)?.kind !== 'bareflow-comparison') skipped.push(f);
   }

@@ -320,8 +320,10 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
   });
 
   it('runs lists every run as a plain table', async () => {
+    writeFileSync(join(out, 'reports', 'old.json'), JSON.stringify({ run: 'old', mode: 'aot' }));
     const r = await cli(['runs'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('note: not run reports of this version, left out: old.json');
     const lines = r.stdout.split('\n');
     expect(lines[1]).toMatch(/^│ run +│ mode +│ date +│ outcome +│ steps +│ icount +│ speed +│$/);
     const row = (run: string) => lines.find((l) => l.startsWith(`│ ${run} `));
