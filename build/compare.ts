@@ -201,7 +201,7 @@ export async function comparisonChart(c: Comparison): Promise<string> {
     const totals = c.runs.map((r) => {
       const p = pick(r);
       const total = p ? phaseNames.reduce((sum, k) => sum + p[k], 0) : null;
-      return { run: label(r), total: total ?? 0, text: `${amount(total, r.tscHz)} ${r.unit}` };
+      return { run: label(r), total: total ?? 0, text: amount(total, r.tscHz, r.unit) };
     });
     // Room right of the longest bar for its total.
     const domainMax = Math.max(...totals.map((t) => t.total)) * 1.35;

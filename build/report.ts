@@ -139,10 +139,11 @@ export function profile(run: { run: string; date: string; config: RunConfig; tsc
 
 export const fmt = (n: number | null, digits = 0): string => (n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
-/** "1,234,567 cycles (12.3 ms)": milliseconds where the unit follows host time. */
-export function amount(n: number | null, tscHz: number | null): string {
+/** "1,234,567 (12.3 ms)", or with `unit` "1,234,567 cycles (12.3 ms)": milliseconds where the unit follows host time. */
+export function amount(n: number | null, tscHz: number | null, unit?: string): string {
   if (n === null) return '–';
-  return tscHz ? `${fmt(n)} (${((n / tscHz) * 1000).toFixed(1)} ms)` : fmt(n);
+  const figure = unit ? `${fmt(n)} ${unit}` : fmt(n);
+  return tscHz ? `${figure} (${((n / tscHz) * 1000).toFixed(1)} ms)` : figure;
 }
 
 /** What the figures of a run count, in a sentence. */
