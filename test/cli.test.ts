@@ -1,20 +1,21 @@
 // The bareflow command line as a user meets it: messages and exit codes.
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../build/paths.ts';
 import { hostTokenIds } from './helpers/guest.ts';
 import { testImage, storiesModel, storiesTokenizer } from './helpers/images.ts';
+import { tempDir } from './helpers/tempdir.ts';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
   execa(process.execPath, [fromRoot('bin', 'bareflow.js'), ...args], { reject: false, timeout: 300_000, env, extendEnv: !env.PATH });
 
 /** A PATH holding node alone: every build tool and QEMU are "not installed". */
 function nodeOnlyPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'path-'));
+  const dir = tempDir('path-');
   symlinkSync(process.execPath, join(dir, 'node'));
   return dir;
 }
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 describe('bareflow image', () => {
   it('builds an image, lists its parts, and does nothing the second time', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'build-'));
+    const out = tempDir('build-');
     const first = await cli(['image'], { BAREFLOW_OUT: out });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toMatch(/^\[ *1\/\d+\] /m);
@@ -49,7 +50,7 @@ describe('bareflow image', () => {
   });
 
   it('rejects a truncated model and a mismatched tokenizer by name', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bad-'));
+    const dir = tempDir('bad-');
     const cut = join(dir, 'cut.bin');
     writeFileSync(cut, readFileSync(storiesModel).subarray(0, 4096));
     const r = await cli(['image', '--model', cut, '--tokenizer', storiesTokenizer, '--out', join(dir, 'x.img')]);
@@ -72,7 +73,7 @@ describe('bareflow image', () => {
   });
 
   it('names the missing tool when the toolchain is not installed', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'notools-'));
+    const out = tempDir('notools-');
     const r = await cli(['image'], { PATH: nodeOnlyPath(), BAREFLOW_OUT: out, HOME: process.env.HOME ?? '/root' });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^error: step '.*' failed: .*\n(nasm|clang-14|llvm-\S+|ld\.lld-14) is not installed: run 'npm run setup'/);
@@ -96,7 +97,7 @@ describe('bareflow inspect', () => {
   });
 
   it('fails on a corrupt image and says which part', async () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'insp-')), 'bad.img');
+    const bad = join(tempDir('insp-'), 'bad.img');
     const img = readFileSync(image);
     img[10 * 512 + 64] ^= 0xff;
     writeFileSync(bad, img);
@@ -132,7 +133,7 @@ describe('bareflow boot', () => {
   });
 
   it('streams the story, prints the profile and returns the guest exit code', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'reports-'));
+    const out = tempDir('reports-');
     const r = await cli(['boot', image, '--prompt', 'The little dog', '--steps', '24', '--run', 'cli-test'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('The little dog');
@@ -145,7 +146,7 @@ describe('bareflow boot', () => {
 
 describe('bareflow report', () => {
   it('puts an aot and an interp run side by side, with ratios and a chart', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    const out = tempDir('report-');
     for (const mode of ['aot', 'interp']) {
       const r = await cli(['boot', image, '--mode', mode, '--steps', '12', '--run', `r-${mode}`], { BAREFLOW_OUT: out });
       expect(r.exitCode).toBe(0);
@@ -164,7 +165,7 @@ describe('bareflow report', () => {
   });
 
   it('names what is missing', async () => {
-    const r = await cli(['report'], { BAREFLOW_OUT: mkdtempSync(join(tmpdir(), 'empty-')) });
+    const r = await cli(['report'], { BAREFLOW_OUT: tempDir('empty-') });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^error: report: no aot run in .*: run 'npx bareflow boot --mode aot' first$/);
     const one = await cli(['report', 'nope-run']);
@@ -181,14 +182,14 @@ describe('bareflow runs and reports', () => {
     const r = await cli(['inspect', '/nonexistent.img']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toBe("error: image /nonexistent.img: no such file (build it with 'npm run image')");
-    const dir = mkdtempSync(join(tmpdir(), 'dir-'));
+    const dir = tempDir('dir-');
     const d = await cli(['inspect', dir]);
     expect(d.exitCode).toBe(1);
     expect(d.stderr).toBe(`error: image ${dir}: is a directory`);
   });
 
   it('rejects run and report names that leave images/reports, and writes nothing', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'names-'));
+    const out = tempDir('names-');
     for (const name of ['../../zz', 'a/b', 'a\\b', '..']) {
       const r = await cli(['boot', image, '--steps', '4', '--run', name], { BAREFLOW_OUT: out });
       expect(r.exitCode).toBe(1);
@@ -203,7 +204,7 @@ describe('bareflow runs and reports', () => {
   });
 
   it('records what a run ran, and refuses to overwrite a run', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'config-'));
+    const out = tempDir('config-');
     const r = await cli(['boot', image, '--prompt', 'The little dog', '--steps', '8', '--seed', '7', '--icount', '--run', 'rec'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     const p = runJson(out, 'rec');
@@ -230,7 +231,7 @@ describe('bareflow runs and reports', () => {
   });
 
   it('prints the profile as a plain table, and keeps Markdown for the .md file', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'table-'));
+    const out = tempDir('table-');
     const r = await cli(['boot', image, '--steps', '8', '--run', 'tab'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^│ tokens +│ 8 +│$/m);
@@ -239,7 +240,7 @@ describe('bareflow runs and reports', () => {
   });
 
   it('echoes a non-ASCII prompt as the tokenizer and run.c do: pieces in the vocabulary print, byte-fallback tokens do not', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'utf8-'));
+    const out = tempDir('utf8-');
     const prompt = 'Zoë saw the café';
     const r = await cli(['boot', image, '--prompt', prompt, '--steps', '12', '--run', 'utf8'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
@@ -279,7 +280,7 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
     return r.exitCode;
   };
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'runs-'));
+    out = tempDir('runs-');
     expect(await boot('t-aot', ['--mode', 'aot'])).toBe(0);
     expect(await boot('t-interp', ['--mode', 'interp'])).toBe(0);
     expect(await boot('i-aot', ['--mode', 'aot', '--icount'])).toBe(0);
@@ -368,7 +369,7 @@ describe('bareflow start-up: help, version, run flags', () => {
   });
 
   it('boot --timeout 0 sets no time limit', async () => {
-    const r = await cli(['boot', image, '--prompt', 'The', '--steps', '4', '--timeout', '0', '--run', 'no-limit'], { BAREFLOW_OUT: mkdtempSync(join(tmpdir(), 'reports-')) });
+    const r = await cli(['boot', image, '--prompt', 'The', '--steps', '4', '--timeout', '0', '--run', 'no-limit'], { BAREFLOW_OUT: tempDir('reports-') });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/guest exited with code 0$/);
   });

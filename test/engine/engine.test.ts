@@ -2,23 +2,22 @@
 // conformance against native code, tinyllama against llama2.c, self-hosting,
 // malformed input, and a bounded fuzzing run of the reader.
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
 import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
 import { withLock } from '../helpers/images.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 let bfi: string;
 let interpreterBc: string;
 let tinyllamaBc: string;
-const work = mkdtempSync(join(tmpdir(), 'engine-test-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('engine-test-');
 
 beforeAll(async () => {
   ({ bfi, interpreterBc } = await buildEngine());

@@ -20,7 +20,7 @@
 // Any difference is a failure (exit 1).
 import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -33,7 +33,9 @@ const root = join(here, '..', '..');
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
 const filter = opt('--filter', '');
-const work = opt('--keep', join(os.tmpdir(), 'bf-engine-ir-cases'));
+// The modules, objects and executables go to a temporary directory removed at the end, or to --keep DIR.
+const keep = opt('--keep', '');
+const work = keep || mkdtempSync(join(os.tmpdir(), 'bf-engine-ir-cases-'));
 mkdirSync(work, { recursive: true });
 
 const TRIPLE = 'i386-unknown-linux-gnu';
@@ -614,4 +616,5 @@ for (const c of cases.filter(c => c.name.includes(filter))) {
   else { pass++; console.log(`ok   ir:${c.name}`); }
 }
 console.log(`ir cases: ${pass} passed, ${fail} failed`);
+if (!keep) rmSync(work, { recursive: true, force: true });
 process.exit(fail ? 1 : 0);

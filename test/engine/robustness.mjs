@@ -5,14 +5,14 @@
 // engine error (6 budget, 9 malformed, 10 unresolved) and a message — never a
 // signal or a hang.  node test/engine/robustness.mjs [--count N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 const here = dirname(fileURLToPath(import.meta.url)), root = join(here, '..', '..');
 const args = process.argv.slice(2);
 const count = Number(args.includes('--count') ? args[args.indexOf('--count') + 1] : 300);
-const w = join(os.tmpdir(), 'bf-engine-robust'); mkdirSync(w, { recursive: true });
+const w = mkdtempSync(join(os.tmpdir(), 'bf-engine-robust-'));   // removed at the end unless a variant failed (kept there)
 // The pipeline builds the engine (a no-op when it is up to date) and says where.
 const { bfi } = JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' }));
 const base = join(w, 'base.bc');
@@ -41,4 +41,5 @@ for (const [name, buf] of variants) {
   else if (r.status) clean++; else ok++;
 }
 console.log(`robustness: ${variants.length} variants, ${clean} clean errors, ${ok} loaded, ${bad} failures`);
+if (bad) console.log(`failing inputs kept in ${w}`); else rmSync(w, { recursive: true, force: true });
 process.exit(bad ? 1 : 0);

@@ -1,14 +1,14 @@
 // Test images, built once per `npm test` however many test files ask for them:
 // a lock directory serialises the builds of parallel vitest workers, and the
 // step runner's cache makes every later call a no-op.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildImage, type ImageResult } from '../../build/image-build.ts';
 import { HEADER_LBA, SECTOR, STAGE2_LBA, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Alias, type Part, type VolumeFile } from '../../build/image.ts';
 import { defaultBootOptions } from '../../build/options.ts';
 import { imagesDir, objDir, sharedModels } from '../../build/paths.ts';
+import { tempDir } from './tempdir.ts';
 
 export const testImagesDir = join(imagesDir, 'test');
 export const storiesModel = join(sharedModels, 'stories260K.bin');
@@ -64,7 +64,7 @@ export function withDataFiles(image: string, edit: (files: VolumeFile[]) => Volu
   const parts: Part[] = header.parts.map((p) =>
     p.name === 'data' ? { name: 'data', data: packVolume(edit(files)) } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
   );
-  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'edited.img');
+  const out = join(tempDir('img-'), 'edited.img');
   writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts }));
   return out;
 }
@@ -73,7 +73,7 @@ export function withDataFiles(image: string, edit: (files: VolumeFile[]) => Volu
 export function withCorruptBytes(image: string, offset: number, bytes: Buffer): string {
   const img = readFileSync(image);
   bytes.copy(img, offset);
-  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'corrupt.img');
+  const out = join(tempDir('img-'), 'corrupt.img');
   writeFileSync(out, img);
   return out;
 }
@@ -84,7 +84,7 @@ export function withParts(image: string, edit: (parts: (Part | Alias)[]) => (Par
   const parts: (Part | Alias)[] = readHeader(img).parts.map((p) =>
     p.aliasOf ? { name: p.name, aliasOf: p.aliasOf } : { name: p.name, data: Buffer.from(partData(img, p)), loadAddr: p.loadAddr, entry: p.entry },
   );
-  const out = join(mkdtempSync(join(tmpdir(), 'img-')), 'repacked.img');
+  const out = join(tempDir('img-'), 'repacked.img');
   writeFileSync(out, packImage({ stage1: img.subarray(0, SECTOR), stage2: img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), parts: edit(parts) }));
   return out;
 }

@@ -1,8 +1,7 @@
 // Phase 2 in QEMU: the bootstrap kernel interprets tinyllama.bc from the data
 // volume and generates exactly what the AOT kernel generates.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../build/exitcodes.ts';
@@ -10,6 +9,7 @@ import { guestCFlags } from '../../build/kernel.ts';
 import { tools } from '../../build/toolchain.ts';
 import { bootStages, bootTest, tokenIds } from '../helpers/guest.ts';
 import { testImage, withDataFiles } from '../helpers/images.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 let defaultImg: string;
 let storiesImg: string;
@@ -88,7 +88,7 @@ describe('interp mode: bad bitcode', () => {
   });
 
   it('an external the kernel does not provide is named, exit 10', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'unresolved-'));
+    const dir = tempDir('unresolved-');
     const src = join(dir, 'app.c');
     const bc = join(dir, 'app.bc');
     const { writeFileSync } = await import('node:fs');

@@ -1,11 +1,11 @@
 // The hosted -m32 build of tinyllama against llama2.c run.c's reference outputs.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHostProgram, tinyllamaHost } from '../../build/host.ts';
 import { sharedModels } from '../../build/paths.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 const model = join(sharedModels, 'stories260K.bin');
 const tok = join(sharedModels, 'tok512.bin');
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 async function run(args: string[]) {
-  const events = join(mkdtempSync(join(tmpdir(), 'tl-')), 'events.jsonl');
+  const events = join(tempDir('tl-'), 'events.jsonl');
   const r = await execa(exe, [...args, '-e', events], { reject: false, timeout: 60_000 });
   let lines: { ev: string; id?: number; tokens?: number[] }[] = [];
   try {

@@ -1,14 +1,14 @@
 // The kernels carry line tables for gdb, and they change nothing in the image: the
 // code built from the same modules without debug info is the same, byte for byte.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guestTriple, ldFlags, llcFlags, optFlags } from '../../build/kernel.ts';
 import { fromRoot, objDir } from '../../build/paths.ts';
 import { builtinsI386, tools } from '../../build/toolchain.ts';
 import { testImage } from '../helpers/images.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 beforeAll(async () => {
   await testImage('default');
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 /** The kernel's linked module with its debug info stripped, through the same opt, llc, ld.lld and objcopy. */
 async function rebuildWithoutDebugInfo(kernel: string): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'nodebug-'));
+  const dir = tempDir('nodebug-');
   const k = (f: string): string => join(objDir, kernel, f);
   const t = (f: string): string => join(dir, f);
   await execa(tools.opt, ['--strip-debug', k('kernel.bc'), '-o', t('stripped.bc')]);

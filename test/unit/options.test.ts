@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootConfig, defaultBootOptions, fwCfgArgs, validateOptions } from '../../build/options.ts';
 import { qemuArgs, parseEvents } from '../../build/qemu.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 describe('boot options', () => {
   it('accepts the defaults and rejects each bad value by name', () => {
@@ -24,7 +24,7 @@ describe('boot options', () => {
   });
 
   it('passes options through fw_cfg as files, any value as it is', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'opts-'));
+    const dir = tempDir('opts-');
     expect(fwCfgArgs({ prompt: 'a,b', steps: 3, seed: undefined, topp: '' }, dir)).toEqual([
       '-fw_cfg', `name=opt/bareflow/prompt,file=${dir}/opt-prompt`,
       '-fw_cfg', `name=opt/bareflow/steps,file=${dir}/opt-steps`,

@@ -1,9 +1,9 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FileDigests } from '../../build/file-digests.ts';
 import { keptResults, runSteps, stepsFor, type Step } from '../../build/steps.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 function pipeline(dir: string, calls: string[]): Step[] {
   const a = join(dir, 'a.txt');
@@ -18,7 +18,7 @@ function pipeline(dir: string, calls: string[]): Step[] {
 
 describe('step runner', () => {
   it('orders steps by their files, then skips them when nothing changed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     const state = join(dir, 'state.json');
     const calls: string[] = [];
@@ -33,7 +33,7 @@ describe('step runner', () => {
   });
 
   it('reruns a step when an input changes, and its dependants only if their inputs changed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     const state = join(dir, 'state.json');
     await runSteps(pipeline(dir, []), { stateFile: state });
@@ -45,7 +45,7 @@ describe('step runner', () => {
   });
 
   it('restores a deleted output from the cache, and reruns its step when the cache is gone too', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     const state = join(dir, 'state.json');
     await runSteps(pipeline(dir, []), { stateFile: state });
@@ -62,7 +62,7 @@ describe('step runner', () => {
   });
 
   it('removes the outputs of a failing step and reports it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const out = join(dir, 'out.txt');
     const step: Step = { name: 'fails', inputs: [], outputs: [out], run: async () => { writeFileSync(out, 'partial'); throw new Error('boom'); } };
     await expect(runSteps([step], { stateFile: join(dir, 's.json') })).rejects.toThrow('boom');
@@ -70,7 +70,7 @@ describe('step runner', () => {
   });
 
   it('names a missing input and a doubly-produced output', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const missing: Step = { name: 'needs', inputs: [join(dir, 'nope.c')], outputs: [], run: async () => {} };
     await expect(runSteps([missing], { stateFile: join(dir, 's.json') })).rejects.toThrow(/step 'needs' needs .*nope\.c, which does not exist/);
     const o = join(dir, 'o');
@@ -79,7 +79,7 @@ describe('step runner', () => {
   });
 
   it('selects the steps a target needs, transitively, and no others', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const steps = pipeline(dir, []);
     const unrelated: Step = { name: 'other', inputs: [], outputs: [join(dir, 'z')], run: async () => {} };
     expect(stepsFor([...steps, unrelated], [join(dir, 'c.txt')]).map((s) => s.name)).toEqual(['concat', 'upper']);
@@ -87,7 +87,7 @@ describe('step runner', () => {
   });
 
   it('reruns a step when its flags (key) change', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const out = join(dir, 'o');
     const calls: string[] = [];
     const step = (flag: string): Step => ({ name: 'cc', inputs: [], outputs: [out], key: [flag], run: async () => { calls.push(flag); writeFileSync(out, flag); } });
@@ -101,7 +101,7 @@ describe('step runner', () => {
 
 describe('step cache', () => {
   it('restores the outputs of an undone change from the cache instead of running the step', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const state = join(dir, 'state.json');
     const calls: string[] = [];
     writeFileSync(join(dir, 'a.txt'), 'x');
@@ -120,7 +120,7 @@ describe('step cache', () => {
   });
 
   it(`keeps the last ${keptResults} results of a step`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const out = join(dir, 'o');
     const calls: string[] = [];
     const step = (flag: string): Step => ({ name: 'cc', inputs: [], outputs: [out], key: [flag], run: async () => { calls.push(flag); writeFileSync(out, flag); } });
@@ -136,7 +136,7 @@ describe('step cache', () => {
   });
 
   it('prints a line when a step starts and when it ends, and one line for the steps that were up to date', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     writeFileSync(join(dir, 'in.txt'), 'z');
     const other: Step = { name: 'other', inputs: [join(dir, 'in.txt')], outputs: [join(dir, 'out.txt')], run: async () => writeFileSync(join(dir, 'out.txt'), 'z') };
@@ -153,7 +153,7 @@ describe('step cache', () => {
   });
 
   it('starts no tool process when nothing changed, in a new process too', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'steps-'));
+    const dir = tempDir('steps-');
     const spawns = join(dir, 'spawns.log');
     const tool = join(dir, 'cc-tool');
     writeFileSync(tool, `#!/bin/sh\necho "$*" >> ${spawns}\necho "cc-tool 1.0"\n`);
@@ -178,7 +178,7 @@ describe('file digests', () => {
   };
 
   it('reads a file again only when its size or mtime changed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
+    const dir = tempDir('digests-');
     const f = join(dir, 'f');
     const cache = join(dir, 'digests.json');
     settled(f, 'one');
@@ -193,7 +193,7 @@ describe('file digests', () => {
   });
 
   it('does not remember the digest of a file changed within the last seconds', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
+    const dir = tempDir('digests-');
     const f = join(dir, 'f');
     const cache = join(dir, 'digests.json');
     writeFileSync(f, 'one');
