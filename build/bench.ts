@@ -1,6 +1,7 @@
 // `bareflow bench`: phase 1 and 2 figures in one run, side by side.
 // - image size by part, stage1/stage2 sizes;
 // - clean build and no-op rebuild time (in a scratch output folder);
+// - the CLI's start-up: `bareflow --help`, and what `bareflow run` adds to a tiny program;
 // - boot-to-first-token and tokens/s (TCG, stories260K, 256 steps), aot and interp;
 // - instructions per token under -icount, aot and interp, and their ratio;
 // - the bootstrap kernel's size by part;
@@ -18,6 +19,7 @@ import { defaultBootOptions, type BootOptions } from './options.ts';
 import { boot, describeOutcome } from './qemu.ts';
 import { profile, type Profile, type RunConfig } from './report.ts';
 import { kernelSizes } from './size.ts';
+import { startupTimes } from './startup.ts';
 import { hostTscHz } from './tsc.ts';
 import type { Manifest } from './manifest.ts';
 
@@ -89,6 +91,7 @@ export async function bench(): Promise<void> {
   console.log('building (clean) ...');
   const cleanMs = await timedImageBuild(scratch);
   const noopMs = await timedImageBuild(scratch);
+  const startup = await startupTimes(scratch);
   const image = join(scratch, 'fluid_llama.img');
   const manifest = JSON.parse(readFileSync(join(scratch, 'fluid_llama.manifest.json'), 'utf8')) as Manifest;
 
@@ -120,6 +123,15 @@ export async function bench(): Promise<void> {
   const build = table(['build', 'seconds']);
   build.push(['clean build', (cleanMs / 1000).toFixed(1)], ['no-op rebuild', (noopMs / 1000).toFixed(2)]);
   console.log(build.toString());
+
+  const cli = table([`CLI start-up (median of ${startup.runs})`, 'ms']);
+  cli.push(
+    ['bareflow --help', startup.helpMs.toFixed(0)],
+    ['bareflow run hello.bc (engine up to date)', startup.runMs.toFixed(0)],
+    ['bfi hello.bc', startup.bfiMs.toFixed(0)],
+    ['start-up of bareflow run (the difference)', (startup.runMs - startup.bfiMs).toFixed(0)],
+  );
+  console.log(cli.toString());
 
   const ms = (p: Profile): string => `${((p.bootToFirstToken! / p.tscHz!) * 1000).toFixed(1)} ms`;
   const t = table(['stories260K, 256 greedy steps', 'aot', 'interp', 'interp/aot']);

@@ -77,7 +77,8 @@ interface KnownTool {
  */
 export class ToolVersions {
   private known: Record<string, KnownTool>;
-  private pending = new Map<string, Promise<string>>();
+  /** Per tool name, for this instance's life (one build): PATH is searched once per tool. */
+  private byName = new Map<string, Promise<string>>();
 
   constructor(private readonly cacheFile: string) {
     this.known = ToolVersions.read(cacheFile);
@@ -93,23 +94,25 @@ export class ToolVersions {
 
   /** First line of `file --version`: part of the cache key of every step that runs `file`. */
   version(file: string): Promise<string> {
+    let v = this.byName.get(file);
+    if (!v) {
+      v = this.lookUp(file);
+      this.byName.set(file, v);
+    }
+    return v;
+  }
+
+  private async lookUp(file: string): Promise<string> {
     const path = resolveTool(file);
-    if (!path) return Promise.reject(new ToolError('version', `${file} --version`, `${file} is not installed: run 'npm run setup'`, undefined));
+    if (!path) throw new ToolError('version', `${file} --version`, `${file} is not installed: run 'npm run setup'`, undefined);
     const real = realpathSync(path);
     const { size, mtimeMs } = statSync(real);
     const k = this.known[real];
-    if (k && k.size === size && k.mtimeMs === mtimeMs) return Promise.resolve(k.version);
-    const id = `${real} ${size} ${mtimeMs}`;
-    let v = this.pending.get(id);
-    if (!v) {
-      v = runTool('version', path, ['--version']).then((out) => {
-        const version = out.split('\n').find((l) => l.trim()) ?? '';
-        this.remember(real, { size, mtimeMs, version });
-        return version;
-      });
-      this.pending.set(id, v);
-    }
-    return v;
+    if (k && k.size === size && k.mtimeMs === mtimeMs) return k.version;
+    const out = await runTool('version', path, ['--version']);
+    const version = out.split('\n').find((l) => l.trim()) ?? '';
+    this.remember(real, { size, mtimeMs, version });
+    return version;
   }
 
   private remember(real: string, tool: KnownTool): void {
