@@ -1,10 +1,11 @@
 /* The JIT's emitter: function IR -> x86-32, one pass over the blocks.
  *
- * This first backend keeps every SSA value in a frame slot ([ebp + off]:
- * parameters where the caller put them, everything else below the saved
- * registers) and works each instruction through EAX/ECX/EDX and XMM0/XMM1.
- * It is a baseline that is exact before it is fast; a register allocator
- * replaces the slots later without changing the interface.
+ * Every SSA value has a frame slot ([ebp + off]: parameters where the caller
+ * put them, everything else below the saved registers); each instruction is
+ * worked through EAX/ECX/EDX and XMM0/XMM1. The three callee-saved registers
+ * EBX, ESI and EDI each hold one 32-bit value for the whole function: the
+ * ones used most, weighted by loop depth (allocate_registers). Values are
+ * only ever read and written through load/store, which know where they are.
  *
  * Conventions of compiled code:
  * - i386 cdecl: arguments in words on the stack, i32 in EAX, i64 in EDX:EAX,
@@ -12,9 +13,10 @@
  *   aligned at every call.
  * - integers narrower than 32 bits are kept zero-extended in their slot;
  *   parameters are re-normalised at entry (the caller may have sign-extended).
- * - phis: each has a slot and a shadow; an edge writes the shadows of its
- *   target's phis, the target block copies shadows to slots first, so phis
- *   that read each other see the old values (parallel-copy semantics).
+ * - phis: an edge writes its target's phis directly, unless one of them
+ *   takes another phi of the same block as its value on some edge: then every
+ *   edge into that block writes shadow slots and the block copies shadows to
+ *   the phis first, so phis that read each other see the old values.
  * - every absolute address is a relocation record (jit.h). */
 #include "jit.h"
 #include "x86.h"
@@ -30,6 +32,8 @@ typedef struct J {
     uint32_t nloc;               /* local values: parameters, constants of the body, instruction results */
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
+    int8_t *reg;                 /* the register holding each local for the whole function, or NOREG */
+    uint8_t *via_shadow;         /* per block: its phis are written through shadows */
     uint32_t *blockat;           /* code offset of each block */
     uint32_t *bodyat;            /* ... and of its first instruction after the phi copies (where OSR enters) */
     Jump *jumps; uint32_t njumps, capjumps;
@@ -132,7 +136,12 @@ static void reloc_for(J *j, uint32_t v, uint32_t value) {
 
 /* word (0 low, 1 high) of value v into register r */
 static int load(J *j, Reg r, uint32_t v, int word) {
-    if (is_local(j, v)) { x86_mov_rm(&j->a, r, slot(j, v, word)); return 0; }
+    if (is_local(j, v)) {
+        Reg held = (Reg)j->reg[v - j->ir->base];
+        if (held != NOREG) x86_mov_rr(&j->a, r, held);
+        else x86_mov_rm(&j->a, r, slot(j, v, word));
+        return 0;
+    }
     uint64_t x;
     if (const_scalar(j->e, v, &x)) return -1;
     uint32_t w = (uint32_t)(word ? x >> 32 : x);
@@ -141,7 +150,11 @@ static int load(J *j, Reg r, uint32_t v, int word) {
     if (!word && w) reloc_for(j, v, w);
     return 0;
 }
-static void store(J *j, uint32_t v, Reg r, int word) { x86_mov_mr(&j->a, slot(j, v, word), r); }
+static void store(J *j, uint32_t v, Reg r, int word) {
+    Reg held = (Reg)j->reg[v - j->ir->base];
+    if (held != NOREG) x86_mov_rr(&j->a, held, r);
+    else x86_mov_mr(&j->a, slot(j, v, word), r);
+}
 
 /* float/double value v into an XMM register */
 static int loadx(J *j, Xmm x, uint32_t v, int c) {
@@ -202,7 +215,8 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
             int c = klass(j, P->ty);
             for (uint32_t w = 0; w < words(c); w++) {
                 if (load(j, EAX, P->o[k], (int)w)) return -1;
-                x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), EAX);
+                if (j->via_shadow[to]) x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), EAX);
+                else store(j, P->id, EAX, (int)w);
             }
             break;
         }
@@ -311,10 +325,14 @@ static int bin_i64(J *j, Ins *I) {
         static const Alu lo[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
         static const Alu hi[13] = { ALU_ADC, ALU_SBB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
         if (I->sub > 12) return unsupported(j, "binary operator");
-        /* all four words first: loading a constant 0 is `xor`, which would clobber the carry */
-        if (load(j, EAX, I->o[0], 0) || load(j, EDX, I->o[0], 1) || load(j, ECX, I->o[1], 0) || load(j, EBX, I->o[1], 1)) return -1;
+        if (load(j, EAX, I->o[0], 0) || load(j, EDX, I->o[0], 1) || load(j, ECX, I->o[1], 0)) return -1;
         x86_alu_rr(&j->a, lo[I->sub], EAX, ECX);
-        x86_alu_rr(&j->a, hi[I->sub], EDX, EBX);
+        /* the high word straight from its slot or as an immediate: loading a constant 0 would be `xor`, clobbering the carry */
+        if (is_local(j, I->o[1])) x86_alu_rm(&j->a, hi[I->sub], EDX, slot(j, I->o[1], 1));
+        else {
+            uint64_t x; if (const_scalar(j->e, I->o[1], &x)) return -1;
+            x86_alu_ri(&j->a, hi[I->sub], EDX, (uint32_t)(x >> 32));
+        }
         store(j, I->id, EAX, 0);
         store(j, I->id, EDX, 1);
         return 0;
@@ -506,7 +524,7 @@ static int gep(J *j, Ins *I) {
             continue;
         }
         if (klass(j, vty(j, idx)) == C_NONE) return unsupported(j, "GEP index type");
-        x86_mov_rm(&j->a, ECX, slot(j, idx, 0));
+        if (load(j, ECX, idx, 0)) return -1;
         sext_reg(j, ECX, width(j, vty(j, idx)));
         if (size == 1 || size == 2 || size == 4 || size == 8) x86_lea(&j->a, EAX, MX(EAX, ECX, (uint8_t)size, 0));
         else { x86_imul_rri(&j->a, ECX, ECX, (int32_t)size); x86_alu_rr(&j->a, ALU_ADD, EAX, ECX); }
@@ -768,7 +786,10 @@ static int layout(J *j) {
     j->shadow = ealloc(e, 4 * j->nloc + 4);
     j->blockat = ealloc(e, 4 * ir->nbb + 4);
     j->bodyat = ealloc(e, 4 * ir->nbb + 4);
-    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat) return -1;
+    j->reg = ealloc(e, j->nloc + 1);
+    j->via_shadow = ealloc(e, ir->nbb + 1);
+    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->via_shadow) return -1;
+    memset(j->reg, NOREG, j->nloc + 1);
     int32_t at = 8;
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = ft->elts[i], bt;
@@ -809,6 +830,74 @@ static int layout(J *j) {
     return 0;
 }
 
+/* a block's phis go through shadows when one of them reads another of them */
+static void choose_phi_copies(J *j) {
+    FnIR *ir = j->ir;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1] && ir->ins[i].op == I_PHI; i++)
+            for (uint32_t k = 0; k + 1 < ir->ins[i].n; k += 2) {
+                uint32_t v = ir->ins[i].o[k];
+                if (!is_local(j, v) || j->e->v[v].k != V_INST) continue;
+                for (uint32_t p = ir->bb[b]; p < ir->bb[b + 1] && ir->ins[p].op == I_PHI; p++)
+                    if (ir->ins[p].id == v) j->via_shadow[b] = 1;
+            }
+}
+
+/* the blocks b's terminator can jump to */
+static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out, uint32_t cap) {
+    Ins *T = &ir->ins[ir->bb[b + 1] - 1];
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < T->n && n < cap; k++) {
+        int is_block = T->op == I_BR ? k < 2 && k < T->n - (T->n == 3)
+                     : T->op == I_SWITCH ? k == 1 || (k >= 3 && (k & 1))
+                     : T->op == I_IBR ? k >= 1 : 0;
+        if (is_block && T->o[k] < ir->nbb) out[n++] = T->o[k];
+    }
+    return n;
+}
+
+static uint32_t loop_weight(uint32_t depth) { return depth >= 3 ? 512 : 1u << (3 * depth); }
+
+/* EBX, ESI and EDI go to the three 32-bit values used most, a use in a loop
+ * counting 8 times one outside it (nested loops: 64, 512). A loop is
+ * approximated by the blocks between a back-edge's target and its source. */
+static int allocate_registers(J *j) {
+    E *e = j->e; FnIR *ir = j->ir;
+    uint32_t *depth = ealloc(e, 4 * (ir->nbb + 1)), *weight = ealloc(e, 4 * (j->nloc + 1)), succ[64];
+    if (!depth || !weight) { efree(e, depth); efree(e, weight); return -1; }
+    for (uint32_t b = 0; b < ir->nbb; b++) {
+        uint32_t n = successors(ir, b, succ, 64);
+        for (uint32_t i = 0; i < n; i++)
+            if (succ[i] <= b) for (uint32_t x = succ[i]; x <= b; x++) depth[x]++;
+    }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            if (I->id != NOTY && is_local(j, I->id)) weight[I->id - ir->base] += loop_weight(depth[b]);
+            for (uint32_t k = 0; k < I->n; k++) {
+                uint32_t v = I->o[k];
+                if (I->op == I_PHI && (k & 1)) continue;                 /* block numbers */
+                if (!is_local(j, v)) continue;
+                /* a phi's incoming value is used on the edge, in the predecessor */
+                uint32_t at = I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb ? I->o[k + 1] : b;
+                weight[v - ir->base] += loop_weight(depth[at]);
+            }
+        }
+    static const Reg regs[3] = { EBX, ESI, EDI };
+    for (int r = 0; r < 3; r++) {
+        uint32_t best = NOTY, most = 1;
+        for (uint32_t k = 0; k < j->nloc; k++) {
+            uint32_t v = ir->base + k;
+            if (!is_local(j, v) || j->reg[k] != NOREG || klass(j, vty(j, v)) != C_I32 || weight[k] <= most) continue;
+            best = k; most = weight[k];
+        }
+        if (best == NOTY) break;
+        j->reg[best] = (int8_t)regs[r];
+    }
+    efree(e, depth); efree(e, weight);
+    return 0;
+}
+
 static void prologue(J *j) {
     X86 *a = &j->a;
     x86_push_r(a, EBP); x86_mov_rr(a, EBP, ESP);
@@ -822,16 +911,17 @@ static void prologue(J *j) {
             uint32_t w = ty(j, t)->w;
             x86_alu_mi(a, ALU_AND, M(EBP, j->loc[i]), (1u << w) - 1);
         }
+        if (j->reg[i] != NOREG) x86_mov_rm(a, (Reg)j->reg[i], M(EBP, j->loc[i]));
     }
 }
 
 static void *grow_code(void *ctx, void *old, uint32_t size) { return erealloc((E *)ctx, old, size); }
 
-/* value v as the interpreter's frame (its address in ESI) holds it, into r (EAX or EDX) */
+/* value v as the interpreter's frame (its address in EDX) holds it, into r (EAX) */
 static int interp_value(J *j, const FrameMap *m, uint32_t v, Reg r) {
     if (!is_local(j, v)) return load(j, r, v, 0);
     uint32_t k = v - j->ir->base;
-    if (m->fa[k]) { x86_lea(&j->a, r, M(ESI, m->fa[k])); return 0; }
+    if (m->fa[k]) { x86_lea(&j->a, r, M(EDX, m->fa[k])); return 0; }
     if (m->gb[k]) {
         if (interp_value(j, m, m->gb[k] - 1, r)) return -1;
         if (m->go[k]) x86_lea(&j->a, r, M(r, m->go[k]));
@@ -843,7 +933,7 @@ static int interp_value(J *j, const FrameMap *m, uint32_t v, Reg r) {
         x86_lea(&j->a, r, MX(r, ECX, 1, m->go[k]));
         return 0;
     }
-    x86_mov_rm(&j->a, r, M(ESI, m->loc[k]));
+    x86_mov_rm(&j->a, r, M(EDX, m->loc[k]));
     return 0;
 }
 
@@ -860,7 +950,7 @@ static int osr_entry(J *j, uint32_t bb) {
     for (uint32_t i = 0; i < ft->w; i++) fp_arg += 4 * (int32_t)words(klass(j, ft->elts[i]));
     uint32_t entry = j->a.len;
     prologue(j);
-    x86_mov_rm(&j->a, ESI, M(EBP, fp_arg));
+    x86_mov_rm(&j->a, EDX, M(EBP, fp_arg));
     for (uint32_t k = 0; k < j->nloc; k++) {
         uint32_t v = j->ir->base + k;
         if (!is_local(j, v) || !j->loc[k]) continue;
@@ -869,7 +959,7 @@ static int osr_entry(J *j, uint32_t bb) {
         if (interp_value(j, m, v, EAX)) return -1;
         if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
         store(j, v, EAX, 0);
-        if (words(c) == 2 && m->loc[k]) { x86_mov_rm(&j->a, EAX, M(ESI, m->loc[k] + 4)); store(j, v, EAX, 1); }
+        if (words(c) == 2 && m->loc[k]) { x86_mov_rm(&j->a, EAX, M(EDX, m->loc[k] + 4)); store(j, v, EAX, 1); }
     }
     x86_jmp_to(&j->a, j->bodyat[bb]);
     return (int)entry;
@@ -886,12 +976,13 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.nloc = e->nv - ir.base;
     j.a.grow = grow_code; j.a.ctx = e;
     int r = layout(&j);
-    if (r == 0) {
+    if (r == 0 && !j.why.what) { choose_phi_copies(&j); r = allocate_registers(&j); }
+    if (r == 0 && !j.why.what) {
         prologue(&j);
         for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why.what; bb++) {
             j.blockat[bb] = j.a.len;
             /* phis take their values from the shadows the incoming edge wrote */
-            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
+            for (uint32_t i = ir.bb[bb]; j.via_shadow[bb] && i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
                 Ins *P = &ir.ins[i];
                 for (uint32_t w = 0; w < words(klass(&j, P->ty)); w++) {
                     x86_mov_rm(&j.a, EAX, M(EBP, j.shadow[P->id - ir.base] + 4 * (int32_t)w));
@@ -917,7 +1008,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.via_shadow);
     fn_ir_free(e, &ir);
     return r;
 }
