@@ -39,6 +39,8 @@ export interface Comparison {
   name: string;
   /** How the runs were picked, when they were not given. */
   selection: string | null;
+  /** The options, image and model every run shares. */
+  shared: string;
   units: Profile['unit'][];
   runs: RunSummary[];
   ratios: Ratio[];
@@ -85,6 +87,14 @@ const compared: [keyof RunConfig, string][] = [
 
 const shown = (v: unknown): string => (typeof v === 'string' ? (/^[0-9a-f]{64}$/.test(v) ? `sha256 ${v.slice(0, 12)}…` : `'${v}'`) : String(v));
 
+/** "prompt 'a', steps 12, …": what every run shares. */
+export function configShared(profiles: Profile[]): string {
+  return compared
+    .filter(([key]) => new Set(profiles.map((p) => JSON.stringify(p.config[key]))).size === 1)
+    .map(([key, label]) => `${label} ${shown(profiles[0].config[key])}`)
+    .join(', ');
+}
+
 /** "prompt ('a' in r1, 'b' in r2), steps (…)": what differs between runs besides their mode. */
 export function configDifferences(profiles: Profile[]): string[] {
   return compared
@@ -115,10 +125,14 @@ export function compareProfiles(name: string, profiles: Profile[], selection: st
   const differences = configDifferences(profiles);
   if (differences.length > 0) warnings.push(`the runs differ in ${differences.join(', ')}`);
   if (units.length > 1) warnings.push('the runs mix guest instructions (-icount) and TSC cycles: each ratio is against the first run in the same unit');
+  for (const p of profiles.filter((q) => !succeeded(q))) {
+    warnings.push(`${p.run} ${p.config.gdb ? 'ran under --gdb' : `did not exit 0 (${p.outcome}${p.guestCode === null ? '' : ` ${p.guestCode}`})`}: its figures may not mean what they seem`);
+  }
   return {
     kind: 'bareflow-comparison',
     name,
     selection,
+    shared: configShared(profiles),
     units,
     runs,
     ratios: runs.map((r) => {
@@ -153,6 +167,7 @@ function runRows(c: Comparison): { head: string[]; rows: string[][] } {
 
 const notes = (c: Comparison): string[] => [
   ...(c.selection ? [c.selection] : []),
+  ...(c.shared ? [`every run: ${c.shared}`] : []),
   ...c.units.map((u) => `unit: ${unitNote(u)}`),
   `Ratios are against ${[...new Set(c.ratios.map((r) => r.against))].join(' and ')}. Token ids ${c.sameTokens ? 'are identical in every run' : 'differ between runs'}.`,
 ];

@@ -298,6 +298,8 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('runs: i-aot (aot), i-interp (interp): the newest -icount run of each mode that exited 0 without --gdb');
     expect(r.stdout).toContain('unit: guest instructions, counted under -icount (deterministic)');
+    const imageSha = createHash('sha256').update(readFileSync(image)).digest('hex').slice(0, 12);
+    expect(r.stdout).toContain(`every run: prompt 'Once upon a time', steps 12, temperature 0, top-p 0.9, seed 42, icount true, image sha256 ${imageSha}…, model sha256 b0a507e7ad0f…`);
     expect(r.stdout).toMatch(/^│ i-aot +│ aot +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
     expect(r.stdout).toMatch(/^│ i-interp +│ interp +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ \d+\.\d\dx +│ \d+\.\d\dx +│$/m);
     const md = readFileSync(join(out, 'reports', 'compare-aot-interp.md'), 'utf8');
@@ -318,6 +320,13 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
       'warning: the runs mix guest instructions (-icount) and TSC cycles: each ratio is against the first run in the same unit',
     ]);
     expect(m.stdout).toMatch(/^│ t-interp +│ interp +│ [\d,]+ \([\d.]+ ms\) +│ [\d,]+ \([\d.]+ ms\) +│ [\d.]+ +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
+    const f = await cli(['report', 'g-aot', 'bad-aot', 'i-interp', '--name', 'failed'], { BAREFLOW_OUT: out });
+    expect(f.exitCode).toBe(0);
+    expect(f.stderr.split('\n')).toEqual([
+      'warning: the runs differ in steps (12 in g-aot, 3 in bad-aot, 12 in i-interp)',
+      'warning: g-aot ran under --gdb: its figures may not mean what they seem',
+      'warning: bad-aot did not exit 0 (exit 8): its figures may not mean what they seem',
+    ]);
   });
 
   it('runs lists every run as a plain table', async () => {
