@@ -62,13 +62,16 @@ export function qemuArgs(req: BootRequest, runDir: string): string[] {
   ];
 }
 
-/** COM1 bytes → text: a character whose bytes arrive in different chunks is passed on whole. */
-export function textDecoderFor(onText: (text: string) => void): (chunk: Buffer) => void {
+/**
+ * COM1 bytes → text: a character whose bytes arrive in different chunks is passed on whole;
+ * `end` passes on what is left (an incomplete character as U+FFFD).
+ */
+export function textDecoderFor(onText: (text: string) => void): { write: (chunk: Buffer) => void; end: () => void } {
   const decoder = new StringDecoder('utf8');
-  return (chunk) => {
-    const text = decoder.write(chunk);
+  const pass = (text: string): void => {
     if (text) onText(text);
   };
+  return { write: (chunk) => pass(decoder.write(chunk)), end: () => pass(decoder.end()) };
 }
 
 export function parseEvents(raw: string): { events: GuestEvent[]; badEvents: { line: string; why: string }[] } {
@@ -101,7 +104,10 @@ export async function boot(req: BootRequest): Promise<BootResult> {
       buffer: { stdout: true, stderr: true },
       stripFinalNewline: false,
     });
-    if (req.onText) child.stdout?.on('data', textDecoderFor(req.onText));
+    if (req.onText) {
+      const text = textDecoderFor(req.onText);
+      child.stdout?.on('data', text.write).on('end', text.end);
+    }
     const r = await child;
     const wallMs = performance.now() - t0;
     if ((r as { code?: string }).code === 'ENOENT') throw new Error(`${tools.qemu} is not installed: run 'npm run setup'`);

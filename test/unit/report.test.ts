@@ -55,11 +55,19 @@ describe('profile', () => {
 describe('COM1 text', () => {
   it('keeps a character whose bytes arrive in different chunks', () => {
     const seen: string[] = [];
-    const write = textDecoderFor((s) => seen.push(s));
+    const text = textDecoderFor((s) => seen.push(s));
     const bytes = Buffer.from('café ë');
-    write(bytes.subarray(0, 4)); // 'caf' and the first byte of 'é'
-    write(bytes.subarray(4, 7)); // the rest of 'é', ' ', the first byte of 'ë'
-    write(bytes.subarray(7));
+    text.write(bytes.subarray(0, 4)); // 'caf' and the first byte of 'é'
+    text.write(bytes.subarray(4, 7)); // the rest of 'é', ' ', the first byte of 'ë'
+    text.write(bytes.subarray(7));
     expect(seen).toEqual(['caf', 'é ', 'ë']);
+  });
+
+  it('ends an output cut inside a character with U+FFFD', () => {
+    const seen: string[] = [];
+    const text = textDecoderFor((s) => seen.push(s));
+    text.write(Buffer.from('ok \xc3', 'latin1'));
+    text.end();
+    expect(seen).toEqual(['ok ', '\ufffd']);
   });
 });
