@@ -26,7 +26,10 @@ export async function imageCommand(o: ImageOptions): Promise<void> {
     log: (l) => console.log(l),
   });
   const ran = r.steps.filter((s) => !s.cached).length;
-  console.log(ran === 0 ? 'nothing to do: every step is up to date' : `${ran} of ${r.steps.length} steps ran in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+  const restored = r.steps.filter((s) => s.restored).length;
+  const took = `in ${((performance.now() - t0) / 1000).toFixed(1)}s`;
+  if (ran === 0 && restored === 0) console.log('nothing to do: every step is up to date');
+  else console.log(`${ran} of ${r.steps.length} steps ran${restored > 0 ? `, ${restored} restored from the cache,` : ''} ${took}`);
   const t = table(['part', 'lba', 'size']);
   t.push(['stage1', 0, '512 B'], ['stage2', 1, `${r.manifest.stage2Bytes} B`]);
   for (const p of r.manifest.parts) t.push([p.name, p.lba, kib(p.bytes)]);
