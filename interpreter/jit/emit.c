@@ -37,6 +37,7 @@ typedef struct J {
     uint32_t *blockat;           /* code offset of each block */
     uint32_t *bodyat;            /* ... and of its first instruction after the phi copies (where OSR enters) */
     Jump *jumps; uint32_t njumps, capjumps;
+    uint32_t lane;               /* the lane a vector instruction is at: its scalar code runs once a lane */
     Reloc *rel; uint32_t nrel, caprel;
     int32_t below;               /* bytes of slots below the saved registers */
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
@@ -89,19 +90,37 @@ static void *const helpers[H__N] = {
 /* ---- types ---------------------------------------------------------------- */
 static Ty *ty(J *j, uint32_t t) { return &j->e->ty[t]; }
 static uint32_t vty(J *j, uint32_t v) { return j->e->v[v].ty; }
+/* the class of a scalar, or of a vector's lanes */
 static int klass(J *j, uint32_t t) {
     Ty *y = ty(j, t);
+    if (y->k == TK_VEC) { t = y->elt; y = ty(j, t); if (y->k == TK_VEC) return C_NONE; }
     if (y->k == TK_PTR) return C_I32;
     if (y->k == TK_INT) return y->w <= 32 ? C_I32 : y->w == 64 ? C_I64 : C_NONE;
     if (y->k == TK_FLT) return C_F32;
     if (y->k == TK_DBL) return C_F64;
     return C_NONE;
 }
-static uint32_t width(J *j, uint32_t t) { Ty *y = ty(j, t); return y->k == TK_INT ? y->w : 32; }
+static uint32_t width(J *j, uint32_t t) {
+    Ty *y = ty(j, t);
+    if (y->k == TK_VEC) y = ty(j, y->elt);
+    return y->k == TK_INT ? y->w : 32;
+}
+static int is_vector(J *j, uint32_t t) { return ty(j, t)->k == TK_VEC; }
+static uint32_t lanes(J *j, uint32_t t) { return is_vector(j, t) ? ty(j, t)->w : 1; }
+/* bytes of one lane in a vector's slot: its memory layout (i1 lanes: a byte each) */
+static uint32_t lane_bytes(J *j, uint32_t t) { return ty_size(j->e, ty(j, t)->elt); }
 static uint32_t words(int c) { return c == C_I64 || c == C_F64 ? 2 : 1; }
 static Prec prec(int c) { return c == C_F32 ? SS : SD; }
 
 static int unsupported(J *j, const char *what) { if (!j->why.what) j->why.what = what; return 1; }
+
+/* keep a narrow integer zero-extended / read it sign-extended */
+static void zext_reg(J *j, Reg r, uint32_t w) { if (w < 32) x86_alu_ri(&j->a, ALU_AND, r, w == 31 ? 0x7fffffffu : (1u << w) - 1); }
+static void sext_reg(J *j, Reg r, uint32_t w) {
+    if (w >= 32) return;
+    x86_shift_ri(&j->a, SH_SHL, r, (uint8_t)(32 - w));
+    x86_shift_ri(&j->a, SH_SAR, r, (uint8_t)(32 - w));
+}
 
 /* ---- values ----------------------------------------------------------------- */
 static int is_local(J *j, uint32_t v) {
@@ -110,6 +129,23 @@ static int is_local(J *j, uint32_t v) {
     return k == V_ARG || k == V_INST;
 }
 static Mem slot(J *j, uint32_t v, int word) { return M(EBP, j->loc[v - j->ir->base] + 4 * word); }
+/* where lane j->lane of v is (v a vector; its lanes are packed in its slot as in memory) */
+static Mem lane(J *j, uint32_t v, int word) {
+    return M(EBP, j->loc[v - j->ir->base] + (int32_t)(j->lane * lane_bytes(j, vty(j, v))) + 4 * word);
+}
+/* where a value (or the current lane of a vector) is in memory */
+static Mem place(J *j, uint32_t v, int word) { return is_vector(j, vty(j, v)) ? lane(j, v, word) : slot(j, v, word); }
+
+/* a constant's value, or lane j->lane of a constant vector */
+static int constant(J *j, uint32_t v, uint64_t *x) {
+    Val *c = &j->e->v[v];
+    *x = 0;
+    if (!is_vector(j, c->ty)) return const_scalar(j->e, v, x);
+    if (c->k == V_CNULL || c->k == V_CUNDEF) return 0;
+    if (c->k == V_CDATA) { if (j->lane < c->u.d.n) *x = c->u.d.d[j->lane]; return 0; }
+    if (c->k == V_CAGG) return j->lane < c->u.a.n ? const_scalar(j->e, c->u.a.o[j->lane], x) : 0;
+    return unsupported(j, "vector constant expression");
+}
 
 static void reloc(J *j, uint8_t kind, uint32_t target, int32_t addend) {
     if (grow(j->e, (void **)&j->rel, &j->caprel, j->nrel + 1, sizeof(Reloc))) { j->a.oom = 1; return; }
@@ -136,6 +172,14 @@ static void reloc_for(J *j, uint32_t v, uint32_t value) {
 
 /* word (0 low, 1 high) of value v into register r */
 static int load(J *j, Reg r, uint32_t v, int word) {
+    if (is_local(j, v) && is_vector(j, vty(j, v))) {
+        uint32_t size = lane_bytes(j, vty(j, v));
+        if (size == 1) x86_load8(&j->a, r, lane(j, v, 0), 0);
+        else if (size == 2) x86_load16(&j->a, r, lane(j, v, 0), 0);
+        else x86_mov_rm(&j->a, r, lane(j, v, word));
+        if (ty(j, ty(j, vty(j, v))->elt)->k == TK_INT && width(j, vty(j, v)) < 32) zext_reg(j, r, width(j, vty(j, v)));
+        return 0;
+    }
     if (is_local(j, v)) {
         Reg held = (Reg)j->reg[v - j->ir->base];
         if (held != NOREG) x86_mov_rr(&j->a, r, held);
@@ -143,7 +187,8 @@ static int load(J *j, Reg r, uint32_t v, int word) {
         return 0;
     }
     uint64_t x;
-    if (const_scalar(j->e, v, &x)) return -1;
+    int r0 = constant(j, v, &x);
+    if (r0) return r0 < 0 ? -1 : 0;
     uint32_t w = (uint32_t)(word ? x >> 32 : x);
     if (ty(j, vty(j, v))->k == TK_INT && width(j, vty(j, v)) < 32) w &= (1u << width(j, vty(j, v))) - 1;
     x86_mov_ri(&j->a, r, w);                  /* 0 is `xor r, r`: no immediate, and no address */
@@ -151,6 +196,13 @@ static int load(J *j, Reg r, uint32_t v, int word) {
     return 0;
 }
 static void store(J *j, uint32_t v, Reg r, int word) {
+    if (is_vector(j, vty(j, v))) {
+        uint32_t size = lane_bytes(j, vty(j, v));
+        if (size == 1) x86_store8(&j->a, lane(j, v, 0), r);
+        else if (size == 2) x86_store16(&j->a, lane(j, v, 0), r);
+        else x86_mov_mr(&j->a, lane(j, v, word), r);
+        return;
+    }
     Reg held = (Reg)j->reg[v - j->ir->base];
     if (held != NOREG) x86_mov_rr(&j->a, held, r);
     else x86_mov_mr(&j->a, slot(j, v, word), r);
@@ -158,22 +210,15 @@ static void store(J *j, uint32_t v, Reg r, int word) {
 
 /* float/double value v into an XMM register */
 static int loadx(J *j, Xmm x, uint32_t v, int c) {
-    if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, slot(j, v, 0)); return 0; }
+    if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, place(j, v, 0)); return 0; }
     if (load(j, EAX, v, 0)) return -1;
     x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
     if (c == C_F64) { if (load(j, EAX, v, 1)) return -1; x86_mov_mr(&j->a, M(EBP, j->scratch + 4), EAX); }
     x86_movs_rm(&j->a, prec(c), x, M(EBP, j->scratch));
     return 0;
 }
-static void storex(J *j, uint32_t v, Xmm x, int c) { x86_movs_mr(&j->a, prec(c), slot(j, v, 0), x); }
+static void storex(J *j, uint32_t v, Xmm x, int c) { x86_movs_mr(&j->a, prec(c), place(j, v, 0), x); }
 
-/* keep a narrow integer zero-extended / read it sign-extended */
-static void zext_reg(J *j, Reg r, uint32_t w) { if (w < 32) x86_alu_ri(&j->a, ALU_AND, r, w == 31 ? 0x7fffffffu : (1u << w) - 1); }
-static void sext_reg(J *j, Reg r, uint32_t w) {
-    if (w >= 32) return;
-    x86_shift_ri(&j->a, SH_SHL, r, (uint8_t)(32 - w));
-    x86_shift_ri(&j->a, SH_SAR, r, (uint8_t)(32 - w));
-}
 
 static void call_helper(J *j, int h) {
     x86_mov_ri(&j->a, EAX, (uint32_t)(W)helpers[h]);
@@ -193,13 +238,16 @@ static int push_value(J *j, uint32_t v, uint32_t *k) {
 }
 /* a cdecl call's result (EAX, EDX:EAX or ST0) into value v's slot */
 static void take_result(J *j, uint32_t v, int c) {
-    if (c == C_F32 || c == C_F64) { x86_fstp_m(&j->a, prec(c), slot(j, v, 0)); return; }
+    if (c == C_F32 || c == C_F64) { x86_fstp_m(&j->a, prec(c), place(j, v, 0)); return; }
     if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
     store(j, v, EAX, 0);
     if (c == C_I64) store(j, v, EDX, 1);
 }
 
 /* ---- blocks and edges ----------------------------------------------------- */
+static void copy_bytes(J *j, Mem dst, Mem src, uint32_t size);
+static int copy_vector(J *j, Mem dst, uint32_t v);
+
 static void jump_to(J *j, Fixup at, uint32_t bb) {
     if (grow(j->e, (void **)&j->jumps, &j->capjumps, j->njumps + 1, sizeof(Jump))) { j->a.oom = 1; return; }
     Jump x = { at, bb };
@@ -213,6 +261,11 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
         for (uint32_t k = 0; k + 1 < P->n; k += 2) {
             if (P->o[k + 1] != from) continue;
             int c = klass(j, P->ty);
+            if (is_vector(j, P->ty)) {
+                int32_t at = j->via_shadow[to] ? j->shadow[P->id - ir->base] : j->loc[P->id - ir->base];
+                if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
+                break;
+            }
             for (uint32_t w = 0; w < words(c); w++) {
                 if (load(j, EAX, P->o[k], (int)w)) return -1;
                 if (j->via_shadow[to]) x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), EAX);
@@ -328,7 +381,7 @@ static int bin_i64(J *j, Ins *I) {
         if (load(j, EAX, I->o[0], 0) || load(j, EDX, I->o[0], 1) || load(j, ECX, I->o[1], 0)) return -1;
         x86_alu_rr(&j->a, lo[I->sub], EAX, ECX);
         /* the high word straight from its slot or as an immediate: loading a constant 0 would be `xor`, clobbering the carry */
-        if (is_local(j, I->o[1])) x86_alu_rm(&j->a, hi[I->sub], EDX, slot(j, I->o[1], 1));
+        if (is_local(j, I->o[1])) x86_alu_rm(&j->a, hi[I->sub], EDX, place(j, I->o[1], 1));
         else {
             uint64_t x; if (const_scalar(j->e, I->o[1], &x)) return -1;
             x86_alu_ri(&j->a, hi[I->sub], EDX, (uint32_t)(x >> 32));
@@ -584,7 +637,7 @@ static int intrinsic(J *j, Ins *I) {
         call_helper(j, copy);
         return 0;
     }
-    if (is_named(e, callee, "llvm.fmuladd.f")) {          /* a * b + c, rounded twice: what the interpreter does without FMA */
+    if (is_named(e, callee, "llvm.fmuladd.")) {          /* a * b + c, rounded twice: what the interpreter does without FMA */
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
         if (loadx(j, XMM0, I->o[1], c) || loadx(j, XMM1, I->o[2], c)) return -1;
@@ -594,14 +647,14 @@ static int intrinsic(J *j, Ins *I) {
         storex(j, I->id, XMM0, c);
         return 0;
     }
-    if (is_named(e, callee, "llvm.fabs.f") || is_named(e, callee, "llvm.sqrt.f")) {
+    if (is_named(e, callee, "llvm.fabs.") || is_named(e, callee, "llvm.sqrt.")) {
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
         if (loadx(j, XMM0, I->o[1], c)) return -1;
-        if (is_named(e, callee, "llvm.sqrt.f")) x86_sse_rr(&j->a, prec(c), SSE_SQRT, XMM0, XMM0);
+        if (is_named(e, callee, "llvm.sqrt.")) x86_sse_rr(&j->a, prec(c), SSE_SQRT, XMM0, XMM0);
         else {                                               /* clear the sign bit */
             storex(j, I->id, XMM0, c);
-            x86_alu_mi(&j->a, ALU_AND, slot(j, I->id, c == C_F64 ? 1 : 0), 0x7fffffff);
+            x86_alu_mi(&j->a, ALU_AND, place(j, I->id, c == C_F64 ? 1 : 0), 0x7fffffff);
             return 0;
         }
         storex(j, I->id, XMM0, c);
@@ -617,6 +670,7 @@ static int call(J *j, Ins *I) {
     Ty *ft = ty(j, I->ty2);
     uint32_t callee = I->o[0];
     if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].intr) return intrinsic(j, I);
+    if (is_vector(j, ft->elt)) return unsupported(j, "call returning a vector");
     int rc = ty(j, ft->elt)->k == TK_VOID ? C_NONE : klass(j, ft->elt);
     if (rc == C_NONE && ty(j, ft->elt)->k != TK_VOID) return unsupported(j, "call returning this type");
     uint32_t k = 0;
@@ -632,7 +686,7 @@ static int call(J *j, Ins *I) {
             }
             continue;
         }
-        if (klass(j, vty(j, v)) == C_NONE) return unsupported(j, "call argument of this type");
+        if (klass(j, vty(j, v)) == C_NONE || is_vector(j, vty(j, v))) return unsupported(j, "call argument of this type");
         if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SRET, 0) && e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl)
             return unsupported(j, "struct return from a native function (it pops its sret pointer)");
         if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SIGNEXT, 0)) {
@@ -657,7 +711,7 @@ static int ret(J *j, Ins *I) {
     if (I->n) {
         uint32_t v = I->o[0];
         int c = klass(j, vty(j, v));
-        if (c == C_NONE) return unsupported(j, "return of this type");
+        if (c == C_NONE || is_vector(j, vty(j, v))) return unsupported(j, "return of this type");
         if (c == C_F32 || c == C_F64) {
             if (is_local(j, v)) x86_fld_m(&j->a, prec(c), slot(j, v, 0));
             else {
@@ -732,9 +786,190 @@ static int cmp(J *j, Ins *I) {
     return 0;
 }
 
+/* ---- vectors: lanes packed in the slot as in memory ------------------------ */
+static void copy_bytes(J *j, Mem dst, Mem src, uint32_t size) {
+    uint32_t o = 0;
+    for (; o + 16 <= size; o += 16) {
+        Mem s2 = src, d2 = dst; s2.disp += (int32_t)o; d2.disp += (int32_t)o;
+        x86_movups_rm(&j->a, XMM0, s2); x86_movups_mr(&j->a, d2, XMM0);
+    }
+    for (; o < size; ) {
+        Mem s2 = src, d2 = dst; s2.disp += (int32_t)o; d2.disp += (int32_t)o;
+        uint32_t n = size - o >= 4 ? 4 : size - o >= 2 ? 2 : 1;
+        if (n == 4) { x86_mov_rm(&j->a, ECX, s2); x86_mov_mr(&j->a, d2, ECX); }
+        else if (n == 2) { x86_load16(&j->a, ECX, s2, 0); x86_store16(&j->a, d2, ECX); }
+        else { x86_load8(&j->a, ECX, s2, 0); x86_store8(&j->a, d2, ECX); }
+        o += n;
+    }
+}
+/* vector v (a local or a constant) into the vector memory at dst */
+static int copy_vector(J *j, Mem dst, uint32_t v) {
+    uint32_t t = vty(j, v), size = ty_size(j->e, t), lb = lane_bytes(j, t);
+    if (is_local(j, v)) { copy_bytes(j, dst, slot(j, v, 0), size); return 0; }
+    uint32_t saved = j->lane;
+    for (j->lane = 0; j->lane < lanes(j, t); j->lane++)
+        for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
+            if (load(j, EAX, v, (int)w)) return -1;
+            Mem d = dst; d.disp += (int32_t)(j->lane * lb + 4 * w);
+            if (lb == 1) x86_store8(&j->a, d, EAX); else if (lb == 2) x86_store16(&j->a, d, EAX); else x86_mov_mr(&j->a, d, EAX);
+        }
+    j->lane = saved;
+    return 0;
+}
+
+/* element `index` (a constant or a local) of vector `vec`: its address in EDX */
+static int lane_address(J *j, uint32_t vec, uint32_t index) {
+    uint32_t lb = lane_bytes(j, vty(j, vec));
+    x86_lea(&j->a, EDX, slot(j, vec, 0));
+    if (!is_local(j, index)) {
+        uint64_t x; if (const_scalar(j->e, index, &x)) return -1;
+        if (x >= lanes(j, vty(j, vec))) return unsupported(j, "vector index out of range");
+        x86_lea(&j->a, EDX, M(EDX, (int32_t)(x * lb)));
+        return 0;
+    }
+    if (load(j, ECX, index, 0)) return -1;
+    x86_alu_ri(&j->a, ALU_AND, ECX, lanes(j, vty(j, vec)) - 1 < 0xffffu ? (uint32_t)(lanes(j, vty(j, vec)) * 2 - 1) : 0xffffu);
+    if (lb == 1 || lb == 2 || lb == 4 || lb == 8) x86_lea(&j->a, EDX, MX(EDX, ECX, (uint8_t)lb, 0));
+    else return unsupported(j, "vector lane size");
+    return 0;
+}
+
+static int extract_element(J *j, Ins *I) {
+    uint32_t vec = I->o[0], lb = lane_bytes(j, vty(j, vec));
+    if (!is_local(j, vec)) {                                 /* a constant vector: its lane as a constant */
+        if (is_local(j, I->o[1])) return unsupported(j, "variable index into a constant vector");
+        uint64_t x; if (const_scalar(j->e, I->o[1], &x)) return -1;
+        j->lane = (uint32_t)x;
+        for (uint32_t w = 0; w < words(klass(j, I->ty)); w++) { if (load(j, EAX, vec, (int)w)) return -1; store(j, I->id, EAX, (int)w); }
+        j->lane = 0;
+        return 0;
+    }
+    if (lane_address(j, vec, I->o[1])) return -1;
+    if (lb == 1) x86_load8(&j->a, EAX, M(EDX, 0), 0);
+    else if (lb == 2) x86_load16(&j->a, EAX, M(EDX, 0), 0);
+    else x86_mov_rm(&j->a, EAX, M(EDX, 0));
+    if (lb == 8) x86_mov_rm(&j->a, EDX, M(EDX, 4));
+    if (klass(j, I->ty) == C_I32) zext_reg(j, EAX, width(j, I->ty));
+    store(j, I->id, EAX, 0);
+    if (lb == 8) store(j, I->id, EDX, 1);
+    return 0;
+}
+
+static int insert_element(J *j, Ins *I) {
+    uint32_t lb = lane_bytes(j, I->ty);
+    if (copy_vector(j, slot(j, I->id, 0), I->o[0]) || lane_address(j, I->id, I->o[2])) return -1;
+    for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
+        if (load(j, EAX, I->o[1], (int)w)) return -1;
+        if (lb == 1) x86_store8(&j->a, M(EDX, 0), EAX); else if (lb == 2) x86_store16(&j->a, M(EDX, 0), EAX);
+        else x86_mov_mr(&j->a, M(EDX, 4 * (int32_t)w), EAX);
+    }
+    return 0;
+}
+
+static int shuffle(J *j, Ins *I) {
+    uint32_t a = I->o[0], b = I->o[1], mask = I->o[2], n = lanes(j, vty(j, a)), lb = lane_bytes(j, I->ty);
+    Val *m = &j->e->v[mask];
+    for (uint32_t i = 0; i < lanes(j, I->ty); i++) {
+        uint64_t k = 0;
+        if (m->k == V_CUNDEF) continue;
+        if (m->k == V_CAGG && i < m->u.a.n && j->e->v[m->u.a.o[i]].k == V_CUNDEF) continue;   /* an undefined lane */
+        j->lane = i;
+        if (constant(j, mask, &k)) return -1;
+        uint32_t src = k < n ? a : b;
+        if (!is_local(j, src) && j->e->v[src].k == V_CUNDEF) continue;
+        for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
+            j->lane = (uint32_t)(k % n);
+            if (load(j, EAX, src, (int)w)) return -1;
+            j->lane = i;
+            store(j, I->id, EAX, (int)w);
+        }
+    }
+    j->lane = 0;
+    return 0;
+}
+
+/* a bitcast with a vector on either side: the same bytes */
+static int bitcast_bytes(J *j, Ins *I) {
+    uint32_t from = I->ty2, to = I->ty, size = ty_size(j->e, to);
+    if (size != ty_size(j->e, from) || size % 4) return unsupported(j, "vector bitcast between sizes");
+    if (is_vector(j, to) && is_vector(j, from)) return copy_vector(j, slot(j, I->id, 0), I->o[0]);
+    if (is_vector(j, to)) {                                  /* scalar -> vector: its words */
+        for (uint32_t w = 0; w < size / 4; w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; x86_mov_mr(&j->a, slot(j, I->id, (int)w), EAX); }
+        return 0;
+    }
+    if (!is_local(j, I->o[0])) return unsupported(j, "bitcast of a constant vector");
+    for (uint32_t w = 0; w < size / 4; w++) { x86_mov_rm(&j->a, EAX, slot(j, I->o[0], (int)w)); store(j, I->id, EAX, (int)w); }
+    return 0;
+}
+
+/* <4 x float> arithmetic and fmuladd on local operands: SSE instructions instead of four lanes */
+static int packed_float(J *j, Ins *I) {
+    static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
+    Ty *y = ty(j, I->ty);
+    if (y->w != 4 || ty(j, y->elt)->k != TK_FLT) return 0;
+    if (I->op == I_CALL && is_named(j->e, I->o[0], "llvm.fmuladd.") && I->n == 4
+        && is_local(j, I->o[1]) && is_local(j, I->o[2]) && is_local(j, I->o[3])) {
+        x86_movups_rm(&j->a, XMM0, slot(j, I->o[1], 0));
+        x86_movups_rm(&j->a, XMM1, slot(j, I->o[2], 0));
+        x86_ps_rr(&j->a, SSE_MUL, XMM0, XMM1);                 /* rounded, then added: as the interpreter does */
+        x86_movups_rm(&j->a, XMM1, slot(j, I->o[3], 0));
+        x86_ps_rr(&j->a, SSE_ADD, XMM0, XMM1);
+        x86_movups_mr(&j->a, slot(j, I->id, 0), XMM0);
+        return 1;
+    }
+    if (I->op != I_BIN || I->sub > 4 || I->sub == 3 || !is_local(j, I->o[0]) || !is_local(j, I->o[1])) return 0;
+    x86_movups_rm(&j->a, XMM0, slot(j, I->o[0], 0));
+    x86_movups_rm(&j->a, XMM1, slot(j, I->o[1], 0));
+    x86_ps_rr(&j->a, op[I->sub], XMM0, XMM1);
+    x86_movups_mr(&j->a, slot(j, I->id, 0), XMM0);
+    return 1;
+}
+
+static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev);
+
+/* a vector instruction: whole-vector moves, or its scalar code once per lane */
+static int vector_instruction(J *j, uint32_t bb, Ins *I) {
+    switch (I->op) {
+    case I_LOAD:
+        if (address(j, I->o[0])) return -1;
+        copy_bytes(j, slot(j, I->id, 0), M(EAX, 0), ty_size(j->e, I->ty));
+        return 0;
+    case I_INSELT: return insert_element(j, I);
+    case I_SHUF: return shuffle(j, I);
+    case I_FREEZE: return copy_vector(j, slot(j, I->id, 0), I->o[0]);
+    case I_CAST: if (I->sub == 11) return bitcast_bytes(j, I); break;
+    case I_BIN: if (packed_float(j, I)) return 0; break;
+    case I_FNEG: case I_CMP: case I_SEL: break;
+    case I_CALL:
+        if (packed_float(j, I)) return 0;
+        if (j->e->v[I->o[0]].k == V_FN && j->e->fn[j->e->v[I->o[0]].u.idx].intr) break;
+        return unsupported(j, "call returning a vector");
+    default: return unsupported(j, "vector instruction");
+    }
+    for (j->lane = 0; j->lane < lanes(j, I->ty); j->lane++) {
+        int r = scalar_instruction(j, bb, I, 0);
+        if (r) { j->lane = 0; return r; }
+    }
+    j->lane = 0;
+    return 0;
+}
+
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
+    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, I);
+    if (I->op == I_STORE && is_vector(j, I->ty2)) {
+        if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
+        if (address(j, I->o[0])) return -1;
+        copy_bytes(j, M(EAX, 0), slot(j, I->o[1], 0), ty_size(j->e, I->ty2));
+        return 0;
+    }
+    if (I->op == I_EXTELT) return extract_element(j, I);
+    if (I->op == I_CAST && I->sub == 11 && is_vector(j, I->ty2)) return bitcast_bytes(j, I);
+    return scalar_instruction(j, bb, I, prev);
+}
+
+static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
     switch (I->op) {
     case I_BIN: {
         int c = klass(j, I->ty);
@@ -744,7 +979,7 @@ static int instruction(J *j, uint32_t bb, uint32_t i) {
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "fneg of this type");
         for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
-        x86_alu_mi(&j->a, ALU_XOR, slot(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
+        x86_alu_mi(&j->a, ALU_XOR, place(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
         return 0;
     }
     case I_CAST: return cast(j, I);
@@ -795,7 +1030,7 @@ static int layout(J *j) {
         uint32_t t = ft->elts[i], bt;
         if (attr_has(e, f->attr, i + 1, ATTR_BYVAL, &bt) && bt < e->nty) return unsupported(j, "byval parameter");
         int c = klass(j, t);
-        if (c == C_NONE) return unsupported(j, "parameter of this type");
+        if (c == C_NONE || is_vector(j, t)) return unsupported(j, "parameter of this type");
         j->loc[i] = at;
         at += 4 * (int32_t)words(c);
     }
@@ -817,8 +1052,10 @@ static int layout(J *j) {
         if (I->id == 0xffffffff) continue;
         /* checked here, before any edge moves a phi's value: values are scalars */
         if (klass(j, I->ty) == C_NONE) return unsupported(j, I->op == I_PHI ? "phi of this type" : "value of this type");
-        below += 8; j->loc[I->id - ir->base] = -below;
-        if (I->op == I_PHI) { below += 8; j->shadow[I->id - ir->base] = -below; }
+        int32_t size = is_vector(j, I->ty) ? (int32_t)((ty_size(e, I->ty) + 7) & ~7u) : 8;
+        if (is_vector(j, I->ty) && lane_bytes(j, I->ty) > 8) return unsupported(j, "vector of this type");
+        below += size; j->loc[I->id - ir->base] = -below;
+        if (I->op == I_PHI) { below += size; j->shadow[I->id - ir->base] = -below; }
     }
     j->out = (out + 15) & ~15u;
     /* The caller's ESP is 16-aligned before its call, so after the return
@@ -888,7 +1125,7 @@ static int allocate_registers(J *j) {
         uint32_t best = NOTY, most = 1;
         for (uint32_t k = 0; k < j->nloc; k++) {
             uint32_t v = ir->base + k;
-            if (!is_local(j, v) || j->reg[k] != NOREG || klass(j, vty(j, v)) != C_I32 || weight[k] <= most) continue;
+            if (!is_local(j, v) || j->reg[k] != NOREG || klass(j, vty(j, v)) != C_I32 || is_vector(j, vty(j, v)) || weight[k] <= most) continue;
             best = k; most = weight[k];
         }
         if (best == NOTY) break;
@@ -956,6 +1193,15 @@ static int osr_entry(J *j, uint32_t bb) {
         if (!is_local(j, v) || !j->loc[k]) continue;
         int c = klass(j, vty(j, v));
         if (!m->loc[k] && !m->fa[k] && !m->gb[k] && !m->xb[k]) continue;     /* never materialised */
+        if (is_vector(j, vty(j, v))) {                                   /* the interpreter: an 8-byte slot per lane */
+            for (j->lane = 0; j->lane < lanes(j, vty(j, v)); j->lane++)
+                for (uint32_t w = 0; w < words(c); w++) {
+                    x86_mov_rm(&j->a, EAX, M(EDX, m->loc[k] + 8 * (int32_t)j->lane + 4 * (int32_t)w));
+                    store(j, v, EAX, (int)w);
+                }
+            j->lane = 0;
+            continue;
+        }
         if (interp_value(j, m, v, EAX)) return -1;
         if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
         store(j, v, EAX, 0);
@@ -984,6 +1230,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
             /* phis take their values from the shadows the incoming edge wrote */
             for (uint32_t i = ir.bb[bb]; j.via_shadow[bb] && i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
                 Ins *P = &ir.ins[i];
+                if (is_vector(&j, P->ty)) { copy_bytes(&j, slot(&j, P->id, 0), M(EBP, j.shadow[P->id - ir.base]), ty_size(e, P->ty)); continue; }
                 for (uint32_t w = 0; w < words(klass(&j, P->ty)); w++) {
                     x86_mov_rm(&j.a, EAX, M(EBP, j.shadow[P->id - ir.base] + 4 * (int32_t)w));
                     store(&j, P->id, EAX, (int)w);

@@ -73,7 +73,7 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(jit.exitCode).toBe(native.exitCode);
     expect(jit.stderr).toMatch(/\[jit\] compiled compiled_down: \d+ IR instructions, \d+ bytes/);
     expect(jit.stderr).toMatch(/\[jit\] compiled by_value: /);
-    expect(jit.stderr).toContain('[jit] interpreted interpreted_down: value of this type');
+    expect(jit.stderr).toContain('[jit] interpreted interpreted_down: variadic function');
   });
 
   it('compiles a function once it is hot: --jit-threshold 5', async () => {

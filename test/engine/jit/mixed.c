@@ -1,25 +1,26 @@
-/* Mixed mode under --jit=all: functions the JIT leaves interpreted (they use
- * <4 x i32> vectors) and compiled ones call each other, recursively and
- * through function pointers handed to native code (qsort). */
+/* Mixed mode under --jit=all: functions the JIT leaves interpreted (variadic
+ * ones, for now) and compiled ones call each other, recursively and through
+ * function pointers handed to native code (qsort). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-typedef int v4 __attribute__((vector_size(16)));
-
 static int compiled_down(int n);
 
-/* interpreted: a vector value */
-__attribute__((noinline)) static int interpreted_down(int n) {
-    v4 a = { n, n, n, n }, b = { 1, 2, 3, 4 };
-    v4 c = a * b;
-    if (n <= 0) return c[0];
-    return c[1] + compiled_down(n - 1);
+/* interpreted: variadic */
+__attribute__((noinline)) static int interpreted_down(int n, ...) {
+    va_list ap;
+    va_start(ap, n);
+    int scale = va_arg(ap, int);
+    va_end(ap);
+    if (n <= 0) return 0;
+    return scale * n + compiled_down(n - 1);
 }
 
 /* compiled: scalars only */
 __attribute__((noinline)) static int compiled_down(int n) {
     if (n <= 0) return 1;
-    return n + interpreted_down(n - 1);
+    return n + interpreted_down(n - 1, 2);
 }
 
 static int by_value(const void *a, const void *b) {
