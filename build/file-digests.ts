@@ -1,8 +1,8 @@
 // SHA-256 digests of build inputs, remembered in a JSON file under the file's
 // size and mtime: a no-op build stats its inputs instead of reading them.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeAtomic } from './write-atomic.ts';
 
 type Entry = [size: number, mtimeMs: number, sha256: string];
 
@@ -44,10 +44,7 @@ export class FileDigests {
     if (!this.learned) return;
     const all = { ...FileDigests.read(this.cacheFile), ...this.known };
     const kept = Object.fromEntries(Object.entries(all).filter(([path]) => existsSync(path)));
-    mkdirSync(dirname(this.cacheFile), { recursive: true });
-    const tmp = `${this.cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(kept));
-    renameSync(tmp, this.cacheFile);
+    writeAtomic(this.cacheFile, JSON.stringify(kept));
     this.learned = false;
   }
 }

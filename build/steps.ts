@@ -5,12 +5,13 @@
 // missing), a cache of earlier results by key (undoing a change copies the old
 // outputs back instead of rerunning) and progress lines.
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { root } from './paths.ts';
 import { FileDigests } from './file-digests.ts';
 import { ToolVersions } from './toolchain.ts';
+import { writeAtomic } from './write-atomic.ts';
 
 export interface Step {
   name: string;
@@ -57,13 +58,6 @@ function readState(file: string): State {
   } catch {
     return {};
   }
-}
-
-/** Writes through a temporary file and a rename: a concurrent reader sees the old file or the new one. */
-function writeAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
 }
 
 async function stepHash(step: Step, versions: ToolVersions, digests: FileDigests): Promise<string> {
@@ -168,10 +162,7 @@ export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepRes
     else running--;
   };
 
-  const saveState = (): void => {
-    mkdirSync(dirname(opts.stateFile), { recursive: true });
-    writeAtomic(opts.stateFile, JSON.stringify(state, null, 1));
-  };
+  const saveState = (): void => writeAtomic(opts.stateFile, JSON.stringify(state, null, 1));
 
   /** Brings the step's outputs to `key`: from the cache when it holds that result, else by running it. */
   const produce = async (step: Step, key: string): Promise<boolean> => {
@@ -179,10 +170,10 @@ export async function runSteps(steps: Step[], opts: RunOptions): Promise<StepRes
     state[step.name] = { kept }; // the outputs are about to change
     saveState();
     const dir = join(cacheDir, key);
+    for (const o of step.outputs) mkdirSync(dirname(o), { recursive: true });
     const restored = restoreResult(dir, step.outputs);
     if (!restored) {
       log(`${' '.repeat(counter(0).length)} ${step.name} ...`);
-      for (const o of step.outputs) mkdirSync(dirname(o), { recursive: true });
       try {
         await step.run();
       } catch (err) {

@@ -1,8 +1,9 @@
 // The external tools the pipeline runs, and one way to run them: a failure
 // names the step, the command line and the tool's stderr.
-import { accessSync, constants, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { objDir } from './paths.ts';
+import { writeAtomic } from './write-atomic.ts';
 
 export const tools = {
   clang: 'clang-14',
@@ -118,10 +119,7 @@ export class ToolVersions {
   private remember(real: string, tool: KnownTool): void {
     // Merged with the file as it is now: another build may have added tools meanwhile.
     this.known = { ...ToolVersions.read(this.cacheFile), ...this.known, [real]: tool };
-    mkdirSync(dirname(this.cacheFile), { recursive: true });
-    const tmp = `${this.cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.known, null, 1));
-    renameSync(tmp, this.cacheFile);
+    writeAtomic(this.cacheFile, JSON.stringify(this.known, null, 1));
   }
 }
 
