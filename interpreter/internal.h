@@ -183,8 +183,8 @@ typedef struct FnIR {
     uint32_t base;                       /* first local value id (args) */
     uint32_t *pool; uint32_t npool, cappool;
 } FnIR;
-int fn_parse(E *e, Fn *f, FnIR *ir);
-int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: after fn_parse, before anything reads the IR */
+int fn_parse(E *e, Fn *f, FnIR *ir);    /* reads a body and verifies it (fn_verify) */
+int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: the IR checked before anything reads it */
 Fn *direct_callee(E *e, uint32_t callee);
 void fn_ir_free(E *e, FnIR *ir);
 int lower(E *e, Fn *f);

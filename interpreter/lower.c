@@ -1924,7 +1924,7 @@ int lower(E *e, Fn *f) {
     L ls; memset(&ls, 0, sizeof ls); L *l = &ls;
     l->e = e; l->f = f; l->ir = &ir;
     int r = -1;
-    if (fn_parse(e, f, &ir) || fn_verify(e, f, &ir)) goto out;
+    if (fn_parse(e, f, &ir)) goto out;
     l->base = ir.base; l->nloc = e->nv - ir.base;
     uint32_t n = l->nloc + 1;
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);

@@ -1093,7 +1093,8 @@ big:
     efree(e, tmp);
     for (uint32_t i = e->nv; i < e->capv; i++)
         if (e->v[i].fl) return BAD("bitcode: undefined value %u in '%.*s'", i, (int)f->nlen, f->name);
-    return 0;
+    /* every consumer (lowering, the JIT) gets verified IR or an error */
+    return fn_verify(e, f, ir) ? -1 : 0;
 }
 
 void fn_ir_free(E *e, FnIR *ir) {

@@ -1,4 +1,4 @@
-/* Verifier: checks a function's IR (fn_parse's output) before anything
+/* Verifier: checks a function's IR (run by fn_parse on what it read) before anything
  * consumes it, as LLVM's own Verifier does, so that lowering (and a JIT that
  * reads the same FnIR) can trust it: operand counts and kinds per opcode,
  * operand and result types, value references, block references, phis, calls

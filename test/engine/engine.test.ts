@@ -272,9 +272,13 @@ describe('the verifier: IR that LLVM would reject is a clear error (exit 9), nev
       define(ctx, mod, b, 'main', i32(ctx), [float], ([x]) => { b.CreateCall(type, sqrt, [x, x]); b.CreateRet(llvm.ConstantInt.get(i32(ctx), 0)); });
     }],
   ])('%s', async (name, message, build) => {
-    const r = await execa(bfi, ['--check', module(name, build)], { reject: false });
-    expect(r.stderr).toBe(message);
-    expect(r.exitCode).toBe(9);
+    const file = module(name, build);
+    // lowering and the JIT (which compiles every function first with --jit=all) read the same verified IR
+    for (const mode of ['--check', '--jit=all']) {
+      const r = await execa(bfi, [mode, file], { reject: false });
+      expect(r.stderr, mode).toBe(message);
+      expect(r.exitCode, mode).toBe(9);
+    }
   });
 });
 
