@@ -9,7 +9,7 @@ import { runTool, tools } from './toolchain.ts';
 
 export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
 // The JIT: in the host builds for now (the guest's jit kernel comes with --mode jit).
-export const engineJit = ['x86.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
+export const engineJit = ['x86.c', 'regalloc.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
 const hostMain = fromRoot('interpreter', 'host_main.c');
 const headers = ['interpreter', 'interpreter/jit'].flatMap((d) =>
   readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).map((f) => fromRoot(d, f)));

@@ -3,9 +3,13 @@
  * Every SSA value has a frame slot ([ebp + off]: parameters where the caller
  * put them, everything else below the saved registers); each instruction is
  * worked through EAX/ECX/EDX and XMM0/XMM1. The three callee-saved registers
- * EBX, ESI and EDI each hold one 32-bit value for the whole function: the
- * ones used most, weighted by loop depth (allocate_registers). Values are
- * only ever read and written through load/store, which know where they are.
+ * EBX, ESI and EDI each hold one 32-bit value for the whole function, and
+ * XMM2..XMM7 one float or double each: the ones used most, weighted by loop
+ * depth (allocate_registers). A value in an XMM register keeps its slot too:
+ * calls clobber XMM registers, so they are written to their slots around
+ * each call, and word-wise access goes through the slot. Values are only
+ * ever read and written through load/store/loadx/storex, which know where
+ * they are.
  *
  * Conventions of compiled code:
  * - i386 cdecl: arguments in words on the stack, i32 in EAX, i64 in EDX:EAX,
@@ -33,6 +37,9 @@ typedef struct J {
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
     int8_t *reg;                 /* the register holding each local for the whole function, or NOREG */
+    int8_t *xreg;                /* the XMM register holding each float/double local, or -1 */
+    uint32_t *live_from, *live_to;   /* each local's live interval (instruction indices) */
+    uint32_t at;                 /* the instruction being compiled */
     uint8_t *via_shadow;         /* per block: its phis are written through shadows */
     uint32_t *blockat;           /* code offset of each block */
     uint32_t *bodyat;            /* ... and of its first instruction after the phi copies (where OSR enters) */
@@ -136,6 +143,17 @@ static Mem lane(J *j, uint32_t v, int word) {
 /* where a value (or the current lane of a vector) is in memory */
 static Mem place(J *j, uint32_t v, int word) { return is_vector(j, vty(j, v)) ? lane(j, v, word) : slot(j, v, word); }
 
+/* a float/double value held in an XMM register: its slot brought up to date, or the register from its slot */
+static int xheld(J *j, uint32_t v) { return v >= j->ir->base && v - j->ir->base < j->nloc && j->xreg[v - j->ir->base] >= 0; }
+static Prec xprec(J *j, uint32_t v) { return ty(j, vty(j, v))->k == TK_FLT ? SS : SD; }
+static void sync_slot(J *j, uint32_t v) { if (xheld(j, v)) x86_movs_mr(&j->a, xprec(j, v), slot(j, v, 0), (Xmm)j->xreg[v - j->ir->base]); }
+static void sync_reg(J *j, uint32_t v) { if (xheld(j, v)) x86_movs_rm(&j->a, xprec(j, v), (Xmm)j->xreg[v - j->ir->base], slot(j, v, 0)); }
+/* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after */
+static int live_across(J *j, uint32_t k) { return j->live_from[k] < j->at && j->live_to[k] > j->at; }
+static void save_xmm(J *j) { for (uint32_t k = 0; k < j->nloc; k++) if (live_across(j, k)) sync_slot(j, j->ir->base + k); }
+static void restore_xmm(J *j) { for (uint32_t k = 0; k < j->nloc; k++) if (live_across(j, k)) sync_reg(j, j->ir->base + k); }
+static void call_eax(J *j) { save_xmm(j); x86_call_r(&j->a, EAX); restore_xmm(j); }
+
 /* a constant's value, or lane j->lane of a constant vector */
 static int constant(J *j, uint32_t v, uint64_t *x) {
     Val *c = &j->e->v[v];
@@ -182,6 +200,7 @@ static int load(J *j, Reg r, uint32_t v, int word) {
     }
     if (is_local(j, v)) {
         Reg held = (Reg)j->reg[v - j->ir->base];
+        sync_slot(j, v);
         if (held != NOREG) x86_mov_rr(&j->a, r, held);
         else x86_mov_rm(&j->a, r, slot(j, v, word));
         return 0;
@@ -206,10 +225,12 @@ static void store(J *j, uint32_t v, Reg r, int word) {
     Reg held = (Reg)j->reg[v - j->ir->base];
     if (held != NOREG) x86_mov_rr(&j->a, held, r);
     else x86_mov_mr(&j->a, slot(j, v, word), r);
+    sync_reg(j, v);
 }
 
 /* float/double value v into an XMM register */
 static int loadx(J *j, Xmm x, uint32_t v, int c) {
+    if (xheld(j, v)) { x86_movs_rr(&j->a, prec(c), x, (Xmm)j->xreg[v - j->ir->base]); return 0; }
     if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, place(j, v, 0)); return 0; }
     if (load(j, EAX, v, 0)) return -1;
     x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
@@ -217,13 +238,16 @@ static int loadx(J *j, Xmm x, uint32_t v, int c) {
     x86_movs_rm(&j->a, prec(c), x, M(EBP, j->scratch));
     return 0;
 }
-static void storex(J *j, uint32_t v, Xmm x, int c) { x86_movs_mr(&j->a, prec(c), place(j, v, 0), x); }
+static void storex(J *j, uint32_t v, Xmm x, int c) {
+    if (xheld(j, v)) x86_movs_rr(&j->a, prec(c), (Xmm)j->xreg[v - j->ir->base], x);
+    else x86_movs_mr(&j->a, prec(c), place(j, v, 0), x);
+}
 
 
 static void call_helper(J *j, int h) {
     x86_mov_ri(&j->a, EAX, (uint32_t)(W)helpers[h]);
     if (helpers[h]) reloc(j, RELOC_HELPER, (uint32_t)h, 0);
-    x86_call_r(&j->a, EAX);
+    call_eax(j);
 }
 /* outgoing argument word k */
 static Mem arg(uint32_t k) { return M(ESP, (int32_t)(4 * k)); }
@@ -238,7 +262,7 @@ static int push_value(J *j, uint32_t v, uint32_t *k) {
 }
 /* a cdecl call's result (EAX, EDX:EAX or ST0) into value v's slot */
 static void take_result(J *j, uint32_t v, int c) {
-    if (c == C_F32 || c == C_F64) { x86_fstp_m(&j->a, prec(c), place(j, v, 0)); return; }
+    if (c == C_F32 || c == C_F64) { x86_fstp_m(&j->a, prec(c), place(j, v, 0)); sync_reg(j, v); return; }
     if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
     store(j, v, EAX, 0);
     if (c == C_I64) store(j, v, EDX, 1);
@@ -261,6 +285,12 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
         for (uint32_t k = 0; k + 1 < P->n; k += 2) {
             if (P->o[k + 1] != from) continue;
             int c = klass(j, P->ty);
+            if ((c == C_F32 || c == C_F64) && !is_vector(j, P->ty)) {     /* through XMM0: a value may live in an XMM register */
+                if (loadx(j, XMM0, P->o[k], c)) return -1;
+                if (j->via_shadow[to]) x86_movs_mr(&j->a, prec(c), M(EBP, j->shadow[P->id - ir->base]), XMM0);
+                else storex(j, P->id, XMM0, c);
+                break;
+            }
             if (is_vector(j, P->ty)) {
                 int32_t at = j->via_shadow[to] ? j->shadow[P->id - ir->base] : j->loc[P->id - ir->base];
                 if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
@@ -654,7 +684,9 @@ static int intrinsic(J *j, Ins *I) {
         if (is_named(e, callee, "llvm.sqrt.")) x86_sse_rr(&j->a, prec(c), SSE_SQRT, XMM0, XMM0);
         else {                                               /* clear the sign bit */
             storex(j, I->id, XMM0, c);
+            sync_slot(j, I->id);
             x86_alu_mi(&j->a, ALU_AND, place(j, I->id, c == C_F64 ? 1 : 0), 0x7fffffff);
+            sync_reg(j, I->id);
             return 0;
         }
         storex(j, I->id, XMM0, c);
@@ -701,7 +733,7 @@ static int call(J *j, Ins *I) {
     if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl && !e->fn[e->v[callee].u.idx].native)
         return unsupported(j, "call of an unresolved external (the interpreter reports it)");
     if (load(j, EAX, callee, 0)) return -1;       /* a function's pointer value: its trampoline or native symbol */
-    x86_call_r(&j->a, EAX);
+    call_eax(j);
     if (rc != C_NONE && I->id != 0xffffffff) take_result(j, I->id, rc);
     else if (rc == C_F32 || rc == C_F64) x86_fstp_m(&j->a, prec(rc), M(EBP, j->scratch));   /* pop an unused ST0 */
     return 0;
@@ -713,7 +745,7 @@ static int ret(J *j, Ins *I) {
         int c = klass(j, vty(j, v));
         if (c == C_NONE || is_vector(j, vty(j, v))) return unsupported(j, "return of this type");
         if (c == C_F32 || c == C_F64) {
-            if (is_local(j, v)) x86_fld_m(&j->a, prec(c), slot(j, v, 0));
+            if (is_local(j, v)) { sync_slot(j, v); x86_fld_m(&j->a, prec(c), slot(j, v, 0)); }
             else {
                 if (load(j, EAX, v, 0)) return -1;
                 x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
@@ -980,6 +1012,7 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
         if (c != C_F32 && c != C_F64) return unsupported(j, "fneg of this type");
         for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
         x86_alu_mi(&j->a, ALU_XOR, place(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
+        sync_reg(j, I->id);
         return 0;
     }
     case I_CAST: return cast(j, I);
@@ -1022,9 +1055,11 @@ static int layout(J *j) {
     j->blockat = ealloc(e, 4 * ir->nbb + 4);
     j->bodyat = ealloc(e, 4 * ir->nbb + 4);
     j->reg = ealloc(e, j->nloc + 1);
+    j->xreg = ealloc(e, j->nloc + 1);
     j->via_shadow = ealloc(e, ir->nbb + 1);
-    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->via_shadow) return -1;
+    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->xreg || !j->via_shadow) return -1;
     memset(j->reg, NOREG, j->nloc + 1);
+    memset(j->xreg, -1, j->nloc + 1);
     int32_t at = 8;
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = ft->elts[i], bt;
@@ -1080,59 +1115,26 @@ static void choose_phi_copies(J *j) {
             }
 }
 
-/* the blocks b's terminator can jump to */
-static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out, uint32_t cap) {
-    Ins *T = &ir->ins[ir->bb[b + 1] - 1];
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < T->n && n < cap; k++) {
-        int is_block = T->op == I_BR ? k < 2 && k < T->n - (T->n == 3)
-                     : T->op == I_SWITCH ? k == 1 || (k >= 3 && (k & 1))
-                     : T->op == I_IBR ? k >= 1 : 0;
-        if (is_block && T->o[k] < ir->nbb) out[n++] = T->o[k];
-    }
-    return n;
-}
-
-static uint32_t loop_weight(uint32_t depth) { return depth >= 3 ? 512 : 1u << (3 * depth); }
-
-/* EBX, ESI and EDI go to the three 32-bit values used most, a use in a loop
- * counting 8 times one outside it (nested loops: 64, 512). A loop is
- * approximated by the blocks between a back-edge's target and its source. */
+/* registers for the locals (regalloc.c): 32-bit integers in EBX/ESI/EDI, floats and doubles in XMM2..XMM7 */
 static int allocate_registers(J *j) {
-    E *e = j->e; FnIR *ir = j->ir;
-    uint32_t *depth = ealloc(e, 4 * (ir->nbb + 1)), *weight = ealloc(e, 4 * (j->nloc + 1)), succ[64];
-    if (!depth || !weight) { efree(e, depth); efree(e, weight); return -1; }
-    for (uint32_t b = 0; b < ir->nbb; b++) {
-        uint32_t n = successors(ir, b, succ, 64);
-        for (uint32_t i = 0; i < n; i++)
-            if (succ[i] <= b) for (uint32_t x = succ[i]; x <= b; x++) depth[x]++;
+    E *e = j->e;
+    uint8_t *cls = ealloc(e, j->nloc + 1);
+    int8_t *reg = ealloc(e, j->nloc + 1);
+    j->live_from = ealloc(e, 4 * (j->nloc + 1)); j->live_to = ealloc(e, 4 * (j->nloc + 1));
+    if (!cls || !reg || !j->live_from || !j->live_to) { efree(e, cls); efree(e, reg); return -1; }
+    for (uint32_t k = 0; k < j->nloc; k++) {
+        uint32_t v = j->ir->base + k;
+        int c = is_local(j, v) && !is_vector(j, vty(j, v)) ? klass(j, vty(j, v)) : C_NONE;
+        cls[k] = c == C_I32 ? 1 : c == C_F32 || c == C_F64 ? 2 : 0;
+        reg[k] = -1;
     }
-    for (uint32_t b = 0; b < ir->nbb; b++)
-        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
-            Ins *I = &ir->ins[i];
-            if (I->id != NOTY && is_local(j, I->id)) weight[I->id - ir->base] += loop_weight(depth[b]);
-            for (uint32_t k = 0; k < I->n; k++) {
-                uint32_t v = I->o[k];
-                if (I->op == I_PHI && (k & 1)) continue;                 /* block numbers */
-                if (!is_local(j, v)) continue;
-                /* a phi's incoming value is used on the edge, in the predecessor */
-                uint32_t at = I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb ? I->o[k + 1] : b;
-                weight[v - ir->base] += loop_weight(depth[at]);
-            }
-        }
-    static const Reg regs[3] = { EBX, ESI, EDI };
-    for (int r = 0; r < 3; r++) {
-        uint32_t best = NOTY, most = 1;
-        for (uint32_t k = 0; k < j->nloc; k++) {
-            uint32_t v = ir->base + k;
-            if (!is_local(j, v) || j->reg[k] != NOREG || klass(j, vty(j, v)) != C_I32 || is_vector(j, vty(j, v)) || weight[k] <= most) continue;
-            best = k; most = weight[k];
-        }
-        if (best == NOTY) break;
-        j->reg[best] = (int8_t)regs[r];
+    int r = regalloc(e, j->ir, j->nloc, cls, reg, j->live_from, j->live_to);
+    for (uint32_t k = 0; r == 0 && k < j->nloc; k++) {
+        if (cls[k] == 1) j->reg[k] = reg[k];
+        if (cls[k] == 2) j->xreg[k] = reg[k];
     }
-    efree(e, depth); efree(e, weight);
-    return 0;
+    efree(e, cls); efree(e, reg);
+    return r;
 }
 
 static void prologue(J *j) {
@@ -1149,6 +1151,7 @@ static void prologue(J *j) {
             x86_alu_mi(a, ALU_AND, M(EBP, j->loc[i]), (1u << w) - 1);
         }
         if (j->reg[i] != NOREG) x86_mov_rm(a, (Reg)j->reg[i], M(EBP, j->loc[i]));
+        sync_reg(j, j->ir->base + i);
     }
 }
 
@@ -1188,9 +1191,11 @@ static int osr_entry(J *j, uint32_t bb) {
     uint32_t entry = j->a.len;
     prologue(j);
     x86_mov_rm(&j->a, EDX, M(EBP, fp_arg));
+    uint32_t header = j->ir->bb[bb];
     for (uint32_t k = 0; k < j->nloc; k++) {
         uint32_t v = j->ir->base + k;
         if (!is_local(j, v) || !j->loc[k]) continue;
+        if (j->live_from[k] > header || j->live_to[k] < header) continue;     /* not live there: its register may be another's */
         int c = klass(j, vty(j, v));
         if (!m->loc[k] && !m->fa[k] && !m->gb[k] && !m->xb[k]) continue;     /* never materialised */
         if (is_vector(j, vty(j, v))) {                                   /* the interpreter: an 8-byte slot per lane */
@@ -1237,7 +1242,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
                 }
             }
             j.bodyat[bb] = j.a.len;
-            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) r = instruction(&j, bb, i);
+            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) { j.at = i; r = instruction(&j, bb, i); }
         }
     }
     if (r == 0 && !j.why.what && osr_block != NOTY) {
@@ -1255,7 +1260,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.via_shadow);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to);
     fn_ir_free(e, &ir);
     return r;
 }

@@ -45,4 +45,10 @@ uint8_t *jit_place(E *e, Fn *f, const JitCode *c);
 int jit_install(E *e, Fn *f, const JitCode *c);
 
 void jit_code_free(E *e, JitCode *c);
+
+/* regalloc.c: live intervals of the locals [ir->base, ir->base + nloc) as
+ * instruction indices (start[k], end[k]), and linear scan: cls[k] 1 picks a
+ * register from EBX, ESI, EDI, 2 from XMM2..XMM7, 0 none; reg[k] (set to -1
+ * by the caller) gets the register number or stays -1 (memory). */
+int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uint32_t *start, uint32_t *end);
 #endif

@@ -1,0 +1,166 @@
+/* Register allocation for the JIT: live intervals over the function's
+ * instructions in block order, then linear scan.
+ *
+ * Positions are instruction indices. A value's interval is the hull of
+ * every point where it is live (liveness per block, to a fixpoint), its
+ * definition and its uses; a phi is also live where its incoming edges
+ * write it (the ends of its predecessors), and a phi's incoming value is
+ * used at the end of that predecessor. The hull over-approximates (a value
+ * may be dead in parts of it), never under: two values whose hulls do not
+ * meet can share a register whatever the block order.
+ *
+ * Linear scan then walks the intervals by start. A value gets a free
+ * register of its class; when none is free, the value used least (uses
+ * weighted 8x per loop level) among it and those holding registers stays in
+ * memory for its whole life: every value has a frame slot, so nothing is
+ * split or reloaded. */
+#include "jit.h"
+#include "x86.h"
+
+static uint32_t loop_weight(uint32_t depth) { return depth >= 3 ? 512 : 1u << (3 * depth); }
+
+/* the blocks b's terminator can jump to */
+static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out, uint32_t cap) {
+    Ins *T = &ir->ins[ir->bb[b + 1] - 1];
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < T->n && n < cap; k++) {
+        int is_block = T->op == I_BR ? k < 2 && k < T->n - (T->n == 3)
+                     : T->op == I_SWITCH ? k == 1 || (k >= 3 && (k & 1))
+                     : T->op == I_IBR ? k >= 1 : 0;
+        if (is_block && T->o[k] < ir->nbb) out[n++] = T->o[k];
+    }
+    return n;
+}
+
+static uint32_t block_end(FnIR *ir, uint32_t b) { return ir->bb[b + 1] - 1; }
+
+static void live(uint32_t *start, uint32_t *end, uint32_t k, uint32_t pos) {
+    if (start[k] == NOTY || pos < start[k]) start[k] = pos;
+    if (pos > end[k]) end[k] = pos;
+}
+
+/* Liveness, as sets of locals per block: a local is live into a block when
+ * the block uses it before defining it, or it is live out and not defined
+ * there; live out of a block when some successor has it live in, or a phi
+ * of a successor takes it on this edge. Iterated to a fixpoint. */
+typedef struct Sets { uint32_t words; uint32_t *in, *out, *gen, *kill; } Sets;
+static uint32_t *row(uint32_t *set, uint32_t words, uint32_t b) { return set + (size_t)b * words; }
+static void put(uint32_t *r, uint32_t k) { r[k >> 5] |= 1u << (k & 31); }
+static int has(const uint32_t *r, uint32_t k) { return r[k >> 5] >> (k & 31) & 1; }
+
+static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
+    uint32_t w = L->words = (nloc + 31) / 32 + 1, n = ir->nbb * w, succ[64];
+    L->in = ealloc(e, 4 * n + 4); L->out = ealloc(e, 4 * n + 4); L->gen = ealloc(e, 4 * n + 4); L->kill = ealloc(e, 4 * n + 4);
+    if (!L->in || !L->out || !L->gen || !L->kill) return -1;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            for (uint32_t k = 0; k < I->n; k++) {
+                if (I->op == I_PHI && (k & 1)) continue;
+                uint32_t v = I->o[k] - ir->base;
+                if (I->o[k] < ir->base || v >= nloc) continue;
+                if (I->op == I_PHI) { if (k + 1 < I->n && I->o[k + 1] < ir->nbb) put(row(L->out, w, I->o[k + 1]), v); }
+                else if (!has(row(L->kill, w, b), v)) put(row(L->gen, w, b), v);
+            }
+            if (I->id != NOTY && I->id >= ir->base && I->id - ir->base < nloc) put(row(L->kill, w, b), I->id - ir->base);
+        }
+    /* the phi uses just recorded stay in out[] for good: keep them in gen-like form */
+    uint32_t *phi_out = ealloc(e, 4 * n + 4);
+    if (!phi_out) return -1;
+    memcpy(phi_out, L->out, 4 * n);
+    for (int changed = 1; changed; ) {
+        changed = 0;
+        for (uint32_t b = ir->nbb; b-- > 0; ) {
+            uint32_t *out = row(L->out, w, b), *in = row(L->in, w, b);
+            uint32_t ns = successors(ir, b, succ, 64);
+            for (uint32_t x = 0; x < w; x++) {
+                uint32_t o = row(phi_out, w, b)[x];
+                for (uint32_t i = 0; i < ns; i++) o |= row(L->in, w, succ[i])[x];
+                uint32_t nin = row(L->gen, w, b)[x] | (o & ~row(L->kill, w, b)[x]);
+                if (o != out[x] || nin != in[x]) { out[x] = o; in[x] = nin; changed = 1; }
+            }
+        }
+    }
+    efree(e, phi_out);
+    return 0;
+}
+
+/* intervals (start, end) and use weights of the locals [ir->base, ir->base + nloc) */
+static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *weight, uint32_t *depth) {
+    uint32_t succ[64];
+    for (uint32_t k = 0; k < nloc; k++) { start[k] = e->v[ir->base + k].k == V_ARG ? 0 : NOTY; end[k] = 0; }
+    for (uint32_t b = 0; b < ir->nbb; b++) {
+        uint32_t n = successors(ir, b, succ, 64);
+        for (uint32_t i = 0; i < n; i++)
+            if (succ[i] <= b) for (uint32_t x = succ[i]; x <= b; x++) depth[x]++;
+    }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            uint32_t d = I->id - ir->base;
+            if (I->id != NOTY && I->id >= ir->base && d < nloc) {
+                live(start, end, d, I->op == I_PHI ? ir->bb[b] : i);
+                weight[d] += loop_weight(depth[b]);
+            }
+            for (uint32_t k = 0; k < I->n; k++) {
+                if (I->op == I_PHI && (k & 1)) continue;              /* block numbers */
+                uint32_t at = b;
+                if (I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb) {
+                    at = I->o[k + 1];
+                    live(start, end, d, block_end(ir, at));           /* the edge writes the phi there, constant or not */
+                }
+                uint32_t v = I->o[k] - ir->base;
+                if (I->o[k] < ir->base || v >= nloc) continue;
+                live(start, end, v, at == b ? i : block_end(ir, at));
+                weight[v] += loop_weight(depth[at]);
+            }
+        }
+    /* the hull of every point where a local is live, in block order */
+    Sets L;
+    memset(&L, 0, sizeof L);
+    int r = liveness(e, ir, nloc, &L);
+    for (uint32_t b = 0; r == 0 && b < ir->nbb; b++)
+        for (uint32_t k = 0; k < nloc; k++) {
+            /* live into b: before its first instruction, so from the position before
+               it (a call opening the block must see the value as live across it) */
+            if (has(row(L.in, L.words, b), k)) live(start, end, k, ir->bb[b] ? ir->bb[b] - 1 : 0);
+            if (has(row(L.out, L.words, b), k)) live(start, end, k, block_end(ir, b));
+        }
+    efree(e, L.in); efree(e, L.out); efree(e, L.gen); efree(e, L.kill);
+    for (uint32_t k = 0; k < nloc; k++) if (start[k] == NOTY) start[k] = end[k] = 0;
+    return r;
+}
+
+int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uint32_t *start, uint32_t *end) {
+    uint32_t *weight = ealloc(e, 4 * (nloc + 1)), *depth = ealloc(e, 4 * (ir->nbb + 1)), *order = ealloc(e, 4 * (nloc + 1));
+    if (!weight || !depth || !order) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
+    if (intervals(e, ir, nloc, start, end, weight, depth)) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
+    static const int8_t pool[3][6] = { { 0 }, { EBX, ESI, EDI }, { XMM2, XMM3, XMM4, XMM5, XMM6, XMM7 } };
+    static const uint32_t pool_size[3] = { 0, 3, 6 };
+    for (int c = 1; c <= 2; c++) {
+        /* the candidates of this class, by start (insertion sort: functions are small) */
+        uint32_t n = 0;
+        for (uint32_t k = 0; k < nloc; k++) {
+            if (cls[k] != c || weight[k] == 0) continue;
+            uint32_t x = n++;
+            while (x > 0 && start[order[x - 1]] > start[k]) { order[x] = order[x - 1]; x--; }
+            order[x] = k;
+        }
+        uint32_t holder[6];                                   /* the local in each register, or NOTY */
+        for (uint32_t r = 0; r < 6; r++) holder[r] = NOTY;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t k = order[i], free = NOTY, weakest = NOTY;
+            for (uint32_t r = 0; r < pool_size[c]; r++) {
+                if (holder[r] != NOTY && end[holder[r]] < start[k]) holder[r] = NOTY;    /* expired */
+                if (holder[r] == NOTY) { if (free == NOTY) free = r; }
+                else if (weakest == NOTY || weight[holder[r]] < weight[holder[weakest]]) weakest = r;
+            }
+            if (free == NOTY && weight[holder[weakest]] < weight[k]) { reg[holder[weakest]] = -1; free = weakest; }
+            if (free == NOTY) continue;                       /* stays in memory */
+            holder[free] = k;
+            reg[k] = pool[c][free];
+        }
+    }
+    efree(e, weight); efree(e, depth); efree(e, order);
+    return 0;
+}
