@@ -76,6 +76,18 @@ static float h_ul2f(uint64_t x) { return (float)x; }
 static double h_ul2d(uint64_t x) { return (double)x; }
 float fmodf(float, float);
 double fmod(double, double);
+static uint32_t h_ctpop(uint32_t x) { uint32_t n = 0; for (; x; x &= x - 1) n++; return n; }
+static uint32_t h_ctlz(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; }
+static uint32_t h_cttz(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
+static uint32_t h_bswap32(uint32_t x) { return x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24; }
+static uint32_t h_bswap16(uint32_t x) { return (x >> 8 & 0xff) | (x << 8 & 0xff00); }
+static uint32_t h_fshl(uint32_t a, uint32_t b, uint32_t s) { s &= 31; return s ? a << s | b >> (32 - s) : a; }
+static uint32_t h_fshr(uint32_t a, uint32_t b, uint32_t s) { s &= 31; return s ? b >> s | a << (32 - s) : b; }
+/* minnum/maxnum: a NaN operand gives the other one, as the interpreter does */
+static float h_minf(float a, float b) { return a != a ? b : b != b ? a : (a < b ? a : b); }
+static float h_maxf(float a, float b) { return a != a ? b : b != b ? a : (a > b ? a : b); }
+static double h_mind(double a, double b) { return a != a ? b : b != b ? a : (a < b ? a : b); }
+static double h_maxd(double a, double b) { return a != a ? b : b != b ? a : (a > b ? a : b); }
 static void h_unreachable(Fn *f) {
     E *e = f->e;
     fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)f->nlen, f->name);
@@ -85,13 +97,16 @@ static void h_unreachable(Fn *f) {
 
 enum { H_MUL64, H_UDIV64, H_SDIV64, H_UREM64, H_SREM64, H_SHL64, H_LSHR64, H_ASHR64,
        H_F2UI, H_D2UI, H_UI2F, H_UI2D, H_F2SL, H_D2SL, H_F2UL, H_D2UL, H_SL2F, H_SL2D, H_UL2F, H_UL2D,
-       H_FMODF, H_FMOD, H_MEMCPY, H_MEMMOVE, H_MEMSET, H_UNREACHABLE, H__N };
+       H_FMODF, H_FMOD, H_MEMCPY, H_MEMMOVE, H_MEMSET, H_UNREACHABLE,
+       H_CTPOP, H_CTLZ, H_CTTZ, H_BSWAP32, H_BSWAP16, H_FSHL, H_FSHR, H_MINF, H_MAXF, H_MIND, H_MAXD, H__N };
 static void *const helpers[H__N] = {
     (void *)h_mul64, (void *)h_udiv64, (void *)h_sdiv64, (void *)h_urem64, (void *)h_srem64,
     (void *)h_shl64, (void *)h_lshr64, (void *)h_ashr64,
     (void *)h_f2ui, (void *)h_d2ui, (void *)h_ui2f, (void *)h_ui2d, (void *)h_f2sl, (void *)h_d2sl,
     (void *)h_f2ul, (void *)h_d2ul, (void *)h_sl2f, (void *)h_sl2d, (void *)h_ul2f, (void *)h_ul2d,
     (void *)fmodf, (void *)fmod, (void *)memcpy, (void *)memmove, (void *)memset, (void *)h_unreachable,
+    (void *)h_ctpop, (void *)h_ctlz, (void *)h_cttz, (void *)h_bswap32, (void *)h_bswap16, (void *)h_fshl, (void *)h_fshr,
+    (void *)h_minf, (void *)h_maxf, (void *)h_mind, (void *)h_maxd,
 };
 
 /* ---- types ---------------------------------------------------------------- */
@@ -651,6 +666,146 @@ static int is_named(E *e, uint32_t callee, const char *prefix) {
     return f->nlen >= n && !memcmp(f->name, prefix, n);
 }
 
+/* the name of an intrinsic past "llvm." */
+static const char *intrinsic_name(E *e, uint32_t callee, uint32_t *len) {
+    Fn *f = &e->fn[e->v[callee].u.idx];
+    *len = f->nlen - 5;
+    return f->name + 5;
+}
+static int starts(const char *n, uint32_t len, const char *p) { uint32_t k = (uint32_t)strlen(p); return len >= k && !memcmp(n, p, k); }
+
+/* the result of a helper taking the words of `nargs` operands */
+static int helper_call(J *j, Ins *I, int h, uint32_t nargs, int rc) {
+    uint32_t k = 0;
+    for (uint32_t i = 1; i <= nargs; i++) if (push_value(j, I->o[i], &k)) return -1;
+    call_helper(j, h);
+    take_result(j, I->id, rc);
+    return 0;
+}
+
+/* 32-bit-class integer intrinsics (scalars, or a vector's current lane), and
+ * integer vector reductions. 1 = not one of them. */
+static int integer_intrinsic(J *j, Ins *I) {
+    uint32_t len; const char *n = intrinsic_name(j->e, I->o[0], &len);
+    if (starts(n, len, "vector.reduce.")) {
+        uint32_t v = I->o[1], nl = lanes(j, vty(j, v));
+        const char *op = n + 14; uint32_t ol = len - 14;
+        int sg = starts(op, ol, "smax") || starts(op, ol, "smin");
+        int mx = starts(op, ol, "smax") || starts(op, ol, "umax"), mn = starts(op, ol, "smin") || starts(op, ol, "umin");
+        static const char *alus[] = { "add", "and", "or", "xor" };
+        static const Alu alu_ops[] = { ALU_ADD, ALU_AND, ALU_OR, ALU_XOR };
+        int a = -1;
+        for (int q = 0; q < 4; q++) if (starts(op, ol, alus[q]) && op[strlen(alus[q])] == '.') a = q;
+        int mul = starts(op, ol, "mul.");
+        if (klass(j, vty(j, v)) != C_I32 || (a < 0 && !mul && !mx && !mn)) return 1;
+        uint32_t w = width(j, vty(j, v));
+        j->lane = 0;
+        if (load(j, EAX, v, 0)) return -1;
+        if (sg) sext_reg(j, EAX, w);
+        for (j->lane = 1; j->lane < nl; j->lane++) {
+            if (load(j, ECX, v, 0)) { j->lane = 0; return -1; }
+            if (sg) sext_reg(j, ECX, w);
+            if (a >= 0) x86_alu_rr(&j->a, alu_ops[a], EAX, ECX);
+            else if (mul) x86_imul_rr(&j->a, EAX, ECX);
+            else {
+                x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
+                x86_cmov(&j->a, mx ? (sg ? CC_L : CC_B) : (sg ? CC_G : CC_A), EAX, ECX);
+            }
+        }
+        j->lane = 0;
+        zext_reg(j, EAX, w);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
+    if (klass(j, I->ty) != C_I32 || ty(j, I->ty)->k == TK_PTR) return 1;
+    uint32_t w = width(j, I->ty);
+    int sg = starts(n, len, "smax") || starts(n, len, "smin");
+    if (sg || starts(n, len, "umax") || starts(n, len, "umin")) {
+        int mx = n[2] == 'a';
+        if (load(j, EAX, I->o[1], 0) || load(j, ECX, I->o[2], 0)) return -1;
+        if (sg) { sext_reg(j, EAX, w); sext_reg(j, ECX, w); }
+        x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
+        x86_cmov(&j->a, mx ? (sg ? CC_L : CC_B) : (sg ? CC_G : CC_A), EAX, ECX);
+        zext_reg(j, EAX, w);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
+    if (starts(n, len, "abs.")) {
+        if (load(j, EAX, I->o[1], 0)) return -1;
+        sext_reg(j, EAX, w);
+        x86_mov_rr(&j->a, EDX, EAX);
+        x86_shift_ri(&j->a, SH_SAR, EDX, 31);
+        x86_alu_rr(&j->a, ALU_XOR, EAX, EDX);
+        x86_alu_rr(&j->a, ALU_SUB, EAX, EDX);
+        zext_reg(j, EAX, w);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
+    if (starts(n, len, "ctpop.")) return helper_call(j, I, H_CTPOP, 1, C_I32);
+    if (starts(n, len, "ctlz.")) {                           /* counted in 32 bits, less the bits above the width */
+        if (helper_call(j, I, H_CTLZ, 1, C_I32)) return -1;
+        if (w < 32) { if (load(j, EAX, I->id, 0)) return -1; x86_alu_ri(&j->a, ALU_SUB, EAX, 32 - w); store(j, I->id, EAX, 0); }
+        return 0;
+    }
+    if (starts(n, len, "cttz.")) {                           /* a bit just above the width stops the count there */
+        if (load(j, EAX, I->o[1], 0)) return -1;
+        if (w < 32) x86_alu_ri(&j->a, ALU_OR, EAX, 1u << w);
+        x86_mov_mr(&j->a, arg(0), EAX);
+        call_helper(j, H_CTTZ);
+        take_result(j, I->id, C_I32);
+        return 0;
+    }
+    if (starts(n, len, "bswap.") && (w == 32 || w == 16)) return helper_call(j, I, w == 32 ? H_BSWAP32 : H_BSWAP16, 1, C_I32);
+    if ((starts(n, len, "fshl.") || starts(n, len, "fshr.")) && w == 32) return helper_call(j, I, n[3] == 'l' ? H_FSHL : H_FSHR, 3, C_I32);
+    return 1;
+}
+
+/* the FFI table's index of a native function, or -1 */
+static int symbol(E *e, const char *name, uint32_t len) {
+    for (int i = 0; i < e->cfg.nsyms; i++)
+        if (strlen(e->cfg.syms[i].name) == len && !memcmp(e->cfg.syms[i].name, name, len)) return i;
+    return -1;
+}
+
+/* float intrinsics: minnum/maxnum/copysign, and those the C library computes (floor, pow, fma, ...), as the interpreter calls them */
+static int math_intrinsic(J *j, Ins *I) {
+    uint32_t len; const char *n = intrinsic_name(j->e, I->o[0], &len);
+    int c = klass(j, I->ty);
+    if (c != C_F32 && c != C_F64) return 1;
+    if (starts(n, len, "minnum.") || starts(n, len, "maxnum."))
+        return helper_call(j, I, n[1] == 'i' ? (c == C_F32 ? H_MINF : H_MIND) : (c == C_F32 ? H_MAXF : H_MAXD), 2, c);
+    if (starts(n, len, "copysign.")) {                       /* the magnitude's bits, the sign's sign bit */
+        int hi = c == C_F64;
+        for (int w = 0; w < (int)words(c); w++) { if (load(j, EAX, I->o[1], w)) return -1; store(j, I->id, EAX, w); }
+        if (load(j, EAX, I->id, hi) || load(j, ECX, I->o[2], hi)) return -1;
+        x86_alu_ri(&j->a, ALU_AND, EAX, 0x7fffffffu);
+        x86_alu_ri(&j->a, ALU_AND, ECX, 0x80000000u);
+        x86_alu_rr(&j->a, ALU_OR, EAX, ECX);
+        store(j, I->id, EAX, hi);
+        return 0;
+    }
+    static const char *const libm[] = { "floor", "ceil", "trunc", "round", "rint", "nearbyint", "exp2", "exp", "log10",
+                                        "log2", "log", "pow", "sin", "cos", "fma", "roundeven", 0 };
+    for (int q = 0; libm[q]; q++) {
+        uint32_t ql = (uint32_t)strlen(libm[q]);
+        if (len <= ql || memcmp(n, libm[q], ql) || n[ql] != '.') continue;
+        char name[16];
+        memcpy(name, libm[q], ql);
+        if (c == C_F32) name[ql++] = 'f';
+        int sym = symbol(j->e, name, ql);
+        if (sym < 0) return 1;
+        uint32_t k = 0;
+        for (uint32_t i = 1; i < I->n; i++) if (push_value(j, I->o[i], &k)) return -1;
+        if (4 * k > j->out) return unsupported(j, "internal: outgoing area too small");
+        x86_mov_ri(&j->a, EAX, (uint32_t)(W)j->e->cfg.syms[sym].addr);
+        reloc(j, RELOC_SYMBOL, (uint32_t)sym, 0);
+        call_eax(j);
+        take_result(j, I->id, c);
+        return 0;
+    }
+    return 1;
+}
+
 /* llvm.* intrinsics compiled inline or through a helper; 1 = not handled */
 static int intrinsic(J *j, Ins *I) {
     E *e = j->e;
@@ -659,11 +814,10 @@ static int intrinsic(J *j, Ins *I) {
         || is_named(e, callee, "llvm.assume")) return 0;
     if (is_named(e, callee, "llvm.stacksave")) { x86_mov_rr(&j->a, EAX, ESP); store(j, I->id, EAX, 0); j->stacksave = 1; return 0; }
     if (is_named(e, callee, "llvm.stackrestore")) { if (load(j, EAX, I->o[1], 0)) return -1; x86_mov_rr(&j->a, ESP, EAX); return 0; }
-    int copy = is_named(e, callee, "llvm.memcpy.p0i8.p0i8.i32") ? H_MEMCPY : is_named(e, callee, "llvm.memmove.p0i8.p0i8.i32") ? H_MEMMOVE
-             : is_named(e, callee, "llvm.memset.p0i8.i32") ? H_MEMSET : -1;
-    if (copy >= 0) {
-        uint32_t k = 0;
-        for (uint32_t i = 1; i <= 3; i++) if (push_value(j, I->o[i], &k)) return -1;
+    int copy = is_named(e, callee, "llvm.memcpy.p0i8.p0i8.i") ? H_MEMCPY : is_named(e, callee, "llvm.memmove.p0i8.p0i8.i") ? H_MEMMOVE
+             : is_named(e, callee, "llvm.memset.p0i8.i") ? H_MEMSET : -1;
+    if (copy >= 0) {                                         /* a 64-bit length passes its low word: size_t is 32 bits */
+        for (uint32_t i = 1; i <= 3; i++) { if (load(j, EAX, I->o[i], 0)) return -1; x86_mov_mr(&j->a, arg(i - 1), EAX); }
         call_helper(j, copy);
         return 0;
     }
@@ -692,6 +846,10 @@ static int intrinsic(J *j, Ins *I) {
         storex(j, I->id, XMM0, c);
         return 0;
     }
+    int r = integer_intrinsic(j, I);
+    if (r <= 0) return r;
+    r = math_intrinsic(j, I);
+    if (r <= 0) return r;
     Fn *in = &e->fn[e->v[callee].u.idx];
     if (!j->why.what) { j->why.name = in->name; j->why.nlen = in->nlen; }
     return unsupported(j, "intrinsic");
@@ -1272,6 +1430,7 @@ static W reloc_target(E *e, const Reloc *r) {
     case RELOC_FUNCTION: { Fn *f = &e->fn[r->target]; return f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * r->target); }
     case RELOC_HELPER: return (W)helpers[r->target];
     case RELOC_FN_RECORD: return (W)&e->fn[r->target];
+    case RELOC_SYMBOL: return r->target < (uint32_t)e->cfg.nsyms ? (W)e->cfg.syms[r->target].addr : 0;
     }
     return 0;
 }
