@@ -34,6 +34,11 @@ typedef struct bf_config {
     void (*fatal)(int code, const char *msg);
     /* microsecond clock for --stats decode time; NULL: not measured */
     uint64_t (*now_us)(void);
+    /* called when the JIT has compiled and installed a function: its name
+       (nlen bytes, not NUL-terminated), IR instructions, code bytes, time
+       taken in now_us units, and osr 1 for code entered from a hot loop;
+       NULL: not called */
+    void (*on_compile)(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t time, int osr);
 } bf_config;
 
 typedef struct bf_engine bf_engine;

@@ -67,4 +67,6 @@ double floor(double x);
 float ceilf(float x);
 double ceil(double x);
 float roundf(float x);
+float fmodf(float x, float y);
+double fmod(double x, double y);
 #endif

@@ -25,6 +25,7 @@ static int compile_function(E *e, Fn *f) {
     if (r > 0) return 0;
     if (jit_install(e, f, &c)) { jit_code_free(e, &c); return e->errc; }
     info->ins = c.nins; info->bytes = c.len; info->us = (uint32_t)(now(e) - t0);
+    if (e->cfg.on_compile) e->cfg.on_compile(f->name, f->nlen, c.nins, c.len, info->us, 0);
     jit_code_free(e, &c);
     return 0;
 }
@@ -49,11 +50,13 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     if (r > 0) return 1;
     uint8_t *code = jit_place(e, f, &c);
     if (!code) { jit_code_free(e, &c); return -1; }
+    uint32_t took = (uint32_t)(now(e) - t0);
     if (!f->native) {                      /* later calls run compiled too */
         f->native = code;
-        info->calls = f->calls; info->ins = c.nins; info->bytes = c.len; info->us = (uint32_t)(now(e) - t0);
+        info->calls = f->calls; info->ins = c.nins; info->bytes = c.len; info->us = took;
     }
     info->osr++;
+    if (e->cfg.on_compile) e->cfg.on_compile(f->name, f->nlen, c.nins, c.len, took, 1);
     W words[65] = { 0 };
     uint32_t n = param_words(e, f);
     if (n > 64) { jit_code_free(e, &c); return 1; }
