@@ -371,7 +371,9 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     if (HOT(e, f) && e->jit_hot(e, f)) return e->errc;
     if (!f->code && !f->native && lower(e, f)) return e->errc;
     if (f->native) {                  /* FFI or compiled code; a trampoline passes no count: the type says */
-        uint32_t need = param_words(e, f);
+        /* a variadic callee's extra words are unknown here: pass on all ncall can (reading the
+           caller's stack beyond them is harmless) */
+        uint32_t need = e->ty[f->ty].vararg ? 64 : param_words(e, f);
         *ret = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
         return 0;
     }

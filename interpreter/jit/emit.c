@@ -49,6 +49,7 @@ typedef struct J {
     int32_t below;               /* bytes of slots below the saved registers */
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
     int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
+    int32_t varargs;             /* [ebp + varargs]: the first argument word past the fixed parameters */
     JitWhy why;                  /* the unsupported construct, once found */
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
@@ -812,6 +813,19 @@ static int intrinsic(J *j, Ins *I) {
     uint32_t callee = I->o[0];
     if (is_named(e, callee, "llvm.lifetime.") || is_named(e, callee, "llvm.dbg.") || is_named(e, callee, "llvm.experimental.noalias")
         || is_named(e, callee, "llvm.assume")) return 0;
+    if (is_named(e, callee, "llvm.va_start")) {               /* the va_list points at the first variadic word */
+        if (load(j, ECX, I->o[1], 0)) return -1;
+        x86_lea(&j->a, EAX, M(EBP, j->varargs));
+        x86_mov_mr(&j->a, M(ECX, 0), EAX);
+        return 0;
+    }
+    if (is_named(e, callee, "llvm.va_copy")) {
+        if (load(j, ECX, I->o[1], 0) || load(j, EAX, I->o[2], 0)) return -1;
+        x86_mov_rm(&j->a, EAX, M(EAX, 0));
+        x86_mov_mr(&j->a, M(ECX, 0), EAX);
+        return 0;
+    }
+    if (is_named(e, callee, "llvm.va_end")) return 0;
     if (is_named(e, callee, "llvm.stacksave")) { x86_mov_rr(&j->a, EAX, ESP); store(j, I->id, EAX, 0); j->stacksave = 1; return 0; }
     if (is_named(e, callee, "llvm.stackrestore")) { if (load(j, EAX, I->o[1], 0)) return -1; x86_mov_rr(&j->a, ESP, EAX); return 0; }
     int copy = is_named(e, callee, "llvm.memcpy.p0i8.p0i8.i") ? H_MEMCPY : is_named(e, callee, "llvm.memmove.p0i8.p0i8.i") ? H_MEMMOVE
@@ -1207,7 +1221,6 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
 static int layout(J *j) {
     E *e = j->e; FnIR *ir = j->ir; Fn *f = j->f;
     Ty *ft = ty(j, f->ty);
-    if (ft->vararg) return unsupported(j, "variadic function");
     j->loc = ealloc(e, 4 * j->nloc + 4);
     j->shadow = ealloc(e, 4 * j->nloc + 4);
     j->blockat = ealloc(e, 4 * ir->nbb + 4);
@@ -1227,6 +1240,7 @@ static int layout(J *j) {
         j->loc[i] = at;
         at += 4 * (int32_t)words(c);
     }
+    j->varargs = at;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
     below += 8; j->scratch = -below;
     uint32_t out = 0;
