@@ -1,18 +1,15 @@
-/* Mixed mode under --jit=all: functions the JIT leaves interpreted (variadic
- * ones, for now) and compiled ones call each other, recursively and through
- * function pointers handed to native code (qsort). */
-#include <stdarg.h>
+/* Mixed mode under --jit=all: functions the JIT leaves interpreted (one that
+ * counts the bits of a 64-bit value: llvm.ctpop.i64, not compiled yet) and
+ * compiled ones call each other, recursively and through function pointers
+ * handed to native code (qsort). */
 #include <stdio.h>
 #include <stdlib.h>
 
 static int compiled_down(int n);
 
-/* interpreted: variadic */
-__attribute__((noinline)) static int interpreted_down(int n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    int scale = va_arg(ap, int);
-    va_end(ap);
+/* interpreted: llvm.ctpop.i64 */
+__attribute__((noinline)) static int interpreted_down(int n, unsigned long long bits) {
+    int scale = __builtin_popcountll(bits);
     if (n <= 0) return 0;
     return scale * n + compiled_down(n - 1);
 }
@@ -20,7 +17,7 @@ __attribute__((noinline)) static int interpreted_down(int n, ...) {
 /* compiled: scalars only */
 __attribute__((noinline)) static int compiled_down(int n) {
     if (n <= 0) return 1;
-    return n + interpreted_down(n - 1, 2);
+    return n + interpreted_down(n - 1, (unsigned long long)n << 40 | 1);
 }
 
 static int by_value(const void *a, const void *b) {
