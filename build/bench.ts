@@ -104,7 +104,7 @@ export async function bench(): Promise<void> {
 
   const obj = join(scratch, 'obj');
   const bootstrapSizes = await kernelSizes(join(obj, 'bootstrap', 'kernel.elf'), [
-    { name: 'engine', objects: objectsIn(join(obj, 'interpreter')).filter((f) => !f.endsWith('guest.bc')) },
+    { name: 'engine', objects: objectsIn(join(obj, 'interpreter')).filter((f) => !f.endsWith('guest.bc') && !f.endsWith('guest_jit.bc')) },
     { name: 'FFI glue (guest.c)', objects: [join(obj, 'interpreter', 'guest.bc')] },
     { name: 'kernel_lib', objects: objectsIn(join(obj, 'kernel_lib')) },
   ]);

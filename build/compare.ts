@@ -1,4 +1,4 @@
-// `bareflow report`: runs side by side (AOT vs interp, later cold vs warm): which runs,
+// `bareflow report`: runs side by side (AOT vs interp vs jit, later cold vs warm): which runs,
 // in which unit, what differs between them; JSON + Markdown + an SVG chart (boot to
 // first token, the whole run by phase, and the cost of each token by position).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -58,8 +58,9 @@ export function reportPath(run: string): string {
 /**
  * The newest run of each mode that exited 0 without --gdb: -icount runs when every mode
  * has one (instruction counts compare; host-time cycles barely do), else runs without.
+ * An `optional` mode joins when it has such a run of the same kind.
  */
-export function defaultRuns(dir: string, modes: string[]): { profiles: Profile[]; selection: string } {
+export function defaultRuns(dir: string, modes: string[], optional: string[] = []): { profiles: Profile[]; selection: string } {
   const ok = listRuns(dir).runs.filter(succeeded);
   const newest = (mode: string, icount?: boolean): Profile | undefined =>
     ok.filter((p) => p.config.mode === mode && (icount === undefined || p.config.icount === icount)).at(-1);
@@ -69,6 +70,10 @@ export function defaultRuns(dir: string, modes: string[]): { profiles: Profile[]
     if (!p) throw new Error(`report: no ${mode} run in ${dir} that exited 0 without --gdb: run 'npx bareflow boot --mode ${mode}' first`);
     return p;
   });
+  for (const mode of optional) {
+    const p = newest(mode, icount);
+    if (p) profiles.push(p);
+  }
   const kind = icount === true ? '-icount ' : icount === false ? 'TCG (no -icount) ' : '';
   return { profiles, selection: `runs: ${profiles.map((p) => `${p.run} (${p.config.mode})`).join(', ')}: the newest ${kind}run of each mode that exited 0 without --gdb` };
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, type KernelOutputs } from './kernel.ts';
-import { engineCore } from './engine.ts';
+import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
 import { bootConfig, validateOptions, type BootOptions } from './options.ts';
@@ -37,8 +37,12 @@ const boot = {
 export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('tinyllama', f));
 
 // The bootstrap: kernel_lib + the engine + its FFI glue, nothing of tinyllama.
+// The jit kernel: the same plus the JIT and guest_jit.c, which turns it on; a
+// kernel of its own, so the bootstrap stays as small as the interpreter needs.
 // The engine type-puns through its register slots: no strict aliasing.
-const bootstrapSources = [...engineCore, fromRoot('interpreter', 'guest.c')];
+const engineFlags = ['-fno-strict-aliasing'];
+const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest.c')];
+const jitSources = [...engineJit, fromRoot('interpreter', 'guest_jit.c')];
 
 // Each kernel links the one file that names it (bf_kernel_name): it reports
 // the name in its first event, and the host checks it against the boot mode.
@@ -48,6 +52,7 @@ export interface KernelBuild {
   steps: Step[];
   aot: KernelOutputs;
   bootstrap: KernelOutputs;
+  jit: KernelOutputs;
   /** tinyllama as one optimised bitcode module, for the engine. */
   tinyllamaBc: string;
 }
@@ -56,7 +61,11 @@ export interface KernelBuild {
 export function kernelBuild(): KernelBuild {
   const lib = compileSteps(kernelLibSources());
   const aot = kernelSteps({ name: 'aot', sources: [...tinyllamaSources, kernelId('aot')] }, lib.objects, boot.entry);
-  const bootstrap = kernelSteps({ name: 'bootstrap', sources: [...bootstrapSources, kernelId('bootstrap')], flags: ['-fno-strict-aliasing'] }, lib.objects, boot.entry);
+  const engine = compileSteps(engineGuestSources, engineFlags); // shared by the bootstrap and jit kernels
+  const engineKernel = (name: string, sources: string[]) =>
+    kernelSteps({ name, sources: [...sources, kernelId(name)], flags: engineFlags }, [...lib.objects, ...engine.objects], boot.entry);
+  const bootstrap = engineKernel('bootstrap', []);
+  const jit = engineKernel('jit', jitSources);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   return {
     steps: [
@@ -65,11 +74,14 @@ export function kernelBuild(): KernelBuild {
       nasmStep(fromRoot('boot', 'entry.asm'), boot.entry, 'elf32'),
       ...lib.steps,
       ...aot.steps,
+      ...engine.steps,
       ...bootstrap.steps,
+      ...jit.steps,
       ...tinyllamaBc.steps,
     ],
     aot: aot.out,
     bootstrap: bootstrap.out,
+    jit: jit.out,
     tinyllamaBc: tinyllamaBc.out,
   };
 }
@@ -114,7 +126,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   const files = modelFiles(req);
-  const { steps: kernelStepList, aot, bootstrap, tinyllamaBc } = kernelBuild();
+  const { steps: kernelStepList, aot, bootstrap, jit, tinyllamaBc } = kernelBuild();
   const manifestPath = req.out.replace(/\.img$/, '') + '.manifest.json';
   let config: ModelConfig | undefined;
   const checkModel = (): ModelConfig => {
@@ -128,7 +140,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   let manifest: Manifest | undefined;
   const pack: Step = {
     name: `pack ${basename(req.out)}`,
-    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, tinyllamaBc, files.model, files.tokenizer],
+    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, tinyllamaBc, files.model, files.tokenizer],
     outputs: [req.out, manifestPath],
     key: req.defaults,
     run: async () => {
@@ -156,7 +168,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
         { name: 'manifest.json', data: Buffer.from(JSON.stringify(build, null, 2) + '\n') },
       ]);
       const kernel = (name: string, k: KernelOutputs): Part => ({ name, data: readFileSync(k.bin), loadAddr: KERNEL_ADDR, entry: elfEntry(k.elf) });
-      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), ...modeKernels, { name: 'data', data: volume }];
+      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), kernel('jit', jit), ...modeKernels, { name: 'data', data: volume }];
       const img = packImage({ stage1: readFileSync(boot.stage1), stage2: readFileSync(boot.stage2), parts });
       writeFileSync(req.out, img);
       manifest = {

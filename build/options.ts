@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // and what the image stores as defaults in boot.cfg. Validated on the host
 // before QEMU starts; the guest validates again (a user can boot by hand).
 export interface BootOptions {
-  mode: 'aot' | 'interp';
+  mode: (typeof bootModes)[number];
   prompt: string;
   steps: number;
   temperature: number;
@@ -13,7 +13,7 @@ export interface BootOptions {
   seed: number;
 }
 
-export const bootModes = ['aot', 'interp'] as const;
+export const bootModes = ['aot', 'interp', 'jit'] as const;
 
 export const defaultBootOptions: BootOptions = {
   mode: 'aot',

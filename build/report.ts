@@ -39,10 +39,10 @@ export const phaseNames = ['boot', 'bitcode', 'load', 'setup', 'generation', 'ou
 /** What each phase holds, for the reports. */
 export const phaseMeaning: Record<keyof Phases, string> = {
   boot: 'stage1 → the application starts (stage2, kernel load, kmain: memory map, paging, serial, disk)',
-  bitcode: 'reading and decoding tinyllama.bc (interp mode)',
-  load: 'model and tokenizer from the data volume (in interp mode, interpreted, with functions decoded lazily)',
+  bitcode: 'reading and decoding tinyllama.bc (interp and jit modes)',
+  load: 'model and tokenizer from the data volume (in interp and jit modes, interpreted, with functions decoded lazily; jit compiles what gets hot)',
   setup: 'the rest before the first forward pass: options, engine set-up, prompt encoding and its event',
-  generation: 'forward passes and sampling, every position (the prompt’s too; in interp mode the first also decodes the functions it calls)',
+  generation: 'forward passes and sampling, every position (the prompt’s too; in interp and jit modes the first also decodes the functions it calls, and jit compiles hot functions as they get hot: its compile events)',
   output: 'between forward passes: decoding and printing each token (COM1) and its event line (COM2)',
   exit: 'after the last forward pass: the final newline, the done event, freeing, the exit event',
 };

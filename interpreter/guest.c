@@ -1,7 +1,8 @@
 /* The bootstrap kernel's application: loads tinyllama.bc from the data volume
  * and runs its app_main() under the engine, with kernel_lib as the FFI table.
  * Everything the bitcode calls resolves here by name; an unknown name fails the
- * load (BF_EXIT_UNRESOLVED) before anything runs. */
+ * load (BF_EXIT_UNRESOLVED) before anything runs. The jit kernel runs the same
+ * code plus guest_jit.c, which turns the JIT on. */
 #include "bf.h"
 #include "engine.h"
 #include "libc.h"
@@ -24,18 +25,23 @@ static const bf_sym kernel_syms[] = {
     /* math */
     S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
     S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
+    S(fmodf), S(fmod),
 };
 
 /* An engine error inside a callback from native code (qsort's comparator)
  * cannot unwind through the native frames: end the run with the message. */
 static void fatal(int code, const char *msg) { bf_fail(code, "engine: %s", msg); }
 
-/* Paging maps all memory writable and executable, so trampolines can live in
- * ordinary heap memory. */
+/* Paging maps all memory writable and executable (32-bit paging without PAE
+ * has no NX bit), so trampolines and the JIT's code live in the kernel heap. */
 static void *exec_alloc(uint32_t size) { return malloc(size); }
 
 /* "Microseconds" for the engine's lowering timer: TSC cycles here, reported as such. */
 static uint64_t cycles(void) { return bf_cycles(); }
+
+/* Defined by guest_jit.c, which only the jit kernel links; null in the bootstrap. */
+void guest_jit_config(bf_config *cfg) __attribute__((weak));
+void guest_jit_start(bf_engine *e) __attribute__((weak));
 
 int app_main(void)
 {
@@ -50,6 +56,8 @@ int app_main(void)
     cfg.exec_alloc = exec_alloc;
     cfg.fatal = fatal;
     cfg.now_us = cycles;
+    if (guest_jit_config)
+        guest_jit_config(&cfg);
     int err;
     char msg[256];
     uint64_t t0 = bf_cycles();
@@ -61,6 +69,8 @@ int app_main(void)
     bf_get_stats(e, &st);
     bf_event("{\"ev\":\"bitcode\",\"name\":\"%s\",\"bytes\":%u,\"functions\":%u,\"tsc_start\":%llu,\"tsc_end\":%llu}",
              PROGRAM, size, st.nfuncs, (unsigned long long)t0, (unsigned long long)t1);
+    if (guest_jit_start)
+        guest_jit_start(e);
 
     uint64_t ret = 0;
     int rc = bf_call(e, ENTRY, 0, 0, &ret);

@@ -65,13 +65,18 @@ static void line_sink(char c, void *ctx)
     line_putc(c);
 }
 
+void bf_vevent(const char *fmt, va_list ap)
+{
+    format(line_sink, 0, fmt, ap);
+    line_putc('\n');
+}
+
 void bf_event(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    format(line_sink, 0, fmt, ap);
+    bf_vevent(fmt, ap);
     va_end(ap);
-    line_putc('\n');
 }
 
 void event_write(const char *s)

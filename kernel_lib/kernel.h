@@ -31,6 +31,7 @@ int format(format_sink sink, void *ctx, const char *fmt, va_list ap);
 int fmt_float(char *buf, double x, char conv, int prec, int alt, char sign);
 
 /* events.c: the COM2 event stream, a whole line at a time. */
+void bf_vevent(const char *fmt, va_list ap); /* bf_event with a va_list (for wrappers) */
 void event_write(const char *s);
 void event_json_string(const char *s);
 void event_line_rescue(void);

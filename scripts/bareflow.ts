@@ -56,7 +56,7 @@ program
 program
   .command('report')
   .description('compare runs side by side (JSON, Markdown and an SVG chart in images/reports)')
-  .argument('[runs...]', 'run reports (.json paths or run names); default: the newest successful aot and interp runs (-icount ones if both modes have one)')
+  .argument('[runs...]', 'run reports (.json paths or run names); default: the newest successful aot and interp runs (-icount ones if both modes have one), and the newest jit run of the same kind if there is one')
   .option('--name <name>', 'name of the comparison files')
   .action(async (runs: string[], o) => (await import('./commands/report.ts')).reportCommand(runs, o));
 

@@ -8,7 +8,7 @@ import { exitQuietlyOnEpipe } from './stdout.ts';
 export async function reportCommand(runs: string[], o: { name?: string }): Promise<void> {
   exitQuietlyOnEpipe();
   if (o.name !== undefined) checkName('report', o.name);
-  const { profiles, selection } = runs.length > 0 ? { profiles: runs.map((r) => readRun(reportPath(r))), selection: null } : defaultRuns(reportsDir, ['aot', 'interp']);
+  const { profiles, selection } = runs.length > 0 ? { profiles: runs.map((r) => readRun(reportPath(r))), selection: null } : defaultRuns(reportsDir, ['aot', 'interp'], ['jit']);
   const c = compareProfiles(o.name ?? `compare-${profiles.map((p) => p.config.mode).join('-')}`, profiles, selection);
   for (const w of c.warnings) console.error(`warning: ${w}`);
   const files = await writeComparison(reportsDir, c);
