@@ -13,7 +13,7 @@ describe('boot options', () => {
     expect(() => validateOptions({ temperature: -1 })).toThrow("option temperature: '-1' is not a number ≥ 0");
     expect(() => validateOptions({ topp: 1.5 })).toThrow("option topp: '1.5' is not a number in [0, 1]");
     expect(() => validateOptions({ seed: 1.5 })).toThrow("option seed: '1.5' is not a whole number in [0, 2^32)");
-    expect(() => validateOptions({ mode: 'jit' as never })).toThrow("option mode: 'jit' is not one of aot, interp");
+    expect(() => validateOptions({ mode: 'meta' as never })).toThrow("option mode: 'meta' is not one of aot, interp, jit");
     expect(() => validateOptions({ prompt: 'a\nb' })).toThrow('option prompt: must be one line of at most 1024 bytes');
   });
 

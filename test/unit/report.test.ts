@@ -1,8 +1,12 @@
 // A run's profile from its events: where the time went (every cycle in exactly one
 // phase), per-token figures over the generated positions, and COM1 text decoding.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultRuns } from '../../build/compare.ts';
 import { textDecoderFor, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 import { profile, type RunConfig } from '../../build/report.ts';
+import { tempDir } from '../helpers/tempdir.ts';
 
 const config: RunConfig = {
   mode: 'interp', prompt: 'a b', steps: 5, temperature: 0, topp: 0.9, seed: 42, icount: false, gdb: false,
@@ -49,6 +53,28 @@ describe('profile', () => {
 
   it('records what ran', () => {
     expect(p).toMatchObject({ kind: 'bareflow-run', run: 'r1', date: '2026-12-01T07:00:00.000Z', config, unit: 'cycles' });
+  });
+});
+
+describe('report without runs named', () => {
+  // One run per entry: name, mode, icount, minute of its date.
+  const runsIn = (runs: [string, RunConfig['mode'], boolean, number][]): string => {
+    const dir = tempDir('runs-');
+    for (const [run, mode, icount, minute] of runs) {
+      const date = `2026-12-01T07:${String(minute).padStart(2, '0')}:00.000Z`;
+      writeFileSync(join(dir, `${run}.json`), JSON.stringify(profile({ run, date, config: { ...config, mode, icount }, tscHz: 11300 }, result)));
+    }
+    return dir;
+  };
+  const picked = (dir: string): string[] => defaultRuns(dir, ['aot', 'interp'], ['jit']).profiles.map((p) => p.run);
+
+  it('adds the newest jit run of the kind aot and interp are compared in', () => {
+    expect(picked(runsIn([['a', 'aot', true, 1], ['i', 'interp', true, 2], ['j1', 'jit', true, 3], ['j2', 'jit', false, 4]]))).toEqual(['a', 'i', 'j1']);
+  });
+
+  it('leaves jit out when it has no run of that kind', () => {
+    expect(picked(runsIn([['a', 'aot', true, 1], ['i', 'interp', true, 2], ['j', 'jit', false, 3]]))).toEqual(['a', 'i']);
+    expect(picked(runsIn([['a', 'aot', false, 1], ['i', 'interp', false, 2]]))).toEqual(['a', 'i']);
   });
 });
 
