@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Engine benchmark: native -m32 -O2 vs the engine on the same -O2 bitcode vs
-// lli-14 (JIT) vs lli-14 -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
+// Engine benchmark: native -m32 -O2 vs the engine on the same -O2 bitcode,
+// interpreted and with its JIT (--jit=all: every function compiled at its first
+// call, loops entered by OSR), vs lli-14 (LLVM's Orc JIT) and lli-14
+// -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
 //   node test/engine/bench.mjs [--no-lli-interp] [--filter x] [--bfi path]
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
 // tinyllama (stories260K, 256 steps) when tinyllama/ and ../shared/models exist;
@@ -38,10 +40,10 @@ for (const f of readdirSync(join(here, 'bench')).filter(f => f.endsWith('.c') &&
   execFileSync('clang-14', [...F, src, '-o', `${b}.native`, '-lm']);
   execFileSync('clang-14', [...F, '-emit-llvm', '-c', src, '-o', `${b}.bc`]);
   execFileSync('clang-14', ['-O2', '-w', '-emit-llvm', '-c', src, '-o', `${b}.x64.bc`]);
-  const nat = time(`${b}.native`, []), eng = time(bfi, [`${b}.bc`]);
+  const nat = time(`${b}.native`, []), eng = time(bfi, [`${b}.bc`]), jit = time(bfi, ['--jit=all', `${b}.bc`]);
   const lli = time('lli-14', [`${b}.x64.bc`], 1);
   const lint = lliInterp ? time('lli-14', ['-jit-kind=mcjit', '-force-interpreter', `${b}.x64.bc`], 1, 300000) : NaN;
-  rows.push({ n, nat, eng, lli, lint });
+  rows.push({ n, nat, eng, jit, lli, lint });
 }
 const tl = join(root, 'tinyllama'), M = join(root, '..', 'shared', 'models');
 if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
@@ -52,9 +54,16 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
   execFileSync('clang-14', [...TF, '-emit-llvm', '-c', join(tl, 'main.c'), '-o', `${b}.2.bc`]);
   execFileSync('llvm-link-14', [`${b}.1.bc`, `${b}.2.bc`, '-o', `${b}.bc`]);
   const nat = time(`${b}.native`, [`${M}/stories260K.bin`, '-z', `${M}/tok512.bin`, '-t', '0', '-n', '256']);
-  const eng = time(bfi, ['--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
-    '--opt', 'temperature=0', '--opt', 'steps=256', `${b}.bc`]);
-  rows.push({ n: 'tinyllama', nat, eng, lli: NaN, lint: NaN });
+  const tlArgs = ['--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
+    '--opt', 'temperature=0', '--opt', 'steps=256', `${b}.bc`];
+  const eng = time(bfi, tlArgs), jit = time(bfi, ['--jit=all', ...tlArgs]);
+  rows.push({ n: 'tinyllama', nat, eng, jit, lli: NaN, lint: NaN });
+  // the JIT's compile speed and code size on tinyllama, against llc -O2 for the same module
+  const js = spawnSync(bfi, ['--stats', '--jit=all', ...tlArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr || '';
+  const jm = /\[jit\] (\d+) functions compiled \((\d+) IR instructions, (\d+) bytes of code, (\d+) us\)/.exec(js);
+  execFileSync('llc-14', ['-O2', '-mtriple=i686-pc-linux-gnu', '-mattr=+sse2', '-filetype=obj', `${b}.bc`, '-o', `${b}.llc.o`]);
+  const llcText = [...execFileSync('llvm-size-14', ['-A', `${b}.llc.o`], { encoding: 'utf8' }).matchAll(/^\.text\S*\s+(\d+)/gm)].reduce((a, x) => a + Number(x[1]), 0);
+  var jitCompile = jm && { fns: +jm[1], ins: +jm[2], bytes: +jm[3], us: +jm[4], llcText };
   // start-up: bf_load + lowering of what runs (--stats), one step
   const st = (() => { return spawnSync(bfi, ['--stats', '--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
     '--opt', 'temperature=0', '--opt', 'steps=1', `${b}.bc`], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr || ''; })();
@@ -62,24 +71,32 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
 }
 const f = x => Number.isFinite(x) ? x.toFixed(1).padStart(9) : '      n/a';
 const r = x => Number.isFinite(x) ? x.toFixed(2).padStart(8) : '     n/a';
-console.log('program      native ms   engine ms  engine/nat   lli ms  lli-interp ms  interp/engine');
+console.log('program      native ms   engine ms  engine/nat   jit ms   jit/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
 const gm = a => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
-for (const x of rows) console.log(`${x.n.padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}  ${f(x.lli)}  ${f(x.lint)}      ${r(x.lint / x.eng)}`);
-const ratios = rows.map(x => x.eng / x.nat).filter(Number.isFinite);
+for (const x of rows) console.log(`${x.n.padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)} ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}`);
+const geo = (key) => gm(rows.map(x => x[key] / x.nat).filter(Number.isFinite));
 const ir = rows.map(x => x.lint / x.eng).filter(Number.isFinite);
-console.log(`geo-mean engine/native: ${gm(ratios).toFixed(2)}x${ir.length ? `; lli interpreter/engine: ${gm(ir).toFixed(1)}x` : ''}`);
+console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x; jit/native: ${geo('jit').toFixed(2)}x; lli/native: ${geo('lli').toFixed(2)}x` +
+  (ir.length ? `; lli interpreter/engine: ${gm(ir).toFixed(1)}x` : ''));
+if (typeof jitCompile === 'object' && jitCompile) {
+  const c = jitCompile;
+  console.log(`jit on tinyllama: ${c.fns} functions, ${c.ins} IR instructions in ${(c.us / 1000).toFixed(2)} ms ` +
+    `(${(c.ins / c.us).toFixed(2)}M IR instructions/s, ${(c.us / c.fns).toFixed(0)} us a function); ` +
+    `${c.bytes} bytes of code vs llc -O2's ${c.llcText} (.text of the same module): ${(c.bytes / c.llcText).toFixed(2)}x`);
+}
 if (typeof startup === 'string') {
   const m = /load (\d+) us, run \d+ us \(lowering (\d+) us\)/.exec(startup), mem = /engine memory: (\d+) bytes in use, peak (\d+)/.exec(startup);
   const lw = /functions: (\d+) in module, (\d+) lowered/.exec(startup);
   if (m) console.log(`tinyllama.bc start-up: load ${(m[1] / 1000).toFixed(2)} ms + decode ${(m[2] / 1000).toFixed(2)} ms` +
     (lw ? ` (${lw[2]} of ${lw[1]} functions)` : '') + (mem ? `; engine memory peak ${(mem[2] / 1048576).toFixed(2)} MiB (module, decoded code, interpreter stack; the program's own malloc is not counted)` : ''));
 }
-// .text of the freestanding core (what the bootstrap kernel links)
+// .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
 const core = ['bitstream.c', 'module.c', 'verify.c', 'lower.c', 'exec.c', 'ffi.c'];
+const jitFiles = ['jit/x86.c', 'jit/regalloc.c', 'jit/emit.c', 'jit/jit.c'];
 const SF = ['--target=i686-unknown-none', '-march=i686', '-msse2', '-mfpmath=sse', '-ffreestanding', '-fno-builtin', '-fno-stack-protector',
   '-fno-asynchronous-unwind-tables', '-fno-pic'];
-for (const O of ['-Os', '-O2']) {
-  const sz = core.map((c) => {
+for (const [what, files] of [['engine core', core], ['jit', jitFiles]]) for (const O of ['-Os', '-O2']) {
+  const sz = files.map((c) => {
     const o = join(w, `size-${basename(c, '.c')}${O}.o`);
     execFileSync('clang-14', [...SF, O, '-c', join(root, 'interpreter', c), '-o', o]);
     const sec = execFileSync('llvm-size-14', ['-A', o], { encoding: 'utf8' });
@@ -87,6 +104,6 @@ for (const O of ['-Os', '-O2']) {
     return { c, text: get(/^\.text\S*\s+(\d+)/gm), ro: get(/^\.rodata\S*\s+(\d+)/gm) };
   });
   const kb = (x) => (x / 1024).toFixed(1);
-  console.log(`engine core .text ${O}: ${kb(sz.reduce((a, x) => a + x.text, 0))} KB (+ .rodata ${kb(sz.reduce((a, x) => a + x.ro, 0))} KB): ` +
+  console.log(`${what} .text ${O}: ${kb(sz.reduce((a, x) => a + x.text, 0))} KB (+ .rodata ${kb(sz.reduce((a, x) => a + x.ro, 0))} KB): ` +
     sz.map((x) => `${basename(x.c, '.c')} ${kb(x.text)}`).join(', '));
 }
