@@ -8,7 +8,7 @@ import { runSteps, type Step } from './steps.ts';
 import { runTool, tools } from './toolchain.ts';
 
 export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
-// The JIT: in the host builds for now (the guest's jit kernel comes with --mode jit).
+// The JIT: in the host builds, and in the guest's jit kernel (build/image-build.ts).
 export const engineJit = ['x86.c', 'regalloc.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
 const hostMain = fromRoot('interpreter', 'host_main.c');
 const headers = ['interpreter', 'interpreter/jit'].flatMap((d) =>
