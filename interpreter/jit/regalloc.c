@@ -10,10 +10,10 @@
  * meet can share a register whatever the block order.
  *
  * Linear scan then walks the intervals by start. A value gets a free
- * register of its class; when none is free, the value used least (uses
- * weighted 8x per loop level) among it and those holding registers stays in
- * memory for its whole life: every value has a frame slot, so nothing is
- * split or reloaded. */
+ * register of its class; when none is free, the one with the lowest use
+ * density (uses, weighted 8x per loop level, per instruction its interval
+ * spans) among it and those holding registers stays in memory for its whole
+ * life: every value has a frame slot, so nothing is split or reloaded. */
 #include "jit.h"
 #include "x86.h"
 
@@ -135,6 +135,10 @@ int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uin
     uint32_t *weight = ealloc(e, 4 * (nloc + 1)), *depth = ealloc(e, 4 * (ir->nbb + 1)), *order = ealloc(e, 4 * (nloc + 1));
     if (!weight || !depth || !order) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
     if (intervals(e, ir, nloc, start, end, weight, depth)) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
+    /* what a register is worth to a value: its weighted uses per instruction it spans
+       (a long-lived value used now and then loses to a loop's counter) */
+    for (uint32_t k = 0; k < nloc; k++)
+        if (weight[k]) weight[k] = (uint32_t)(((uint64_t)weight[k] << 12) / (end[k] - start[k] + 1)) + 1;
     static const int8_t pool[3][6] = { { 0 }, { EBX, ESI, EDI }, { XMM2, XMM3, XMM4, XMM5, XMM6, XMM7 } };
     static const uint32_t pool_size[3] = { 0, 3, 6 };
     for (int c = 1; c <= 2; c++) {
