@@ -85,17 +85,19 @@ const compared: [keyof RunConfig, string][] = [
   ['temperature', 'temperature'],
   ['topp', 'top-p'],
   ['seed', 'seed'],
+  ['jit_threshold', 'JIT threshold'],
   ['icount', 'icount'],
   ['imageSha256', 'image'],
   ['modelSha256', 'model'],
 ];
 
-const shown = (v: unknown): string => (typeof v === 'string' ? (/^[0-9a-f]{64}$/.test(v) ? `sha256 ${v.slice(0, 12)}…` : `'${v}'`) : String(v));
+// An option left unset (jit_threshold) has the kernel's default.
+const shown = (v: unknown): string => (v === undefined ? 'unset' : typeof v === 'string' ? (/^[0-9a-f]{64}$/.test(v) ? `sha256 ${v.slice(0, 12)}…` : `'${v}'`) : String(v));
 
-/** "prompt 'a', steps 12, …": what every run shares. */
+/** "prompt 'a', steps 12, …": what every run shares (options no run set are left out). */
 export function configShared(profiles: Profile[]): string {
   return compared
-    .filter(([key]) => new Set(profiles.map((p) => JSON.stringify(p.config[key]))).size === 1)
+    .filter(([key]) => new Set(profiles.map((p) => JSON.stringify(p.config[key]))).size === 1 && profiles[0].config[key] !== undefined)
     .map(([key, label]) => `${label} ${shown(profiles[0].config[key])}`)
     .join(', ');
 }

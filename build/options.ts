@@ -11,6 +11,8 @@ export interface BootOptions {
   temperature: number;
   topp: number;
   seed: number;
+  /** jit mode: the calls that get a function compiled (a loop is entered compiled after 10x as many back-edges); unset: the kernel's 100. */
+  jit_threshold?: number;
 }
 
 export const bootModes = ['aot', 'interp', 'jit'] as const;
@@ -26,6 +28,9 @@ export const defaultBootOptions: BootOptions = {
 
 export class OptionError extends Error {}
 
+// The engine counts back-edges up to 10x the threshold in 32 bits.
+const maxJitThreshold = Math.floor(0xffffffff / 10);
+
 export function validateOptions(o: Partial<BootOptions>, seqLen?: number): void {
   const bad = (name: string, why: string): never => {
     throw new OptionError(`option ${name}: ${why}`);
@@ -38,6 +43,9 @@ export function validateOptions(o: Partial<BootOptions>, seqLen?: number): void 
   if (o.temperature !== undefined && !(Number.isFinite(o.temperature) && o.temperature >= 0)) bad('temperature', `'${o.temperature}' is not a number ≥ 0`);
   if (o.topp !== undefined && !(Number.isFinite(o.topp) && o.topp >= 0 && o.topp <= 1)) bad('topp', `'${o.topp}' is not a number in [0, 1]`);
   if (o.seed !== undefined && !(Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= 0xffffffff)) bad('seed', `'${o.seed}' is not a whole number in [0, 2^32)`);
+  if (o.jit_threshold !== undefined && !(Number.isInteger(o.jit_threshold) && o.jit_threshold >= 0 && o.jit_threshold <= maxJitThreshold)) {
+    bad('jit_threshold', `'${o.jit_threshold}' is not a whole number in [0, ${maxJitThreshold}]`);
+  }
   if (o.prompt !== undefined && (o.prompt.includes('\n') || Buffer.byteLength(o.prompt) > 1024)) bad('prompt', 'must be one line of at most 1024 bytes');
 }
 

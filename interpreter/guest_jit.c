@@ -7,7 +7,8 @@
 #include "libc.h"
 
 /* As bfi --jit on the host: a function called this often is compiled, and a
- * loop taken ten times as often is entered compiled (OSR). */
+ * loop taken ten times as often is entered compiled (OSR). The boot option
+ * jit_threshold overrides it (0: compile every function at its first call). */
 #define JIT_THRESHOLD 100
 
 #define TOKEN_EVENT "{\"ev\":\"token\""
@@ -52,4 +53,16 @@ void guest_jit_config(bf_config *cfg)
     cfg->on_compile = on_compile;
 }
 
-void guest_jit_start(bf_engine *e) { bf_jit_enable(e, JIT_THRESHOLD); }
+static uint32_t threshold(void)
+{
+    char text[16], *end;
+    int len = bf_option("jit_threshold", text, sizeof text);
+    if (len < 0)
+        return JIT_THRESHOLD;
+    unsigned long n = strtoul(text, &end, 10);
+    if (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n > 0xffffffffu / 10)
+        bf_fail(BF_EXIT_BAD_OPTION, "option jit_threshold: '%s' is not a whole number in [0, 429496729]", text);
+    return (uint32_t)n;
+}
+
+void guest_jit_start(bf_engine *e) { bf_jit_enable(e, threshold()); }

@@ -19,6 +19,7 @@ export interface BootCommandOptions {
   temperature?: number;
   topp?: number;
   seed?: number;
+  jitThreshold?: number;
   timeout: number;
   icount?: boolean;
   gdb?: boolean;
@@ -50,7 +51,7 @@ function kernelElf(contents: ImageContents, mode: string): string {
 export async function bootCommand(image: string, o: BootCommandOptions): Promise<void> {
   exitQuietlyOnEpipe();
   const date = new Date();
-  const given: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed };
+  const given: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed, jit_threshold: o.jitThreshold };
   if (o.run !== undefined) newRunFile(reportsDir, o.run);
   const { bytes, contents } = readImage(image);
   const options = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<BootOptions>;

@@ -68,6 +68,28 @@ describe('jit mode: the engine and its JIT on bare metal', () => {
   });
 });
 
+describe('jit mode: the jit_threshold boot option', () => {
+  it('0 compiles every function at its first call, and generates the same', async () => {
+    const options = { prompt: 'Once upon a time', steps: 16 };
+    const [aot, jit] = await Promise.all([
+      bootTest({ image: defaultImg, options: { ...options, mode: 'aot' }, timeoutMs: T }),
+      bootTest({ image: defaultImg, options: { ...options, mode: 'jit', jit_threshold: 0 }, timeoutMs: T }),
+    ]);
+    expect(jit.guestCode).toBe(0);
+    expect(tokenIds(jit.events)).toEqual(tokenIds(aot.events));
+    const compiled = jit.events.filter((e) => e.ev === 'compile');
+    // forward and sample run once per token: compiled at their first call, not from a hot loop.
+    expect(compiled.filter((e) => !e.osr).map((e) => e.name)).toEqual(expect.arrayContaining(['forward', 'sample']));
+    expect(compiled.filter((e) => e.name === 'forward')).toHaveLength(1);
+  });
+
+  it('a value that is not a whole number is refused by the guest, exit 2', async () => {
+    const r = await bootTest({ image: defaultImg, options: { mode: 'jit' }, rawOptions: { jit_threshold: '1e3' }, timeoutMs: 60_000 });
+    expect(r.guestCode).toBe(exitCodes.badOption);
+    expect(r.text).toContain("error: option jit_threshold: '1e3' is not a whole number in [0, 429496729]");
+  });
+});
+
 describe('jit mode: bad bitcode', () => {
   it('a corrupted tinyllama.bc is the engine\'s clear error, exit 9', async () => {
     const image = withDataFiles(defaultImg, (files) =>

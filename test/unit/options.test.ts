@@ -15,6 +15,10 @@ describe('boot options', () => {
     expect(() => validateOptions({ seed: 1.5 })).toThrow("option seed: '1.5' is not a whole number in [0, 2^32)");
     expect(() => validateOptions({ mode: 'meta' as never })).toThrow("option mode: 'meta' is not one of aot, interp, jit");
     expect(() => validateOptions({ prompt: 'a\nb' })).toThrow('option prompt: must be one line of at most 1024 bytes');
+    expect(() => validateOptions({ jit_threshold: 0 })).not.toThrow();
+    expect(() => validateOptions({ jit_threshold: 429496729 })).not.toThrow();
+    expect(() => validateOptions({ jit_threshold: 429496730 })).toThrow("option jit_threshold: '429496730' is not a whole number in [0, 429496729]");
+    expect(() => validateOptions({ jit_threshold: 2.5 })).toThrow("option jit_threshold: '2.5' is not a whole number in [0, 429496729]");
   });
 
   it('writes boot.cfg as key=value lines', () => {

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRuns } from '../../build/compare.ts';
+import { configDifferences, configShared, defaultRuns } from '../../build/compare.ts';
 import { textDecoderFor, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 import { profile, type RunConfig } from '../../build/report.ts';
 import { tempDir } from '../helpers/tempdir.ts';
@@ -75,6 +75,17 @@ describe('report without runs named', () => {
   it('leaves jit out when it has no run of that kind', () => {
     expect(picked(runsIn([['a', 'aot', true, 1], ['i', 'interp', true, 2], ['j', 'jit', false, 3]]))).toEqual(['a', 'i']);
     expect(picked(runsIn([['a', 'aot', false, 1], ['i', 'interp', false, 2]]))).toEqual(['a', 'i']);
+  });
+});
+
+describe('what runs share and where they differ', () => {
+  const run = (mode: RunConfig['mode'], jit_threshold?: number) =>
+    profile({ run: `r-${mode}`, date: '2026-12-01T07:00:00.000Z', config: { ...config, mode, ...(jit_threshold === undefined ? {} : { jit_threshold }) }, tscHz: 1 }, result);
+
+  it('leaves out the JIT threshold when no run set it, and names it when they differ', () => {
+    expect(configShared([run('aot'), run('interp')])).not.toContain('JIT threshold');
+    expect(configShared([run('jit', 5), run('jit', 5)])).toContain('JIT threshold 5');
+    expect(configDifferences([run('aot'), run('jit', 0)])).toEqual(['JIT threshold (unset in r-aot, 0 in r-jit)']);
   });
 });
 
