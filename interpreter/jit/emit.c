@@ -40,6 +40,8 @@ typedef struct J {
     int8_t *xreg;                /* the XMM register holding each float/double local, or -1 */
     uint32_t *live_from, *live_to;   /* each local's live interval (instruction indices) */
     uint32_t at;                 /* the instruction being compiled */
+    uint32_t *uses;              /* uses of each local */
+    Ins *folded;                 /* a GEP left for the next instruction's address() to compute */
     uint8_t *via_shadow;         /* per block: its phis are written through shadows */
     uint32_t *blockat;           /* code offset of each block */
     uint32_t *bodyat;            /* ... and of its first instruction after the phi copies (where OSR enters) */
@@ -536,7 +538,13 @@ static int cast(J *j, Ins *I) {
 }
 
 /* the address an instruction's pointer operand holds, into EAX */
-static int address(J *j, uint32_t p) { return load(j, EAX, p, 0); }
+/* The address an instruction's pointer operand holds, into EAX. A GEP whose
+ * one use is this load or store was not emitted: its address is computed here. */
+static int gep_address(J *j, Ins *I);
+static int address(J *j, uint32_t p) {
+    if (j->folded && j->folded->id == p) { Ins *G = j->folded; j->folded = 0; return gep_address(j, G); }
+    return load(j, EAX, p, 0);
+}
 
 static int load_ins(J *j, Ins *I) {
     int c = klass(j, I->ty);
@@ -591,7 +599,8 @@ static int store_ins(J *j, Ins *I) {
     return 0;
 }
 
-static int gep(J *j, Ins *I) {
+/* the address a GEP computes, into EAX */
+static int gep_address(J *j, Ins *I) {
     E *e = j->e;
     if (ty(j, I->ty)->k == TK_VEC) return unsupported(j, "vector GEP");
     if (load(j, EAX, I->o[0], 0)) return -1;
@@ -629,6 +638,10 @@ static int gep(J *j, Ins *I) {
         else { x86_imul_rri(&j->a, ECX, ECX, (int32_t)size); x86_alu_rr(&j->a, ALU_ADD, EAX, ECX); }
     }
     if (offset) x86_lea(&j->a, EAX, M(EAX, offset));
+    return 0;
+}
+static int gep(J *j, Ins *I) {
+    if (gep_address(j, I)) return -1;
     store(j, I->id, EAX, 0);
     return 0;
 }
@@ -1158,9 +1171,17 @@ static int vector_instruction(J *j, uint32_t bb, Ins *I) {
     return 0;
 }
 
+/* a GEP used once, as the address of the load or store right after it: that instruction computes it */
+static int folds_into_next(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i], *N = I + 1;
+    if (I->op != I_GEP || is_vector(j, I->ty) || i + 1 >= j->ir->bb[bb + 1] || j->uses[I->id - j->ir->base] != 1) return 0;
+    return (N->op == I_LOAD && N->o[0] == I->id) || (N->op == I_STORE && N->o[0] == I->id && N->o[1] != I->id);
+}
+
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
+    if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, I);
     if (I->op == I_STORE && is_vector(j, I->ty2)) {
         if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
@@ -1241,6 +1262,10 @@ static int layout(J *j) {
         at += 4 * (int32_t)words(c);
     }
     j->varargs = at;
+    if (!(j->uses = ealloc(e, 4 * (j->nloc + 1)))) return -1;
+    for (uint32_t i = 0; i < ir->nins; i++)
+        for (uint32_t k = 0; k < ir->ins[i].n; k++)
+            if (is_local(j, ir->ins[i].o[k]) && !(ir->ins[i].op == I_PHI && (k & 1))) j->uses[ir->ins[i].o[k] - ir->base]++;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
     below += 8; j->scratch = -below;
     uint32_t out = 0;
@@ -1432,7 +1457,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.uses);
     fn_ir_free(e, &ir);
     return r;
 }
