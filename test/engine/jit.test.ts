@@ -76,6 +76,16 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(jit.stderr).toContain('[jit] interpreted interpreted_down: intrinsic llvm.ctpop.i64');
   });
 
+  it('self-hosting: bfi --jit running interpreter.bc (the JIT compiles the engine) runs cases like native', async () => {
+    const { interpreterBc } = await buildEngine();
+    const cases = 'fnptr_table,hash_crc32,sort_quick,fp_nbody,varargs,switch_huge,tree_bst_avl,vec_float4';
+    const r = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--levels', 'O2',
+      '--self', interpreterBc, '--engine-args', '--jit', '--filter', cases], { reject: false, all: true, timeout: 600_000 });
+    const failures = (r.all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
+    expect(r.all, failures).toMatch(/engine suite: 9 passed, 0 failed of 9 /);   // varargs also picks varargs_mixed
+    expect(r.exitCode, failures).toBe(0);
+  });
+
   it('compiles a function once it is hot: --jit-threshold 5', async () => {
     const src = fromRoot('test', 'engine', 'jit', 'mixed.c');
     const bc = join(work, 'mixed.threshold.bc');
@@ -117,4 +127,24 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(r.stdout).toBe(readFileSync(join(sharedModels, 'reference', `${name}.txt`), 'utf8'));
     expect(r.stderr).toMatch(/\[jit\] compiled encode: /);
   });
+});
+
+// Differential fuzzing of the JIT's emitter (issue 10): random well-defined C
+// programs (jit-fuzz/generate.ts) at -O0/-O2 (and -O1 for every third seed),
+// run natively, interpreted, with --jit=all and with --jit-threshold 1 (OSR);
+// all four must agree. Fixed seeds: the same programs every run.
+// `npm run fuzz:jit` runs many more (jit-fuzz/run.ts).
+describe('jit fuzz: random programs agree native / interpreted / --jit=all / --jit-threshold 1', () => {
+  it('seeds 1..13', async () => {
+    const { runFuzz } = await import('./jit-fuzz/run.ts');
+    const { bfi } = await buildEngine();
+    const lines: string[] = [];
+    const r = await runFuzz({ from: 1, to: 13, bfi, jobs: 2, log: (l) => lines.push(l) });
+    expect(r.to).toBe(13);
+    expect(r.failed, lines.join('\n')).toBe(0);
+    expect(r.passed).toBeGreaterThanOrEqual(2 * 12);
+    // the programs exercise the JIT: nearly every function is compiled under --jit=all
+    expect(r.compiled).toBeGreaterThan(100);
+    expect(r.compiled / (r.compiled + r.interpreted)).toBeGreaterThan(0.85);
+  }, 180_000);
 });
