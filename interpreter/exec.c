@@ -623,8 +623,15 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             uint32_t n2 = IM(3), k = 0;
             Ty *ft = &e->ty[f->ty];
             for (uint32_t i = 0; i < n2 && i < ft->w && k < 126; i++) {
-                uint32_t t = e->ty[f->ty].elts[i];
+                uint32_t t = e->ty[f->ty].elts[i], bt;
                 Ty *y = &e->ty[t];
+                if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {    /* byval: the bytes themselves, as cdecl passes them */
+                    uint32_t n = (ty_size(e, bt) + 3) / 4;
+                    if (k + n > 126) break;
+                    memcpy(&wbuf[k], (void *)(W)U32(4 + i), 4 * n);
+                    k += n;
+                    continue;
+                }
                 wbuf[k++] = U32(4 + i);
                 if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) wbuf[k++] = *(u32u *)(A(4 + i) + 4);
             }

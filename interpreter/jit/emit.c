@@ -52,6 +52,7 @@ typedef struct J {
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
     int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
     int32_t varargs;             /* [ebp + varargs]: the first argument word past the fixed parameters */
+    int32_t *byval;              /* per parameter: [ebp + byval[i]] holds its bytes when it is passed by value, else 0 */
     JitWhy why;                  /* the unsupported construct, once found */
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
@@ -1249,13 +1250,20 @@ static int layout(J *j) {
     j->reg = ealloc(e, j->nloc + 1);
     j->xreg = ealloc(e, j->nloc + 1);
     j->via_shadow = ealloc(e, ir->nbb + 1);
-    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->xreg || !j->via_shadow) return -1;
+    j->byval = ealloc(e, 4 * (ft->w + 1));
+    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->xreg || !j->via_shadow || !j->byval) return -1;
     memset(j->reg, NOREG, j->nloc + 1);
     memset(j->xreg, -1, j->nloc + 1);
     int32_t at = 8;
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = ft->elts[i], bt;
-        if (attr_has(e, f->attr, i + 1, ATTR_BYVAL, &bt) && bt < e->nty) return unsupported(j, "byval parameter");
+        if (attr_has(e, f->attr, i + 1, ATTR_BYVAL, &bt) && bt < e->nty) {   /* its value: the address of its words */
+            uint32_t size = (ty_size(e, bt) + 3) & ~3u;
+            if (size > 128) return unsupported(j, "byval parameter over 128 bytes");
+            j->byval[i] = at;
+            at += (int32_t)size;
+            continue;
+        }
         int c = klass(j, t);
         if (c == C_NONE || is_vector(j, t)) return unsupported(j, "parameter of this type");
         j->loc[i] = at;
@@ -1268,6 +1276,7 @@ static int layout(J *j) {
             if (is_local(j, ir->ins[i].o[k]) && !(ir->ins[i].op == I_PHI && (k & 1))) j->uses[ir->ins[i].o[k] - ir->base]++;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
     below += 8; j->scratch = -below;
+    for (uint32_t i = 0; i < ft->w; i++) if (j->byval[i]) { below += 8; j->loc[i] = -below; }
     uint32_t out = 0;
     for (uint32_t i = 0; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
@@ -1343,6 +1352,7 @@ static void prologue(J *j) {
     Ty *ft = ty(j, j->f->ty);
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = ft->elts[i];
+        if (j->byval[i]) { x86_lea(a, EAX, M(EBP, j->byval[i])); store(j, j->ir->base + i, EAX, 0); continue; }
         if (ty(j, t)->k == TK_INT && ty(j, t)->w < 32) {
             uint32_t w = ty(j, t)->w;
             x86_alu_mi(a, ALU_AND, M(EBP, j->loc[i]), (1u << w) - 1);
@@ -1382,9 +1392,7 @@ static int osr_entry(J *j, uint32_t bb) {
     const FrameMap *m = j->f->map;
     if (!m || m->nloc != j->nloc || bb >= j->ir->nbb) { j->why.osr_only = 1; return unsupported(j, "no frame map for OSR"); }
     if (j->stacksave) { j->why.osr_only = 1; return unsupported(j, "OSR into a function that saves and restores the stack pointer"); }
-    Ty *ft = ty(j, j->f->ty);
-    int32_t fp_arg = 8;
-    for (uint32_t i = 0; i < ft->w; i++) fp_arg += 4 * (int32_t)words(klass(j, ft->elts[i]));
+    int32_t fp_arg = j->varargs;                     /* the word after the parameters' */
     uint32_t entry = j->a.len;
     prologue(j);
     x86_mov_rm(&j->a, EDX, M(EBP, fp_arg));
@@ -1457,7 +1465,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.uses);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.uses); efree(e, j.byval);
     fn_ir_free(e, &ir);
     return r;
 }
