@@ -67,6 +67,7 @@ static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
         }
         if (y->k == TK_INT && y->w > 64) { memcpy(fp + off, &w[k], 16); k += 4; off += 16; continue; }
         if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
+        else if (y->k == TK_INT && y->w < 32) { *(u32u *)(fp + off) = w[k] & ((1u << y->w) - 1); k++; }   /* a caller may have sign-extended it: slots hold narrow integers zero-extended */
         else { *(u32u *)(fp + off) = w[k]; k++; }
         off += 8;
     }

@@ -20,6 +20,12 @@ __attribute__((noinline)) static int compiled_down(int n) {
     return n + interpreted_down(n - 1, (unsigned long long)n << 40 | 1);
 }
 
+/* interpreted, with a narrow signed parameter: compiled callers pass it sign-extended, as
+ * cdecl's signext says; the interpreter must still see -2 as -2 (its slots hold it zero-extended) */
+__attribute__((noinline)) static int narrow(short s, unsigned long long bits) {
+    return s == -2 ? __builtin_popcountll(bits) : -1;
+}
+
 static int by_value(const void *a, const void *b) {
     int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);
@@ -35,6 +41,8 @@ __attribute__((noinline)) static long long sum_squares(const int *v, int n) {
 
 int main(void) {
     printf("mutual recursion: %d\n", compiled_down(20));
+    static volatile short minus_two = -2;
+    printf("narrow: %d\n", narrow(minus_two, (unsigned long long)minus_two << 40 | 3));
     int v[64];
     unsigned x = 12345;
     for (int i = 0; i < 64; i++) { x = x * 1103515245u + 12345u; v[i] = (int)(x >> 8) % 1000 - 500; }
