@@ -225,7 +225,9 @@ class Gen {
       case 3: { const from = r.pick(TYPES); return this.conv(this.expr(from, depth - 1), from, t); }
       case 4: return `(${this.cond(depth - 1)} ? ${sub()} : ${sub()})`;
       case 5: return t.name === 'float' ? `__builtin_fabsf(${sub()})` : `__builtin_fabs(${sub()})`;
-      case 6: return t.name === 'float' ? `__builtin_sqrtf(${sub()})` : `__builtin_sqrt(${sub()})`;
+      // not sqrtf: glibc's i386 sqrtf returns fsqrt's result in st0 unrounded, and native code that
+      // widens it to double keeps the excess bits (the engine's FFI rounds it to float)
+      case 6: return t.name === 'float' ? `(float)__builtin_sqrt(${sub()})` : `__builtin_sqrt(${sub()})`;
       case 7: return `(-(${sub()}))`;
       default: return this.leaf(t);
     }
