@@ -132,6 +132,20 @@ static uint32_t width(J *j, uint32_t t) {
     return y->k == TK_INT ? y->w : 32;
 }
 static int is_vector(J *j, uint32_t t) { return ty(j, t)->k == TK_VEC; }
+static int is_aggregate(J *j, uint32_t t) { return ty(j, t)->k == TK_ST || ty(j, t)->k == TK_ARR; }
+/* an aggregate the JIT keeps in a slot: at most 64 bytes, and no pointers (a constant one
+   would need relocations inside its bytes) */
+static int aggregate_ok(J *j, uint32_t t, int depth) {
+    Ty *y = ty(j, t);
+    if (depth > 4) return 0;
+    if (y->k == TK_PTR) return 0;
+    if (y->k == TK_INT) return y->w <= 64;
+    if (y->k == TK_FLT || y->k == TK_DBL) return 1;
+    if (y->k == TK_ARR || y->k == TK_VEC) return aggregate_ok(j, y->elt, depth + 1);
+    if (y->k != TK_ST) return 0;
+    for (uint32_t i = 0; i < y->w; i++) if (!aggregate_ok(j, y->elts[i], depth + 1)) return 0;
+    return ty_size(j->e, t) <= 64;
+}
 static uint32_t lanes(J *j, uint32_t t) { return is_vector(j, t) ? ty(j, t)->w : 1; }
 /* bytes of one lane in a vector's slot: its memory layout (i1 lanes: a byte each) */
 static uint32_t lane_bytes(J *j, uint32_t t) { return ty_size(j->e, ty(j, t)->elt); }
@@ -310,7 +324,7 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
                 else storex(j, P->id, XMM0, c);
                 break;
             }
-            if (is_vector(j, P->ty)) {
+            if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) {
                 int32_t at = j->via_shadow[to] ? j->shadow[P->id - ir->base] : j->loc[P->id - ir->base];
                 if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
                 break;
@@ -1022,8 +1036,21 @@ static void copy_bytes(J *j, Mem dst, Mem src, uint32_t size) {
 }
 /* vector v (a local or a constant) into the vector memory at dst */
 static int copy_vector(J *j, Mem dst, uint32_t v) {
-    uint32_t t = vty(j, v), size = ty_size(j->e, t), lb = lane_bytes(j, t);
+    uint32_t t = vty(j, v), size = ty_size(j->e, t);
     if (is_local(j, v)) { copy_bytes(j, dst, slot(j, v, 0), size); return 0; }
+    if (is_aggregate(j, t)) {                                /* a constant aggregate of numbers: its bytes */
+        uint8_t bytes[64];
+        if (size > sizeof bytes || const_bytes(j->e, v, bytes, size)) return unsupported(j, "aggregate constant");
+        for (uint32_t o = 0; o < size; o += 4) {
+            uint32_t word = 0;
+            for (uint32_t b = 0; b < 4 && o + b < size; b++) word |= (uint32_t)bytes[o + b] << (8 * b);
+            Mem d = dst; d.disp += (int32_t)o;
+            if (size - o >= 4) x86_mov_mi(&j->a, d, word);
+            else for (uint32_t b = 0; o + b < size; b++) { Mem d1 = d; d1.disp += (int32_t)b; x86_mov8_mi(&j->a, d1, (uint8_t)(word >> (8 * b))); }
+        }
+        return 0;
+    }
+    uint32_t lb = lane_bytes(j, t);
     uint32_t saved = j->lane;
     for (j->lane = 0; j->lane < lanes(j, t); j->lane++)
         for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
@@ -1145,6 +1172,98 @@ static int packed_float(J *j, Ins *I) {
 
 static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev);
 
+/* ---- aggregates: small structs and arrays of numbers, in memory layout in their slots -------- */
+/* the byte offset and type a list of indices (operands from `first`) selects in aggregate type t */
+static int field(J *j, Ins *I, uint32_t first, uint32_t t, uint32_t *offset, uint32_t *type) {
+    *offset = 0;
+    for (uint32_t k = first; k < I->n; k++) {
+        Ty *y = ty(j, t);
+        uint32_t x = I->o[k];
+        ty_size(j->e, t);
+        if (y->k == TK_ST && x < y->w) { *offset += y->offs[x]; t = y->elts[x]; }
+        else if (y->k == TK_ARR && x < y->w) { t = y->elt; *offset += x * ty_size(j->e, t); }
+        else return unsupported(j, "aggregate index");
+    }
+    *type = t;
+    return 0;
+}
+
+/* a scalar field at [base + offset] into the local value v */
+static int take_field(J *j, Mem at, uint32_t t, uint32_t v) {
+    int c = klass(j, t);
+    uint32_t size = ty_size(j->e, t);
+    if (c == C_NONE || is_vector(j, t)) return unsupported(j, "aggregate field of this type");
+    if (c == C_F32 || c == C_F64) { x86_movs_rm(&j->a, prec(c), XMM0, at); storex(j, v, XMM0, c); return 0; }
+    if (size == 1) x86_load8(&j->a, EAX, at, 0); else if (size == 2) x86_load16(&j->a, EAX, at, 0); else x86_mov_rm(&j->a, EAX, at);
+    if (c == C_I32) zext_reg(j, EAX, width(j, t));
+    store(j, v, EAX, 0);
+    if (c == C_I64) { Mem hi = at; hi.disp += 4; x86_mov_rm(&j->a, EAX, hi); store(j, v, EAX, 1); }
+    return 0;
+}
+
+static int extract_value(J *j, Ins *I) {
+    uint32_t offset, t;
+    if (field(j, I, 1, I->ty2, &offset, &t)) return 1;
+    if (!is_local(j, I->o[0])) return unsupported(j, "extractvalue of a constant");
+    if (is_aggregate(j, t)) { copy_bytes(j, slot(j, I->id, 0), M(EBP, j->loc[I->o[0] - j->ir->base] + (int32_t)offset), ty_size(j->e, t)); return 0; }
+    return take_field(j, M(EBP, j->loc[I->o[0] - j->ir->base] + (int32_t)offset), t, I->id);
+}
+
+static int insert_value(J *j, Ins *I) {
+    uint32_t offset, t;
+    if (field(j, I, 2, I->ty2, &offset, &t)) return 1;
+    if (!(j->e->v[I->o[0]].k == V_CUNDEF) && copy_vector(j, slot(j, I->id, 0), I->o[0])) return -1;
+    Mem at = M(EBP, j->loc[I->id - j->ir->base] + (int32_t)offset);
+    if (is_aggregate(j, t)) return copy_vector(j, at, I->o[1]);
+    int c = klass(j, t);
+    uint32_t size = ty_size(j->e, t);
+    if (c == C_NONE || is_vector(j, t)) return unsupported(j, "aggregate field of this type");
+    for (uint32_t w = 0; w < words(c); w++) {
+        if (load(j, EAX, I->o[1], (int)w)) return -1;
+        Mem d = at; d.disp += 4 * (int32_t)w;
+        if (size == 1) x86_store8(&j->a, d, EAX); else if (size == 2) x86_store16(&j->a, d, EAX); else x86_mov_mr(&j->a, d, EAX);
+    }
+    return 0;
+}
+
+/* {iN, i1} = llvm.*.with.overflow.i32: the result and the flag the x86 instruction sets */
+static int overflow_intrinsic(J *j, Ins *I) {
+    uint32_t len; const char *n = intrinsic_name(j->e, I->o[0], &len);
+    static const char *const names[6] = { "sadd", "uadd", "ssub", "usub", "smul", "umul" };
+    int k = 0;
+    while (k < 6 && !(len > 18 && !memcmp(n, names[k], 4) && !memcmp(n + 4, ".with.overflow.i32", 18))) k++;
+    if (k == 6) return unsupported(j, "call returning an aggregate");
+    Ty *y = ty(j, I->ty);
+    ty_size(j->e, I->ty);
+    if (y->k != TK_ST || y->w != 2) return unsupported(j, "overflow intrinsic result");
+    if (load(j, EAX, I->o[1], 0) || load(j, ECX, I->o[2], 0)) return -1;
+    static const Cond flag[6] = { CC_O, CC_B, CC_O, CC_B, CC_O, CC_O };
+    if (k < 2) x86_alu_rr(&j->a, ALU_ADD, EAX, ECX);
+    else if (k < 4) x86_alu_rr(&j->a, ALU_SUB, EAX, ECX);
+    else if (k == 4) x86_imul_rr(&j->a, EAX, ECX);
+    else x86_unary(&j->a, UN_MUL, ECX);                     /* EDX:EAX; CF = OF = the high half is not 0 */
+    x86_setcc(&j->a, flag[k], ECX);
+    int32_t base = j->loc[I->id - j->ir->base];
+    x86_mov_mr(&j->a, M(EBP, base + (int32_t)y->offs[0]), EAX);
+    x86_store8(&j->a, M(EBP, base + (int32_t)y->offs[1]), ECX);
+    return 0;
+}
+
+/* an instruction whose result is an aggregate */
+static int aggregate_instruction(J *j, Ins *I) {
+    switch (I->op) {
+    case I_LOAD:
+        if (address(j, I->o[0])) return -1;
+        copy_bytes(j, slot(j, I->id, 0), M(EAX, 0), ty_size(j->e, I->ty));
+        return 0;
+    case I_FREEZE: return copy_vector(j, slot(j, I->id, 0), I->o[0]);
+    case I_CALL:
+        if (j->e->v[I->o[0]].k == V_FN && j->e->fn[j->e->v[I->o[0]].u.idx].intr) return overflow_intrinsic(j, I);
+        return unsupported(j, "call returning an aggregate");
+    default: return unsupported(j, "aggregate instruction");
+    }
+}
+
 /* a vector instruction: whole-vector moves, or its scalar code once per lane */
 static int vector_instruction(J *j, uint32_t bb, Ins *I) {
     switch (I->op) {
@@ -1191,6 +1310,15 @@ static int instruction(J *j, uint32_t bb, uint32_t i) {
         return 0;
     }
     if (I->op == I_EXTELT) return extract_element(j, I);
+    if (I->op == I_EXTVAL) return extract_value(j, I);
+    if (I->op == I_INSVAL) return insert_value(j, I);
+    if (I->id != NOTY && is_aggregate(j, I->ty) && I->op != I_PHI) return aggregate_instruction(j, I);
+    if (I->op == I_STORE && is_aggregate(j, I->ty2)) {
+        if (address(j, I->o[0])) return -1;
+        if (!is_local(j, I->o[1])) { x86_mov_rr(&j->a, EDX, EAX); return copy_vector(j, M(EDX, 0), I->o[1]); }
+        copy_bytes(j, M(EAX, 0), slot(j, I->o[1], 0), ty_size(j->e, I->ty2));
+        return 0;
+    }
     if (I->op == I_CAST && I->sub == 11 && is_vector(j, I->ty2)) return bitcast_bytes(j, I);
     return scalar_instruction(j, bb, I, prev);
 }
@@ -1233,7 +1361,12 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
         return 0;
     }
     case I_FENCE: return 0;                                /* one thread: nothing to order */
-    default: return unsupported(j, "instruction");
+    default: {
+        static const char *const names[] = { [I_EXTELT] = "extractelement", [I_INSELT] = "insertelement", [I_SHUF] = "shufflevector",
+            [I_IBR] = "indirectbr", [I_CMPXCHG] = "cmpxchg", [I_RMW] = "atomicrmw", [I_VAARG] = "va_arg", [I_EXTVAL] = "extractvalue",
+            [I_INSVAL] = "insertvalue" };
+        return unsupported(j, I->op < sizeof names / sizeof *names && names[I->op] ? names[I->op] : "instruction");
+    }
     }
 }
 
@@ -1291,9 +1424,11 @@ static int layout(J *j) {
         }
         if (I->op == I_BIN || I->op == I_CAST || I->op == I_UNREACH) if (out < 16) out = 16;   /* helper calls */
         if (I->id == 0xffffffff) continue;
-        /* checked here, before any edge moves a phi's value: values are scalars */
-        if (klass(j, I->ty) == C_NONE) return unsupported(j, I->op == I_PHI ? "phi of this type" : "value of this type");
-        int32_t size = is_vector(j, I->ty) ? (int32_t)((ty_size(e, I->ty) + 7) & ~7u) : 8;
+        /* checked here, before any edge moves a phi's value: scalars, vectors, small aggregates of numbers */
+        int agg = is_aggregate(j, I->ty);
+        if (agg ? !aggregate_ok(j, I->ty, 0) : klass(j, I->ty) == C_NONE)
+            return unsupported(j, I->op == I_PHI ? "phi of this type" : "value of this type");
+        int32_t size = is_vector(j, I->ty) || agg ? (int32_t)((ty_size(e, I->ty) + 7) & ~7u) : 8;
         if (is_vector(j, I->ty) && lane_bytes(j, I->ty) > 8) return unsupported(j, "vector of this type");
         below += size; j->loc[I->id - ir->base] = -below;
         if (I->op == I_PHI) { below += size; j->shadow[I->id - ir->base] = -below; }
@@ -1403,6 +1538,10 @@ static int osr_entry(J *j, uint32_t bb) {
         if (j->live_from[k] > header || j->live_to[k] < header) continue;     /* not live there: its register may be another's */
         int c = klass(j, vty(j, v));
         if (!m->loc[k] && !m->fa[k] && !m->gb[k] && !m->xb[k]) continue;     /* never materialised */
+        if (is_aggregate(j, vty(j, v))) {                                /* the interpreter: memory layout too */
+            copy_bytes(j, slot(j, v, 0), M(EDX, m->loc[k]), ty_size(j->e, vty(j, v)));
+            continue;
+        }
         if (is_vector(j, vty(j, v))) {                                   /* the interpreter: an 8-byte slot per lane */
             for (j->lane = 0; j->lane < lanes(j, vty(j, v)); j->lane++)
                 for (uint32_t w = 0; w < words(c); w++) {
@@ -1440,7 +1579,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
             /* phis take their values from the shadows the incoming edge wrote */
             for (uint32_t i = ir.bb[bb]; j.via_shadow[bb] && i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
                 Ins *P = &ir.ins[i];
-                if (is_vector(&j, P->ty)) { copy_bytes(&j, slot(&j, P->id, 0), M(EBP, j.shadow[P->id - ir.base]), ty_size(e, P->ty)); continue; }
+                if (is_vector(&j, P->ty) || is_aggregate(&j, P->ty)) { copy_bytes(&j, slot(&j, P->id, 0), M(EBP, j.shadow[P->id - ir.base]), ty_size(e, P->ty)); continue; }
                 for (uint32_t w = 0; w < words(klass(&j, P->ty)); w++) {
                     x86_mov_rm(&j.a, EAX, M(EBP, j.shadow[P->id - ir.base] + 4 * (int32_t)w));
                     store(&j, P->id, EAX, (int)w);
