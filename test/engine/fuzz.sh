@@ -35,6 +35,7 @@ if [ ! -x "$TARGET" ]; then
   $CLANG -m32 -g -O1 -fsanitize=fuzzer,address -I "$I" "$ROOT/test/engine/fuzz_reader.c" $SOURCES -o "$TARGET.tmp$$" \
     $(test -e /usr/lib32/libstdc++.so || echo -nostdlib++ /usr/lib32/libstdc++.so.6)
   mv "$TARGET.tmp$$" "$TARGET"
+  for old in "$CACHE"/fuzz_reader-*; do [ "$old" = "$TARGET" ] || rm -f "$old"; done   # a cache, not an archive
 fi
 SEED_KEY=$( ($CLANG --version; echo "$SEED_FLAGS"; for c in "$ROOT"/test/engine/cases/*.c; do basename "$c"; cat "$c"; done) | hash)
 SEED=$CACHE/seed-$SEED_KEY
@@ -46,6 +47,7 @@ if [ ! -d "$SEED" ]; then
     $CLANG $SEED_FLAGS -O2 "$c" -o "$NEW/$n.O2.bc"
   done
   mv "$NEW" "$SEED" 2>/dev/null || rm -rf "$NEW"     # another run got there first
+  for old in "$CACHE"/seed-*; do [ "$old" = "$SEED" ] || rm -rf "$old"; done
 fi
 [ -n "$NO_RUN" ] && exit 0
 
