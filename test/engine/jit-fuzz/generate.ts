@@ -57,6 +57,7 @@ class Gen {
   fns: Fn[] = [];              // generated functions, callable from those defined after them
   tabLen = 0;                  // function-pointer table length
   recName = '';                // bounded-recursion function, when there is one
+  svName = '';                 // struct S by value in, struct S returned, when there is one
   globalsArr: Arr[] = [];
   globalsVar: Var[] = [];
   usedF2I = new Set<string>();
@@ -381,7 +382,12 @@ class Gen {
     const k = r.int(10);
     if (k < 5 && callees.length) { const f = r.pick(callees); return [assign(`${f.name}(${this.args(f)})`, f.ret)]; }
     if (k < 7 && this.fnp) return [assign(`${this.fnp}(${this.expr(U32, 1)}, ${this.expr(U32, 1)})`, U32)];
-    if (k < 9) return [assign(`tab[${this.index(this.tabLen)}](${this.expr(U32, 1)}, ${this.expr(U32, 1)})`, U32)];
+    if (k < 8 || (k === 8 && !this.svName)) return [assign(`tab[${this.index(this.tabLen)}](${this.expr(U32, 1)}, ${this.expr(U32, 1)})`, U32)];
+    if (k === 8 && this.svName) { // struct by value in and out (byval parameter, sret return)
+      const dst = this.structs.includes('ls.') && r.chance(0.5) ? 'ls' : `gs[${this.index(4)}]`;
+      const src = this.structs.includes('ls.') && r.chance(0.5) ? 'ls' : `gs[${this.index(4)}]`;
+      return [`${ind}${dst} = ${this.svName}(${src}, ${this.expr(U32, 1)});`];
+    }
     if (this.recName) return [assign(`${this.recName}(${r.range(0, 7)}u, ${this.expr(INTS[6], 1)}, ${this.expr(F64, 1)})`, INTS[6])];
     return [`${ind}mix(${r.next()}u);`];
   }
@@ -457,6 +463,23 @@ class Gen {
     ];
   }
 
+  genSv(): string[] {
+    this.startFn([{ name: 'k', ty: U32 }]);
+    this.structs = ['s.'];
+    this.curFn = 1e9;
+    this.budget = this.r.range(2, 6);
+    const body = this.stmts('  ', 100);
+    return [
+      `static struct S ${this.svName}(struct S s, uint32_t k) {`,
+      '  if (fuel == 0) return s;',
+      '  fuel--;',
+      ...body,
+      '  mix((uint64_t)s.c); mixd(s.f);',
+      '  return s;',
+      '}', '',
+    ];
+  }
+
   program(): string {
     const r = this.r;
     // globals
@@ -494,6 +517,7 @@ class Gen {
     for (let i = 0; i < this.tabLen; i++) code.push(...this.genTabFn(i));
     code.push(`static fn_t tab[${this.tabLen}] = { ${Array.from({ length: this.tabLen }, (_, i) => `t${i}`).join(', ')} };`, '');
     if (this.recName) code.push(...this.genRec());
+    if (r.chance(0.5)) { this.svName = 'sv'; code.push(...this.genSv()); }
     for (let i = nfn - 1; i >= 0; i--) code.push(...this.genFn(i));
     // main: a few calls to f0 and others, and loops long enough for OSR
     this.curFn = -1;
