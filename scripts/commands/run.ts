@@ -16,7 +16,9 @@ Runs main(argc, argv) of prog.bc, an i386 bitcode file, under BareFlow's engine
 (images/obj/host/bfi, built first when a source changed), with args as the
 program's arguments (flags after prog.bc are the program's). The exit status is
 the program's, or the engine's: 9 malformed bitcode, 10 unresolved symbol,
-6 memory budget, 2 bad engine flag, 1 other engine error. See interpreter/README.md.
+6 memory budget, 2 bad engine flag, 7 the program faulted (a trap report names
+the signal, the address and the function), 11 the engine faulted (a bug), 1 other
+engine error. --jit compiles hot functions to x86. See interpreter/README.md.
 
 Engine flags, as bfi lists them:
 `;
