@@ -31,7 +31,7 @@ describe('guest rejects bad boot options', () => {
   it('negative temperature', () => expectFailure(img, { temperature: '-0.5' }, exitCodes.badOption, /option temperature/));
   it('top-p above 1', () => expectFailure(img, { topp: '1.5' }, exitCodes.badOption, /option topp/));
   it('an unknown option', () => expectFailure(img, { colour: 'red' }, exitCodes.badOption, /colour/));
-  it('an unknown mode, caught by stage2', () => expectFailure(img, { mode: 'jit' }, exitCodes.badOption, /stage2: unknown boot mode 'jit'/));
+  it('an unknown mode, caught by stage2', () => expectFailure(img, { mode: 'meta' }, exitCodes.badOption, /stage2: unknown boot mode 'meta'/));
   it('a prompt longer than the context', async () => {
     const r = await expectFailure(img, { prompt: 'Qz#'.repeat(400), steps: '512' }, exitCodes.badPrompt, /prompt/);
     expect(r.events.find((e) => e.ev === 'error')).toMatchObject({ code: exitCodes.badPrompt });
@@ -119,6 +119,7 @@ describe('corrupt boot chain and kernels', () => {
   it.each([
     ['aot', 'aot', () => 0x10], // _start's first instructions
     ['bootstrap', 'interp', (bytes: number) => bytes >> 1],
+    ['jit', 'jit', (bytes: number) => bytes - 1],
   ])('a flipped byte in the %s kernel: refused by the host, caught by stage2 (mode %s)', async (kernel, mode, at) => {
     const part = readHeader(readFileSync(img)).parts.find((p) => p.name === kernel)!;
     const corrupt = withFlippedByte(img, partOffset(img, kernel) + at(part.bytes));
@@ -160,14 +161,14 @@ describe('corrupt boot chain and kernels', () => {
     }
     const ok = await bareflowCli(['inspect', img], T);
     expect(ok.exitCode).toBe(0);
-    expect(ok.stdout).toMatch(/^ok: 10 checksums verified$/m); // stage1, stage2, aot, bootstrap, data and its 5 files
+    expect(ok.stdout).toMatch(/^ok: 11 checksums verified$/m); // stage1, stage2, aot, bootstrap, jit, data and its 5 files
   });
 });
 
 describe('the kernel that runs is the one the mode asked for', () => {
   it('names its kernel and boot mode in its first event', async () => {
-    for (const [mode, kernel] of [['aot', 'aot'], ['interp', 'bootstrap']]) {
-      const r = await bootTest({ image: img, options: { mode: mode as 'aot' | 'interp', steps: 8 }, timeoutMs: T });
+    for (const [mode, kernel] of [['aot', 'aot'], ['interp', 'bootstrap'], ['jit', 'jit']] as const) {
+      const r = await bootTest({ image: img, options: { mode, steps: 8 }, timeoutMs: T });
       expect(r.guestCode).toBe(0);
       expect(r.events[0]).toEqual({ ev: 'kernel', kernel, mode });
     }

@@ -32,6 +32,7 @@ describe('kernel debug info', () => {
   it.each([
     ['aot', 'tinyllama/main.c', 'app_main'],
     ['bootstrap', 'interpreter/guest.c', 'app_main'],
+    ['jit', 'interpreter/guest_jit.c', 'guest_jit_start'],
   ])('%s: kernel.elf maps code to source lines for gdb', async (kernel, file, fn) => {
     const elf = join(objDir, kernel, 'kernel.elf');
     const r = await execa('gdb', ['-batch', '-nx', '-ex', 'info line kmain', '-ex', `info line ${fn}`, elf]);
@@ -40,7 +41,7 @@ describe('kernel debug info', () => {
     expect(lines[1]).toMatch(new RegExp(`^Line \\d+ of "${fromRoot(file)}" starts at address 0x[0-9a-f]+ <${fn}> `));
   });
 
-  it.each(['aot', 'bootstrap'])('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel) => {
+  it.each(['aot', 'bootstrap', 'jit'])('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel) => {
     expect((await rebuildWithoutDebugInfo(kernel)).equals(readFileSync(join(objDir, kernel, 'kernel.bin')))).toBe(true);
   });
 
