@@ -30,7 +30,7 @@ export const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
 export const MODES: { name: string; args: string[] }[] = [
   { name: 'interp', args: [] },
   { name: 'jit=all', args: ['--stats', '--jit=all'] },
-  { name: 'threshold1', args: ['--jit-threshold', '1'] },
+  { name: 'threshold1', args: ['--stats', '--jit-threshold', '1'] },
 ];
 
 export function levelsFor(seed: number, levels?: string[]): string[] {
@@ -63,7 +63,8 @@ export interface FuzzResult {
   failures: Failure[];
   /** from the `--stats --jit=all` runs: functions compiled and left interpreted (with why) */
   compiled: number; interpreted: number; reasons: Record<string, number>;
-  /** OSR entries seen in --jit-threshold 1 runs is not reported by bfi without --stats; see countOsr */
+  /** from the `--stats --jit-threshold 1` runs: functions entered by on-stack replacement */
+  osr: number;
 }
 
 export interface FuzzOptions {
@@ -82,7 +83,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     mkdirSync(d, { recursive: true });
     return d;
   };
-  const res: FuzzResult = { passed: 0, failed: 0, from: o.from, to: o.from, failures: [], compiled: 0, interpreted: 0, reasons: {} };
+  const res: FuzzResult = { passed: 0, failed: 0, from: o.from, to: o.from, failures: [], compiled: 0, interpreted: 0, reasons: {}, osr: 0 };
   const t0 = Date.now();
   let next = o.from;
 
@@ -120,6 +121,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
               if (mi) { res.interpreted++; res.reasons[mi[1]] = (res.reasons[mi[1]] ?? 0) + 1; }
             }
           }
+          if (m.name === 'threshold1') res.osr += r.err.split('\n').filter((l) => /^\[jit\] compiled .*entered by OSR/.test(l)).length;
           let why = '';
           if (r.code !== native.code) why = `exit code ${r.code}, expected ${native.code}`;
           if (r.out !== native.out) why = (why ? why + '; ' : '') + firstDiff(native.out, r.out);
@@ -184,7 +186,7 @@ async function main() {
     log: (l) => { if (!quiet || l.startsWith('FAIL')) console.log(l); },
   });
   const reasons = Object.entries(r.reasons).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v}x ${k}`).join('; ');
-  console.log(`[jit=all] ${r.compiled} functions compiled, ${r.interpreted} interpreted${reasons ? ` (${reasons})` : ''}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`[jit=all] ${r.compiled} functions compiled, ${r.interpreted} interpreted${reasons ? ` (${reasons})` : ''}; [threshold 1] ${r.osr} entered by OSR; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`jit fuzz: ${r.passed} passed, ${r.failed} failed (seeds ${r.from}..${r.to})`);
   process.exit(r.failed ? 1 : 0);
 }
