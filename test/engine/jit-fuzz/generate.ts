@@ -178,7 +178,19 @@ class Gen {
     const U = t.bits === 64 ? 'uint64_t' : 'uint32_t';
     const W = t.bits === 64 ? 63 : 31;
     const sub = (tt: Ty = t) => this.expr(tt, depth - 1);
-    switch (r.int(13)) {
+    switch (r.int(14)) {
+      case 12: { // bit-count and byte-swap builtins (the 64-bit ones keep a function interpreted)
+        const w = r.chance(0.1) ? 64 : 32;
+        const x = w === 64 ? `(uint64_t)(${sub()})` : `(uint32_t)(${sub()})`;
+        const ll = w === 64 ? 'll' : '';
+        const one = w === 64 ? '1ULL' : '1u';
+        switch (r.int(4)) {
+          case 0: return `(${t.name})__builtin_popcount${ll}(${x})`;
+          case 1: return `(${t.name})__builtin_clz${ll}(${x} | ${one})`;
+          case 2: return `(${t.name})__builtin_ctz${ll}(${x} | (${one} << ${w - 1}))`;
+          default: return `(${t.name})__builtin_bswap${w}(${x})`;
+        }
+      }
       case 0: case 1: case 2: {
         const op = r.pick(['+', '-', '*', '&', '|', '^', '+', '-', '*']);
         return `(${t.name})((${U})(${sub()}) ${op} (${U})(${sub()}))`;
@@ -200,7 +212,8 @@ class Gen {
       case 5: { // comparison of any type
         const ct = r.pick(TYPES);
         const op = r.pick(['<', '<=', '>', '>=', '==', '!=']);
-        return `(${t.name})(${this.expr(ct, depth - 1)} ${op} ${this.expr(ct, depth - 1)})`;
+        // negated float comparisons are the unordered predicates (true for NaN)
+        return `(${t.name})(${r.chance(0.3) ? '!' : ''}(${this.expr(ct, depth - 1)} ${op} ${this.expr(ct, depth - 1)}))`;
       }
       case 6: return `(${this.cond(depth - 1)} ? ${sub()} : ${sub()})`;
       case 7: { const from = r.pick(TYPES); return this.conv(this.expr(from, depth - 1), from, t); }
@@ -239,6 +252,7 @@ class Gen {
     const op = r.pick(['<', '<=', '>', '>=', '==', '!=']);
     const c = `(${this.expr(ct, Math.max(0, depth))} ${op} ${this.expr(ct, Math.max(0, depth - 1))})`;
     if (r.chance(0.2)) return `(${c} ${r.pick(['&&', '||'])} ${this.cond(0)})`;
+    if (r.chance(0.2)) return `(!${c})`;
     if (r.chance(0.1)) { const iv = this.vars.filter((v) => v.ty.kind === 'int'); if (iv.length) return `((${r.pick(iv).name} & ${1 << r.int(4)}) != 0)`; }
     return c;
   }
@@ -347,7 +361,8 @@ class Gen {
   switchStmt(ind: string): string[] {
     const r = this.r;
     const n = r.range(3, 12);
-    const s = [`${ind}switch ((uint32_t)(${this.expr(r.pick(INTS), 2)}) % ${n + r.int(3)}u) {`];
+    const w = r.chance(0.25) ? 'uint64_t' : 'uint32_t';
+    const s = [`${ind}switch ((${w})(${this.expr(r.pick(INTS), 2)}) % ${n + r.int(3)}u) {`];
     this.inSwitch++;
     const cases = Array.from({ length: n }, (_, i) => i);
     for (const k of cases) {
