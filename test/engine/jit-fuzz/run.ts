@@ -20,7 +20,7 @@
 // Summary: `jit fuzz: N passed, M failed (seeds A..B)`, N and M counting
 // (seed, level) programs; exit status 1 on any failure.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -103,7 +103,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       if (cn.code !== 0 || cb.code !== 0) fails.push(`compile failed: ${(cn.err + cb.err).slice(0, 600)}`);
       else {
         const native = await run(exe, []);
-        cmds.push(`${exe}  # exit ${native.code}`);
+        cmds.push(`./${lv}.native  # exit ${native.code}`);
         if (o.ubsan) {
           const ue = join(dir, `${lv}.ubsan`);
           const cu = await run('clang-14', [...CFLAGS, `-${lv}`, '-fsanitize=undefined,float-cast-overflow', '-fno-sanitize-recover=all', cfile, '-o', ue, '-lm']);
@@ -113,7 +113,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         if (typeof native.code !== 'number') { modeName = 'native'; fails.push(`native run failed: ${native.code} ${native.err.slice(0, 300)}`); }
         for (const m of MODES) {
           const r = await run(o.bfi, [...m.args, bc]);
-          cmds.push(`${o.bfi} ${[...m.args, bc].join(' ')}  # exit ${r.code}`);
+          cmds.push(`${o.bfi} ${[...m.args, `${lv}.bc`].join(' ')}  # exit ${r.code}`);
           if (m.name === 'jit=all') {
             for (const l of r.err.split('\n')) {
               if (/^\[jit\] compiled /.test(l)) res.compiled++;
@@ -140,11 +140,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         writeFileSync(join(d, `s${seed}.c`), src);
         writeFileSync(join(d, 'README'), [
           `seed ${seed}, -${lv}: regenerate with node --import tsx test/engine/jit-fuzz/generate.ts ${seed}`,
-          `compile: clang-14 ${CFLAGS.join(' ')} -${lv} s${seed}.c -lm  /  clang-14 ${CFLAGS.join(' ')} -${lv} -emit-llvm -c s${seed}.c`,
+          `compile: clang-14 ${CFLAGS.join(' ')} -${lv} s${seed}.c -o ${lv}.native -lm  &&  clang-14 ${CFLAGS.join(' ')} -${lv} -emit-llvm -c s${seed}.c -o ${lv}.bc`,
           ...cmds, '', ...fails, '',
         ].join('\n'));
         for (const f of ['native', ...MODES.map((m) => m.name)]) {
-          try { writeFileSync(join(d, `${lv}.${f}.out`), (await import('node:fs')).readFileSync(join(dir, `${lv}.${f}.out`))); } catch { /* mode passed */ }
+          const o = join(dir, `${lv}.${f}.out`);   // written only for the native run and the modes that differ
+          if (existsSync(o)) writeFileSync(join(d, `${lv}.${f}.out`), readFileSync(o));
         }
         res.failed++;
         res.failures.push({ seed, level: lv, mode: modeName, reason: fails.join(' / '), dir: d });
