@@ -326,6 +326,18 @@ class Gen {
         return [`${ind}{ ${a.ty.name} *${p} = &${a.name}[${this.index(a.len)}]; *${p} = (${a.ty.name})((${U})*${p} + (${U})(${this.expr(a.ty, 1)})); ${this.mixOf(`*${p}`, a.ty)} }`];
       }
     }
+    if (c < 98) { // swap or rotate variables of one type: in a loop at -O2, phis that read each other
+      const byTy = new Map<string, Var[]>();
+      for (const v of wv) byTy.set(v.ty.name, [...(byTy.get(v.ty.name) ?? []), v]);
+      const groups = [...byTy.values()].filter((g) => g.length >= 2);
+      if (groups.length) {
+        const g = r.pick(groups);
+        const vs = g.length > 2 && r.chance(0.5) ? g.slice(0, 3) : [g[0], g[1]];
+        const t = `s${this.tmp++}`;
+        const moves = vs.slice(1).map((v, i) => `${vs[i].name} = ${v.name};`).join(' ');
+        return [`${ind}{ ${vs[0].ty.name} ${t} = ${vs[0].name}; ${moves} ${vs[vs.length - 1].name} = ${t}; }`];
+      }
+    }
     if (wv.length) { const v = r.pick(wv); return [`${ind}${this.mixOf(v.name, v.ty)}`]; }
     return [`${ind}mix(${r.next()}u);`];
   }
