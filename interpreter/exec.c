@@ -639,6 +639,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             e->sp = H->dyn;
             f->calls++;
             uint64_t r = ncall(f->native, (W *)wbuf, k, rk_of(e, ft->elt));
+            Ty *rt = &e->ty[ft->elt];
+            if (rt->k == TK_INT && rt->w < 32) r &= (1u << rt->w) - 1;      /* slots hold narrow integers zero-extended */
             U64(1) = r;
             NEXT(4 + n2);
         }

@@ -849,6 +849,9 @@ static int emit_call(L *l, Ins *I) {
         if (c < 0) return BADL("bitcode: unsupported argument type in call from '%.*s'", (int)l->f->nlen, l->f->name);
         if (E2(sl(l, v, 0), (c == 1 || c == 3) ? 1 : 0)) return -1;
     }
+    /* native and compiled code return a narrow integer extended as its attribute says (signext:
+       sign bits); the interpreter's slots hold narrow integers zero-extended */
+    if (rt != NOTY && T(l, rt)->k == TK_INT && T(l, rt)->w < 32) return mask_to(l, d, T(l, rt)->w);
     return 0;
 }
 

@@ -2,7 +2,7 @@
 // and compiled code against native code: the conformance suite, mixed
 // compiled/interpreted programs and tinyllama, all under `bfi --jit=all`.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,20 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(r.all, failures).toMatch(/engine suite: 9 passed, 0 failed of 9 /);   // varargs also picks varargs_mixed
     expect(r.exitCode, failures).toBe(0);
   });
+
+  it.each(readdirSync(fromRoot('test', 'engine', 'jit', 'regressions')).filter((f) => f.endsWith('.c')))(
+    'regression %s at -O2: native, interpreted, --jit=all and --jit-threshold 1 agree', async (file) => {
+      const src = fromRoot('test', 'engine', 'jit', 'regressions', file);
+      const bc = join(work, `${file}.bc`), exe = join(work, `${file}.native`);
+      const flags = ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-w'];
+      await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+      await execa(tools.clang, [...flags, src, '-o', exe]);
+      const native = await execa(exe, [], { reject: false });
+      for (const mode of [[], ['--jit=all'], ['--jit-threshold', '1']]) {
+        const r = await execa(bfi, [...mode, bc], { reject: false });
+        expect({ mode, out: r.stdout, code: r.exitCode }).toEqual({ mode, out: native.stdout, code: native.exitCode });
+      }
+    });
 
   it('compiles a function once it is hot: --jit-threshold 5', async () => {
     const src = fromRoot('test', 'engine', 'jit', 'mixed.c');
