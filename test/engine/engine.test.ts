@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
-import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
+import { fromRoot, objDir } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
 import { withLock } from '../helpers/images.ts';
+import { greedyReferences, referenceText, runTinyllama } from '../helpers/tinyllama.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 let bfi: string;
@@ -55,20 +56,10 @@ describe('conformance: engine vs native -m32, stdout and exit code', () => {
 });
 
 describe('tinyllama.bc under the engine vs llama2.c reference', () => {
-  it.each([
-    ['', 'empty'],
-    ['Once upon a time', 'once_upon_a_time'],
-    ['The little dog', 'the_little_dog'],
-  ])('greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
-    const r = await execa(bfi, [
-      '--entry', 'app_main',
-      '--file', `model.bin=${join(sharedModels, 'stories260K.bin')}`,
-      '--file', `tokenizer.bin=${join(sharedModels, 'tok512.bin')}`,
-      '--opt', 'temperature=0', '--opt', 'steps=256', '--opt', `prompt=${prompt}`,
-      tinyllamaBc,
-    ], { reject: false, timeout: 120_000, stripFinalNewline: false });
+  it.each(greedyReferences)('greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
+    const r = await runTinyllama(bfi, tinyllamaBc, prompt);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(sharedModels, 'reference', `${name}.txt`), 'utf8'));
+    expect(r.stdout).toBe(referenceText(name));
   });
 });
 

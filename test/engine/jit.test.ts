@@ -2,16 +2,17 @@
 // and compiled code against native code: the conformance suite, mixed
 // compiled/interpreted programs and tinyllama, all under `bfi --jit=all`.
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
-import { fromRoot, objDir, sharedModels } from '../../build/paths.ts';
+import { fromRoot, objDir } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
 import { withLock } from '../helpers/images.ts';
+import { greedyReferences, referenceText, runTinyllama } from '../helpers/tinyllama.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'jit-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -125,20 +126,10 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(jit.stderr).toMatch(/\[jit\] compiled main: \d+ IR instructions, \d+ bytes, \d+ us, at call 1; calls since 0; entered by OSR from a hot loop/);
   });
 
-  it.each([
-    ['', 'empty'],
-    ['Once upon a time', 'once_upon_a_time'],
-    ['The little dog', 'the_little_dog'],
-  ])('tinyllama, greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
-    const r = await execa(bfi, [
-      '--stats', '--jit=all', '--entry', 'app_main',
-      '--file', `model.bin=${join(sharedModels, 'stories260K.bin')}`,
-      '--file', `tokenizer.bin=${join(sharedModels, 'tok512.bin')}`,
-      '--opt', 'temperature=0', '--opt', 'steps=256', '--opt', `prompt=${prompt}`,
-      tinyllamaBc,
-    ], { reject: false, timeout: 120_000, stripFinalNewline: false });
+  it.each(greedyReferences)('tinyllama, greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
+    const r = await runTinyllama(bfi, tinyllamaBc, prompt, ['--stats', '--jit=all']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(sharedModels, 'reference', `${name}.txt`), 'utf8'));
+    expect(r.stdout).toBe(referenceText(name));
     expect(r.stderr).toMatch(/\[jit\] compiled encode: /);
   });
 });
