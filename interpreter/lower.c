@@ -1789,6 +1789,9 @@ static void count_uses(L *l) {
                 continue;
             if (!islocal(l, v)) continue;
             l->nuse[v - l->base]++;
+            /* a use lowered before its definition (LLVM's block order is not dominance order:
+               -O3 puts latches first) reads the value's slot, so the value may not be folded away */
+            if (l->def[v - l->base] != NOTY && l->def[v - l->base] > i) l->nonmem[v - l->base]++;
             int memptr = (I->op == I_LOAD && k == 0) || (I->op == I_STORE && k == 0);
             if (memptr) {
                 uint32_t vt2 = I->op == I_LOAD ? I->ty : vty(l, I->o[1]);

@@ -88,16 +88,18 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
   });
 
   it.each(readdirSync(fromRoot('test', 'engine', 'jit', 'regressions')).filter((f) => f.endsWith('.c')))(
-    'regression %s at -O2: native, interpreted, --jit=all and --jit-threshold 1 agree', async (file) => {
+    'regression %s at -O2 and -O3: native, interpreted, --jit=all and --jit-threshold 1 agree', async (file) => {
       const src = fromRoot('test', 'engine', 'jit', 'regressions', file);
-      const bc = join(work, `${file}.bc`), exe = join(work, `${file}.native`);
-      const flags = ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-w'];
-      await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
-      await execa(tools.clang, [...flags, src, '-o', exe]);
-      const native = await execa(exe, [], { reject: false });
-      for (const mode of [[], ['--jit=all'], ['--jit-threshold', '1']]) {
-        const r = await execa(bfi, [...mode, bc], { reject: false });
-        expect({ mode, out: r.stdout, code: r.exitCode }).toEqual({ mode, out: native.stdout, code: native.exitCode });
+      for (const level of ['-O2', '-O3']) {
+        const bc = join(work, `${file}${level}.bc`), exe = join(work, `${file}${level}.native`);
+        const flags = ['-m32', '-msse2', '-mfpmath=sse', level, '-w'];
+        await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+        await execa(tools.clang, [...flags, src, '-o', exe]);
+        const native = await execa(exe, [], { reject: false });
+        for (const mode of [[], ['--jit=all'], ['--jit-threshold', '1']]) {
+          const r = await execa(bfi, [...mode, bc], { reject: false });
+          expect({ level, mode, out: r.stdout, code: r.exitCode }).toEqual({ level, mode, out: native.stdout, code: native.exitCode });
+        }
       }
     });
 
