@@ -64,6 +64,8 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     void *entry = code + c.osr_entry;
     jit_code_free(e, &c);
     *ret = ncall(entry, words, n + 1, rk_of(e, e->ty[f->ty].elt));
+    Ty *rt = &e->ty[e->ty[f->ty].elt];
+    if (rt->k == TK_INT && rt->w < 32) *ret &= (1u << rt->w) - 1;      /* back into an interpreter slot: zero-extended */
     return 0;
 }
 
