@@ -841,7 +841,7 @@ static int emit_call(L *l, Ins *I) {
         uint32_t v = I->o[1 + i], t = vty(l, v);
         int c = cls(l, t);
         uint32_t bt;
-        if ((int)i < fixed && attr_has(e, I->aux, i + 1, 3, &bt) && bt < e->nty) {
+        if (attr_has(e, I->aux, i + 1, 3, &bt) && bt < e->nty) {      /* byval, fixed or variadic: the bytes themselves (va_arg reads them in place) */
             uint32_t sz = ty_size(e, bt);
             if (E2(sl(l, v, 0), (((sz + 3) & ~3u) << 2) | 2)) return -1;
             continue;
