@@ -6,6 +6,7 @@
 #define BF_ENGINE_H
 #include <stdint.h>
 #include <stddef.h>
+#include "../cache/cache.h"
 
 /* Error codes (match kernel_lib/bf.h exit codes). */
 enum { BFE_OK = 0, BFE_ERROR = 1, BFE_NOMEM = 6, BFE_BITCODE = 9, BFE_UNRESOLVED = 10 };
@@ -39,6 +40,9 @@ typedef struct bf_config {
        taken in now_us units, and osr 1 for code entered from a hot loop;
        NULL: not called */
     void (*on_compile)(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t time, int osr);
+    /* called with the code of each function the JIT places in executable
+       memory, relocated (bfi --jit-dump writes it out for objdump); NULL: not called */
+    void (*on_code)(const char *name, uint32_t nlen, const uint8_t *code, uint32_t len);
 } bf_config;
 
 typedef struct bf_engine bf_engine;
@@ -80,4 +84,26 @@ void bf_jit_enable(bf_engine *e, uint32_t threshold);
 /* Per compiled function: IR instructions, code bytes, compile time; and the
    functions left interpreted, with the reason (through cfg->print). */
 void bf_jit_print_stats(bf_engine *e);
+/* The persisted native cache (cache/cache.h: the slot format; jit/persist.c).
+   Call after bf_jit_enable and before running anything.
+   bf_cache_key fills what the engine knows: module, module_len (CRC-32 and
+   length of the module given to bf_load), jit_version, jit_options (the call
+   threshold), cpu; engine and data are set to 0 for the caller to fill.
+   bf_cache_load checks slot (its bytes, len) completely before anything in
+   it is used: header, key against *want, payload checksum, every record's
+   structure, then every relocation target, function index and name against
+   this engine; only when all of that passes is any code placed and installed
+   in the functions' entry slots (all or nothing). 0: loaded (why: "loaded N
+   functions, B bytes"); else a BFC_* status (why: "empty", "stale: module
+   changed", "corrupt: payload checksum mismatch", "rejected: ..."), the
+   engine untouched and running cold. bf_cache_new: functions compiled since
+   the last load or save (0: nothing to save). bf_cache_bytes: the slot size
+   bf_cache_save needs now. bf_cache_save writes a slot (header + every
+   compiled function, loaded ones included) into buf with the given key and
+   seq; returns its bytes, 0 when it does not fit in cap. */
+void bf_cache_key(bf_engine *e, BfcKey *key);
+int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *want, char *why, size_t whylen);
+uint32_t bf_cache_new(bf_engine *e);
+uint32_t bf_cache_bytes(bf_engine *e);
+uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf, uint32_t cap);
 #endif
