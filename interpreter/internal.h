@@ -73,7 +73,7 @@ typedef struct Val {
 
 typedef struct GVar {
     uint32_t vid, vty, init, align;
-    uint8_t isconst, ext;
+    uint8_t isconst, ext, weak;       /* weak: extern_weak, null when nothing defines it */
     uint8_t *addr;
     const char *name; uint32_t nlen;
 } GVar;
@@ -91,7 +91,7 @@ typedef struct Fn {
     uint32_t calls;      /* call counter */
     struct JitInfo *jit; /* what the JIT did with this function (jit/jit.c), or 0 */
     struct FrameMap *map;    /* where lowering put each value (kept when the JIT is on, for OSR), or 0 */
-    uint8_t isdecl, traced, varg, intr, failed;
+    uint8_t isdecl, traced, varg, intr, failed, weak;   /* weak: an extern_weak declaration (null when unresolved) */
     uint32_t *loops; uint32_t nloops;       /* back-edge counters */
     uint32_t ncode;
     E *e;

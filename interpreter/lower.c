@@ -826,7 +826,7 @@ static int emit_call(L *l, Ins *I) {
     if (f && f->isdecl) {
         addr = f->native;
         if (!addr) addr = ffi_lookup(e, f->name, f->nlen);
-        if (!addr) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
+        if (!addr && !f->weak) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);   /* weak and undefined: called through its null value */
     }
     if (f && !f->isdecl) { uint64_t x; const_scalar(e, f->vid, &x); addr = (void *)(W)x; }
     int32_t ps = 0;

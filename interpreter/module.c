@@ -645,6 +645,7 @@ static int read_module(E *e) {
             g->align = n > 6 && o[6] ? (1u << ((o[6] - 1) & 31)) : 0;
             if (g->align > 4096) g->align = 4096;
             g->ext = g->init == 0;
+            g->weak = n > 5 && o[5] == 7;            /* extern_weak linkage */
             v = &e->v[e->nv - 1];
             v->k = V_GVAR; v->ty = e->ptrty; v->u.idx = e->ngv++;
             break;
@@ -661,6 +662,7 @@ static int read_module(E *e) {
             if (f->ty >= e->nty || e->ty[f->ty].k != TK_FN) return BAD("bitcode: bad function type");
             f->isdecl = o[4] != 0; f->attr = (uint32_t)o[6];
             f->varg = e->ty[f->ty].vararg;
+            f->weak = o[5] == 7;                     /* extern_weak linkage */
             if (f->nlen > 5 && !memcmp(f->name, "llvm.", 5)) f->intr = 1;
             v = &e->v[e->nv - 1];
             v->k = V_FN; v->ty = e->ptrty; v->u.idx = e->nfn++;
@@ -711,7 +713,7 @@ static int link_module(E *e) {
         Fn *f = &e->fn[i];
         if (!f->isdecl || is_intrinsic_ok(f)) continue;
         f->native = ffi_lookup(e, f->name, f->nlen);
-        if (!f->native && !e->cfg.lazy_bind)
+        if (!f->native && !e->cfg.lazy_bind && !f->weak)      /* a weak one nothing defines is null, as ld makes it */
             return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
     }
     if (stubs_make(e)) return -1;
@@ -719,7 +721,7 @@ static int link_module(E *e) {
         GVar *g = &e->gv[i];
         if (g->ext) {
             g->addr = ffi_lookup(e, g->name, g->nlen);
-            if (!g->addr) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)g->nlen, g->name);
+            if (!g->addr && !g->weak) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)g->nlen, g->name);
             continue;
         }
         uint32_t sz = ty_size(e, g->vty), al = ty_align(e, g->vty);
