@@ -1,8 +1,11 @@
 /* ATA PIO on the legacy IDE channels (QEMU -machine pc; q35 has none). LBA28,
- * polled (nIEN set). READ MULTIPLE with blocks of 16 sectors when the drive
- * supports it (one wait per 8 KiB instead of per sector), else READ SECTORS.
- * A status of 0xFF is a floating bus: no device, an error, never a spin.
- * Every wait is bounded; a read that fails ends the run with BF_EXIT_DISK. */
+ * polled (nIEN set). READ/WRITE MULTIPLE with blocks of 16 sectors when the
+ * drive supports it (one wait per 8 KiB instead of per sector), else READ/WRITE
+ * SECTORS; FLUSH CACHE after writes. A status of 0xFF is a floating bus: no
+ * device, an error, never a spin. Every wait is bounded. A read that fails ends
+ * the run with BF_EXIT_DISK; a write or flush that fails returns an error with
+ * the reason (the cache writer then gives up: the slot it was writing is not
+ * valid, the other slot and the rest of the disk are untouched). */
 #include "bf.h"
 #include "io.h"
 #include "kernel.h"
@@ -11,8 +14,8 @@
 enum { REG_DATA = 0, REG_COUNT = 2, REG_LBA0 = 3, REG_LBA1 = 4, REG_LBA2 = 5, REG_DRIVE = 6,
        REG_STATUS = 7, REG_COMMAND = 7 };
 enum { ST_ERR = 0x01, ST_DRQ = 0x08, ST_DF = 0x20, ST_BSY = 0x80, NO_DEVICE = 0xFF };
-enum { CMD_READ_SECTORS = 0x20, CMD_READ_MULTIPLE = 0xC4, CMD_SET_MULTIPLE = 0xC6,
-       CMD_IDENTIFY = 0xEC };
+enum { CMD_READ_SECTORS = 0x20, CMD_WRITE_SECTORS = 0x30, CMD_READ_MULTIPLE = 0xC4,
+       CMD_WRITE_MULTIPLE = 0xC5, CMD_SET_MULTIPLE = 0xC6, CMD_FLUSH_CACHE = 0xE7, CMD_IDENTIFY = 0xEC };
 #define CTRL_NIEN 0x02         /* device control: no interrupts */
 #define BLOCK 16               /* sectors per READ MULTIPLE block */
 #define POLL_LIMIT (1u << 26)  /* status polls before a wait times out */
@@ -174,5 +177,80 @@ int ata_read(uint32_t lba, uint32_t count, void *buf)
     if (lba >= LBA28_LIMIT || count > LBA28_LIMIT - lba)
         bf_fail(BF_EXIT_DISK, "LBA %u is beyond LBA28", lba);
     read_or_fail(&disk, lba, count, buf);
+    return 0;
+}
+
+/* One write command of at most 256 sectors: the data of each block once the
+ * drive asks for it (DRQ), then the final status. Returns 0, or the failing status. */
+static int write_command(const struct disk *d, uint32_t lba, uint32_t count, const uint8_t *buf,
+                         uint8_t *st)
+{
+    *st = wait_ready(d);
+    if (*st == NO_DEVICE)
+        return -1;
+    select_drive(d, lba);
+    issue(d, lba, (uint8_t)count, d->block > 1 ? CMD_WRITE_MULTIPLE : CMD_WRITE_SECTORS);
+    for (uint32_t done = 0; done < count;) {
+        uint32_t n = count - done < d->block ? count - done : d->block;
+        if (wait_data(d, st))
+            return -1;
+        outsw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
+        done += n;
+    }
+    *st = wait_ready(d);
+    return (*st == NO_DEVICE || (*st & (ST_ERR | ST_DF | ST_DRQ))) ? -1 : 0;
+}
+
+static int write_error(char *why, uint32_t len, const char *fmt, ...)
+{
+    if (why && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, len, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* Writes `count` sectors to the boot disk. 0, or -1 with the reason in `why`
+ * (the sectors from the failing command on are in an unknown state). */
+int ata_write(uint32_t lba, uint32_t count, const void *buf, char *why, uint32_t len)
+{
+    const uint8_t *p = buf;
+    if (!have_disk)
+        return write_error(why, len, "no boot disk found on the IDE channels");
+    if (lba >= disk.sectors || count > disk.sectors - lba)
+        return write_error(why, len, "disk write of %u sectors at LBA %u is past the end of the disk (%u sectors)",
+                           count, lba, disk.sectors);
+    while (count) {
+        uint32_t n = count < 256 ? count : 256;
+        uint8_t st;
+        if (write_command(&disk, lba, n, p, &st))
+            return write_error(why, len, "disk write failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
+                               disk.io == 0x1F0 ? "primary " : "secondary ", disk.slave, st,
+                               st == NO_DEVICE ? ": no device or timeout" : "");
+        lba += n;
+        count -= n;
+        p += n * BF_SECTOR;
+    }
+    return 0;
+}
+
+/* FLUSH CACHE: what was written is on the medium (the image file) when it
+ * returns 0; -1 with the reason otherwise. */
+int ata_flush(char *why, uint32_t len)
+{
+    if (!have_disk)
+        return write_error(why, len, "no boot disk found on the IDE channels");
+    uint8_t st = wait_ready(&disk);
+    if (st != NO_DEVICE) {
+        select_drive(&disk, 0);
+        issue(&disk, 0, 0, CMD_FLUSH_CACHE);
+        st = wait_ready(&disk);
+    }
+    if (st == NO_DEVICE || (st & (ST_ERR | ST_DF)))
+        return write_error(why, len, "disk flush failed (ATA %s%u, status 0x%02x%s)",
+                           disk.io == 0x1F0 ? "primary " : "secondary ", disk.slave, st,
+                           st == NO_DEVICE ? ": no device or timeout" : "");
     return 0;
 }

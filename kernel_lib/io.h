@@ -16,6 +16,11 @@ static inline void insw(uint16_t port, void *dst, uint32_t words)
 {
     __asm__ volatile("cld; rep insw" : "+D"(dst), "+c"(words) : "d"(port) : "memory");
 }
+/* Writes `words` 16-bit values to `port` (ATA data register). */
+static inline void outsw(uint16_t port, const void *src, uint32_t words)
+{
+    __asm__ volatile("cld; rep outsw" : "+S"(src), "+c"(words) : "d"(port) : "memory");
+}
 /* Reads `n` bytes from `port` (fw_cfg data register). */
 static inline void insb(uint16_t port, void *dst, uint32_t n)
 {

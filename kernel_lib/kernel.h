@@ -55,6 +55,9 @@ uint32_t crc32_update(uint32_t crc, const void *data, size_t n);
 /* ata.c: ATA PIO disks on the legacy IDE ports. */
 int ata_find_disk(const void *sector, uint32_t lba);
 int ata_read(uint32_t lba, uint32_t count, void *buf);
+/* Writes and flushes never end the run: 0, or -1 with the reason in why[len]. */
+int ata_write(uint32_t lba, uint32_t count, const void *buf, char *why, uint32_t len);
+int ata_flush(char *why, uint32_t len);
 
 /* fwcfg.c: QEMU firmware configuration files. */
 struct fwcfg_file {
