@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHostProgram, tinyllamaHost } from './host.ts';
 import { fromRoot, sharedModels } from './paths.ts';
-import { sha256 } from './image-file.ts';
+import { imageSha256 } from './image-file.ts';
 import { defaultBootOptions, type BootOptions } from './options.ts';
 import { boot, describeOutcome } from './qemu.ts';
 import { profile, type Profile, type RunConfig } from './report.ts';
@@ -95,7 +95,7 @@ export async function bench(): Promise<void> {
   const image = join(scratch, 'fluid_llama.img');
   const manifest = JSON.parse(readFileSync(join(scratch, 'fluid_llama.manifest.json'), 'utf8')) as Manifest;
 
-  const identity = { image, imageSha256: sha256(readFileSync(image)), modelSha256: manifest.files.find((f) => f.name === 'model.bin')!.sha256 };
+  const identity = { image, imageSha256: imageSha256(readFileSync(image)), modelSha256: manifest.files.find((f) => f.name === 'model.bin')!.sha256 };
   const aot = await runMode(image, identity, 'aot');
   const interp = await runMode(image, identity, 'interp');
 

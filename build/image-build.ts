@@ -8,7 +8,8 @@ import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
 import { bootConfig, validateOptions, type BootOptions } from './options.ts';
-import { modeKernels, packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
+import { CACHE_SLOT_BYTES, CACHE_SLOTS } from './cache-slots.ts';
+import { CACHE_PART, modeKernels, packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
 import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step, type StepResult } from './steps.ts';
@@ -142,7 +143,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
     name: `pack ${basename(req.out)}`,
     inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, tinyllamaBc, files.model, files.tokenizer],
     outputs: [req.out, manifestPath],
-    key: req.defaults,
+    key: { ...req.defaults, cacheSlotBytes: CACHE_SLOT_BYTES },
     run: async () => {
       config ??= checkModel();
       const model = readFileSync(files.model);
@@ -168,7 +169,9 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
         { name: 'manifest.json', data: Buffer.from(JSON.stringify(build, null, 2) + '\n') },
       ]);
       const kernel = (name: string, k: KernelOutputs): Part => ({ name, data: readFileSync(k.bin), loadAddr: KERNEL_ADDR, entry: elfEntry(k.elf) });
-      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), kernel('jit', jit), ...modeKernels, { name: 'data', data: volume }];
+      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), kernel('jit', jit), ...modeKernels, { name: 'data', data: volume },
+        // Last, so its size never moves the kernels or the data volume; empty: the first jit boot is cold.
+        { name: CACHE_PART, data: Buffer.alloc(CACHE_SLOTS * CACHE_SLOT_BYTES) }];
       const img = packImage({ stage1: readFileSync(boot.stage1), stage2: readFileSync(boot.stage2), parts });
       writeFileSync(req.out, img);
       manifest = {

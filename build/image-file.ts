@@ -2,6 +2,7 @@
 // what it says about itself (its boot defaults and build manifest, from the data volume).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { withoutCache } from './cache-slots.ts';
 import { partData, readHeader, readVolume, volumeFile, type ParsedImage } from './image.ts';
 import type { Manifest } from './manifest.ts';
 import type { BootOptions } from './options.ts';
@@ -54,3 +55,10 @@ export function imageContents(bytes: Buffer): ImageContents {
 }
 
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** The sha256 of an image without its cache part, which boots rewrite: a cold and a warm boot ran the same image. */
+export function imageSha256(img: Buffer): string {
+  const h = createHash('sha256');
+  for (const b of withoutCache(img)) h.update(b);
+  return h.digest('hex');
+}

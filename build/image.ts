@@ -2,7 +2,10 @@
 //   LBA 0      stage1 (MBR)
 //   LBA 1..8   stage2 (≤ 4 KiB)
 //   LBA 9      image header: magic, version, CRCs of itself, stage1 and stage2, table of parts
-//   then, each sector-aligned: the kernels, the data volume, the cache region.
+//   then, each sector-aligned: the kernels, the data volume, the cache region (last, so
+//   a cache of another size never moves the others).
+// The cache part (build/cache-slots.ts) is the one part the guest writes: its header
+// entry has crc32 0 and no check covers its bytes; its slots carry their own checksums.
 // The data volume is a directory (64-byte header + 64-byte entries) followed by
 // sector-aligned files.
 import { crc32 } from 'node:zlib';
@@ -24,6 +27,9 @@ const PART_BYTES = 48;
 const PARTS_OFFSET = 32;
 const ENTRY_BYTES = 64;
 const NAME_BYTES = { part: 16, file: 48 };
+
+/** The part the guest writes (the jit kernel's native-code cache): no CRC in the header, none checked. */
+export const CACHE_PART = 'cache';
 
 export interface Part {
   name: string;
@@ -192,7 +198,7 @@ export function packImage(input: ImageInput): Buffer {
     header.writeUInt32LE(lba, o + 16);
     header.writeUInt32LE(body.length / SECTOR, o + 20);
     header.writeUInt32LE(p.data.length, o + 24);
-    header.writeUInt32LE(crc32(p.data), o + 28);
+    header.writeUInt32LE(p.name === CACHE_PART ? 0 : crc32(p.data), o + 28);
     header.writeUInt32LE(p.loadAddr ?? 0, o + 32);
     header.writeUInt32LE(p.entry ?? 0, o + 36);
     bodies.push(body);
@@ -287,7 +293,8 @@ export function verifyImage(img: Buffer): { image: ParsedImage; volume: VolumeEn
   checks.push(crcCheck('stage1', img.subarray(0, SECTOR), image.stage1Crc32));
   checks.push(crcCheck('stage2', img.subarray(STAGE2_LBA * SECTOR, HEADER_LBA * SECTOR), image.stage2Crc32));
   let volume: VolumeEntry[] = [];
-  for (const p of image.parts.filter((q) => !q.aliasOf)) {
+  // The cache part changes with every boot that writes it: its slots are checked on their own (cache-slots.ts).
+  for (const p of image.parts.filter((q) => !q.aliasOf && q.name !== CACHE_PART)) {
     const data = partData(img, p);
     checks.push(crcCheck(`part ${p.name}`, data, p.crc32));
     if (p.name === 'data') {

@@ -12,7 +12,7 @@ export interface RunConfig extends BootOptions {
   icount: boolean;
   gdb: boolean;
   image: string;
-  /** sha256 of the image file before the boot. */
+  /** sha256 of the image file before the boot, its cache part left out (boots rewrite it). */
   imageSha256: string;
   /** sha256 of model.bin, from the manifest in the image's data volume (null if the image has none). */
   modelSha256: string | null;

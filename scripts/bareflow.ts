@@ -2,7 +2,7 @@
 // scripts/commands/, imported only when that command runs (the heavy libraries — vega,
 // llvm-bindings, ajv — load only where they are used, so `--help` starts fast).
 // Each command exits non-zero with a one-line "error: ..." when something is wrong.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { bootModes, defaultBootOptions } from '../build/options.ts';
 import { defaultImage, fromRoot } from '../build/paths.ts';
@@ -38,6 +38,13 @@ program
   .action(async (image: string) => (await import('./commands/inspect.ts')).inspectCommand(image));
 
 program
+  .command('cache')
+  .description("show or clear the image's native-code cache (the jit kernel's two slots)")
+  .addArgument(new Argument('<action>', 'show: list both slots; clear: empty them (the next jit boot is cold)').choices(['show', 'clear']))
+  .argument('[image]', 'image path', defaultImage)
+  .action(async (action: 'show' | 'clear', image: string) => (await import('./commands/cache.ts')).cacheCommand(action, image));
+
+program
   .command('boot')
   .description('boot an image in QEMU and profile the run')
   .argument('[image]', 'image path', defaultImage)
@@ -51,6 +58,7 @@ program
   .option('--timeout <s>', 'seconds before the run is killed (0: no limit)', number('--timeout'), 300)
   .option('--icount', 'count guest instructions (deterministic, slower)')
   .option('--gdb', 'wait for gdb on localhost:1234')
+  .option('--snapshot', "don't write the image (jit mode writes its native-code cache into it otherwise)")
   .option('--run <name>', 'report name, new, without / \\ or .. (default: mode and time)')
   .action(async (image: string, o) => (await import('./commands/boot.ts')).bootCommand(image, o));
 

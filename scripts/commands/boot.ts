@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { exitCodeName } from '../../build/exitcodes.ts';
-import { imageContents, readImageFile, sha256, type ImageContents } from '../../build/image-file.ts';
+import { imageContents, imageSha256, readImageFile, type ImageContents } from '../../build/image-file.ts';
 import { kernelMismatch, verifyImage, type Check } from '../../build/image.ts';
 import { defaultBootOptions, type BootOptions } from '../../build/options.ts';
 import { objDir, reportsDir, root } from '../../build/paths.ts';
@@ -23,8 +23,12 @@ export interface BootCommandOptions {
   timeout: number;
   icount?: boolean;
   gdb?: boolean;
+  snapshot?: boolean;
   run?: string;
 }
+
+/** Modes whose kernel writes the image (its native-code cache); the others boot from a throwaway overlay either way, so runs of them can share an image. */
+const writingModes: string[] = ['jit'];
 
 /** Fails early, by name, on a path that is not a BareFlow image or one whose checksums do not hold. */
 function readImage(image: string): { bytes: Buffer; contents: ImageContents } {
@@ -62,7 +66,7 @@ export async function bootCommand(image: string, o: BootCommandOptions): Promise
     icount: !!o.icount,
     gdb: !!o.gdb,
     image,
-    imageSha256: sha256(bytes),
+    imageSha256: imageSha256(bytes),
     modelSha256: contents.manifest?.files.find((f) => f.name === 'model.bin')?.sha256 ?? null,
   };
   const run = o.run ?? `${config.mode}-${date.toISOString().replace(/[:.]/g, '-')}`;
@@ -71,7 +75,8 @@ export async function bootCommand(image: string, o: BootCommandOptions): Promise
     const missing = existsSync(elf) ? '' : ` (${elf} does not exist: build it with 'npm run image')`;
     console.log(`QEMU waits for gdb: gdb ${relative(process.cwd(), elf)} -ex 'target remote :1234'${missing}`);
   }
-  const r = await boot({ image, options, timeoutMs: o.timeout * 1000, icount: o.icount, gdb: o.gdb, onText: (t) => process.stdout.write(t) });
+  const persist = !o.snapshot && writingModes.includes(config.mode);
+  const r = await boot({ image, options, timeoutMs: o.timeout * 1000, icount: o.icount, gdb: o.gdb, persist, onText: (t) => process.stdout.write(t) });
   for (const b of r.badEvents) console.error(`warning: bad event line (${b.why}): ${b.line}`);
   const mismatch = kernelMismatch(r.events, config.mode); // before a report could carry the wrong mode
   if (mismatch) throw new Error(mismatch);

@@ -1,7 +1,9 @@
-// `bareflow inspect`: lists the parts and data files of an image and verifies every checksum.
+// `bareflow inspect`: lists the parts and data files of an image and verifies every checksum
+// (the cache part's slots carry their own: shown, not counted as the image's).
 import { imageContents, readImageFile } from '../../build/image-file.ts';
-import { hex, verifyImage } from '../../build/image.ts';
+import { CACHE_PART, hex, verifyImage } from '../../build/image.ts';
 import { table } from '../../build/table.ts';
+import { cacheLines } from './cache.ts';
 
 export function inspectCommand(image: string): void {
   const bytes = readImageFile(image);
@@ -9,7 +11,7 @@ export function inspectCommand(image: string): void {
   const t = table(['part', 'lba', 'sectors', 'bytes', 'crc32', 'load', 'entry']);
   for (const p of img.parts) {
     const name = p.aliasOf ? `${p.name} = ${p.aliasOf}` : p.name;
-    t.push([name, p.lba, p.sectors, p.bytes, hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
+    t.push([name, p.lba, p.sectors, p.bytes, p.name === CACHE_PART ? '(slots: below)' : hex(p.crc32), p.loadAddr ? hex(p.loadAddr) : '', p.entry ? hex(p.entry) : '']);
   }
   console.log(`${image}: format ${img.version}, ${img.sectors} sectors`);
   console.log(t.toString());
@@ -22,6 +24,7 @@ export function inspectCommand(image: string): void {
     console.log(`defaults: ${Object.entries(m.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
     for (const f of m.files) console.log(`${f.name}: from ${f.source}, sha256 ${f.sha256}`);
   }
+  for (const l of cacheLines(bytes)) console.log(l);
   const bad = checks.filter((c) => !c.ok);
   for (const c of bad) console.log(`FAIL ${c.what}: ${c.detail}`);
   console.log(bad.length === 0 ? `ok: ${checks.length} checksums verified` : `${bad.length} of ${checks.length} checks failed`);

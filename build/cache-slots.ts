@@ -1,0 +1,161 @@
+// The image's cache part as the host sees it: two slots (A, B) the jit kernel writes
+// alternately (interpreter/guest_jit.c), each a 512-byte header sector and its payload.
+// The header (cache/cache.h is the C side of the same contract, and says what the payload's records hold):
+//   0  magic "BFCACHE1"       8  u32 version      12 u32 seq (the newest valid slot wins)
+//   16 key: u32 engine (CRC-32 of the jit kernel part), module (CRC-32 of tinyllama.bc),
+//      module_len, data (CRC-32 of model.bin), jit_version, jit_options (the threshold),
+//      cpu, reserved
+//   48 u32 payload_len  52 u32 payload_crc  56 u32 nfunctions  60 u32 code_bytes
+//   64 u32 header_crc (CRC-32 of bytes 0..63)
+// The payload (compiled functions with their relocations) starts at byte 512 of the slot.
+// `bareflow inspect` and `bareflow cache show|clear` read and clear it here.
+import { crc32 } from 'node:zlib';
+import { CACHE_PART, SECTOR, partData, readHeader, readVolume, type ParsedImage } from './image.ts';
+
+export const CACHE_MAGIC = 'BFCACHE1';
+export const CACHE_VERSION = 1;
+/** Each slot: 1 MiB (a header sector and up to 1 MiB - 512 of payload). tinyllama's compiled code is ~55 KB. */
+export const CACHE_SLOT_BYTES = 1 << 20;
+export const CACHE_SLOTS = 2;
+/** The header CRC covers bytes 0..63; bytes 68..511 of the header sector are zero. */
+export const CACHE_HEADER_BYTES = 64;
+export const CACHE_HEADER_USED = 68;
+export const slotNames = ['A', 'B'] as const;
+
+export const keyFields = ['engine', 'module', 'module_len', 'data', 'jit_version', 'jit_options', 'cpu', 'reserved'] as const;
+export type CacheKey = Record<(typeof keyFields)[number], number>;
+
+export interface SlotHeader {
+  magic: string;
+  version: number;
+  seq: number;
+  key: CacheKey;
+  payloadLen: number;
+  payloadCrc: number;
+  nfunctions: number;
+  codeBytes: number;
+  headerCrc: number;
+}
+
+export type SlotState = 'empty' | 'valid' | 'corrupt';
+
+export interface SlotInfo {
+  slot: (typeof slotNames)[number];
+  /** Byte offset of the slot in the image. */
+  offset: number;
+  state: SlotState;
+  /** Why a slot is corrupt (cache/format.c's words: "corrupt: wrong magic", "stale: format version 2", …). */
+  why?: string;
+  header?: SlotHeader;
+  /** For a valid slot: whether its key is this image's (engine, module, data), and what differs if not. */
+  matches?: boolean;
+  stale?: string[];
+}
+
+export function decodeSlotHeader(b: Buffer): SlotHeader {
+  const u = (o: number): number => b.readUInt32LE(o);
+  return {
+    magic: b.toString('latin1', 0, 8),
+    version: u(8),
+    seq: u(12),
+    key: Object.fromEntries(keyFields.map((k, i) => [k, u(16 + 4 * i)])) as CacheKey,
+    payloadLen: u(48),
+    payloadCrc: u(52),
+    nfunctions: u(56),
+    codeBytes: u(60),
+    headerCrc: u(64),
+  };
+}
+
+/** A header sector as the guest writes it (for tests: forged and other builds' slots). */
+export function encodeSlotHeader(h: Omit<SlotHeader, 'magic' | 'headerCrc' | 'version'> & { magic?: string; version?: number }): Buffer {
+  const b = Buffer.alloc(SECTOR);
+  b.write(h.magic ?? CACHE_MAGIC, 0, 'latin1');
+  b.writeUInt32LE(h.version ?? CACHE_VERSION, 8);
+  b.writeUInt32LE(h.seq, 12);
+  keyFields.forEach((k, i) => b.writeUInt32LE(h.key[k] >>> 0, 16 + 4 * i));
+  b.writeUInt32LE(h.payloadLen, 48);
+  b.writeUInt32LE(h.payloadCrc, 52);
+  b.writeUInt32LE(h.nfunctions, 56);
+  b.writeUInt32LE(h.codeBytes, 60);
+  b.writeUInt32LE(crc32(b.subarray(0, CACHE_HEADER_BYTES)), 64);
+  return b;
+}
+
+/** What this image's cache key must hold: the jit kernel's CRC, tinyllama.bc's and model.bin's. */
+export function imageKey(img: Buffer, header: ParsedImage = readHeader(img)): Partial<CacheKey> {
+  const key: Partial<CacheKey> = {};
+  const jit = header.parts.find((p) => p.name === 'jit');
+  if (jit) key.engine = jit.crc32;
+  const data = header.parts.find((p) => p.name === 'data');
+  if (data) {
+    const vol = partData(img, data);
+    for (const e of readVolume(vol)) {
+      if (e.name === 'tinyllama.bc') {
+        key.module = e.crc32;
+        key.module_len = e.size;
+      }
+      if (e.name === 'model.bin') key.data = e.crc32;
+    }
+  }
+  return key;
+}
+
+/** The cache part of an image, or undefined when it has none (an image built before phase 4). */
+export function cachePart(img: Buffer, header: ParsedImage = readHeader(img)) {
+  return header.parts.find((p) => p.name === CACHE_PART && !p.aliasOf);
+}
+
+/** The state of each slot: empty (a zero header sector), corrupt (and why), or valid (and whether its key is this image's). */
+export function readSlots(img: Buffer): SlotInfo[] {
+  const header = readHeader(img);
+  const part = cachePart(img, header);
+  if (!part) return [];
+  const slotBytes = Math.floor(part.sectors / CACHE_SLOTS) * SECTOR;
+  const key = imageKey(img, header);
+  return slotNames.map((slot, i) => {
+    const offset = part.lba * SECTOR + i * slotBytes;
+    const sector = img.subarray(offset, offset + SECTOR);
+    const info: SlotInfo = { slot, offset, state: 'corrupt' };
+    if (sector.length < SECTOR) return { ...info, why: 'runs past the end of the image' };
+    if (sector.subarray(0, CACHE_HEADER_BYTES).every((x) => x === 0)) return { ...info, state: 'empty' };
+    const h = decodeSlotHeader(sector);
+    info.header = h;
+    // The checks and their words are cache/format.c's (bfc_header_decode, bfc_check), in the same order.
+    if (h.magic !== CACHE_MAGIC) return { ...info, why: 'corrupt: wrong magic' };
+    if (crc32(sector.subarray(0, CACHE_HEADER_BYTES)) !== h.headerCrc || !sector.subarray(CACHE_HEADER_USED).every((x) => x === 0)) {
+      return { ...info, why: 'corrupt: header checksum mismatch' };
+    }
+    if (h.version !== CACHE_VERSION) return { ...info, why: `stale: format version ${h.version}` };
+    if (h.payloadLen > slotBytes - SECTOR) return { ...info, why: 'corrupt: truncated' };
+    const payload = img.subarray(offset + SECTOR, offset + SECTOR + h.payloadLen);
+    if (crc32(payload) !== h.payloadCrc) return { ...info, why: 'corrupt: payload checksum mismatch' };
+    const stale = (Object.keys(key) as (keyof CacheKey)[]).filter((k) => key[k] !== h.key[k]);
+    return { ...info, state: 'valid', matches: stale.length === 0, stale };
+  });
+}
+
+/** The slot a boot of this image would load: the valid one with the highest sequence whose key matches. */
+export function chosenSlot(slots: SlotInfo[]): SlotInfo | undefined {
+  return slots.filter((s) => s.state === 'valid' && s.matches).sort((a, b) => b.header!.seq - a.header!.seq)[0];
+}
+
+/** Zeroes the whole cache part: both slots empty, the next boot is cold. Returns the bytes cleared. */
+export function clearSlots(img: Buffer): number {
+  const part = cachePart(img);
+  if (!part) return 0;
+  img.fill(0, part.lba * SECTOR, (part.lba + part.sectors) * SECTOR);
+  return part.sectors * SECTOR;
+}
+
+/** The image's bytes outside its cache part: what a boot's report identifies the image by (the cache changes with boots). */
+export function withoutCache(img: Buffer): Buffer[] {
+  let part;
+  try {
+    part = cachePart(img);
+  } catch {
+    return [img];
+  }
+  if (!part) return [img];
+  return [img.subarray(0, part.lba * SECTOR), img.subarray((part.lba + part.sectors) * SECTOR)];
+}

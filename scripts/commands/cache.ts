@@ -1,0 +1,46 @@
+// `bareflow cache show|clear [IMAGE]`: the image's native-code cache, the two slots the jit
+// kernel writes (build/cache-slots.ts). clear empties both: the next jit boot is cold.
+import { writeFileSync } from 'node:fs';
+import { cachePart, chosenSlot, clearSlots, readSlots, type SlotInfo } from '../../build/cache-slots.ts';
+import { readImageFile } from '../../build/image-file.ts';
+import { hex } from '../../build/image.ts';
+import { table } from '../../build/table.ts';
+
+/** One row per slot, as `inspect` and `cache show` print it. */
+export function slotTable(slots: SlotInfo[]): string {
+  const chosen = chosenSlot(slots);
+  const t = table(['slot', 'state', 'seq', 'functions', 'code bytes', 'payload bytes', 'key (engine module data jit)', 'next jit boot']);
+  for (const s of slots) {
+    const h = s.header;
+    const state = s.state === 'corrupt' ? s.why! : s.state === 'valid' && !s.matches ? `stale: ${s.stale!.join(', ')} changed` : s.state;
+    const key = h && s.state === 'valid' ? `${hex(h.key.engine)} ${hex(h.key.module)} ${hex(h.key.data)} ${h.key.jit_version}/${h.key.jit_options}` : '';
+    const use = s === chosen ? 'loads this slot' : '';
+    t.push([s.slot, state, h && s.state === 'valid' ? h.seq : '', h && s.state === 'valid' ? h.nfunctions : '', h && s.state === 'valid' ? h.codeBytes : '', h && s.state === 'valid' ? h.payloadLen : '', key, use]);
+  }
+  return t.toString();
+}
+
+/** The lines `inspect` and `cache show` print about the cache part. */
+export function cacheLines(img: Buffer): string[] {
+  const part = cachePart(img);
+  if (!part) return ['cache: this image has no cache part (built before phase 4: rebuild it with npm run image)'];
+  const slots = readSlots(img);
+  const chosen = chosenSlot(slots);
+  return [
+    `cache: 2 slots of ${(part.sectors / 2) * 512} bytes at LBA ${part.lba}; the next jit boot ${chosen ? `loads slot ${chosen.slot} (seq ${chosen.header!.seq})` : 'is cold (no valid slot for this image)'}`,
+    slotTable(slots),
+  ];
+}
+
+export function cacheCommand(action: 'show' | 'clear', image: string): void {
+  const img = readImageFile(image);
+  if (action === 'show') {
+    console.log(`${image}:`);
+    for (const l of cacheLines(img)) console.log(l);
+    return;
+  }
+  const bytes = clearSlots(img);
+  if (bytes === 0) throw new Error(`image ${image} has no cache part (built before phase 4: rebuild it with npm run image)`);
+  writeFileSync(image, img);
+  console.log(`${image}: cache cleared (${bytes} bytes, both slots empty): the next jit boot is cold`);
+}
