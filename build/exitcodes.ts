@@ -12,6 +12,7 @@ export const exitCodes = {
   badBitcode: 9,
   unresolved: 10,
   corruptImage: 12,
+  cacheStop: 13,
 } as const;
 
 export const exitCodeName = (code: number): string =>

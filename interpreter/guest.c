@@ -42,6 +42,7 @@ static uint64_t cycles(void) { return bf_cycles(); }
 /* Defined by guest_jit.c, which only the jit kernel links; null in the bootstrap. */
 void guest_jit_config(bf_config *cfg) __attribute__((weak));
 void guest_jit_start(bf_engine *e) __attribute__((weak));
+void guest_jit_finish(bf_engine *e) __attribute__((weak));
 
 int app_main(void)
 {
@@ -79,5 +80,7 @@ int app_main(void)
     bf_get_stats(e, &st);
     bf_event("{\"ev\":\"decode\",\"functions\":%u,\"cycles\":%llu,\"memory_peak\":%u}", st.lowered,
              (unsigned long long)st.lower_us, st.mem_peak);
+    if (guest_jit_finish)
+        guest_jit_finish(e); /* saves what the JIT compiled to the image's cache */
     return (int)(uint32_t)ret;
 }

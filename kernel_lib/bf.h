@@ -21,6 +21,7 @@ enum bf_exit {
     BF_EXIT_BAD_BITCODE = 9,  /* engine: malformed or unsupported bitcode */
     BF_EXIT_UNRESOLVED = 10,  /* engine: external symbol not in the FFI table */
     BF_EXIT_CORRUPT_IMAGE = 12, /* boot chain: stage2, the header or a kernel fails its CRC-32 */
+    BF_EXIT_CACHE_STOP = 13,  /* jit kernel, test option cache_stop_after=K: stopped after K sectors of a cache slot */
 };
 
 /* Boot option `name` (e.g. "steps"): like snprintf, copies as much of its value

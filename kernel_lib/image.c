@@ -83,3 +83,18 @@ const void *bf_file(const char *name, uint32_t *size)
     }
     return 0;
 }
+
+int image_file_crc(const char *name, uint32_t *crc, uint32_t *size)
+{
+    open_volume();
+    if (!volume)
+        return -1;
+    const struct bf_volume_entry *e = (const struct bf_volume_entry *)(volume + 1);
+    for (uint32_t i = 0; i < volume->count; i++, e++)
+        if (strncmp(e->name, name, sizeof e->name) == 0) {
+            *crc = e->crc32;
+            *size = e->size;
+            return 0;
+        }
+    return -1;
+}

@@ -74,6 +74,9 @@ void fwcfg_read(const struct fwcfg_file *f, void *buf, uint32_t len);
 /* image.c: the image header (from stage2) and the data volume. */
 void image_init(const struct bf_boot_info *info);
 const struct bf_image_header *image_header(void);
+/* The CRC-32 the data volume's directory records for file `name` (bf_file
+ * checks the file against it when it loads it): 0, or -1 if there is none. */
+int image_file_crc(const char *name, uint32_t *crc, uint32_t *size);
 
 /* options.c */
 #define OPTION_PREFIX "opt/bareflow/"
