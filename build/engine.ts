@@ -9,9 +9,17 @@ import { runTool, tools } from './toolchain.ts';
 
 export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
 // The JIT: in the host builds, and in the guest's jit kernel (build/image-build.ts).
-export const engineJit = ['x86.c', 'regalloc.c', 'emit.c', 'jit.c'].map((f) => fromRoot('interpreter', 'jit', f));
+// persist.c and cache/format.c: the persisted native cache (cache/cache.h), which
+// calls crc32_update: kernel_lib/crc32.c, already in every kernel; the host builds
+// compile that same file (engineCrc).
+export const engineJit = [
+  ...['x86.c', 'regalloc.c', 'emit.c', 'jit.c', 'persist.c'].map((f) => fromRoot('interpreter', 'jit', f)),
+  fromRoot('cache', 'format.c'),
+];
+const engineCrc = fromRoot('kernel_lib', 'crc32.c');
+const crcHeaders = [fromRoot('kernel_lib', 'kernel.h'), fromRoot('kernel_lib', 'libc.h'), fromRoot('boot', 'bootinfo.h')];
 const hostMain = fromRoot('interpreter', 'host_main.c');
-const headers = ['interpreter', 'interpreter/jit'].flatMap((d) =>
+const headers = ['interpreter', 'interpreter/jit', 'cache'].flatMap((d) =>
   readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).map((f) => fromRoot(d, f)));
 
 // The core is freestanding (no libc headers, no builtins) so that the same
@@ -27,7 +35,7 @@ function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
   const extra = ext === 'bc' ? ['-emit-llvm'] : [];
   return {
     name: `clang engine ${basename(src)} → .${ext}`,
-    inputs: [src, ...headers],
+    inputs: [src, ...headers, ...(src === engineCrc ? crcHeaders : [])],
     outputs: [out],
     tools: [tools.clang],
     key: [...flags, ...extra],
@@ -38,11 +46,12 @@ function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
 }
 
 export function engineSteps(): Step[] {
-  const sources = [...engineCore, ...engineJit];
+  const sources = [...engineCore, ...engineJit, engineCrc];
+  const flagsOf = (s: string) => (s === engineCrc ? ['-I', fromRoot('boot')] : []);
   // bfi's fault handler needs the dispatch loop in a section of its own; run by
   // the engine (interpreter.bc), host_main.c leaves signals to the outer engine.
-  const objects = sources.map((s) => compile(s, [...engineCoreFlags, '-DBF_DISPATCH_SECTION'], 'o'));
-  const bcs = [...sources.map((s) => compile(s, engineCoreFlags, 'bc')), compile(hostMain, [...commonFlags, '-DBF_INTERPRETED'], 'bc')];
+  const objects = sources.map((s) => compile(s, [...engineCoreFlags, ...flagsOf(s), '-DBF_DISPATCH_SECTION'], 'o'));
+  const bcs = [...sources.map((s) => compile(s, [...engineCoreFlags, ...flagsOf(s)], 'bc')), compile(hostMain, [...commonFlags, '-DBF_INTERPRETED'], 'bc')];
   const objFiles = objects.map((s) => s.outputs[0]);
   const bcFiles = bcs.map((s) => s.outputs[0]);
   return [

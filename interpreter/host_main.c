@@ -24,6 +24,8 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/time.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include "engine.h"
 #ifdef BF_OPPROF
 #include "internal.h"
@@ -155,6 +157,110 @@ static void catch_faults(void) {}
 static int eprint(const char *fmt, ...) { va_list ap; va_start(ap, fmt); int r = vfprintf(stderr, fmt, ap); va_end(ap); return r; }
 static uint64_t now_us(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (uint64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000; }
 
+/* ---- the persisted native cache (--cache DIR) ----------------------------
+ * DIR/<module CRC-32 in hex>.bfc holds one slot (cache/cache.h) for that
+ * module: read and loaded (every check in bf_cache_load) before the program
+ * runs, written back when the run compiled something new (a temporary file,
+ * fsync, rename: a reader sees the old file or the new one, never half of
+ * one). The key's engine field is the CRC-32 of bfi's own executable, so a
+ * rebuilt bfi never runs code another build compiled. Any problem with the
+ * cache (missing, stale, corrupt, rejected) means a cold run with the same
+ * output; a problem with DIR (not a directory, unwritable, disk full) is a
+ * warning on stderr naming the path, and the run goes on without the cache
+ * or without saving it: the exit status stays the program's. */
+#ifndef BF_INTERPRETED
+static const char *g_cache_dir;
+static char g_cache_path[4096];
+static BfcKey g_cache_key;
+static uint32_t g_cache_seq;
+static int g_cache_stats, g_cache_done;
+static bf_engine *g_cache_engine;
+
+/* CRC-32 of bfi's executable: the engine + JIT build the cached code belongs to */
+static uint32_t self_crc(void) {
+    FILE *f = fopen("/proc/self/exe", "rb");
+    if (!f) return 0;
+    static unsigned char b[1 << 16];
+    uint32_t crc = 0; size_t n;
+    while ((n = fread(b, 1, sizeof b, f)) > 0) crc = crc32_update(crc, b, n);
+    fclose(f);
+    return crc;
+}
+
+static void cache_save(void);
+
+static void cache_open(bf_engine *e, const char *dir, int stats) {
+    struct stat st;
+    if (stat(dir, &st) && errno == ENOENT && mkdir(dir, 0777) == 0) stat(dir, &st);
+    if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "warning: --cache: '%s' %s; running without the cache\n", dir,
+                stat(dir, &st) ? strerror(errno) : "is not a directory");
+        return;
+    }
+    bf_cache_key(e, &g_cache_key);
+    g_cache_key.engine = self_crc();
+    snprintf(g_cache_path, sizeof g_cache_path, "%s/%08x.bfc", dir, (unsigned)g_cache_key.module);
+    g_cache_dir = dir; g_cache_stats = stats; g_cache_engine = e;
+    atexit(cache_save);                   /* also when the program calls exit() */
+    char why[256] = "empty";
+    int r = BFC_EMPTY;
+    uint64_t t0 = now_us();
+    FILE *f = fopen(g_cache_path, "rb");
+    if (f) {
+        fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
+        void *slot = n > 0 && n < (1l << 30) ? malloc((size_t)n) : NULL;
+        if (slot && fread(slot, 1, (size_t)n, f) == (size_t)n) {
+            BfcHeader h;
+            if (bfc_header_decode(slot, (uint32_t)n, &h) == BFC_OK) g_cache_seq = h.seq;
+            r = bf_cache_load(e, slot, (uint32_t)n, &g_cache_key, why, sizeof why);
+        } else if (n > 0) { r = BFC_TRUNCATED; snprintf(why, sizeof why, "corrupt: cannot read '%s'", g_cache_path); }
+        free(slot);
+        fclose(f);
+    } else if (errno != ENOENT) fprintf(stderr, "warning: --cache: cannot read '%s': %s; running cold\n", g_cache_path, strerror(errno));
+    uint64_t t1 = now_us();
+    if (!stats) return;
+    if (r == BFC_OK) fprintf(stderr, "[cache] %s, in %llu us (%s)\n", why, (unsigned long long)(t1 - t0), g_cache_path);
+    else fprintf(stderr, "[cache] %s (%s)\n", why, g_cache_path);
+}
+
+static void cache_save(void) {
+    bf_engine *e = g_cache_engine;
+    if (!e || g_cache_done) return;
+    g_cache_done = 1;
+    uint32_t fresh = bf_cache_new(e);
+    if (!fresh) return;
+    uint32_t cap = bf_cache_bytes(e);
+    void *buf = malloc(cap);
+    uint32_t n = buf ? bf_cache_save(e, &g_cache_key, g_cache_seq + 1, buf, cap) : 0;
+    if (!n) { fprintf(stderr, "warning: --cache: cannot serialise the compiled code (%u bytes); '%s' not written\n", cap, g_cache_path); free(buf); return; }
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%d.tmp", g_cache_path, (int)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    const char *step = "create";
+    int ok = fd >= 0;
+    for (uint32_t off = 0; ok && off < n; ) {
+        ssize_t w = write(fd, (char *)buf + off, n - off);
+        if (w <= 0) { ok = 0; step = "write"; break; }
+        off += (uint32_t)w;
+    }
+    if (ok && fsync(fd)) { ok = 0; step = "sync"; }
+    if (fd >= 0 && close(fd) && ok) { ok = 0; step = "close"; }
+    if (ok && rename(tmp, g_cache_path)) { ok = 0; step = "rename"; }
+    if (!ok) {
+        fprintf(stderr, "warning: --cache: cannot %s '%s': %s; cache not saved\n", step, !strcmp(step, "rename") ? g_cache_path : tmp, strerror(errno));
+        if (fd >= 0) unlink(tmp);
+    } else if (g_cache_stats) {
+        BfcHeader h; bfc_header_decode(buf, n, &h);
+        fprintf(stderr, "[cache] saved %u functions (%u new), %u bytes of code, %u bytes (%s)\n", h.nfunctions, fresh, h.code_bytes, n, g_cache_path);
+    }
+    free(buf);
+}
+#else
+/* Run by the engine itself (interpreter.bc): no cache (its file calls are not in the FFI table). */
+static void cache_open(bf_engine *e, const char *dir, int stats) { (void)e; (void)stats; fprintf(stderr, "warning: --cache: '%s' not used: no cache in a self-hosted bfi\n", dir); }
+static void cache_save(void) {}
+#endif
+
 extern const unsigned short **__ctype_b_loc(void);
 extern const int32_t **__ctype_tolower_loc(void);
 extern const int32_t **__ctype_toupper_loc(void);
@@ -211,7 +317,9 @@ static void usage(void) {
                     "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
                     "  --entry calls FUNC() instead of main(argc, argv) (e.g. app_main for tinyllama)\n"
                     "  --jit compiles a function to x86 once it has been called 100 times (--jit-threshold N;\n"
-                    "    --jit=all: at its first call); what the JIT cannot compile stays interpreted\n");
+                    "    --jit=all: at its first call); what the JIT cannot compile stays interpreted\n"
+                    "  --cache DIR (with --jit): load the code compiled by earlier runs of this module and this bfi\n"
+                    "    from DIR/<module crc>.bfc, save it back when the run compiled something new\n");
     exit(2);
 }
 
@@ -219,7 +327,7 @@ int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
     int i = 1, stats = 0, check = 0, jit = 0;
     uint32_t jit_threshold = 100;
-    const char *entry = "main";
+    const char *entry = "main", *cache_dir = NULL;
     g_files = malloc(sizeof(char *) * (argc + 1));
     if (i < argc && !strcmp(argv[i], "run")) i++;
     g_opts = malloc(sizeof(char *) * (argc + 1));
@@ -240,6 +348,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--file") && i + 1 < argc) g_files[g_nfiles++] = argv[++i];
         else if (!strcmp(a, "--entry") && i + 1 < argc) entry = argv[++i];
         else if (!strcmp(a, "--events") && i + 1 < argc) { g_events = fopen(argv[++i], "w"); if (!g_events) { perror(argv[i]); return 1; } }
+        else if (!strcmp(a, "--cache") && i + 1 < argc) cache_dir = argv[++i];
         else if (!strcmp(a, "--")) { i++; break; }
         else { fprintf(stderr, "error: run: unknown option '%s'\n", a); usage(); }
     }
@@ -271,6 +380,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (jit) bf_jit_enable(e, jit_threshold);
+    if (cache_dir && !jit) fprintf(stderr, "warning: --cache does nothing without --jit\n");
+    else if (cache_dir) cache_open(e, cache_dir, stats);
     int pargc = argc - i;
     char **pargv = argv + i;
     uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
@@ -280,6 +391,7 @@ int main(int argc, char **argv) {
     g_running = 0;
     uint64_t t2 = now_us();
     fflush(stdout);
+    cache_save();
     if (stats) {
         bf_stats_t st; bf_get_stats(e, &st);
         fprintf(stderr, "[stats] load %llu us, run %llu us (lowering %llu us)\n", (unsigned long long)(t1 - t0),

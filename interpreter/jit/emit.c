@@ -1644,3 +1644,5 @@ int jit_install(E *e, Fn *f, const JitCode *c) {
 }
 
 void jit_code_free(E *e, JitCode *c) { efree(e, c->code); efree(e, c->rel); memset(c, 0, sizeof *c); }
+
+uint32_t jit_helper_count(void) { return H__N; }

@@ -2,14 +2,8 @@
  * says about them. The compiling itself is emit.c. */
 #include "jit.h"
 
-typedef struct JitInfo {
-    uint32_t ins, bytes, us;       /* IR instructions, code bytes, compile time */
-    uint32_t calls;                /* calls when it was compiled */
-    uint32_t osr;                  /* activations continued in compiled code from a hot loop */
-    JitWhy skipped;                /* why it stays interpreted (what == 0: it does not) */
-} JitInfo;
-
 static uint64_t now(E *e) { return e->cfg.now_us ? e->cfg.now_us() : 0; }
+static uint32_t backedges(Fn *f) { uint32_t n = 0; for (uint32_t i = 0; i < f->nloops; i++) n += f->loops[i]; return n; }
 
 /* Compiles and installs f. 0 also when f cannot be compiled (it stays interpreted). */
 static int compile_function(E *e, Fn *f) {
@@ -26,7 +20,8 @@ static int compile_function(E *e, Fn *f) {
     if (jit_install(e, f, &c)) { jit_code_free(e, &c); return e->errc; }
     info->ins = c.nins; info->bytes = c.len; info->us = (uint32_t)(now(e) - t0);
     if (e->cfg.on_compile) e->cfg.on_compile(f->name, f->nlen, c.nins, c.len, info->us, 0);
-    jit_code_free(e, &c);
+    info->code = c;                        /* kept for the persisted cache (persist.c) */
+    info->backedges = backedges(f);
     return 0;
 }
 
@@ -51,18 +46,21 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     uint8_t *code = jit_place(e, f, &c);
     if (!code) { jit_code_free(e, &c); return -1; }
     uint32_t took = (uint32_t)(now(e) - t0);
+    int keep = !f->native;
     if (!f->native) {                      /* later calls run compiled too */
         f->native = code;
         info->calls = f->calls; info->ins = c.nins; info->bytes = c.len; info->us = took;
+        info->backedges = backedges(f);
     }
     info->osr++;
     if (e->cfg.on_compile) e->cfg.on_compile(f->name, f->nlen, c.nins, c.len, took, 1);
     W words[65] = { 0 };
     uint32_t n = param_words(e, f);
-    if (n > 64) { jit_code_free(e, &c); return 1; }
+    if (n > 64) { if (keep) info->code = c; else jit_code_free(e, &c); return 1; }
     words[n] = (W)fp;
     void *entry = code + c.osr_entry;
-    jit_code_free(e, &c);
+    if (keep) info->code = c;              /* the code in f->native, kept for the persisted cache */
+    else jit_code_free(e, &c);
     *ret = ncall(entry, words, n + 1, rk_of(e, e->ty[f->ty].elt));
     Ty *rt = &e->ty[e->ty[f->ty].elt];
     if (rt->k == TK_INT && rt->w < 32) *ret &= (1u << rt->w) - 1;      /* back into an interpreter slot: zero-extended */
@@ -78,15 +76,17 @@ void bf_jit_enable(bf_engine *e, uint32_t threshold) {
 
 void bf_jit_print_stats(bf_engine *e) {
     if (!e->cfg.print) return;
-    uint32_t compiled = 0, skipped = 0, ins = 0, bytes = 0, us = 0;
+    uint32_t compiled = 0, skipped = 0, ins = 0, bytes = 0, us = 0, cached = 0, cbytes = 0;
     for (uint32_t i = 0; i < e->nfn; i++) {
         JitInfo *j = e->fn[i].jit;
         if (!j) continue;
         if (j->skipped.what) { skipped++; continue; }
+        if (j->from_cache) { cached++; cbytes += j->bytes; continue; }
         compiled++; ins += j->ins; bytes += j->bytes; us += j->us;
     }
     e->cfg.print("[jit] %u functions compiled (%u IR instructions, %u bytes of code, %u us), %u left interpreted\n",
                  compiled, ins, bytes, us, skipped);
+    if (cached) e->cfg.print("[jit] %u functions from the cache (%u bytes of code)\n", cached, cbytes);
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
         JitInfo *j = f->jit;
@@ -94,6 +94,10 @@ void bf_jit_print_stats(bf_engine *e) {
         if (j->skipped.what)
             e->cfg.print("[jit] interpreted %.*s: %s%s%.*s\n", (int)f->nlen, f->name, j->skipped.what,
                          j->skipped.name ? " " : "", (int)j->skipped.nlen, j->skipped.name ? j->skipped.name : "");
+        else if (j->from_cache)
+            e->cfg.print("[jit] from cache %.*s: %u IR instructions, %u bytes; compiled at call %u after %u loop back-edges%s\n",
+                         (int)f->nlen, f->name, j->ins, j->bytes, j->calls, j->backedges,
+                         j->code.osr_entry ? ", entered by OSR from a hot loop" : "");
         else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u%s\n",
                           (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls,
                           j->osr ? "; entered by OSR from a hot loop" : "");

@@ -47,6 +47,23 @@ int jit_install(E *e, Fn *f, const JitCode *c);
 
 void jit_code_free(E *e, JitCode *c);
 
+/* What the JIT did with a function (Fn.jit). */
+typedef struct JitInfo {
+    uint32_t ins, bytes, us;       /* IR instructions, code bytes, compile time */
+    uint32_t calls;                /* calls when it was compiled */
+    uint32_t osr;                  /* activations continued in compiled code from a hot loop */
+    JitWhy skipped;                /* why it stays interpreted (what == 0: it does not) */
+    /* the persisted cache (persist.c): the code installed in f->native as
+       compiled, before jit_place (code.code 0: none kept), and its profile */
+    JitCode code;
+    uint32_t backedges;            /* loop back-edges counted when it was compiled */
+    uint8_t from_cache;            /* installed by bf_cache_load */
+    uint8_t saved;                 /* in the slot last loaded or saved */
+} JitInfo;
+
+/* emit.c: the number of engine helpers (RELOC_HELPER targets are below it) */
+uint32_t jit_helper_count(void);
+
 /* regalloc.c: live intervals of the locals [ir->base, ir->base + nloc) as
  * instruction indices (start[k], end[k]), and linear scan: cls[k] 1 picks a
  * register from EBX, ESI, EDI, 2 from XMM2..XMM7, 0 none; reg[k] (set to -1
