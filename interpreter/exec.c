@@ -691,7 +691,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
-        uint64_t r = ncall((void *)t, (W *)wbuf, nw, (int)IM(3));
+        uint64_t r = ncall((void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3));   /* compiled code: a plain ret */
         if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
         NEXT(5 + 2 * n);
     }
@@ -701,7 +701,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
         uint64_t r;
-        if (nw <= 4) {                       /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
+        if (nw <= 4 && IM(3) <= RK_F64) {   /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
             for (uint32_t i = nw; i < 4; i++) wbuf[i] = 0;
             switch (IM(3)) {
             case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }

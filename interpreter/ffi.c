@@ -28,8 +28,30 @@ void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
         default: return ((uint64_t (*)(TYPES))fn)(ARGS); \
         } \
     }
+/* A struct result through the hidden pointer w[0], which the callee pops (ret 4):
+ * called as a function returning a struct big enough, the compiler passes a hidden
+ * pointer of its own and expects the pop; the result is then copied to w[0]. */
+typedef struct { W w[16]; } Ret64;
+#define B4(o) b[o], b[o + 1], b[o + 2], b[o + 3]
+#define B16(o) B4(o), B4(o + 4), B4(o + 8), B4(o + 12)
+#define B64 B16(1), B16(17), B16(33), B16(49)
+#define T64S T16, T16, T16, T16
+#define SCALL(N, TYPES, ARGS) \
+    if (nw <= N + 1) { Ret64 r = ((Ret64 (*)(TYPES))fn)(ARGS); memcpy((void *)b[0], &r, size); return b[0]; }
+static uint64_t ncall_sret(void *fn, const W *w, uint32_t nw, uint32_t size) {
+    W b[65];
+    if (nw > 65) nw = 65;
+    if (size > sizeof(Ret64)) size = sizeof(Ret64);
+    for (uint32_t i = 0; i < nw; i++) b[i] = w[i];
+    for (uint32_t i = nw; i < 65; i++) b[i] = 0;
+    SCALL(4, T4, B4(1))
+    SCALL(16, T16, B16(1))
+    SCALL(64, T64S, B64)
+    return 0;
+}
 uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
     W a[64];
+    if ((rk & 0xff) == RK_SRET) return ncall_sret(fn, w, nw, (uint32_t)rk >> 8);
     if (nw > 64) nw = 64;
     for (uint32_t i = 0; i < nw; i++) a[i] = w[i];
     for (uint32_t i = nw; i < 64; i++) a[i] = 0;

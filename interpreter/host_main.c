@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <math.h>
+#include <complex.h>
 #include <time.h>
 #include <ctype.h>
 #include <errno.h>
@@ -271,6 +272,25 @@ extern void __assert_fail(const char *, const char *, unsigned, const char *);
 extern void __stack_chk_fail(void);
 extern int _IO_getc(FILE *); extern int _IO_putc(int, FILE *);
 extern FILE *fopen64(const char *, const char *);
+/* the compiler's runtime (libgcc here, as native programs link it): what clang -m32 emits calls to
+   in bitcode (complex multiply and divide), and the i386 helpers its backend uses, for programs
+   that declare them */
+typedef struct { double re, im; } cplx_d;
+extern cplx_d __muldc3(double, double, double, double), __divdc3(double, double, double, double);
+extern uint64_t __mulsc3(float, float, float, float), __divsc3(float, float, float, float);
+extern int64_t __divdi3(int64_t, int64_t), __moddi3(int64_t, int64_t), __divmoddi4(int64_t, int64_t, int64_t *);
+extern uint64_t __udivdi3(uint64_t, uint64_t), __umoddi3(uint64_t, uint64_t), __udivmoddi4(uint64_t, uint64_t, uint64_t *);
+extern int64_t __muldi3(int64_t, int64_t), __ashldi3(int64_t, int), __ashrdi3(int64_t, int), __lshrdi3(int64_t, int);
+extern int64_t __negdi2(int64_t), __mulvdi3(int64_t, int64_t);
+extern int __cmpdi2(int64_t, int64_t), __ucmpdi2(uint64_t, uint64_t);
+extern int __clzdi2(uint64_t), __ctzdi2(uint64_t), __ffsdi2(int64_t), __popcountdi2(uint64_t), __paritydi2(uint64_t);
+extern int64_t __bswapdi2(int64_t);
+extern double __powidf2(double, int); extern float __powisf2(float, int);
+extern int64_t __fixdfdi(double), __fixsfdi(float); extern uint64_t __fixunsdfdi(double), __fixunssfdi(float);
+extern double __floatdidf(int64_t), __floatundidf(uint64_t); extern float __floatdisf(int64_t), __floatundisf(uint64_t);
+/* compiler-rt's overflow-checking multiply (libgcc has none): clang's i386 backend may call it */
+static int64_t mulodi4(int64_t a, int64_t b, int *overflow) { int64_t r; *overflow = __builtin_mul_overflow(a, b, &r); return r; }
+static int32_t mulosi4(int32_t a, int32_t b, int *overflow) { int32_t r; *overflow = __builtin_mul_overflow(a, b, &r); return r; }
 
 #define S(n) { #n, (void *)&n }
 static const bf_sym host_syms[] = {
@@ -287,7 +307,7 @@ static const bf_sym host_syms[] = {
     /* stdlib */
     S(malloc), S(calloc), S(realloc), S(free), S(qsort), S(bsearch), S(exit), S(abort), S(atexit), S(_Exit),
     S(strtol), S(strtoul), S(strtoll), S(strtoull), S(strtod), S(strtof), S(atoi), S(atol), S(atoll), S(atof),
-    S(abs), S(labs), S(llabs), S(rand), S(srand), S(getenv), S(aligned_alloc), S(posix_memalign),
+    S(abs), S(labs), S(llabs), S(div), S(ldiv), S(lldiv), S(rand), S(srand), S(getenv), S(aligned_alloc), S(posix_memalign),
     /* ctype */
     S(toupper), S(tolower), S(isalpha), S(isdigit), S(isalnum), S(isspace), S(isupper), S(islower), S(isprint),
     S(ispunct), S(isxdigit), S(iscntrl), S(isgraph), S(__ctype_b_loc), S(__ctype_tolower_loc), S(__ctype_toupper_loc),
@@ -304,8 +324,15 @@ static const bf_sym host_syms[] = {
     S(lround), S(lroundf), S(llround), S(llroundf), S(lrint), S(lrintf), S(llrint), S(llrintf), S(hypot), S(hypotf),
     S(cbrt), S(cbrtf), S(expm1), S(expm1f), S(log1p), S(log1pf), S(ldexp), S(ldexpf), S(frexp), S(frexpf),
     S(modf), S(modff), S(copysign), S(copysignf), S(roundeven), S(roundevenf),
+    S(cabs), S(cabsf), S(carg), S(cargf),
     /* memory for a self-hosted engine's trampolines */
     S(mmap), S(munmap),
+    /* the compiler's runtime */
+    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
+    S(__umoddi3), S(__udivmoddi4), S(__muldi3), S(__ashldi3), S(__ashrdi3), S(__lshrdi3), S(__negdi2), S(__mulvdi3),
+    S(__cmpdi2), S(__ucmpdi2), S(__clzdi2), S(__ctzdi2), S(__ffsdi2), S(__popcountdi2), S(__paritydi2), S(__bswapdi2),
+    S(__powidf2), S(__powisf2), S(__fixdfdi), S(__fixsfdi), S(__fixunsdfdi), S(__fixunssfdi), S(__floatdidf),
+    S(__floatundidf), S(__floatdisf), S(__floatundisf), { "__mulodi4", (void *)&mulodi4 }, { "__mulosi4", (void *)&mulosi4 },
     /* BareFlow platform API (bf.h) */
     S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
 };

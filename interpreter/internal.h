@@ -257,5 +257,7 @@ enum { WO_CMP = 16, WO_ZEXT = 32, WO_SEXT,    /* a narrow, b = its width (imm) *
 /* frame header (bytes at fp) */
 typedef struct Hdr { W *rip; uint8_t *rfp; W dst; Fn *fn; uint8_t *dyn; uint8_t *va; W pad[2]; } Hdr;
 #define HDR 32
-enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64 };
+/* RK_SRET | bytes << 8: a native callee that writes its struct result through the hidden
+   pointer in word 0 and pops that word (`ret 4`), as i386 C code does (div, __muldc3) */
+enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64, RK_SRET };
 #endif

@@ -748,6 +748,11 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                 if (ewide(l, WO_SADDO + k, d, inslot(l, &x), inslot(l, &y), T(l, rt)->offs[1], ow)) return -1;
             } else return BADL("bitcode: unsupported overflow intrinsic width %u", ow);
             return 0;
+        } else if (pfx(n, len, "powi")) {          /* the compiler's runtime, as native code calls it */
+            int argf = cls(l, sty(l, vty(l, a[0]))) == 2;
+            void *fnp = ffi_lookup(l->e, argf ? "__powisf2" : "__powidf2", 9);
+            if (!fnp) return fail(l->e, BFE_UNRESOLVED, "bitcode: unresolved external '%s' (needed for an intrinsic)", argf ? "__powisf2" : "__powidf2");
+            if (E5(OP(ncall), di, fnp, argf ? RK_F32 : RK_F64, 2) || E2(inslot(l, &x), argf ? 0 : 1) || E2(inslot(l, &y), 0)) return -1;
         } else {
             /* libm functions */
             static const char *lm[][2] = { { "floor", "floor" }, { "ceil", "ceil" }, { "trunc", "trunc" }, { "round", "round" },
@@ -829,6 +834,12 @@ static int emit_call(L *l, Ins *I) {
         if (!addr && !f->weak) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);   /* weak and undefined: called through its null value */
     }
     if (f && !f->isdecl) { uint64_t x; const_scalar(e, f->vid, &x); addr = (void *)(W)x; }
+    uint32_t sb;                                     /* native code pops a hidden struct-return pointer */
+    if (rk == RK_VOID && na && !(f && !f->isdecl) && attr_has(e, I->aux, 1, 29, &sb)) {
+        uint32_t sz = sb < e->nty ? ty_size(e, sb) : ty_size(e, T(l, vty(l, I->o[1]))->elt);
+        if (sz > 64) return BADL("bitcode: a struct result over 64 bytes from native code (in '%.*s')", (int)l->f->nlen, l->f->name);
+        rk = RK_SRET | (int)(sz << 8);
+    }
     int32_t ps = 0;
     if (!addr) ps = sl(l, callee, 0);
     if (addr && na == 1 && fixed >= 1 && !attr_has(e, I->aux, 1, 3, 0)) {       /* float f(float), double f(double): expf, sqrt ... */

@@ -160,7 +160,7 @@ static const struct { const char *name, *sig; } intrinsics[] = {
     { "floor", "fr" }, { "ceil", "fr" }, { "trunc", "fr" }, { "round", "fr" }, { "rint", "fr" },
     { "nearbyint", "fr" }, { "exp2", "fr" }, { "exp", "fr" }, { "log10", "fr" }, { "log2", "fr" },
     { "log", "fr" }, { "sin", "fr" }, { "cos", "fr" }, { "roundeven", "fr" }, { "pow", "frr" },
-    { "lround", "if" }, { "llround", "if" }, { "lrint", "if" }, { "llrint", "if" },
+    { "powi", "fri" }, { "lround", "if" }, { "llround", "if" }, { "lrint", "if" }, { "llrint", "if" },
 };
 
 /* "llvm.NAME" or "llvm.NAME.<type suffixes>" */
