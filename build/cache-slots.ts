@@ -23,6 +23,11 @@ export const CACHE_HEADER_USED = 68;
 export const slotNames = ['A', 'B'] as const;
 
 export const keyFields = ['engine', 'module', 'module_len', 'data', 'jit_version', 'jit_options', 'cpu', 'reserved'] as const;
+/** What a changed key field means (cache/format.c's words, for "stale: …"). */
+export const keyChanges: Record<(typeof keyFields)[number], string> = {
+  engine: 'engine changed', module: 'module changed', module_len: 'module changed (length)', data: 'data changed',
+  jit_version: 'jit version changed', jit_options: 'jit options changed', cpu: 'cpu features changed', reserved: 'reserved field set',
+};
 export type CacheKey = Record<(typeof keyFields)[number], number>;
 
 export interface SlotHeader {
@@ -47,7 +52,7 @@ export interface SlotInfo {
   /** Why a slot is corrupt (cache/format.c's words: "corrupt: wrong magic", "stale: format version 2", …). */
   why?: string;
   header?: SlotHeader;
-  /** For a valid slot: whether its key is this image's (engine, module, data), and what differs if not. */
+  /** For a valid slot: whether its key is this image's (engine, module, data: the JIT's own fields depend on the boot), and which fields differ (why: the first, as the guest says it). */
   matches?: boolean;
   stale?: string[];
 }
@@ -131,7 +136,7 @@ export function readSlots(img: Buffer): SlotInfo[] {
     const payload = img.subarray(offset + SECTOR, offset + SECTOR + h.payloadLen);
     if (crc32(payload) !== h.payloadCrc) return { ...info, why: 'corrupt: payload checksum mismatch' };
     const stale = (Object.keys(key) as (keyof CacheKey)[]).filter((k) => key[k] !== h.key[k]);
-    return { ...info, state: 'valid', matches: stale.length === 0, stale };
+    return { ...info, state: 'valid', matches: stale.length === 0, stale, ...(stale.length ? { why: `stale: ${keyChanges[stale[0]]}` } : {}) };
   });
 }
 

@@ -1,6 +1,23 @@
 /* The jit kernel's addition to guest.c: the JIT on, and one `compile` event
  * per function it compiles, saying what it cost and during which token, so the
- * warm-up shows in the events next to the cost of each token. */
+ * warm-up shows in the events next to the cost of each token.
+ *
+ * The native-code cache (phase 4; cache/cache.h, the image's `cache` part: two
+ * slots A and B of half the part each). Before tinyllama runs: both slot
+ * headers are read, the valid slot with the highest seq whose key is this
+ * boot's (engine = the jit kernel part's CRC-32, module = tinyllama.bc's,
+ * data = model.bin's, the JIT's version, threshold and CPU features) is read
+ * whole and handed to bf_cache_load, which checks everything again (header,
+ * key, payload checksum, every record) before it installs anything; one
+ * `cache` event says what happened (empty, loaded, stale, corrupt, and why).
+ * After app_main returns, if the JIT compiled anything new: the engine's
+ * compiled functions go into the slot bf_cache_load did not load (A when
+ * neither is valid), payload sectors first, FLUSH CACHE, then the header
+ * sector, FLUSH CACHE: a write torn anywhere leaves a slot whose header does
+ * not match its payload (or the old header), never one that loads. A write
+ * that fails says so in its `cache_write` event and the run ends normally.
+ * Test option cache_stop_after=K: the write stops after K sectors of the slot
+ * (payload first, then the header) and the run exits BF_EXIT_CACHE_STOP. */
 #include "bf.h"
 #include "engine.h"
 #include "kernel.h"
@@ -65,4 +82,217 @@ static uint32_t threshold(void)
     return (uint32_t)n;
 }
 
-void guest_jit_start(bf_engine *e) { bf_jit_enable(e, threshold()); }
+static uint32_t option_u32(const char *name, uint32_t dflt)
+{
+    char text[16], *end;
+    int len = bf_option(name, text, sizeof text);
+    if (len < 0)
+        return dflt;
+    unsigned long n = strtoul(text, &end, 10);
+    if (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n > 0xffffffffu)
+        bf_fail(BF_EXIT_BAD_OPTION, "option %s: '%s' is not a whole number in [0, 4294967295]", name, text);
+    return (uint32_t)n;
+}
+
+static const char *const slot_name[2] = { "A", "B" };
+
+static struct {
+    const struct bf_part *part; /* the image's cache part; null: no cache */
+    uint32_t slot_sectors;      /* sectors per slot, header included */
+    BfcKey key;                 /* this boot's */
+    uint8_t header[2][BFC_HEADER_BYTES];
+    int loaded;                 /* the slot bf_cache_load installed, -1 none */
+} cache = { .loaded = -1 };
+
+static uint32_t slot_lba(int i) { return cache.part->lba + (uint32_t)i * cache.slot_sectors; }
+
+/* The key fields only the kernel knows: its own build and the model. */
+static void boot_key(bf_engine *e, BfcKey *key)
+{
+    bf_cache_key(e, key);
+    const struct bf_image_header *h = image_header();
+    for (uint32_t i = 0; i < h->part_count && i < BF_MAX_PARTS; i++)
+        if (strncmp(h->parts[i].name, bf_kernel_name, sizeof h->parts[i].name) == 0) {
+            key->engine = h->parts[i].crc32;
+            break;
+        }
+    uint32_t crc, size;
+    if (image_file_crc("model.bin", &crc, &size) == 0)
+        key->data = crc;
+}
+
+static const char *state_of(int status)
+{
+    switch (status) {
+    case BFC_EMPTY: return "empty";
+    case BFC_STALE: case BFC_BAD_VERSION: return "stale";
+    default: return "corrupt";
+    }
+}
+
+/* Reads the slots and loads the best one; one `cache` event either way. */
+static void cache_load(bf_engine *e)
+{
+    uint64_t t0 = bf_cycles();
+    const struct bf_image_header *h = image_header();
+    for (uint32_t i = 0; i < h->part_count && i < BF_MAX_PARTS; i++)
+        if (strncmp(h->parts[i].name, "cache", sizeof h->parts[i].name) == 0)
+            cache.part = &h->parts[i];
+    if (!cache.part || cache.part->sectors < 4) {
+        cache.part = 0;
+        bf_event("{\"ev\":\"cache\",\"state\":\"none\",\"why\":\"the image has no cache part\",\"functions\":0,\"bytes\":0,"
+                 "\"cycles\":0,\"disk_cycles\":0,\"tsc_start\":%llu,\"tsc_end\":%llu}", (unsigned long long)t0,
+                 (unsigned long long)t0);
+        return;
+    }
+    cache.slot_sectors = cache.part->sectors / 2;
+    boot_key(e, &cache.key);
+    int status[2], order[2] = { 0, 1 };
+    BfcHeader hd[2];
+    char why[2][96];
+    for (int i = 0; i < 2; i++) {
+        ata_read(slot_lba(i), 1, cache.header[i]);
+        status[i] = bfc_header_decode(cache.header[i], BFC_HEADER_BYTES, &hd[i]);
+        if (status[i] == BFC_OK && bfc_key_diff(&hd[i].key, &cache.key) >= 0)
+            status[i] = BFC_STALE;
+        if (status[i] == BFC_OK && hd[i].payload_len > (cache.slot_sectors - 1) * BF_SECTOR)
+            status[i] = BFC_TRUNCATED;
+        why[i][0] = 0;
+        if (status[i] != BFC_OK)
+            bfc_check(cache.header[i], BFC_HEADER_BYTES, &cache.key, &hd[i], why[i], sizeof why[i]);
+    }
+    if (status[0] == BFC_OK && status[1] == BFC_OK && hd[1].seq > hd[0].seq) {
+        order[0] = 1;
+        order[1] = 0;
+    }
+    uint32_t functions = 0, bytes = 0;
+    uint64_t disk = 0;
+    for (int k = 0; k < 2 && cache.loaded < 0; k++) {
+        int i = order[k];
+        if (status[i] != BFC_OK)
+            continue;
+        uint32_t len = BFC_HEADER_BYTES + hd[i].payload_len;
+        uint32_t sectors = (len + BF_SECTOR - 1) / BF_SECTOR;
+        uint8_t *slot = malloc(sectors * BF_SECTOR);
+        if (!slot) {
+            status[i] = BFC_TRUNCATED;
+            snprintf(why[i], sizeof why[i], "no memory for %u bytes", len);
+            continue;
+        }
+        uint64_t d0 = bf_cycles();
+        memcpy(slot, cache.header[i], BFC_HEADER_BYTES);
+        if (sectors > 1)
+            ata_read(slot_lba(i) + 1, sectors - 1, slot + BFC_HEADER_BYTES);
+        disk += bf_cycles() - d0;
+        status[i] = bf_cache_load(e, slot, len, &cache.key, why[i], sizeof why[i]);
+        free(slot);
+        if (status[i] == BFC_OK) {
+            cache.loaded = i;
+            functions = hd[i].nfunctions;
+            bytes = len;
+        }
+    }
+    uint64_t t1 = bf_cycles();
+    char head[96];
+    event_write("{\"ev\":\"cache\",");
+    if (cache.loaded >= 0) {
+        snprintf(head, sizeof head, "\"state\":\"loaded\",\"slot\":\"%s\",\"seq\":%u,\"why\":", slot_name[cache.loaded],
+                 hd[cache.loaded].seq);
+        event_write(head);
+        event_json_string(why[cache.loaded]);
+    } else {
+        /* The state of the more telling slot: stale over corrupt over empty. */
+        int s = status[0] == BFC_EMPTY ? status[1] : status[1] == BFC_EMPTY ? status[0]
+              : (status[1] == BFC_STALE || status[1] == BFC_BAD_VERSION) ? status[1] : status[0];
+        char text[220];
+        snprintf(text, sizeof text, "A: %s; B: %s", why[0], why[1]);
+        snprintf(head, sizeof head, "\"state\":\"%s\",\"why\":", state_of(s));
+        event_write(head);
+        event_json_string(text);
+    }
+    bf_event(",\"functions\":%u,\"bytes\":%u,\"cycles\":%llu,\"disk_cycles\":%llu,\"tsc_start\":%llu,\"tsc_end\":%llu}",
+             functions, bytes, (unsigned long long)(t1 - t0), (unsigned long long)disk, (unsigned long long)t0,
+             (unsigned long long)t1);
+}
+
+/* Writes `count` sectors of the slot, stopping (and exiting) where cache_stop_after says. */
+static int slot_write(uint32_t lba, uint32_t count, const uint8_t *buf, uint32_t *written, uint32_t stop, char *why, uint32_t len)
+{
+    if (*written + count > stop) {
+        uint32_t n = stop - *written;
+        if (n && ata_write(lba, n, buf, why, len) == 0)
+            ata_flush(why, len);
+        bf_fail(BF_EXIT_CACHE_STOP, "cache_stop_after=%u: stopped after %u sectors of the cache slot", stop, stop);
+    }
+    *written += count;
+    return ata_write(lba, count, buf, why, len);
+}
+
+static void cache_save(bf_engine *e)
+{
+    if (!cache.part || bf_cache_new(e) == 0)
+        return;
+    uint64_t t0 = bf_cycles();
+    uint32_t stop = option_u32("cache_stop_after", 0xffffffffu);
+    /* Never the slot just loaded; else the one that holds nothing valid (A first), else the older. */
+    int target;
+    uint32_t seq = 0;
+    BfcHeader hd[2];
+    int ok[2];
+    for (int i = 0; i < 2; i++) {
+        ok[i] = bfc_header_decode(cache.header[i], BFC_HEADER_BYTES, &hd[i]) == BFC_OK;
+        if (ok[i] && hd[i].seq > seq)
+            seq = hd[i].seq;
+    }
+    seq++;
+    if (cache.loaded >= 0)
+        target = !cache.loaded;
+    else if (!ok[0])
+        target = 0;
+    else if (!ok[1])
+        target = 1;
+    else
+        target = hd[0].seq <= hd[1].seq ? 0 : 1;
+    char why[160] = "";
+    uint32_t cap = bf_cache_bytes(e), room = cache.slot_sectors * BF_SECTOR, bytes = 0;
+    const char *result = "written";
+    uint8_t *buf = 0;
+    if (cap > room) {
+        result = "failed";
+        snprintf(why, sizeof why, "the cache needs %u bytes, a slot holds %u", cap, room);
+    } else if (!(buf = malloc((cap + BF_SECTOR - 1) / BF_SECTOR * BF_SECTOR))) {
+        result = "failed";
+        snprintf(why, sizeof why, "no memory for %u bytes", cap);
+    } else if (!(bytes = bf_cache_save(e, &cache.key, seq, buf, cap))) {
+        result = "failed";
+        snprintf(why, sizeof why, "bf_cache_save: %u bytes did not fit", cap);
+    } else {
+        uint32_t sectors = (bytes + BF_SECTOR - 1) / BF_SECTOR, written = 0;
+        memset(buf + bytes, 0, sectors * BF_SECTOR - bytes);
+        if ((sectors > 1 && slot_write(slot_lba(target) + 1, sectors - 1, buf + BF_SECTOR, &written, stop, why, sizeof why)) ||
+            ata_flush(why, sizeof why) ||
+            slot_write(slot_lba(target), 1, buf, &written, stop, why, sizeof why) || ata_flush(why, sizeof why))
+            result = "failed";
+    }
+    uint32_t functions = 0;
+    BfcHeader saved;
+    if (bytes && bfc_header_decode(buf, BFC_HEADER_BYTES, &saved) == BFC_OK)
+        functions = saved.nfunctions;
+    free(buf);
+    uint64_t t1 = bf_cycles();
+    char head[96];
+    snprintf(head, sizeof head, "{\"ev\":\"cache_write\",\"state\":\"%s\",\"slot\":\"%s\",\"seq\":%u,\"why\":", result,
+             slot_name[target], seq);
+    event_write(head);
+    event_json_string(why);
+    bf_event(",\"functions\":%u,\"bytes\":%u,\"cycles\":%llu,\"tsc_start\":%llu,\"tsc_end\":%llu}", functions, bytes,
+             (unsigned long long)(t1 - t0), (unsigned long long)t0, (unsigned long long)t1);
+}
+
+void guest_jit_start(bf_engine *e)
+{
+    bf_jit_enable(e, threshold());
+    cache_load(e);
+}
+
+void guest_jit_finish(bf_engine *e) { cache_save(e); }

@@ -12,7 +12,7 @@ export function slotTable(slots: SlotInfo[]): string {
   const t = table(['slot', 'state', 'seq', 'functions', 'code bytes', 'payload bytes', 'key (engine module data jit)', 'next jit boot']);
   for (const s of slots) {
     const h = s.header;
-    const state = s.state === 'corrupt' ? s.why! : s.state === 'valid' && !s.matches ? `stale: ${s.stale!.join(', ')} changed` : s.state;
+    const state = s.state === 'corrupt' ? s.why! : s.state === 'valid' && !s.matches ? s.why! : s.state;
     const key = h && s.state === 'valid' ? `${hex(h.key.engine)} ${hex(h.key.module)} ${hex(h.key.data)} ${h.key.jit_version}/${h.key.jit_options}` : '';
     const use = s === chosen ? 'loads this slot' : '';
     t.push([s.slot, state, h && s.state === 'valid' ? h.seq : '', h && s.state === 'valid' ? h.nfunctions : '', h && s.state === 'valid' ? h.codeBytes : '', h && s.state === 'valid' ? h.payloadLen : '', key, use]);

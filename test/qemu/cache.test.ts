@@ -1,0 +1,280 @@
+// Phase 4 in QEMU: the jit kernel saves what it compiled into the image's cache part and the
+// next boot starts with it (warm); a torn, corrupt, forged or stale slot is never loaded, the
+// boot runs cold instead, and every boot generates the same tokens.
+// Each test boots its own copy of a test image (boots write it: no -snapshot overlay).
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_HEADER_BYTES, decodeSlotHeader, encodeSlotHeader, readSlots } from '../../build/cache-slots.ts';
+import { exitCodes } from '../../build/exitcodes.ts';
+import { SECTOR } from '../../build/image.ts';
+import type { BootOptions } from '../../build/options.ts';
+import type { BootResult, GuestEvent } from '../../build/qemu.ts';
+import { bareflowCli, bootTest, tokenIds } from '../helpers/guest.ts';
+import { testImage } from '../helpers/images.ts';
+import { tempDir } from '../helpers/tempdir.ts';
+
+const T = 240_000;
+const full = !!process.env.BAREFLOW_FULL;
+let defaultImg: string;
+
+beforeAll(async () => {
+  defaultImg = (await testImage('default')).image;
+});
+
+/** A private copy of the default test image (its cache part empty, as built). */
+function fresh(name = 'cache.img'): string {
+  const img = join(tempDir('cache-'), name);
+  copyFileSync(defaultImg, img);
+  return img;
+}
+
+type Options = Partial<BootOptions>;
+const greedy: Options = { prompt: 'Once upon a time', steps: 24, temperature: 0, topp: 0.9, seed: 42 };
+const seeded: Options = { prompt: 'Once upon a time', steps: 24, temperature: 0.8, topp: 0.9, seed: 7 };
+
+/** A jit boot that writes `image` (its cache), under -icount when asked. */
+async function jitBoot(image: string, options: Options, o: { icount?: boolean; raw?: Record<string, string> } = {}): Promise<BootResult> {
+  return bootTest({ image, options: { ...options, mode: 'jit' }, rawOptions: o.raw, timeoutMs: T, icount: o.icount, persist: true });
+}
+
+const one = (r: BootResult, ev: string): GuestEvent | undefined => r.events.find((e) => e.ev === ev);
+const cacheEvent = (r: BootResult): GuestEvent => {
+  const e = one(r, 'cache');
+  expect(e, 'the cache event').toBeDefined();
+  return e!;
+};
+const compiles = (r: BootResult): GuestEvent[] => r.events.filter((e) => e.ev === 'compile');
+const costs = (r: BootResult): number[] => r.events.filter((e) => e.ev === 'token').map((e) => (e.tsc_end as number) - (e.tsc_start as number));
+
+function ok(r: BootResult): void {
+  expect(r.badEvents).toEqual([]);
+  expect(r.outcome, r.text.slice(-400)).toBe('exit');
+  expect(r.guestCode, r.text.slice(-400)).toBe(0);
+}
+
+/** Reference tokens for `options`: the aot kernel's (no cache involved). */
+const references = new Map<string, number[]>();
+async function aotTokens(options: Options): Promise<number[]> {
+  const key = JSON.stringify(options);
+  if (!references.has(key)) {
+    const r = await bootTest({ image: defaultImg, options: { ...options, mode: 'aot' }, timeoutMs: T });
+    ok(r);
+    references.set(key, tokenIds(r.events));
+  }
+  return references.get(key)!;
+}
+
+describe('cache: cold, then warm', () => {
+  it.each([
+    ['greedy', greedy],
+    ['seeded', seeded],
+  ])('%s: the warm boot loads every function, compiles nothing, generates the same tokens at steady-state cost from token one', async (_, options) => {
+    const img = fresh();
+    const cold = await jitBoot(img, options, { icount: true });
+    ok(cold);
+    expect(cacheEvent(cold)).toMatchObject({ state: 'empty', why: 'A: empty; B: empty', functions: 0, bytes: 0 });
+    const written = one(cold, 'cache_write')!;
+    const compiled = compiles(cold);
+    expect(compiled.map((e) => e.name)).toEqual(expect.arrayContaining(['forward', 'sample']));
+    expect(written).toMatchObject({ state: 'written', slot: 'A', seq: 1, why: '', functions: compiled.length });
+
+    const warm = await jitBoot(img, options, { icount: true });
+    ok(warm);
+    expect(cacheEvent(warm)).toMatchObject({ state: 'loaded', slot: 'A', seq: 1, functions: compiled.length, bytes: written.bytes });
+    expect(compiles(warm)).toEqual([]);
+    expect(one(warm, 'cache_write'), 'nothing new: nothing written').toBeUndefined();
+    expect(tokenIds(warm.events)).toEqual(tokenIds(cold.events));
+    expect(tokenIds(cold.events)).toEqual(await aotTokens(options));
+
+    // Per position (attention makes later positions dearer): once the cold run has compiled
+    // everything, both run the same code; the warm run does from its first token.
+    const c = costs(cold);
+    const w = costs(warm);
+    const lastCompile = Math.max(...compiled.map((e) => e.token as number));
+    for (let pos = lastCompile + 1; pos < c.length; pos++) expect(Math.abs(w[pos] / c[pos] - 1), `position ${pos}`).toBeLessThan(0.02);
+    // Flat from token one: the first positions cost what the next ones do (no compile, no warm-up).
+    for (let pos = 1; pos <= lastCompile; pos++) expect(w[pos] / w[lastCompile + 1], `position ${pos}`).toBeLessThan(1.02);
+    expect(w[0] / w[1]).toBeLessThan(1.02);
+    expect(c[0] / w[0], 'the cold first token compiles forward').toBeGreaterThan(3);
+    // Boot to first token: the warm boot skips the compiles.
+    const first = (r: BootResult) => (r.events.find((e) => e.ev === 'token')!.tsc_end as number) - (r.events.find((e) => e.ev === 'boot')!.tsc as number);
+    expect(first(warm)).toBeLessThan(first(cold) / 2);
+  });
+
+  it('cache show and inspect say what is in each slot; cache clear makes the next boot cold', async () => {
+    const img = fresh();
+    const empty = await bareflowCli(['cache', 'show', img], 30_000);
+    expect(empty.exitCode).toBe(0);
+    expect(empty.stdout).toContain('the next jit boot is cold (no valid slot for this image)');
+    expect(empty.stdout).toMatch(/│ A +│ empty +│/);
+    expect(empty.stdout).toMatch(/│ B +│ empty +│/);
+
+    const cold = await jitBoot(img, greedy);
+    ok(cold);
+    const w = one(cold, 'cache_write')!;
+    const slot = readSlots(readFileSync(img))[0];
+    const h = slot.header!;
+    const show = await bareflowCli(['cache', 'show', img], 30_000);
+    expect(show.exitCode).toBe(0);
+    expect(show.stdout).toContain(`cache: 2 slots of 1048576 bytes at LBA ${slot.offset / SECTOR}; the next jit boot loads slot A (seq 1)`);
+    const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
+    const row = `│ A    │ valid │ 1   │ ${w.functions}         │ ${h.codeBytes} │ ${(w.bytes as number) - SECTOR}         │ ${hex(h.key.engine)} ${hex(h.key.module)} ${hex(h.key.data)} 1/100 │ loads this slot │`;
+    expect(show.stdout.split('\n').map((l) => l.replace(/ +│/g, ' │'))).toContain(row.replace(/ +│/g, ' │'));
+    expect(show.stdout).toMatch(/│ B +│ empty +│/);
+    const inspect = await bareflowCli(['inspect', img], 30_000);
+    expect(inspect.exitCode).toBe(0);
+    expect(inspect.stdout).toContain('the next jit boot loads slot A (seq 1)');
+    expect(inspect.stdout).toMatch(/│ cache +│ \d+ +│ 4096 +│ 2097152 +│ \(slots: below\) /);
+    expect(inspect.stdout).toMatch(/ok: 11 checksums verified$/);
+
+    const clear = await bareflowCli(['cache', 'clear', img], 30_000);
+    expect(clear.exitCode).toBe(0);
+    expect(clear.stdout).toContain('cache cleared (2097152 bytes, both slots empty): the next jit boot is cold');
+    expect(readSlots(readFileSync(img)).map((s) => s.state)).toEqual(['empty', 'empty']);
+    const again = await jitBoot(img, greedy);
+    ok(again);
+    expect(cacheEvent(again).state).toBe('empty');
+    expect(compiles(again).length).toBe(w.functions);
+    expect(tokenIds(again.events)).toEqual(tokenIds(cold.events));
+  });
+});
+
+/** An image whose slot A holds the cache of a cold greedy boot; the tokens that boot made. */
+let warmBase: { image: string; tokens: number[]; functions: number } | undefined;
+async function warmImage(): Promise<{ image: string; tokens: number[]; functions: number }> {
+  if (!warmBase) {
+    const image = fresh('base.img');
+    const cold = await jitBoot(image, greedy);
+    ok(cold);
+    warmBase = { image, tokens: tokenIds(cold.events), functions: one(cold, 'cache_write')!.functions as number };
+  }
+  const copy = fresh();
+  copyFileSync(warmBase.image, copy);
+  return { ...warmBase, image: copy };
+}
+
+/** Boots `image` (slot A broken as the test made it) and checks it ran cold, for `why`, with the same tokens. */
+async function expectCold(image: string, tokens: number[], state: string, why: RegExp): Promise<void> {
+  const r = await jitBoot(image, greedy);
+  ok(r);
+  const c = cacheEvent(r);
+  expect(c.state).toBe(state);
+  expect(c.why).toMatch(why);
+  expect(compiles(r).length).toBeGreaterThan(0);
+  expect(tokenIds(r.events)).toEqual(tokens);
+}
+
+function editSlotA(image: string, edit: (img: Buffer, offset: number) => void): void {
+  const img = readFileSync(image);
+  edit(img, readSlots(img)[0].offset);
+  writeFileSync(image, img);
+}
+
+describe('cache: a bad slot is never loaded', () => {
+  // Header bytes: magic, seq, a key field, payload_len, header_crc; payload: first, middle, last byte.
+  const headerSpots = [0, 13, 20, 49, 66];
+  const payloadSpots = (len: number) => [0, Math.floor(len / 2), len - 1];
+  const randomSpots = (n: number, len: number) => Array.from({ length: n }, (_, i) => ((i * 2654435761) >>> 0) % (SECTOR + len));
+
+  it(`a flipped bit in the header or the payload: the boot runs cold (${full ? 'full: 100 random positions more' : '8 positions'})`, async () => {
+    const base = await warmImage();
+    const h = readSlots(readFileSync(base.image))[0].header!;
+    const spots = [...headerSpots, ...payloadSpots(h.payloadLen).map((p) => SECTOR + p), ...(full ? randomSpots(100, h.payloadLen) : [])];
+    for (const [i, at] of spots.entries()) {
+      const img = i === 0 ? base.image : (await warmImage()).image;
+      editSlotA(img, (b, o) => (b[o + at] ^= 1 << (i % 8)));
+      const want = at < CACHE_HEADER_BYTES
+        ? at < 8 ? /^A: corrupt: wrong magic; B: empty$/ : /^A: corrupt: header checksum mismatch; B: empty$/
+        : at < SECTOR ? /^A: corrupt: header checksum mismatch; B: empty$/ : /^A: corrupt: payload checksum mismatch; B: empty$/;
+      await expectCold(img, base.tokens, 'corrupt', want);
+    }
+  });
+
+  it('a truncated payload, another format version, another build\'s slot, a forged slot with another build\'s key: each rejected by name', async () => {
+    const base = await warmImage();
+    const h0 = readSlots(readFileSync(base.image))[0].header!;
+    const reheader = (img: string, change: (h: typeof h0) => Parameters<typeof encodeSlotHeader>[0]) =>
+      editSlotA(img, (b, o) => encodeSlotHeader(change(decodeSlotHeader(b.subarray(o, o + SECTOR)))).copy(b, o));
+    const cases: [string, (img: string) => void, string, RegExp][] = [
+      ['truncated: payload_len beyond the slot', (img) => reheader(img, (h) => ({ ...h, payloadLen: 2 << 20 })), 'corrupt', /^A: corrupt: truncated; B: empty$/],
+      ['truncated: payload shorter than its records say', (img) => editSlotA(img, (b, o) => {
+        const len = h0.payloadLen - 64;
+        encodeSlotHeader({ ...h0, payloadLen: len, payloadCrc: crc32(b.subarray(o + SECTOR, o + SECTOR + len)) }).copy(b, o);
+      }), 'corrupt', /^A: corrupt: /],
+      ['format version 2', (img) => reheader(img, (h) => ({ ...h, version: 2 })), 'stale', /^A: stale: format version 2; B: empty$/],
+      ['another engine build (checksums right)', (img) => reheader(img, (h) => ({ ...h, key: { ...h.key, engine: h.key.engine ^ 1 } })), 'stale', /^A: stale: engine changed; B: empty$/],
+      ['another model', (img) => reheader(img, (h) => ({ ...h, key: { ...h.key, data: h.key.data ^ 0x100 } })), 'stale', /^A: stale: data changed; B: empty$/],
+      ['another tinyllama.bc', (img) => reheader(img, (h) => ({ ...h, key: { ...h.key, module: 0x12345678 } })), 'stale', /^A: stale: module changed; B: empty$/],
+      ['another JIT threshold', (img) => reheader(img, (h) => ({ ...h, key: { ...h.key, jit_options: 7 } })), 'stale', /^A: stale: jit options changed; B: empty$/],
+    ];
+    for (const [i, [, edit, state, why]] of cases.entries()) {
+      const img = i === 0 ? base.image : (await warmImage()).image;
+      edit(img);
+      await expectCold(img, base.tokens, state, why);
+    }
+  });
+});
+
+describe('cache: torn writes', () => {
+  // Slot A holds 3 functions (8 steps: sample is not hot yet); a 24-step boot loads them, compiles
+  // sample, and writes all 4 to slot B: payload sectors, flush, header sector, flush. Stopped after
+  // k sectors of B, the next boot must load A (the previous valid slot) and generate the same.
+  it(`a write to the other slot stopped after k sectors: the next boot loads the previous slot (${full ? 'full: every k' : 'k in 0, 1, half, all but the header, all'})`, async () => {
+    const base = fresh('torn-base.img');
+    const first = await jitBoot(base, { ...greedy, steps: 8 });
+    ok(first);
+    expect(one(first, 'cache_write')).toMatchObject({ slot: 'A', seq: 1 });
+    const three = one(first, 'cache_write')!.functions as number;
+
+    // The untorn write, to know its size and the tokens.
+    const whole = fresh('torn-whole.img');
+    copyFileSync(base, whole);
+    const complete = await jitBoot(whole, greedy);
+    ok(complete);
+    const w = one(complete, 'cache_write')!;
+    expect(w).toMatchObject({ state: 'written', slot: 'B', seq: 2, functions: three + 1 });
+    expect(compiles(complete).map((e) => e.name)).toEqual(['sample']);
+    const sectors = Math.ceil((w.bytes as number) / SECTOR); // payload sectors, then the header: the last
+    const next = await jitBoot(whole, greedy);
+    ok(next);
+    expect(cacheEvent(next)).toMatchObject({ state: 'loaded', slot: 'B', seq: 2, functions: three + 1 });
+    expect(compiles(next)).toEqual([]);
+    expect(tokenIds(next.events)).toEqual(tokenIds(complete.events));
+
+    const ks = full ? Array.from({ length: sectors }, (_, k) => k) : [0, 1, Math.floor(sectors / 2), sectors - 1];
+    for (const k of ks) {
+      const img = fresh(`torn-${k}.img`);
+      copyFileSync(base, img);
+      const torn = await jitBoot(img, greedy, { raw: { cache_stop_after: String(k) } });
+      expect(torn.guestCode, `k=${k}: ${torn.text.slice(-300)}`).toBe(exitCodes.cacheStop);
+      expect(torn.text).toContain(`error: cache_stop_after=${k}: stopped after ${k} sectors of the cache slot`);
+      expect(readSlots(readFileSync(img))[1].state, `k=${k}`).not.toBe('valid');
+      const after = await jitBoot(img, greedy);
+      ok(after);
+      expect(cacheEvent(after), `k=${k}`).toMatchObject({ state: 'loaded', slot: 'A', seq: 1, functions: three });
+      expect(tokenIds(after.events), `k=${k}`).toEqual(tokenIds(complete.events));
+      // It compiled sample again and wrote B whole this time.
+      expect(one(after, 'cache_write'), `k=${k}`).toMatchObject({ state: 'written', slot: 'B', seq: 2 });
+    }
+    // k = every sector: the write completes, the run exits 0.
+    const img = fresh('torn-all.img');
+    copyFileSync(base, img);
+    const all = await jitBoot(img, greedy, { raw: { cache_stop_after: String(sectors) } });
+    ok(all);
+    expect(readSlots(readFileSync(img))[1]).toMatchObject({ state: 'valid', matches: true });
+  });
+
+  it('a first write stopped part-way leaves no valid slot: the next boot is cold', async () => {
+    for (const k of full ? [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 105] : [3]) {
+      const img = fresh(`torn-cold-${k}.img`);
+      const torn = await jitBoot(img, greedy, { raw: { cache_stop_after: String(k) } });
+      expect(torn.guestCode).toBe(exitCodes.cacheStop);
+      const r = await jitBoot(img, greedy);
+      ok(r);
+      expect(cacheEvent(r).state).toBe('empty');
+      expect(tokenIds(r.events)).toEqual(await aotTokens(greedy));
+    }
+  });
+});
