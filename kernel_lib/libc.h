@@ -43,6 +43,7 @@ double atof(const char *s);
 void qsort(void *base, size_t count, size_t size, int (*cmp)(const void *, const void *));
 int abs(int x);
 void exit(int code) __attribute__((noreturn));
+void abort(void) __attribute__((noreturn));
 
 /* math (float versions are computed in double and rounded once) */
 #define INFINITY __builtin_inff()

@@ -74,6 +74,9 @@ int abs(int x) { return x < 0 ? -x : x; }
 
 void exit(int code) { bf_exit(code); }
 
+/* abort(): the run ends with an error (compiler-rt's overflow traps land here too) */
+void abort(void) { bf_fail(BF_EXIT_ERROR, "abort() called"); }
+
 /* qsort is a stable merge sort, like glibc's (which merges when it can get
  * memory): with ties (equal probabilities in top-p sampling) the guest then
  * orders elements exactly as a hosted build does. */

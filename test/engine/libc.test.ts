@@ -1,0 +1,58 @@
+// The C library the engine gives programs (interpreter/LIBC.md): each group program in
+// test/engine/libc/ (one call of every provided function, or close to it) compiled with
+// clang-14 -m32 at -O0 and -O2, run natively, under bfi and under bfi --jit=all, with a
+// scratch directory as argv[1] and a line on stdin; stdout, stderr and the exit code must
+// be the same. And kernel_lib/compiler_rt.c (the guest's complex helpers) against libgcc.
+import { execa } from 'execa';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEngine } from '../../build/engine.ts';
+import { fromRoot } from '../../build/paths.ts';
+import { tools } from '../../build/toolchain.ts';
+import { tempDir } from '../helpers/tempdir.ts';
+
+const dir = fromRoot('test', 'engine', 'libc');
+const work = tempDir('libc-test-');
+const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
+let bfi: string;
+
+beforeAll(async () => {
+  ({ bfi } = await buildEngine());
+});
+
+const groups = readdirSync(dir).filter((f) => f.startsWith('libc_') && f.endsWith('.c')).sort();
+
+async function run(cmd: string, args: string[], scratch: string) {
+  const r = await execa(cmd, [...args, scratch], { reject: false, timeout: 120_000, input: 'typed on stdin 42\n' });
+  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!groups.length)('libc: each group program, native vs bfi vs bfi --jit=all', () => {
+  for (const g of groups) {
+    for (const level of ['-O0', '-O2']) {
+      it(`${g} ${level}`, async () => {
+        const base = join(work, `${g}${level}`);
+        await execa(tools.clang, [...CFLAGS, level, join(dir, g), '-o', `${base}.native`, '-lm']);
+        await execa(tools.clang, [...CFLAGS, level, '-emit-llvm', '-c', join(dir, g), '-o', `${base}.bc`]);
+        const scratch = (mode: string) => tempDir(`libc-${mode}-`);
+        const native = await run(`${base}.native`, [], scratch('native'));
+        expect(native.code, native.stderr).toBe(0);
+        for (const mode of [[], ['--jit=all']]) {
+          const engine = await run(bfi, [...mode, `${base}.bc`], scratch(mode.length ? 'jit' : 'interp'));
+          expect({ mode: mode.join(' '), ...engine }).toEqual({ mode: mode.join(' '), ...native });
+        }
+      });
+    }
+  }
+});
+
+describe('kernel_lib/compiler_rt.c: the guest\'s complex multiply and divide', () => {
+  it.each(['-O0', '-O2'])('agrees with libgcc on every pair of a grid of operands (%s, native -m32)', async (level) => {
+    const exe = join(work, `compiler_rt_check${level}`);
+    await execa(tools.clang, [...CFLAGS, level, join(dir, 'compiler_rt_check.c'), '-o', exe, '-lm']);
+    const r = await execa(exe, { reject: false });
+    expect(r.stdout).toMatch(/compiler_rt: \d+ checked, 0 differ$/);
+    expect(r.exitCode).toBe(0);
+  });
+});
