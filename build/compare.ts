@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { reportsDir } from './paths.ts';
-import { amount, fmt, phaseMeaning, phaseNames, unitNote, type Phases, type Profile, type RunConfig } from './report.ts';
+import { amount, fmt, phaseMeaning, phaseNames, runKind, unitNote, type JitFigures, type Phases, type Profile, type RunConfig } from './report.ts';
 import { listRuns, succeeded } from './runs.ts';
 import { table } from './table.ts';
 
 export interface RunSummary {
   run: string;
   mode: string;
+  /** The mode, and for jit runs whether they started cold or warm ('jit-cold', 'jit-warm'). */
+  kind: string;
+  jit: JitFigures | null;
   unit: Profile['unit'];
   tscHz: number | null;
   bootToFirstToken: number | null;
@@ -58,12 +61,13 @@ export function reportPath(run: string): string {
 /**
  * The newest run of each mode that exited 0 without --gdb: -icount runs when every mode
  * has one (instruction counts compare; host-time cycles barely do), else runs without.
- * An `optional` mode joins when it has such a run of the same kind.
+ * An `optional` mode joins when it has such a run of the same kind. A mode is a run's kind:
+ * 'jit-cold' and 'jit-warm' are jit runs that started without and with a loaded cache.
  */
 export function defaultRuns(dir: string, modes: string[], optional: string[] = []): { profiles: Profile[]; selection: string } {
   const ok = listRuns(dir).runs.filter(succeeded);
   const newest = (mode: string, icount?: boolean): Profile | undefined =>
-    ok.filter((p) => p.config.mode === mode && (icount === undefined || p.config.icount === icount)).at(-1);
+    ok.filter((p) => (runKind(p) === mode || p.config.mode === mode) && (icount === undefined || p.config.icount === icount)).at(-1);
   const icount = modes.every((m) => newest(m, true)) ? true : modes.every((m) => newest(m, false)) ? false : undefined;
   const profiles = modes.map((mode) => {
     const p = newest(mode, icount);
@@ -75,7 +79,22 @@ export function defaultRuns(dir: string, modes: string[], optional: string[] = [
     if (p) profiles.push(p);
   }
   const kind = icount === true ? '-icount ' : icount === false ? 'TCG (no -icount) ' : '';
-  return { profiles, selection: `runs: ${profiles.map((p) => `${p.run} (${p.config.mode})`).join(', ')}: the newest ${kind}run of each mode that exited 0 without --gdb` };
+  return { profiles, selection: `runs: ${profiles.map((p) => `${p.run} (${runKind(p)})`).join(', ')}: the newest ${kind}run of each mode that exited 0 without --gdb` };
+}
+
+/**
+ * `bareflow report` without runs: the newest cold and warm jit runs against aot (and interp
+ * when it has a run of the same kind) when there are such runs; else aot against interp,
+ * with jit (cold, warm) when they have runs of the same kind.
+ */
+export function defaultComparison(dir: string): { profiles: Profile[]; selection: string } {
+  const order = ['aot', 'interp', 'jit', 'jit-cold', 'jit-warm'];
+  const sorted = (r: { profiles: Profile[]; selection: string }) => ({ ...r, profiles: [...r.profiles].sort((a, b) => order.indexOf(runKind(a)) - order.indexOf(runKind(b))) });
+  try {
+    return sorted(defaultRuns(dir, ['aot', 'jit-cold', 'jit-warm'], ['interp']));
+  } catch {
+    return sorted(defaultRuns(dir, ['aot', 'interp'], ['jit-cold', 'jit-warm']));
+  }
 }
 
 // What a comparison must hold equal (mode is what it compares; gdb and the image's path do not change the figures).
@@ -116,6 +135,8 @@ export function compareProfiles(name: string, profiles: Profile[], selection: st
   const runs: RunSummary[] = profiles.map((p) => ({
     run: p.run,
     mode: p.config.mode,
+    kind: runKind(p),
+    jit: p.jit ?? null,
     unit: p.unit,
     tscHz: p.tscHz,
     bootToFirstToken: p.bootToFirstToken,
@@ -161,7 +182,7 @@ function runRows(c: Comparison): { head: string[]; rows: string[][] } {
     head: ['run', 'mode', `boot to first token (${u})`, `${u}/token after the prompt`, 'tokens/s', 'tokens', `ratio ${u}/token`, 'ratio boot→first token'],
     rows: c.runs.map((r, i) => [
       r.run,
-      r.mode,
+      r.kind,
       amount(r.bootToFirstToken, r.tscHz),
       amount(r.perToken, r.tscHz),
       fmt(r.tokensPerSecond, 1),
@@ -179,11 +200,36 @@ const notes = (c: Comparison): string[] => [
   `Ratios are against ${[...new Set(c.ratios.map((r) => r.against))].join(' and ')}. Token ids ${c.sameTokens ? 'are identical in every run' : 'differ between runs'}.`,
 ];
 
+/** jit runs: cold or warm, the cache they loaded and wrote, what they compiled; empty without jit runs. */
+function jitTable(c: Comparison): { head: string[]; rows: string[][] } {
+  const u = unitLabel(c);
+  const jit = c.runs.filter((r) => r.jit);
+  return {
+    head: ['run', 'start', 'cache at start', `cache load + verify (${u})`, 'compiles', `compiling (${u})`, 'cache written'],
+    rows: jit.map((r) => {
+      const j = r.jit!;
+      const loaded = j.cache.state === 'loaded';
+      return [
+        r.run,
+        j.start,
+        loaded ? `loaded slot ${j.cache.slot}: ${j.cache.functions} functions, ${fmt(j.cache.bytes)} bytes` : `${j.cache.state} (${j.cache.why})`,
+        loaded ? amount(j.cache.cycles, r.tscHz) : `${amount(j.cache.cycles, r.tscHz)} (nothing loaded)`,
+        String(j.compiles.count),
+        amount(j.compiles.cycles, r.tscHz),
+        j.cacheWrite ? `${j.cacheWrite.state}: slot ${j.cacheWrite.slot}, ${fmt(j.cacheWrite.bytes)} bytes` : '–',
+      ];
+    }),
+  };
+}
+
 export function comparisonText(c: Comparison): string {
   const { head, rows } = runRows(c);
   const t = table(head);
   t.push(...rows);
-  return [...notes(c), t.toString()].join('\n');
+  const j = jitTable(c);
+  const jt = table(j.head);
+  jt.push(...j.rows);
+  return [...notes(c), t.toString(), ...(j.rows.length ? [jt.toString()] : [])].join('\n');
 }
 
 export function comparisonMarkdown(c: Comparison): string {
@@ -203,6 +249,12 @@ export function comparisonMarkdown(c: Comparison): string {
     row(head.map(() => '---')),
     ...rows.map(row),
     '',
+    ...(() => {
+      const j = jitTable(c);
+      return j.rows.length
+        ? ['JIT and native-code cache: a cold start compiles what gets hot and saves it; a warm start loads it (verified before anything in it runs) and compiles nothing new.', '', row(j.head), row(j.head.map(() => '---')), ...j.rows.map(row), '']
+        : [];
+    })(),
     'Where the time goes: from stage1 to the exit, every stamp falls in exactly one phase.',
     '',
     ...phaseTable('boot to first token', (r) => r.firstToken),
@@ -217,7 +269,7 @@ export function comparisonMarkdown(c: Comparison): string {
 /** Three panels: boot to first token and the whole run (stacked by phase), and the cost of each token by position. */
 export async function comparisonChart(c: Comparison): Promise<string> {
   const u = unitLabel(c);
-  const label = (r: RunSummary): string => `${r.run} (${r.mode})`;
+  const label = (r: RunSummary): string => `${r.run} (${r.kind})`;
   const stacked = (title: string, pick: (r: RunSummary) => Phases | null, legend: boolean) => {
     const bars = c.runs.flatMap((r) => phaseNames.map((phase, rank) => ({ run: label(r), phase, amount: pick(r)?.[phase] ?? 0, rank })).filter((v) => v.amount > 0));
     const totals = c.runs.map((r) => {

@@ -27,6 +27,7 @@ export interface StageSpan {
 export interface Phases {
   boot: number;
   bitcode: number;
+  cache: number;
   load: number;
   setup: number;
   generation: number;
@@ -34,18 +35,28 @@ export interface Phases {
   exit: number;
 }
 
-export const phaseNames = ['boot', 'bitcode', 'load', 'setup', 'generation', 'output', 'exit'] as const;
+export const phaseNames = ['boot', 'bitcode', 'cache', 'load', 'setup', 'generation', 'output', 'exit'] as const;
 
 /** What each phase holds, for the reports. */
 export const phaseMeaning: Record<keyof Phases, string> = {
   boot: 'stage1 → the application starts (stage2, kernel load, kmain: memory map, paging, serial, disk)',
   bitcode: 'reading and decoding tinyllama.bc (interp and jit modes)',
+  cache: 'jit mode: reading both cache slot headers, then the chosen slot, verifying it (checksums, key, every record) and installing its code',
   load: 'model and tokenizer from the data volume (in interp and jit modes, interpreted, with functions decoded lazily; jit compiles what gets hot)',
   setup: 'the rest before the first forward pass: options, engine set-up, prompt encoding and its event',
   generation: 'forward passes and sampling, every position (the prompt’s too; in interp and jit modes the first also decodes the functions it calls, and jit compiles hot functions as they get hot: its compile events)',
   output: 'between forward passes: decoding and printing each token (COM1) and its event line (COM2)',
-  exit: 'after the last forward pass: the final newline, the done event, freeing, the exit event',
+  exit: 'after the last forward pass: the final newline, the done event, freeing (jit mode: saving new compiled code to a cache slot), the exit event',
 };
+
+/** jit mode: the native-code cache at start (the `cache` event) and at the end (`cache_write`), and what the JIT compiled. */
+export interface JitFigures {
+  /** warm: the boot started with a cache it loaded; cold: it did not (empty, stale or corrupt). */
+  start: 'cold' | 'warm';
+  cache: { state: string; why: string; slot: string | null; functions: number; bytes: number; cycles: number; diskCycles: number | null };
+  compiles: { count: number; cycles: number; bytes: number; names: string[] };
+  cacheWrite: { state: string; slot: string; seq: number; functions: number; bytes: number; cycles: number } | null;
+}
 
 export interface Profile {
   kind: 'bareflow-run';
@@ -74,6 +85,34 @@ export interface Profile {
   tscHz: number | null;
   tokensPerSecond: number | null;
   phases: Phases | null;
+  /** jit mode (a kernel with the cache): cold or warm start, cache and compile figures; null otherwise. */
+  jit?: JitFigures | null;
+}
+
+/** What a run is in a comparison: its mode, and for jit runs with a cache event whether it started cold or warm. */
+export const runKind = (p: Pick<Profile, 'config' | 'jit'>): string => (p.jit ? `${p.config.mode}-${p.jit.start}` : p.config.mode);
+
+function jitFigures(events: GuestEvent[]): JitFigures | null {
+  const c = events.find((e) => e.ev === 'cache');
+  if (!c) return null;
+  const compiled = events.filter((e) => e.ev === 'compile');
+  const w = events.find((e) => e.ev === 'cache_write');
+  return {
+    start: c.state === 'loaded' ? 'warm' : 'cold',
+    cache: {
+      state: c.state as string,
+      why: c.why as string,
+      slot: (c.slot as string | undefined) ?? null,
+      functions: num(c, 'functions'),
+      bytes: num(c, 'bytes'),
+      cycles: num(c, 'cycles'),
+      diskCycles: (c.disk_cycles as number | undefined) ?? null,
+    },
+    compiles: { count: compiled.length, cycles: sum(compiled.map((e) => num(e, 'cycles'))), bytes: sum(compiled.map((e) => num(e, 'bytes'))), names: compiled.map((e) => e.name as string) },
+    cacheWrite: w
+      ? { state: w.state as string, slot: w.slot as string, seq: num(w, 'seq'), functions: num(w, 'functions'), bytes: num(w, 'bytes'), cycles: num(w, 'cycles') }
+      : null,
+  };
 }
 
 const num = (e: GuestEvent, k: string): number => e[k] as number;
@@ -99,9 +138,10 @@ export function profile(run: { run: string; date: string; config: RunConfig; tsc
   if (start !== null && tokens.length > 0) {
     const boot = num(boots.at(-1)!, 'tsc') - start;
     const bitcode = spans(r.events.filter((e) => e.ev === 'bitcode'));
+    const cache = spans(r.events.filter((e) => e.ev === 'cache'));
     const firstStart = num(tokens[0], 'tsc_start');
     const lastEnd = num(tokens.at(-1)!, 'tsc_end');
-    const before = { boot, bitcode, load: loadCycles ?? 0, setup: firstStart - start - boot - bitcode - (loadCycles ?? 0) };
+    const before = { boot, bitcode, cache, load: loadCycles ?? 0, setup: firstStart - start - boot - bitcode - cache - (loadCycles ?? 0) };
     firstToken = { ...before, generation: tokenCosts[0], output: 0, exit: 0 };
     if (exit) {
       const generation = sum(tokenCosts);
@@ -134,6 +174,7 @@ export function profile(run: { run: string; date: string; config: RunConfig; tsc
     tscHz,
     tokensPerSecond: tscHz && generatedCycles ? generated.length / (generatedCycles / tscHz) : null,
     phases,
+    jit: jitFigures(r.events),
   };
 }
 
@@ -175,7 +216,21 @@ function summaryRows(p: Profile): [string, string][] {
       p.perToken ? `${u}/token, positions ≥ ${p.perToken.fromPos} (mean, min, max)` : `${u}/token`,
       p.perToken ? `${amount(p.perToken.mean, p.tscHz)}, ${fmt(p.perToken.min)}, ${fmt(p.perToken.max)}` : '– (no position after the prompt)',
     ],
+    ...jitRows(p),
     ['tokens/s', p.tokensPerSecond === null ? (p.config.icount ? '– (under -icount the TSC counts instructions, not time)' : '–') : p.tokensPerSecond.toFixed(1)],
+  ];
+}
+
+function jitRows(p: Profile): [string, string][] {
+  const j = p.jit;
+  if (!j) return [];
+  const c = j.cache;
+  const w = j.cacheWrite;
+  return [
+    ['start', `${j.start} (cache ${c.state}${c.slot ? `, slot ${c.slot}` : ''}: ${c.why})`],
+    [`cache load + verify (${p.unit})`, c.state === 'loaded' ? `${amount(c.cycles, p.tscHz)} for ${c.functions} functions, ${fmt(c.bytes)} bytes (disk ${fmt(c.diskCycles)})` : `${amount(c.cycles, p.tscHz)} (nothing loaded)`],
+    [`compiles (${p.unit})`, `${j.compiles.count}${j.compiles.count ? ` (${j.compiles.names.join(', ')}): ${fmt(j.compiles.bytes)} bytes of code in ${amount(j.compiles.cycles, p.tscHz)}` : ''}`],
+    ['cache write', w ? `${w.state}: slot ${w.slot}, seq ${w.seq}, ${w.functions} functions, ${fmt(w.bytes)} bytes in ${amount(w.cycles, p.tscHz)} ${p.unit}` : '– (nothing new compiled)'],
   ];
 }
 

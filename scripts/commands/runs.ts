@@ -1,7 +1,7 @@
 // `bareflow runs`: every run in images/reports as a plain table, oldest first.
 import { exitCodeName } from '../../build/exitcodes.ts';
 import { reportsDir } from '../../build/paths.ts';
-import { fmt, type Profile } from '../../build/report.ts';
+import { fmt, runKind, type Profile } from '../../build/report.ts';
 import { listRuns } from '../../build/runs.ts';
 import { table } from '../../build/table.ts';
 import { exitQuietlyOnEpipe } from './stdout.ts';
@@ -24,7 +24,7 @@ export function runsCommand(): void {
   const t = table(['run', 'mode', 'date', 'outcome', 'steps', 'icount', 'speed']);
   for (const p of runs) {
     const date = p.date.replace('T', ' ').replace(/\.\d+Z$/, '');
-    t.push([p.run, p.config.gdb ? `${p.config.mode} (gdb)` : p.config.mode, date, outcome(p), p.config.steps, p.config.icount ? 'yes' : 'no', speed(p)]);
+    t.push([p.run, p.config.gdb ? `${runKind(p)} (gdb)` : runKind(p), date, outcome(p), p.config.steps, p.config.icount ? 'yes' : 'no', speed(p)]);
   }
   console.log(t.toString());
 }

@@ -32,7 +32,9 @@ describe('jit mode: the engine and its JIT on bare metal', () => {
     expect(r.text).toContain('BareFlow kernel (mode jit)');
     expect(bootStages(r.events)).toEqual(['stage1', 'stage2', 'loaded', 'kernel', 'kmain', 'app']);
     const kinds = r.events.map((e) => e.ev).filter((k) => !['token', 'boot', 'memory', 'compile'].includes(k));
-    expect(kinds).toEqual(['kernel', 'bitcode', 'load', 'prompt', 'done', 'decode', 'exit']);
+    // cache: the test image's cache part is empty (a cold boot); cache_write: what it compiled, saved (to the -snapshot overlay here).
+    expect(kinds).toEqual(['kernel', 'bitcode', 'cache', 'load', 'prompt', 'done', 'decode', 'cache_write', 'exit']);
+    expect(r.events.find((e) => e.ev === 'cache')).toMatchObject({ state: 'empty', why: 'A: empty; B: empty' });
     const compiles = r.events.filter((e) => e.ev === 'compile');
     const forward = compiles.find((e) => e.name === 'forward');
     expect(forward, `compiled: ${compiles.map((e) => e.name).join(', ')}`).toBeDefined();

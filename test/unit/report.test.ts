@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configDifferences, configShared, defaultRuns } from '../../build/compare.ts';
+import { configDifferences, configShared, defaultComparison, defaultRuns } from '../../build/compare.ts';
 import { textDecoderFor, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 import { profile, type RunConfig } from '../../build/report.ts';
 import { tempDir } from '../helpers/tempdir.ts';
@@ -35,13 +35,13 @@ describe('profile', () => {
   const p = profile({ run: 'r1', date: '2026-12-01T07:00:00.000Z', config, tscHz: 11300 }, result);
 
   it('puts every cycle from stage1 to exit in one phase', () => {
-    expect(p.phases).toEqual({ boot: 1000, bitcode: 500, load: 2000, setup: 1000, generation: 6200, output: 400, exit: 200 });
+    expect(p.phases).toEqual({ boot: 1000, bitcode: 500, cache: 0, load: 2000, setup: 1000, generation: 6200, output: 400, exit: 200 });
     expect(Object.values(p.phases!).reduce((a, b) => a + b, 0)).toBe(12300 - 1000);
   });
 
   it('splits boot to first token the same way', () => {
     expect(p.bootToFirstToken).toBe(5500);
-    expect(p.firstToken).toEqual({ boot: 1000, bitcode: 500, load: 2000, setup: 1000, generation: 1000, output: 0, exit: 0 });
+    expect(p.firstToken).toEqual({ boot: 1000, bitcode: 500, cache: 0, load: 2000, setup: 1000, generation: 1000, output: 0, exit: 0 });
   });
 
   it('takes per-token figures over the positions after the prompt, and keeps each position', () => {
@@ -75,6 +75,43 @@ describe('report without runs named', () => {
   it('leaves jit out when it has no run of that kind', () => {
     expect(picked(runsIn([['a', 'aot', true, 1], ['i', 'interp', true, 2], ['j', 'jit', false, 3]]))).toEqual(['a', 'i']);
     expect(picked(runsIn([['a', 'aot', false, 1], ['i', 'interp', false, 2]]))).toEqual(['a', 'i']);
+  });
+});
+
+describe('jit runs: cold and warm starts', () => {
+  // A jit run: the cache event after bitcode (300 cycles), compiles during the first token, a cache_write before the exit.
+  const jitEvents = (loaded: boolean): GuestEvent[] => [
+    ...events.slice(0, 4),
+    loaded
+      ? { ev: 'cache', state: 'loaded', slot: 'A', seq: 1, why: 'loaded 4 functions, 900 bytes', functions: 4, bytes: 1024, cycles: 300, disk_cycles: 40, tsc_start: 2650, tsc_end: 2950 }
+      : { ev: 'cache', state: 'empty', why: 'A: empty; B: empty', functions: 0, bytes: 0, cycles: 300, disk_cycles: 0, tsc_start: 2650, tsc_end: 2950 },
+    ...events.slice(4, 7),
+    ...(loaded ? [] : [{ ev: 'compile', name: 'forward', ins: 10, bytes: 700, cycles: 400, osr: true, token: 0, tsc: 6000 }]),
+    ...events.slice(7, 12),
+    ...(loaded ? [] : [{ ev: 'cache_write', state: 'written', slot: 'A', seq: 1, why: '', functions: 1, bytes: 1212, cycles: 50, tsc_start: 12210, tsc_end: 12260 }]),
+    events[12],
+  ];
+  const jitRun = (run: string, loaded: boolean, minute: number) =>
+    profile({ run, date: `2026-12-01T07:${String(minute).padStart(2, '0')}:00.000Z`, config: { ...config, mode: 'jit', icount: true }, tscHz: null }, { ...result, events: jitEvents(loaded) });
+
+  it('records cold or warm, the cache loaded and written, the compiles; the cache phase is the load and verify', () => {
+    const cold = jitRun('c', false, 1);
+    expect(cold.jit).toEqual({
+      start: 'cold',
+      cache: { state: 'empty', why: 'A: empty; B: empty', slot: null, functions: 0, bytes: 0, cycles: 300, diskCycles: 0 },
+      compiles: { count: 1, cycles: 400, bytes: 700, names: ['forward'] },
+      cacheWrite: { state: 'written', slot: 'A', seq: 1, functions: 1, bytes: 1212, cycles: 50 },
+    });
+    expect(cold.phases).toEqual({ boot: 1000, bitcode: 500, cache: 300, load: 2000, setup: 700, generation: 6200, output: 400, exit: 200 });
+    const warm = jitRun('w', true, 2);
+    expect(warm.jit).toMatchObject({ start: 'warm', cache: { state: 'loaded', slot: 'A', functions: 4, bytes: 1024 }, compiles: { count: 0 }, cacheWrite: null });
+  });
+
+  it('report without runs named: the newest cold and warm jit runs against aot', () => {
+    const dir = tempDir('runs-');
+    const aot = profile({ run: 'a', date: '2026-12-01T07:00:00.000Z', config: { ...config, mode: 'aot', icount: true }, tscHz: null }, result);
+    for (const p of [aot, jitRun('c1', false, 1), jitRun('w1', true, 2), jitRun('c2', false, 3)]) writeFileSync(join(dir, `${p.run}.json`), JSON.stringify(p));
+    expect(defaultComparison(dir).profiles.map((p) => p.run)).toEqual(['a', 'c2', 'w1']);
   });
 });
 
