@@ -2,14 +2,15 @@
 // - image size by part, stage1/stage2 sizes;
 // - clean build and no-op rebuild time (in a scratch output folder);
 // - the CLI's start-up: `bareflow --help`, and what `bareflow run` adds to a tiny program;
-// - boot-to-first-token and tokens/s (TCG, stories260K, 256 steps), aot and interp;
-// - instructions per token under -icount, aot and interp, and their ratio;
+// - boot-to-first-token and tokens/s (TCG, stories260K, 256 steps), aot, interp, and jit
+//   cold (empty cache) and warm (the cache the cold boot wrote), each jit pair on its own image copy;
+// - instructions per token under -icount, for each, and the ratios to aot; the cache's size and load time;
 // - the bootstrap kernel's size by part;
 // - guest instructions per token (-icount) vs the host -m32 build's
 //   instructions per token (callgrind: a 256-step run minus a 5-step run).
 import { table } from './table.ts';
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHostProgram, tinyllamaHost } from './host.ts';
@@ -84,6 +85,37 @@ async function runMode(image: string, identity: Pick<RunConfig, 'image' | 'image
   return { tcg: profile({ run: `bench-${mode}-tcg`, date, config: config(false), tscHz: hostTscHz() }, tcg), icount: icountProfile, perToken: icountProfile.perToken.mean };
 }
 
+interface JitRuns {
+  cold: ModeRun;
+  warm: ModeRun;
+}
+
+/** jit cold then warm, under TCG and under -icount, each pair on a fresh copy of the image (boots write its cache). */
+export async function runJit(image: string, identity: Pick<RunConfig, 'image' | 'imageSha256' | 'modelSha256'>): Promise<JitRuns> {
+  console.log('booting jit cold then warm (TCG, then -icount) ...');
+  const date = new Date().toISOString();
+  const config = (icount: boolean): RunConfig => ({ ...defaultBootOptions, ...workload, mode: 'jit', icount, gdb: false, ...identity });
+  const pair = async (icount: boolean) => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'bareflow-bench-jit-')), 'jit.img');
+    copyFileSync(image, copy);
+    const req = { image: copy, options: { ...workload, mode: 'jit' as const }, icount, persist: true, timeoutMs: 3_600_000 };
+    const cold = await boot(req);
+    const warm = await boot(req);
+    rmSync(join(copy, '..'), { recursive: true, force: true });
+    for (const r of [cold, warm]) if (r.guestCode !== 0) throw new Error(`bench: jit boot failed: ${describeOutcome(r)}\n${r.text}`);
+    const p = (r: typeof cold, start: string) =>
+      profile({ run: `bench-jit-${start}-${icount ? 'icount' : 'tcg'}`, date, config: config(icount), tscHz: icount ? null : hostTscHz() }, r);
+    return { cold: p(cold, 'cold'), warm: p(warm, 'warm') };
+  };
+  const tcg = await pair(false);
+  const icount = await pair(true);
+  for (const q of [icount.cold, icount.warm]) if (q.jit?.start !== (q === icount.cold ? 'cold' : 'warm')) throw new Error(`bench: ${q.run} did not start ${q === icount.cold ? 'cold' : 'warm'} (${q.jit?.cache.why})`);
+  return {
+    cold: { tcg: tcg.cold, icount: icount.cold, perToken: icount.cold.perToken!.mean },
+    warm: { tcg: tcg.warm, icount: icount.warm, perToken: icount.warm.perToken!.mean },
+  };
+}
+
 const objectsIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(bc|o)$/.test(f)).map((f) => join(dir, f)) : []);
 
 export async function bench(): Promise<void> {
@@ -98,6 +130,7 @@ export async function bench(): Promise<void> {
   const identity = { image, imageSha256: imageSha256(readFileSync(image)), modelSha256: manifest.files.find((f) => f.name === 'model.bin')!.sha256 };
   const aot = await runMode(image, identity, 'aot');
   const interp = await runMode(image, identity, 'interp');
+  const jit = await runJit(image, identity);
 
   console.log('host -m32 build under callgrind ...');
   const host = await hostInstructionsPerToken(await buildHostProgram(tinyllamaHost));
@@ -134,15 +167,30 @@ export async function bench(): Promise<void> {
   console.log(cli.toString());
 
   const ms = (p: Profile): string => `${((p.bootToFirstToken! / p.tscHz!) * 1000).toFixed(1)} ms`;
-  const t = table(['stories260K, 256 greedy steps', 'aot', 'interp', 'interp/aot']);
+  const x = (a: number | null, b: number | null): string => (a !== null && b ? `${(a / b).toFixed(2)}x` : '–');
+  const modes = [interp, jit.cold, jit.warm];
+  const t = table(['stories260K, 256 greedy steps', 'aot', 'interp', 'jit cold', 'jit warm', 'interp/aot', 'jit cold/aot', 'jit warm/aot']);
   t.push(
-    ['boot-to-first-token (TCG)', ms(aot.tcg), ms(interp.tcg), (interp.tcg.bootToFirstToken! / aot.tcg.bootToFirstToken!).toFixed(2) + 'x'],
-    ['tokens/s (TCG)', aot.tcg.tokensPerSecond!.toFixed(1), interp.tcg.tokensPerSecond!.toFixed(1), (aot.tcg.tokensPerSecond! / interp.tcg.tokensPerSecond!).toFixed(2) + 'x'],
-    ['wall time, QEMU start to exit', `${aot.tcg.wallMs} ms`, `${interp.tcg.wallMs} ms`, ''],
-    ['boot-to-first-token (-icount, instructions)', int(aot.icount.bootToFirstToken), int(interp.icount.bootToFirstToken), (interp.icount.bootToFirstToken! / aot.icount.bootToFirstToken!).toFixed(2) + 'x'],
-    ['instructions/token (-icount)', int(aot.perToken), int(interp.perToken), `${(interp.perToken / aot.perToken).toFixed(2)}x (target ≤ 8x)`],
+    ['boot-to-first-token (TCG)', ms(aot.tcg), ...modes.map((m) => ms(m.tcg)), ...modes.map((m) => x(m.tcg.bootToFirstToken, aot.tcg.bootToFirstToken))],
+    ['tokens/s (TCG)', ...[aot, ...modes].map((m) => m.tcg.tokensPerSecond!.toFixed(1)), ...modes.map((m) => x(aot.tcg.tokensPerSecond, m.tcg.tokensPerSecond))],
+    ['wall time, QEMU start to exit', ...[aot, ...modes].map((m) => `${m.tcg.wallMs} ms`), '', '', ''],
+    ['boot-to-first-token (-icount, instructions)', ...[aot, ...modes].map((m) => int(m.icount.bootToFirstToken)), ...modes.map((m) => x(m.icount.bootToFirstToken, aot.icount.bootToFirstToken))],
+    ['instructions/token (-icount)', ...[aot, ...modes].map((m) => int(m.perToken)), ...modes.map((m) => x(m.perToken, aot.perToken))],
   );
   console.log(t.toString());
+  const cw = jit.cold.icount.jit!;
+  const wj = jit.warm.icount.jit!;
+  const c = table(['jit native-code cache (-icount)', 'value']);
+  c.push(
+    ['cold: functions compiled, code bytes', `${cw.compiles.count} (${cw.compiles.names.join(', ')}), ${int(cw.compiles.bytes)} bytes`],
+    ['cold: compiling (instructions)', int(cw.compiles.cycles)],
+    ['cold: cache written (bytes, instructions)', cw.cacheWrite ? `${int(cw.cacheWrite.bytes)} bytes, ${int(cw.cacheWrite.cycles)}` : '–'],
+    ['warm: cache loaded (functions, bytes)', `${wj.cache.functions}, ${int(wj.cache.bytes)} bytes (${wj.cache.state})`],
+    ['warm: load + verify + install (instructions; disk)', `${int(wj.cache.cycles)}; ${int(wj.cache.diskCycles)}`],
+    ['warm: functions compiled', String(wj.compiles.count)],
+    ['warm boot-to-first-token / aot (target ≤ 1.5x, goal ≤ 1.1x)', x(jit.warm.icount.bootToFirstToken, aot.icount.bootToFirstToken)],
+  );
+  console.log(c.toString());
 
   const h = table(['AOT guest vs host -m32 process', 'value']);
   h.push(
