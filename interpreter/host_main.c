@@ -87,6 +87,16 @@ static void *exec_alloc(uint32_t n) {
     void *p = mmap(0, n, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     return p == MAP_FAILED ? 0 : p;
 }
+/* --jit-dump DIR: each compiled function's code as DIR/NAME.bin, for
+ * `objdump -D -b binary -mi386 DIR/NAME.bin` */
+static const char *g_dump_dir;
+static void dump_code(const char *name, uint32_t nlen, const uint8_t *code, uint32_t len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%.*s.bin", g_dump_dir, (int)nlen, name);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(code, 1, len, f) != len) fprintf(stderr, "warning: --jit-dump: cannot write '%s': %s\n", path, strerror(errno));
+    if (f) fclose(f);
+}
 static void fatal(int code, const char *msg) { fflush(stdout); fprintf(stderr, "error: %s\n", msg); exit(code); }
 
 /* ---- faults -------------------------------------------------------------
@@ -338,7 +348,7 @@ static const bf_sym host_syms[] = {
 };
 
 static void usage(void) {
-    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit | --jit=all | --jit-threshold N] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
+    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit | --jit=all | --jit-threshold N] [--jit-dump DIR] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
                     "           [--opt name=value]... [--data DIR] [--file NAME=PATH]... [--events FILE]\n"
                     "           [--entry FUNC] prog.bc [args...]\n"
                     "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
@@ -364,6 +374,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--jit")) jit = 1;
         else if (!strcmp(a, "--jit=all")) { jit = 1; jit_threshold = 0; }
         else if (!strcmp(a, "--jit-threshold") && i + 1 < argc) { jit = 1; jit_threshold = (uint32_t)atoi(argv[++i]); }
+        else if (!strcmp(a, "--jit-dump") && i + 1 < argc) { g_dump_dir = argv[++i]; cfg.on_code = dump_code; }
         else if (!strcmp(a, "--trace") && i + 1 < argc) cfg.trace = argv[++i];
         else if (!strcmp(a, "--lazy")) cfg.lazy_bind = 1;
         else if (!strcmp(a, "--check")) check = 1;

@@ -24,6 +24,7 @@
  * - every absolute address is a relocation record (jit.h). */
 #include "jit.h"
 #include "x86.h"
+#include "../patterns.h"
 
 enum { C_NONE, C_I32, C_I64, C_F32, C_F64 };
 /* LLVM's attribute kind numbers (bitcode ATTR_KIND_*); attribute index 0 is the return value */
@@ -54,6 +55,7 @@ typedef struct J {
     int32_t varargs;             /* [ebp + varargs]: the first argument word past the fixed parameters */
     int32_t *byval;              /* per parameter: [ebp + byval[i]] holds its bytes when it is passed by value, else 0 */
     JitWhy why;                  /* the unsupported construct, once found */
+    uint32_t fused;              /* loops compiled as one unit */
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
 
@@ -909,7 +911,7 @@ static int call(J *j, Ins *I) {
     for (uint32_t i = 1; i < I->n; i++) {
         uint32_t v = I->o[i], bt;
         if (v == 0xffffffff) return unsupported(j, "metadata argument");
-        if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_BYVAL, &bt) && bt < e->nty) {     /* byval: the bytes themselves */
+        if (attr_has(e, I->aux, i, ATTR_BYVAL, &bt) && bt < e->nty) {     /* byval, fixed or variadic: the bytes themselves (va_arg reads them in place) */
             uint32_t size = (ty_size(e, bt) + 3) & ~3u;
             if (load(j, ECX, v, 0)) return -1;
             for (uint32_t o = 0; o < size; o += 4) {
@@ -1016,6 +1018,47 @@ static int cmp(J *j, Ins *I) {
     }
     store(j, I->id, EAX, 0);
     return 0;
+}
+
+/* ---- fused loops (patterns.h) -------------------------------------------- */
+/* A dot-product loop as one tight SSE loop, the sum in XMM0:
+ *     ESI = a + off * size, EDI = b, ECX = x, EDX = n, EBX = end
+ *   top: (movs xmm1, [esi + ecx*size + k*size]; mul xmm1, [edi + ...]; add xmm0, xmm1) per k
+ *        add ecx, unroll; add edx, step; cmp edx, ebx; jcc top
+ * EBX, ESI and EDI may hold other values: saved around the loop. The inputs go
+ * through the stack, all read before the first register is overwritten. */
+static int dot_loop(J *j, const DotLoop *d) {
+    X86 *a = &j->a;
+    int c = d->dbl ? C_F64 : C_F32;
+    Prec p = prec(c);
+    uint8_t size = d->dbl ? 8 : 4;
+    if (loadx(j, XMM0, d->acc, c)) return -1;
+    x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
+    const uint32_t in[6] = { d->a, d->off, d->b, d->x, d->n, d->end };
+    for (int i = 0; i < 6; i++) {
+        if (in[i] == NOTY) { x86_push_i(a, 0); continue; }
+        if (load(j, EAX, in[i], 0)) return -1;
+        x86_push_r(a, EAX);
+    }
+    x86_pop_r(a, EBX); x86_pop_r(a, EDX); x86_pop_r(a, ECX); x86_pop_r(a, EDI); x86_pop_r(a, EAX); x86_pop_r(a, ESI);
+    x86_lea(a, ESI, MX(ESI, EAX, size, 0));
+    uint32_t top = a->len;
+    for (uint32_t k = 0; k < d->unroll; k++) {
+        x86_movs_rm(a, p, XMM1, MX(ESI, ECX, size, (int32_t)(k * size)));
+        x86_sse_rm(a, p, SSE_MUL, XMM1, MX(EDI, ECX, size, (int32_t)(k * size)));
+        x86_sse_rr(a, p, SSE_ADD, XMM0, XMM1);
+    }
+    x86_alu_ri(a, ALU_ADD, ECX, d->unroll);
+    x86_alu_ri(a, ALU_ADD, EDX, d->step);
+    x86_alu_rr(a, ALU_CMP, EDX, EBX);
+    x86_jcc_to(a, d->leave_if_equal ? CC_NE : CC_E, top);
+    j->fused++;
+    x86_mov_rr(a, EAX, ECX);
+    x86_pop_r(a, EDI); x86_pop_r(a, ESI); x86_pop_r(a, EBX);
+    store(j, d->x_next, EAX, 0);
+    store(j, d->n_next, EDX, 0);
+    storex(j, d->acc_next, XMM0, c);
+    return goto_block(j, d->bb, d->exit);
 }
 
 /* ---- vectors: lanes packed in the slot as in memory ------------------------ */
@@ -1417,7 +1460,7 @@ static int layout(J *j) {
             uint32_t words_out = 0, bt;
             for (uint32_t k = 1; k < I->n; k++) {
                 if (I->o[k] == 0xffffffff) continue;
-                if (k - 1 < ty(j, I->ty2)->w && attr_has(e, I->aux, k, ATTR_BYVAL, &bt) && bt < e->nty) words_out += (ty_size(e, bt) + 3) / 4;
+                if (attr_has(e, I->aux, k, ATTR_BYVAL, &bt) && bt < e->nty) words_out += (ty_size(e, bt) + 3) / 4;
                 else words_out += klass(j, vty(j, I->o[k])) == C_NONE ? 4 : words(klass(j, vty(j, I->o[k])));
             }
             if (4 * words_out > out) out = 4 * words_out;
@@ -1586,6 +1629,8 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
                 }
             }
             j.bodyat[bb] = j.a.len;
+            DotLoop dot;
+            if (match_dot_loop(e, &ir, bb, &dot)) { j.at = ir.bb[bb + 1] - 1; r = dot_loop(&j, &dot); continue; }
             for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) { j.at = i; r = instruction(&j, bb, i); }
         }
     }
@@ -1600,7 +1645,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         for (uint32_t i = 0; i < j.njumps; i++) x86_patch(&j.a, j.jumps[i].at, j.blockat[j.jumps[i].bb]);
         out->code = j.a.code; out->len = j.a.len;
         out->rel = j.rel; out->nrel = j.nrel;
-        out->nins = ir.nins;
+        out->nins = ir.nins; out->fused = j.fused;
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
@@ -1633,6 +1678,7 @@ uint8_t *jit_place(E *e, Fn *f, const JitCode *c) {
         uint32_t v = (uint32_t)(reloc_target(e, r) + (W)(int32_t)r->addend);
         memcpy(m + r->at, &v, 4);
     }
+    if (e->cfg.on_code) e->cfg.on_code(f->name, f->nlen, m, c->len);
     return m;
 }
 

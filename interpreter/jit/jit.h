@@ -22,6 +22,7 @@ typedef struct JitCode {
     Reloc *rel; uint32_t nrel;
     uint32_t nins;          /* IR instructions compiled */
     uint32_t osr_entry;     /* offset of the OSR entry (jit_compile_osr), else 0 */
+    uint32_t fused;         /* loops compiled as one unit (patterns.h: dot products) */
 } JitCode;
 
 /* Why a function stays interpreted: a construct, and the name it concerns (an

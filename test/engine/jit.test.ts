@@ -103,6 +103,28 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
       }
     });
 
+  it.each(['O2', 'O3'])('dot-product loops at -%s compile fused (interpreter/patterns.h): native, interpreted, --jit=all and --jit-threshold 1 agree bit for bit', async (level) => {
+    const src = fromRoot('test', 'engine', 'jit', 'dot_loops.c');
+    const bc = join(work, `dot_loops.${level}.bc`), exe = join(work, `dot_loops.${level}`);
+    const flags = ['-m32', '-msse2', '-mfpmath=sse', `-${level}`];
+    await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+    await execa(tools.clang, [...flags, src, '-o', exe]);
+    const native = await execa(exe);
+    expect(native.stdout.split('\n')).toHaveLength(125);
+    for (const mode of [[], ['--jit=all'], ['--jit-threshold', '1']]) {
+      const r = await execa(bfi, [...mode, bc], { reject: false });
+      expect({ mode, out: r.stdout, code: r.exitCode }).toEqual({ mode, out: native.stdout, code: 0 });
+    }
+    const stats = (await execa(bfi, ['--stats', '--jit=all', bc])).stderr;
+    const fused = (fn: string) => Number(stats.match(new RegExp(`\\[jit\\] compiled ${fn}: .*; (\\d+) dot-product loops fused`))?.[1]);
+    // each of these is an unrolled loop and its remainder loop
+    for (const fn of ['ddot', 'dot_globals', 'sum_squares', 'ddot_range']) expect({ fn, fused: fused(fn) }).toEqual({ fn, fused: 2 });
+    expect(fused('matmul')).toBeGreaterThanOrEqual(2);
+    // alike but not fusable: a store in the loop, an early exit
+    expect(fused('prefix_dot')).toBe(0);
+    expect(fused('dot_until')).toBe(0);
+  });
+
   it('compiles a function once it is hot: --jit-threshold 5', async () => {
     const src = fromRoot('test', 'engine', 'jit', 'mixed.c');
     const bc = join(work, 'mixed.threshold.bc');
