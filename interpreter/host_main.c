@@ -25,6 +25,12 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/time.h>
+#include <sys/wait.h>
+#include <locale.h>
+#include <sys/stat.h>
+#include <sys/select.h>
+#include <fcntl.h>
+#include <getopt.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include "engine.h"
@@ -301,6 +307,25 @@ extern double __floatdidf(int64_t), __floatundidf(uint64_t); extern float __floa
 /* compiler-rt's overflow-checking multiply (libgcc has none): clang's i386 backend may call it */
 static int64_t mulodi4(int64_t a, int64_t b, int *overflow) { int64_t r; *overflow = __builtin_mul_overflow(a, b, &r); return r; }
 static int32_t mulosi4(int32_t a, int32_t b, int *overflow) { int32_t r; *overflow = __builtin_mul_overflow(a, b, &r); return r; }
+extern int __xpg_strerror_r(int, char *, size_t);
+extern int __isoc99_vfscanf(FILE *, const char *, va_list), __isoc99_vscanf(const char *, va_list), __isoc99_vsscanf(const char *, const char *, va_list);
+/* what glibc's headers call from their inline functions at -O2 (getline, getc_unlocked,
+   putc_unlocked, MB_CUR_MAX) and with -D_FORTIFY_SOURCE (the __*_chk checks) */
+extern int __uflow(FILE *), __overflow(FILE *, int);
+extern size_t __ctype_get_mb_cur_max(void);
+extern void *__memcpy_chk(void *, const void *, size_t, size_t), *__memmove_chk(void *, const void *, size_t, size_t);
+extern void *__memset_chk(void *, int, size_t, size_t);
+extern char *__strcpy_chk(char *, const char *, size_t), *__strcat_chk(char *, const char *, size_t);
+extern char *__strncpy_chk(char *, const char *, size_t, size_t), *__strncat_chk(char *, const char *, size_t, size_t);
+extern char *__stpcpy_chk(char *, const char *, size_t);
+extern int __sprintf_chk(char *, int, size_t, const char *, ...), __snprintf_chk(char *, size_t, int, size_t, const char *, ...);
+extern int __vsprintf_chk(char *, int, size_t, const char *, va_list), __vsnprintf_chk(char *, size_t, int, size_t, const char *, va_list);
+extern int __printf_chk(int, const char *, ...), __fprintf_chk(FILE *, int, const char *, ...);
+extern int __vprintf_chk(int, const char *, va_list), __vfprintf_chk(FILE *, int, const char *, va_list);
+extern char *__fgets_chk(char *, size_t, int, FILE *);
+extern ssize_t __read_chk(int, void *, size_t, size_t);
+extern size_t __fread_chk(void *, size_t, size_t, size_t, FILE *);
+extern char *__realpath_chk(const char *, char *, size_t), *__getcwd_chk(char *, size_t, size_t);
 
 #define S(n) { #n, (void *)&n }
 static const bf_sym host_syms[] = {
@@ -337,6 +362,58 @@ static const bf_sym host_syms[] = {
     S(cabs), S(cabsf), S(carg), S(cargf),
     /* memory for a self-hosted engine's trampolines */
     S(mmap), S(munmap),
+    /* string.h, strings.h (interpreter/LIBC.md) */
+    S(memccpy), S(strcoll), S(strxfrm), S(strcoll_l), S(strxfrm_l), S(strtok_r), S(strerror_r), S(strerror_l),
+    S(explicit_bzero), S(strsep), S(strsignal), S(stpncpy), S(bcopy), S(index), S(rindex), S(ffs), S(ffsl), S(ffsll),
+    S(strcasecmp_l), S(strncasecmp_l), S(__xpg_strerror_r), S(memmem), S(strcasestr), S(mempcpy), S(strchrnul),
+    /* stdlib.h */
+    S(strtoq), S(strtouq), S(l64a), S(a64l), S(random), S(srandom), S(initstate), S(setstate), S(random_r),
+    S(srandom_r), S(initstate_r), S(setstate_r), S(rand_r), S(drand48), S(erand48), S(lrand48), S(nrand48),
+    S(mrand48), S(jrand48), S(srand48), S(seed48), S(lcong48), S(drand48_r), S(erand48_r), S(lrand48_r), S(nrand48_r),
+    S(mrand48_r), S(jrand48_r), S(srand48_r), S(seed48_r), S(lcong48_r), S(arc4random), S(arc4random_buf),
+    S(arc4random_uniform), S(reallocarray), S(valloc), S(at_quick_exit), S(on_exit), S(quick_exit), S(putenv),
+    S(setenv), S(unsetenv), S(clearenv), S(mkstemp), S(mkstemps), S(mkdtemp), S(system), S(realpath), S(ecvt),
+    S(fcvt), S(gcvt), S(ecvt_r), S(fcvt_r), S(mblen), S(mbtowc), S(wctomb), S(mbstowcs), S(wcstombs), S(rpmatch),
+    S(getsubopt), S(getloadavg), S(mkstemp64), S(mkstemps64),
+    /* stdio.h */
+    S(rename), S(renameat), S(tmpfile), S(fflush_unlocked), S(freopen), S(fdopen), S(fmemopen), S(open_memstream),
+    S(setbuf), S(setbuffer), S(setlinebuf), S(vdprintf), S(dprintf), S(vfscanf), S(vscanf), S(vsscanf),
+    S(getc_unlocked), S(getchar_unlocked), S(fgetc_unlocked), S(fputc_unlocked), S(putc_unlocked),
+    S(putchar_unlocked), S(getw), S(putw), S(getdelim), S(getline), S(fread_unlocked), S(fwrite_unlocked), S(fseeko),
+    S(ftello), S(fgetpos), S(fsetpos), S(clearerr), S(clearerr_unlocked), S(feof_unlocked), S(ferror_unlocked),
+    S(fileno_unlocked), S(pclose), S(popen), S(ctermid), S(flockfile), S(ftrylockfile), S(funlockfile),
+    S(__isoc99_vfscanf), S(__isoc99_vscanf), S(__isoc99_vsscanf), S(asprintf), S(vasprintf), S(freopen64),
+    S(tmpfile64), S(fseeko64), S(ftello64), S(fgetpos64), S(fsetpos64),
+    /* ctype.h */
+    S(isblank), S(isascii), S(toascii), S(_toupper), S(_tolower), S(isalnum_l), S(isalpha_l), S(iscntrl_l),
+    S(isdigit_l), S(islower_l), S(isgraph_l), S(isprint_l), S(ispunct_l), S(isspace_l), S(isupper_l), S(isxdigit_l),
+    S(isblank_l), S(tolower_l), S(toupper_l),
+    /* unistd.h, getopt and its variables, environ */
+    S(access), S(faccessat), S(lseek), S(close), S(closefrom), S(pread), S(pwrite), S(pipe), S(alarm), S(sleep),
+    S(ualarm), S(usleep), S(pause), S(chown), S(fchown), S(lchown), S(fchownat), S(chdir), S(fchdir), S(getcwd),
+    S(dup), S(dup2), S(execve), S(fexecve), S(execv), S(execle), S(execl), S(execvp), S(execlp), S(nice), S(_exit),
+    S(pathconf), S(fpathconf), S(sysconf), S(confstr), S(getpid), S(getppid), S(getpgrp), S(getpgid), S(setpgid),
+    S(setpgrp), S(setsid), S(getsid), S(getuid), S(geteuid), S(getgid), S(getegid), S(getgroups), S(setuid),
+    S(setreuid), S(seteuid), S(setgid), S(setregid), S(setegid), S(fork), S(ttyname), S(ttyname_r), S(isatty),
+    S(ttyslot), S(link), S(linkat), S(symlink), S(readlink), S(symlinkat), S(readlinkat), S(unlink), S(unlinkat),
+    S(rmdir), S(tcgetpgrp), S(tcsetpgrp), S(getlogin), S(getlogin_r), S(gethostname), S(sethostname), S(sethostid),
+    S(getdomainname), S(setdomainname), S(vhangup), S(profil), S(acct), S(getusershell), S(endusershell),
+    S(setusershell), S(daemon), S(chroot), S(getpass), S(fsync), S(gethostid), S(sync), S(getpagesize),
+    S(getdtablesize), S(truncate), S(ftruncate), S(brk), S(sbrk), S(syscall), S(lockf), S(fdatasync), S(getentropy),
+    S(getopt), S(lseek64), S(pread64), S(pwrite64), S(truncate64), S(ftruncate64), S(lockf64), S(getopt_long),
+    S(getopt_long_only), S(optarg), S(optind), S(opterr), S(optopt), S(environ),
+    /* fcntl.h, sys/select.h, sys/mman.h */
+    S(fcntl), S(open), S(openat), S(creat), S(posix_fadvise), S(posix_fallocate), S(open64), S(openat64), S(creat64),
+    S(posix_fadvise64), S(posix_fallocate64), S(mmap64), S(select), S(pselect),
+    /* time.h, sys/stat.h */
+    S(localtime), S(localtime_r), S(gmtime), S(gmtime_r), S(mktime), S(strftime), S(difftime), S(ctime), S(asctime),
+    S(nanosleep), S(stat), S(fstat), S(lstat), S(mkdir), S(stat64), S(fstat64), S(lstat64),
+    S(waitpid), S(wait), S(newlocale), S(freelocale), S(uselocale), S(setlocale), S(localeconv), S(fcntl64),
+    /* glibc's inline functions and _FORTIFY_SOURCE checks */
+    S(__getdelim), S(__uflow), S(__overflow), S(__ctype_get_mb_cur_max), S(__memcpy_chk), S(__memmove_chk), S(__memset_chk),
+    S(__strcpy_chk), S(__strcat_chk), S(__strncpy_chk), S(__strncat_chk), S(__stpcpy_chk), S(__sprintf_chk), S(__snprintf_chk),
+    S(__vsprintf_chk), S(__vsnprintf_chk), S(__printf_chk), S(__fprintf_chk), S(__vprintf_chk), S(__vfprintf_chk),
+    S(__fgets_chk), S(__read_chk), S(__fread_chk), S(__realpath_chk), S(__getcwd_chk),
     /* the compiler's runtime */
     S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
     S(__umoddi3), S(__udivmoddi4), S(__muldi3), S(__ashldi3), S(__ashrdi3), S(__lshrdi3), S(__negdi2), S(__mulvdi3),

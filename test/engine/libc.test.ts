@@ -28,14 +28,15 @@ async function run(cmd: string, args: string[], scratch: string) {
   return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!groups.length)('libc: each group program, native vs bfi vs bfi --jit=all', () => {
+describe('libc: each group program, native vs bfi vs bfi --jit=all', () => {
+  it('has its group programs', () => expect(groups.length).toBeGreaterThanOrEqual(5));
   for (const g of groups) {
     for (const level of ['-O0', '-O2']) {
       it(`${g} ${level}`, async () => {
         const base = join(work, `${g}${level}`);
         await execa(tools.clang, [...CFLAGS, level, join(dir, g), '-o', `${base}.native`, '-lm']);
         await execa(tools.clang, [...CFLAGS, level, '-emit-llvm', '-c', join(dir, g), '-o', `${base}.bc`]);
-        const scratch = (mode: string) => tempDir(`libc-${mode}-`);
+        const scratch = (_mode: string) => tempDir('libc-run-');   // same length: paths are printed by length
         const native = await run(`${base}.native`, [], scratch('native'));
         expect(native.code, native.stderr).toBe(0);
         for (const mode of [[], ['--jit=all']]) {
