@@ -1,10 +1,10 @@
 // The bareflow command line as a user meets it: messages and exit codes.
 import { execa } from 'execa';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { imageSha256 } from '../build/image-file.ts';
 import { fromRoot } from '../build/paths.ts';
 import { hostTokenIds } from './helpers/guest.ts';
 import { testImage, storiesModel, storiesTokenizer } from './helpers/images.ts';
@@ -35,7 +35,7 @@ describe('bareflow image', () => {
     expect(first.stdout).toMatch(/│ aot +│ 10 +│/);
     expect(first.stdout).toMatch(/fluid_llama\.img: [\d.]+ KiB$/m);
     const manifest = JSON.parse(readFileSync(join(out, 'fluid_llama.manifest.json'), 'utf8'));
-    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'bootstrap', 'jit', 'interp', 'data']);
+    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'bootstrap', 'jit', 'interp', 'data', 'cache']);
     expect(manifest.files.map((f: { name: string; source: string }) => [f.name, f.source])).toEqual([['model.bin', 'generated'], ['tokenizer.bin', 'generated'], ['tinyllama.bc', 'built']]);
     const second = await cli(['image'], { BAREFLOW_OUT: out });
     expect(second.exitCode).toBe(0);
@@ -221,7 +221,7 @@ describe('bareflow runs and reports', () => {
       icount: true,
       gdb: false,
       image,
-      imageSha256: createHash('sha256').update(readFileSync(image)).digest('hex'),
+      imageSha256: imageSha256(readFileSync(image)), // the image without its cache part
       modelSha256: 'b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696',
     });
     expect(p.unit).toBe('instructions');
@@ -301,7 +301,7 @@ describe('bareflow report and runs: which runs, which unit, what differs', () =>
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('runs: i-aot (aot), i-interp (interp): the newest -icount run of each mode that exited 0 without --gdb');
     expect(r.stdout).toContain('unit: guest instructions, counted under -icount (deterministic)');
-    const imageSha = createHash('sha256').update(readFileSync(image)).digest('hex').slice(0, 12);
+    const imageSha = imageSha256(readFileSync(image)).slice(0, 12);
     expect(r.stdout).toContain(`every run: prompt 'Once upon a time', steps 12, temperature 0, top-p 0.9, seed 42, icount true, image sha256 ${imageSha}…, model sha256 b0a507e7ad0f…`);
     expect(r.stdout).toMatch(/^│ i-aot +│ aot +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
     expect(r.stdout).toMatch(/^│ i-interp +│ interp +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ \d+\.\d\dx +│ \d+\.\d\dx +│$/m);
@@ -355,7 +355,7 @@ describe('bareflow start-up: help, version, run flags', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('Usage: bareflow [options] [command]');
     const commands = r.stdout.split('Commands:\n')[1].split('\n').map((l) => l.match(/^  (\w+)/)?.[1]).filter(Boolean);
-    expect(commands).toEqual(expect.arrayContaining(['image', 'inspect', 'boot', 'report', 'run', 'engine', 'bench', 'help']));
+    expect(commands).toEqual(expect.arrayContaining(['image', 'inspect', 'cache', 'boot', 'report', 'run', 'engine', 'bench', 'help']));
   });
 
   it('--version prints the package version', async () => {
@@ -384,5 +384,80 @@ describe('bareflow start-up: help, version, run flags', () => {
     const r = await cli(['boot', image, '--prompt', 'The', '--steps', '4', '--timeout', '0', '--run', 'no-limit'], { BAREFLOW_OUT: tempDir('reports-') });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/guest exited with code 0$/);
+  });
+});
+
+// Issue 11: the user's cold vs warm comparison, from the command line.
+describe('bareflow boot --mode jit twice, cache, report', () => {
+  const copyOf = (name: string): string => {
+    const p = join(tempDir('cw-'), name);
+    writeFileSync(p, readFileSync(image));
+    return p;
+  };
+
+  it('the first jit boot is cold and writes the image, the second is warm; report compares them with aot', async () => {
+    const img = copyOf('cw.img');
+    const out = tempDir('cw-reports-');
+    const boot = (mode: string, run: string, more: string[] = []) =>
+      cli(['boot', img, '--mode', mode, '--prompt', 'The', '--steps', '16', '--icount', '--run', run, ...more], { BAREFLOW_OUT: out });
+    expect((await boot('aot', 'a')).exitCode).toBe(0);
+    const cold = await boot('jit', 'c');
+    expect(cold.exitCode).toBe(0);
+    expect(cold.stdout).toMatch(/│ start +│ cold \(cache empty: A: empty; B: empty\) +│/);
+    expect(cold.stdout).toMatch(/│ cache write +│ written: slot A, seq 1, \d functions, [\d,]+ bytes in [\d,]+ instructions +│/);
+    const show = await cli(['cache', 'show', img]);
+    expect(show.exitCode).toBe(0);
+    expect(show.stdout).toContain('the next jit boot loads slot A (seq 1)');
+    const warm = await boot('jit', 'w');
+    expect(warm.exitCode).toBe(0);
+    expect(warm.stdout).toMatch(/│ start +│ warm \(cache loaded, slot A: loaded \d functions, [\d]+ bytes\) +│/);
+    expect(warm.stdout).toMatch(/│ compiles \(instructions\) +│ 0 +│/);
+    expect(warm.stdout).toMatch(/│ cache write +│ – \(nothing new compiled\) +│/);
+
+    const r = await cli(['report'], { BAREFLOW_OUT: out });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('runs: a (aot), c (jit-cold), w (jit-warm): the newest -icount run of each mode that exited 0 without --gdb');
+    expect(r.stdout).toContain('Token ids are identical in every run.');
+    expect(r.stdout).toMatch(/│ c +│ cold +│ empty \(A: empty; B: empty\) +│/);
+    expect(r.stdout).toMatch(/│ w +│ warm +│ loaded slot A: \d functions, [\d,]+ bytes +│ [\d,]+ +│ 0 +│ 0 +│ – +│/);
+    const md = readFileSync(join(out, 'reports', 'compare-aot-jit-cold-jit-warm.md'), 'utf8');
+    expect(md).toMatch(/^\| cache \| 0 \| [\d,]+ \| [\d,]+ \| jit mode: reading both cache slot headers/m);
+    const svg = readFileSync(join(out, 'reports', 'compare-aot-jit-cold-jit-warm.svg'), 'utf8');
+    expect(svg).toContain('w (jit-warm)');
+    expect(svg).toContain('c (jit-cold)');
+  });
+
+  it('--snapshot leaves the image as it was', async () => {
+    const img = copyOf('snap.img');
+    const before = readFileSync(img);
+    const r = await cli(['boot', img, '--mode', 'jit', '--prompt', 'The', '--steps', '16', '--snapshot', '--run', 'snap'], { BAREFLOW_OUT: tempDir('snap-') });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/│ cache write +│ written: slot A/); // to the throwaway overlay
+    expect(readFileSync(img).equals(before)).toBe(true);
+    const show = await cli(['cache', 'show', img]);
+    expect(show.stdout).toContain('the next jit boot is cold (no valid slot for this image)');
+  });
+
+  it('cache names a missing image, an unknown action, and an image without a cache part', async () => {
+    const missing = await cli(['cache', 'show', '/nonexistent.img']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toBe("error: image /nonexistent.img: no such file (build it with 'npm run image')");
+    const bad = await cli(['cache', 'flush', image]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/^error: command-argument value 'flush' is invalid for argument 'action'. Allowed choices are show, clear\./);
+    const img = copyOf('nocache.img');
+    const b = readFileSync(img);
+    b.writeUInt32LE(5, 9 * 512 + 20); // part_count: aot, bootstrap, jit, interp, data (the cache entry left out)
+    b.writeUInt32LE(0, 9 * 512 + 12);
+    const { crc32 } = await import('node:zlib');
+    b.writeUInt32LE(crc32(b.subarray(9 * 512, 10 * 512)), 9 * 512 + 12);
+    writeFileSync(img, b);
+    const show = await cli(['cache', 'show', img]);
+    expect(show.exitCode).toBe(0);
+    expect(show.stdout).toContain('cache: this image has no cache part (built before phase 4: rebuild it with npm run image)');
+    const clear = await cli(['cache', 'clear', img]);
+    expect(clear.exitCode).toBe(1);
+    expect(clear.stderr).toBe(`error: image ${img} has no cache part (built before phase 4: rebuild it with npm run image)`);
   });
 });

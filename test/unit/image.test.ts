@@ -1,6 +1,8 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION, kernelForMode, kernelMismatch } from '../../build/image.ts';
+import { chosenSlot, clearSlots, encodeSlotHeader, imageKey, readSlots } from '../../build/cache-slots.ts';
+import { imageSha256 } from '../../build/image-file.ts';
+import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION, CACHE_PART, kernelForMode, kernelMismatch } from '../../build/image.ts';
 
 const stage1 = (): Buffer => {
   const b = Buffer.alloc(512, 0x90);
@@ -137,5 +139,79 @@ describe('the kernel a run booted', () => {
 
   it('refuses a run whose first event does not name its kernel', () => {
     expect(kernelMismatch(run('aot', 'aot').slice(1), 'aot')).toBe("the guest's first event is 'boot', not 'kernel': it did not say which kernel it is");
+  });
+});
+
+describe('the cache part and its slots (build/cache-slots.ts)', () => {
+  const model = Buffer.from('weights!');
+  const bc = Buffer.from('BC\xc0\xde-module', 'latin1');
+  const slotBytes = 4 * 512; // a small cache part: 2 slots of 4 sectors
+  function withCache(): Buffer {
+    const volume = packVolume([{ name: 'model.bin', data: model }, { name: 'tinyllama.bc', data: bc }]);
+    return packImage({
+      stage1: stage1(),
+      stage2: Buffer.alloc(1000, 0xcc),
+      parts: [
+        { name: 'jit', data: Buffer.alloc(3000, 9), loadAddr: 0x100000, entry: 0x100000 },
+        { name: 'data', data: volume },
+        { name: CACHE_PART, data: Buffer.alloc(2 * slotBytes) },
+      ],
+    });
+  }
+  const key = (img: Buffer) => ({ ...imageKey(img), jit_version: 1, jit_options: 100, cpu: 1, reserved: 0 }) as Parameters<typeof encodeSlotHeader>[0]['key'];
+  /** Writes a slot as the guest would: payload, then its header. */
+  function writeSlot(img: Buffer, i: number, seq: number, payload: Buffer): void {
+    const at = readSlots(img)[i].offset;
+    payload.copy(img, at + 512);
+    encodeSlotHeader({ seq, key: key(img), payloadLen: payload.length, payloadCrc: crc32(payload), nfunctions: 2, codeBytes: 40 }).copy(img, at);
+  }
+
+  it('records the cache part with CRC 0 and checks nothing in it: boots rewrite it', () => {
+    const img = withCache();
+    const part = readHeader(img).parts.find((p) => p.name === CACHE_PART)!;
+    expect(part).toMatchObject({ sectors: 8, bytes: 2 * slotBytes, crc32: 0 });
+    img[part.lba * 512 + 100] = 0x55;
+    expect(verifyImage(img).checks.map((c) => c.what)).toEqual(['stage1', 'stage2', 'part jit', 'part data', 'file model.bin', 'file tinyllama.bc']);
+    expect(verifyImage(img).checks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('reads empty, valid, corrupt and stale slots, and picks the valid matching one with the highest seq', () => {
+    const img = withCache();
+    expect(readSlots(img).map((s) => s.state)).toEqual(['empty', 'empty']);
+    expect(chosenSlot(readSlots(img))).toBeUndefined();
+    writeSlot(img, 0, 1, Buffer.alloc(64, 1));
+    writeSlot(img, 1, 2, Buffer.alloc(128, 2));
+    let slots = readSlots(img);
+    expect(slots.map((s) => [s.state, s.header?.seq, s.matches])).toEqual([['valid', 1, true], ['valid', 2, true]]);
+    expect(slots[0].header!.key).toMatchObject({ engine: crc32(Buffer.alloc(3000, 9)), module: crc32(bc), module_len: bc.length, data: crc32(model) });
+    expect(chosenSlot(slots)!.slot).toBe('B');
+    img[slots[1].offset + 512 + 5] ^= 1; // B's payload
+    slots = readSlots(img);
+    expect(slots[1]).toMatchObject({ state: 'corrupt', why: 'corrupt: payload checksum mismatch' });
+    expect(chosenSlot(slots)!.slot).toBe('A');
+    img[slots[0].offset + 13] ^= 1; // A's seq
+    expect(readSlots(img)[0]).toMatchObject({ state: 'corrupt', why: 'corrupt: header checksum mismatch' });
+    img[slots[0].offset] = 0x41;
+    expect(readSlots(img)[0]).toMatchObject({ state: 'corrupt', why: 'corrupt: wrong magic' });
+  });
+
+  it('names a slot of another build stale, and the field that differs', () => {
+    const img = withCache();
+    const at = readSlots(img)[0].offset;
+    encodeSlotHeader({ seq: 4, key: { ...key(img), data: 7 }, payloadLen: 0, payloadCrc: 0, nfunctions: 0, codeBytes: 0 }).copy(img, at);
+    expect(readSlots(img)[0]).toMatchObject({ state: 'valid', matches: false, stale: ['data'], why: 'stale: data changed' });
+    encodeSlotHeader({ seq: 4, key: key(img), payloadLen: 0, payloadCrc: 0, nfunctions: 0, codeBytes: 0, version: 2 }).copy(img, at);
+    expect(readSlots(img)[0]).toMatchObject({ state: 'corrupt', why: 'stale: format version 2' });
+    encodeSlotHeader({ seq: 4, key: key(img), payloadLen: slotBytes, payloadCrc: 0, nfunctions: 0, codeBytes: 0 }).copy(img, at);
+    expect(readSlots(img)[0]).toMatchObject({ state: 'corrupt', why: 'corrupt: truncated' });
+  });
+
+  it('clears both slots, and leaves them out of the image hash a run records', () => {
+    const img = withCache();
+    const before = imageSha256(img);
+    writeSlot(img, 0, 1, Buffer.alloc(64, 1));
+    expect(imageSha256(img)).toBe(before);
+    expect(clearSlots(img)).toBe(2 * slotBytes);
+    expect(readSlots(img).map((s) => s.state)).toEqual(['empty', 'empty']);
   });
 });
