@@ -278,6 +278,28 @@ static void storex(J *j, uint32_t v, Xmm x, int c) {
     else x86_movs_mr(&j->a, prec(c), place(j, v, 0), x);
 }
 
+/* `op d, v` for a 32-bit-class integer v without a second scratch register
+ * where it can: an immediate (an integer constant, never an address, which
+ * needs a relocation), the register holding v, or v's slot; else through ECX */
+static int alu_value(J *j, Alu op, Reg d, uint32_t v) {
+    E *e = j->e;
+    if (e->v[v].k == V_CINT || e->v[v].k == V_CNULL) {
+        uint64_t x; if (const_scalar(e, v, &x)) return -1;
+        uint32_t w = width(j, vty(j, v));
+        x86_alu_ri(&j->a, op, d, w < 32 ? (uint32_t)x & ((1u << w) - 1) : (uint32_t)x);
+        return 0;
+    }
+    if (is_local(j, v) && !is_vector(j, vty(j, v))) {
+        Reg held = (Reg)j->reg[v - j->ir->base];
+        if (held != NOREG) x86_alu_rr(&j->a, op, d, held);
+        else x86_alu_rm(&j->a, op, d, slot(j, v, 0));
+        return 0;
+    }
+    if (load(j, ECX, v, 0)) return -1;
+    x86_alu_rr(&j->a, op, d, ECX);
+    return 0;
+}
+
 
 static void call_helper(J *j, int h) {
     x86_mov_ri(&j->a, EAX, (uint32_t)(W)helpers[h]);
@@ -368,8 +390,10 @@ static int icmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, uint32_t t, C
     int c = klass(j, t), sg = pred >= 38;
     *cc = icmp_cond[pred - 32];
     if (c == C_I32) {
-        if (load(j, EAX, a, 0) || load(j, ECX, b, 0)) return -1;
-        if (sg) { sext_reg(j, EAX, width(j, t)); sext_reg(j, ECX, width(j, t)); }
+        if (load(j, EAX, a, 0)) return -1;
+        if (!sg || width(j, t) == 32) return alu_value(j, ALU_CMP, EAX, b);    /* narrow values compare unsigned as they are kept */
+        if (load(j, ECX, b, 0)) return -1;
+        sext_reg(j, EAX, width(j, t)); sext_reg(j, ECX, width(j, t));
         x86_alu_rr(&j->a, ALU_CMP, EAX, ECX);
         return 0;
     }
@@ -420,11 +444,26 @@ static int fcmp(J *j, uint32_t pred, uint32_t a, uint32_t b, int c) {
 static int bin_i32(J *j, Ins *I) {
     uint32_t w = width(j, I->ty);
     int sg = I->sub == 4 || I->sub == 6 || I->sub == 9;
+    static const Alu alu[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
+    uint64_t x;
+    if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) {        /* add/sub/and/or/xor: the operand as it is */
+        if (load(j, EAX, I->o[0], 0) || alu_value(j, alu[I->sub], EAX, I->o[1])) return -1;
+        zext_reg(j, EAX, w);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
+    if (I->sub >= 7 && I->sub <= 9 && (j->e->v[I->o[1]].k == V_CINT || j->e->v[I->o[1]].k == V_CNULL)) {   /* shift by a constant */
+        static const Shift shift[3] = { SH_SHL, SH_SHR, SH_SAR };
+        if (const_scalar(j->e, I->o[1], &x) || load(j, EAX, I->o[0], 0)) return -1;
+        if (sg) sext_reg(j, EAX, w);
+        x86_shift_ri(&j->a, shift[I->sub - 7], EAX, (uint8_t)(x & 31));
+        zext_reg(j, EAX, w);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
     if (load(j, EAX, I->o[0], 0) || load(j, ECX, I->o[1], 0)) return -1;
     if (sg) { sext_reg(j, EAX, w); sext_reg(j, ECX, w); }
-    static const Alu alu[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
     switch (I->sub) {
-    case 0: case 1: case 10: case 11: case 12: x86_alu_rr(&j->a, alu[I->sub], EAX, ECX); break;
     case 2: x86_imul_rr(&j->a, EAX, ECX); break;
     case 3: case 5: x86_mov_ri(&j->a, EDX, 0); x86_unary(&j->a, UN_DIV, ECX); if (I->sub == 5) x86_mov_rr(&j->a, EAX, EDX); break;
     case 4: case 6: x86_cdq(&j->a); x86_unary(&j->a, UN_IDIV, ECX); if (I->sub == 6) x86_mov_rr(&j->a, EAX, EDX); break;
