@@ -26,6 +26,24 @@ char *strcpy(char *dst, const char *src);
 char *strncpy(char *dst, const char *src, size_t n);
 char *strchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
+void *memchr(const void *s, int c, size_t n);
+size_t strnlen(const char *s, size_t max);
+char *strrchr(const char *s, int c);
+char *strcat(char *dst, const char *src);
+char *strncat(char *dst, const char *src, size_t n);
+char *stpcpy(char *dst, const char *src);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+char *strpbrk(const char *s, const char *accept);
+char *strtok(char *s, const char *delim);
+char *strtok_r(char *s, const char *delim, char **save);
+char *strdup(const char *s);
+char *strndup(const char *s, size_t max);
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+int ffs(int x);
+int ffsl(long x);
+int ffsll(long long x);
 
 /* stdlib */
 #define EXIT_SUCCESS 0
@@ -42,6 +60,37 @@ double strtod(const char *s, char **end);
 double atof(const char *s);
 void qsort(void *base, size_t count, size_t size, int (*cmp)(const void *, const void *));
 int abs(int x);
+long labs(long x);
+long long llabs(long long x);
+long atol(const char *s);
+typedef struct { int quot, rem; } div_t;
+typedef struct { long quot, rem; } ldiv_t;
+typedef struct { long long quot, rem; } lldiv_t;
+div_t div(int n, int d);
+ldiv_t ldiv(long n, long d);
+lldiv_t lldiv(long long n, long long d);
+void *bsearch(const void *key, const void *base, size_t count, size_t size, int (*cmp)(const void *, const void *));
+
+/* ctype (ctype.c): the C locale, as glibc's, with glibc's table layout for the macros of
+   programs compiled against glibc's <ctype.h> (__ctype_b_loc and friends) */
+int isalnum(int c);
+int isalpha(int c);
+int isblank(int c);
+int iscntrl(int c);
+int isdigit(int c);
+int isgraph(int c);
+int islower(int c);
+int isprint(int c);
+int ispunct(int c);
+int isspace(int c);
+int isupper(int c);
+int isxdigit(int c);
+int isascii(int c);
+int tolower(int c);
+int toupper(int c);
+const unsigned short **__ctype_b_loc(void);
+const int32_t **__ctype_tolower_loc(void);
+const int32_t **__ctype_toupper_loc(void);
 void exit(int code) __attribute__((noreturn));
 void abort(void) __attribute__((noreturn));
 

@@ -71,6 +71,31 @@ unsigned long strtoul(const char *s, char **end, int base)
 int atoi(const char *s) { return (int)strtol(s, 0, 10); }
 
 int abs(int x) { return x < 0 ? -x : x; }
+long labs(long x) { return x < 0 ? -x : x; }
+long long llabs(long long x) { return x < 0 ? -x : x; }
+long atol(const char *s) { return strtol(s, 0, 10); }
+
+/* struct results: returned through a hidden pointer the callee pops (i386), as glibc's */
+div_t div(int n, int d) { div_t r = { n / d, n % d }; return r; }
+ldiv_t ldiv(long n, long d) { ldiv_t r = { n / d, n % d }; return r; }
+lldiv_t lldiv(long long n, long long d) { lldiv_t r = { n / d, n % d }; return r; }
+
+void *bsearch(const void *key, const void *base, size_t count, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *lo = base;
+    while (count) {                              /* glibc's order of probes: the middle, then a half */
+        const char *mid = lo + (count / 2) * size;
+        int c = cmp(key, mid);
+        if (c == 0)
+            return (void *)mid;
+        if (c > 0) {
+            lo = mid + size;
+            count = count - count / 2 - 1;
+        } else
+            count /= 2;
+    }
+    return 0;
+}
 
 void exit(int code) { bf_exit(code); }
 

@@ -2,7 +2,8 @@
 // test/engine/libc/ (one call of every provided function, or close to it) compiled with
 // clang-14 -m32 at -O0 and -O2, run natively, under bfi and under bfi --jit=all, with a
 // scratch directory as argv[1] and a line on stdin; stdout, stderr and the exit code must
-// be the same. And kernel_lib/compiler_rt.c (the guest's complex helpers) against libgcc.
+// be the same. And the guest's C library against glibc/libgcc: kernel_lib/compiler_rt.c (complex
+// multiply and divide), string.c, stdlib.c and ctype.c (each function renamed, compiled natively).
 import { execa } from 'execa';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,30 @@ describe('kernel_lib/compiler_rt.c: the guest\'s complex multiply and divide', (
     await execa(tools.clang, [...CFLAGS, level, join(dir, 'compiler_rt_check.c'), '-o', exe, '-lm']);
     const r = await execa(exe, { reject: false });
     expect(r.stdout).toMatch(/compiler_rt: \d+ checked, 0 differ$/);
+    expect(r.exitCode).toBe(0);
+  });
+});
+
+describe('kernel_lib string.c, stdlib.c, ctype.c: the guest\'s C library', () => {
+  it('agrees with glibc function by function (native -m32, every kernel_lib function renamed kl_NAME)', async () => {
+    const files = ['string', 'stdlib', 'ctype'].map((f) => fromRoot('kernel_lib', `${f}.c`));
+    const flags = ['-m32', '-O2', '-ffreestanding', '-fno-builtin', '-w', `-I${fromRoot('kernel_lib')}`];
+    const names: string[] = [];
+    for (const f of files) {
+      const o = join(work, 'plain.o');
+      await execa(tools.clang, [...flags, '-c', f, '-o', o]);
+      names.push(...(await execa('nm', ['--defined-only', '-g', o])).stdout.split('\n').map((l) => l.split(' ').pop()!).filter(Boolean));
+    }
+    expect(names).toContain('strtok_r');
+    const objs = await Promise.all(files.map(async (f, i) => {
+      const o = join(work, `kl${i}.o`);
+      await execa(tools.clang, [...flags, ...names.map((n) => `-D${n}=kl_${n}`), '-c', f, '-o', o]);
+      return o;
+    }));
+    const exe = join(work, 'kernel_lib_check');
+    await execa(tools.clang, [...CFLAGS, '-O2', join(dir, 'kernel_lib_check.c'), ...objs, '-o', exe]);
+    const r = await execa(exe, { reject: false });
+    expect(r.stdout).toMatch(/kernel_lib: \d+ checked, 0 differ$/);
     expect(r.exitCode).toBe(0);
   });
 });
