@@ -10,7 +10,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
 import { kernelBuild } from '../../build/image-build.ts';
-import { objDir } from '../../build/paths.ts';
+import { fromRoot, objDir } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
 import { tools } from '../../build/toolchain.ts';
 import { withLock } from '../helpers/images.ts';
@@ -251,6 +251,29 @@ describe('bfi --jit --cache DIR', () => {
       ['code bytes', (s) => s.writeUInt32LE(s.readUInt32LE(60) - 1, 60), 'corrupt: code bytes do not match the header'],
     ];
     for (const [what, edit, reason] of cases) expect(await rejected(forge(edit)), what).toBe(reason);
+  });
+
+  it('relocations: a warm run with every global at another address prints the new addresses', async () => {
+    // 16 more arguments make bfi's own allocations bigger, so the module's globals land elsewhere
+    const src = join(work, 'addr.c'), bc = join(work, 'addr.bc'), dir = join(work, 'addr');
+    writeFileSync(src, '#include <stdio.h>\nint g[4];\nint main(void) { g[1] = 5; printf("%p %d\\n", (void *)&g[1], g[1]); return 0; }\n');
+    await execa(tools.clang, ['-m32', '-O2', '-emit-llvm', '-c', src, '-o', bc]);
+    const shift = Array.from({ length: 16 }, (_, i) => ['--opt', `shift${i}=1`]).flat();
+    const c = await run(bc, dir);
+    const w = await run(bc, dir, ['--jit=all', ...shift]);
+    const interp = await execa(bfi, ['--lazy', '--lazy', '--lazy', '--lazy', ...shift, bc]);    // the same argument count, interpreted
+    expect(outcome(w.stderr)).toMatch(/^loaded 1 functions/);
+    expect(w.stdout).not.toBe(c.stdout);
+    expect(w.stdout).toBe(interp.stdout);
+  });
+
+  it('cache/format.c alone (test/engine/cache_format.c, UBSan): bit flips, truncations, two slots, 200,000 resealed mutations', async () => {
+    const exe = join(work, 'cache_format');
+    await execa(tools.clang, ['-m32', '-g', '-O1', '-Wall', '-Wextra', '-Werror', '-fsanitize=undefined', '-fno-sanitize-recover=all',
+      '-I', fromRoot('boot'), fromRoot('test', 'engine', 'cache_format.c'), fromRoot('cache', 'format.c'), fromRoot('kernel_lib', 'crc32.c'), '-o', exe]);
+    const r = await execa(exe, { reject: false });
+    expect(r.stdout + r.stderr).toMatch(/^ok \d+ checks \(\d+ of 200000 resealed mutations still well-formed\)$/);
+    expect(r.exitCode).toBe(0);
   });
 
   it('a bad DIR is a warning naming it; the run goes on without the cache', async () => {
