@@ -745,6 +745,28 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         DISPATCH();
     }
+    /* setjmp/longjmp over the engine's own frames. The jump buffer (glibc's, 156 bytes) records
+       the activation: a mark, its frame, where to resume (the setjmp's result is that op's cell 1),
+       its function, the call depth, and this run()'s C frame: a longjmp from under another run()
+       (native or compiled code called back into the interpreter) would skip C frames, an error */
+    H_(setjmp) {
+        W *jb = (W *)(W)U32(2);
+        jb[0] = 0x4a4d5042; jb[1] = (W)fp; jb[2] = (W)(ip + 3); jb[3] = (W)H->fn; jb[4] = e->depth; jb[5] = (W)&osr_result;
+        U32(1) = 0;
+        NEXT(3);
+    }
+    H_(longjmp) {
+        W *jb = (W *)(W)U32(1);
+        uint32_t v = U32(2);
+        uint8_t *p = fp;
+        if (jb[0] != 0x4a4d5042) { fail(e, BFE_ERROR, "engine: longjmp with a jump buffer no setjmp filled"); goto fail; }
+        if (jb[5] != (W)&osr_result) { fail(e, BFE_ERROR, "engine: longjmp across native or compiled code (a callback or a JIT-compiled caller) is not supported"); goto fail; }
+        while (p && p != (uint8_t *)jb[1]) p = ((Hdr *)p)->rfp;
+        if (!p || ((Hdr *)p)->fn != (Fn *)jb[3] || e->depth < jb[4]) { fail(e, BFE_ERROR, "engine: longjmp to a function that has returned"); goto fail; }
+        e->fp = fp = p; e->depth = jb[4]; ip = (W *)jb[2];
+        *(u32u *)(fp + (intptr_t)(int32_t)ip[-2]) = v ? v : 1;
+        DISPATCH();
+    }
     H_(sw) {
         uint32_t v = U32(1), n = IM(2);
         for (uint32_t i = 0; i < n; i++) if (IM(4 + 2 * i) == v) JMP(ip[5 + 2 * i]);

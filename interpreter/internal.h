@@ -166,6 +166,7 @@ int const_bytes(E *e, uint32_t vid, uint8_t *out, uint32_t size);
 int const_scalar(E *e, uint32_t vid, uint64_t *out);
 Fn *fn_by_name(E *e, const char *name);
 int attr_has(E *e, uint32_t list, uint32_t idx, uint32_t kind, uint32_t *ty);
+int sj_kind(const char *name, uint32_t nlen);  /* 1: a setjmp (_setjmp, __sigsetjmp...), 2: a longjmp, 0: neither */
 void *ffi_lookup(E *e, const char *name, uint32_t nlen);
 
 /* ---- function IR (module.c -> lower.c) ------------------------------ */
@@ -233,7 +234,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
     X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap) \
-    X(bitrev) X(bitrev64)
+    X(bitrev) X(bitrev64) X(setjmp) X(longjmp)
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };
 #undef X_ENUM

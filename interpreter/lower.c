@@ -801,6 +801,9 @@ static int emit_call(L *l, Ins *I) {
     if (!f && isconst(l, callee) && e->v[callee].k == V_NONE)
         return BADL("bitcode: inline assembly is not supported (in '%.*s')", (int)l->f->nlen, l->f->name);
     if (f && f->intr) return intrinsic(l, I, f);
+    int sj = f && f->isdecl && I->n >= 2 ? sj_kind(f->name, f->nlen) : 0;      /* the engine's own setjmp/longjmp */
+    if (sj == 2 && I->n < 3) sj = 0;
+    if (sj) return sj == 1 ? E3(OP(setjmp), dst(l, I->id), sl(l, I->o[1], 0)) : E3(OP(longjmp), sl(l, I->o[1], 0), sl(l, I->o[2], 0));
     uint32_t rt = I->ty;
     int rk = rkind(l, rt);
     int32_t d = rt != NOTY ? dst(l, I->id) : 24;       /* void: header scratch word */

@@ -700,6 +700,15 @@ Fn *fn_by_name(E *e, const char *name) {
 
 static int is_intrinsic_ok(Fn *f) { return f->intr; }
 
+/* setjmp and longjmp are the engine's own (exec.c unwinds its interpreter frames): never FFI */
+int sj_kind(const char *name, uint32_t nlen) {
+    static const char *const set[] = { "_setjmp", "setjmp", "__sigsetjmp", "sigsetjmp", 0 };
+    static const char *const jump[] = { "longjmp", "_longjmp", "siglongjmp", "__longjmp_chk", 0 };
+    for (int i = 0; set[i]; i++) if (strlen(set[i]) == nlen && !memcmp(set[i], name, nlen)) return 1;
+    for (int i = 0; jump[i]; i++) if (strlen(jump[i]) == nlen && !memcmp(jump[i], name, nlen)) return 2;
+    return 0;
+}
+
 static int link_module(E *e) {
     if (e->cfg.trace)
         for (uint32_t i = 0; i < e->nfn; i++) {
@@ -711,7 +720,7 @@ static int link_module(E *e) {
     /* externals */
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
-        if (!f->isdecl || is_intrinsic_ok(f)) continue;
+        if (!f->isdecl || is_intrinsic_ok(f) || sj_kind(f->name, f->nlen)) continue;
         f->native = ffi_lookup(e, f->name, f->nlen);
         if (!f->native && !e->cfg.lazy_bind && !f->weak)      /* a weak one nothing defines is null, as ld makes it */
             return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);

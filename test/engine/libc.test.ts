@@ -82,3 +82,18 @@ describe('kernel_lib string.c, stdlib.c, ctype.c: the guest\'s C library', () =>
     expect(r.exitCode).toBe(0);
   });
 });
+
+describe('setjmp/longjmp the engine cannot do: a clear error, never a crash', () => {
+  it.each([
+    ['callback', 'error: engine: longjmp across native or compiled code (a callback or a JIT-compiled caller) is not supported'],
+    ['returned', 'error: engine: longjmp to a function that has returned'],
+  ])('longjmp %s', async (arg, message) => {
+    const bc = join(work, 'setjmp_errors.bc');
+    await execa(tools.clang, [...CFLAGS, '-O2', '-emit-llvm', '-c', join(dir, 'setjmp_errors.c'), '-o', bc]);
+    for (const mode of [[], ['--jit=all']]) {
+      const r = await execa(bfi, [...mode, bc, arg], { reject: false });
+      expect(r.stderr.trim().split('\n').pop()).toBe(message);
+      expect(r.exitCode).toBe(1);
+    }
+  });
+});
