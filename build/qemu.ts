@@ -28,6 +28,8 @@ export interface BootRequest {
   gdb?: boolean;
   /** Write-through to the image instead of a throwaway overlay. */
   persist?: boolean;
+  /** How the timeout ends QEMU (default SIGTERM; tests of torn cache writes kill it outright). */
+  killSignal?: 'SIGTERM' | 'SIGKILL';
   onText?: (chunk: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
     const child = execa(tools.qemu, qemuArgs(req, dir), {
       reject: false,
       timeout: req.timeoutMs ?? 120_000,
+      killSignal: req.killSignal ?? 'SIGTERM',
       stdin: 'ignore',
       buffer: { stdout: true, stderr: true },
       stripFinalNewline: false,
