@@ -12,7 +12,7 @@ import { SECTOR } from '../../build/image.ts';
 import type { BootOptions } from '../../build/options.ts';
 import type { BootResult, GuestEvent } from '../../build/qemu.ts';
 import { bareflowCli, bootTest, tokenIds } from '../helpers/guest.ts';
-import { testImage } from '../helpers/images.ts';
+import { testImage, withDataFiles } from '../helpers/images.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 const T = 240_000;
@@ -216,6 +216,37 @@ describe('cache: a bad slot is never loaded', () => {
       edit(img);
       await expectCold(img, base.tokens, state, why);
     }
+  });
+});
+
+describe('cache: a slot from another image build', () => {
+  it('the cache of an image with another model, copied into this one: stale (data changed), never loaded', async () => {
+    // The same kernels and tinyllama.bc, other weights (a few floats changed: same shape, another CRC).
+    const other = withDataFiles(defaultImg, (files) =>
+      files.map((f) => {
+        if (f.name !== 'model.bin') return f;
+        const data = Buffer.from(f.data);
+        for (let i = 1024; i < 1024 + 64; i += 4) data.writeFloatLE(data.readFloatLE(i) * 0.5, i);
+        return { ...f, data };
+      }),
+    );
+    ok(await jitBoot(other, greedy));
+    const from = readFileSync(other);
+    const slot = readSlots(from)[0];
+    expect(slot.state).toBe('valid');
+    const img = fresh('transplant.img');
+    const to = readFileSync(img);
+    const at = readSlots(to)[0].offset;
+    from.copy(to, at, slot.offset, slot.offset + SECTOR + slot.header!.payloadLen);
+    writeFileSync(img, to);
+    expect(readSlots(to)[0]).toMatchObject({ state: 'valid', matches: false, stale: ['data'], why: 'stale: data changed' });
+    const r = await jitBoot(img, greedy);
+    ok(r);
+    expect(cacheEvent(r)).toMatchObject({ state: 'stale', why: 'A: stale: data changed; B: empty' });
+    expect(compiles(r).length).toBeGreaterThan(0);
+    expect(tokenIds(r.events)).toEqual(await aotTokens(greedy));
+    // Its own cache went to B: the stale A is kept as it was.
+    expect(one(r, 'cache_write')).toMatchObject({ state: 'written', slot: 'B', seq: 2 });
   });
 });
 
