@@ -312,6 +312,9 @@ export async function comparisonChart(c: Comparison): Promise<string> {
     };
   };
   const perToken = c.runs.flatMap((r) => r.tokenCosts.map((cost, pos) => ({ run: label(r), pos, cost })));
+  // A cold jit start's first tokens (compiling) cost ten times a compiled token: a log scale keeps every line readable.
+  const sortedCosts = perToken.map((v) => v.cost).sort((a, b) => a - b);
+  const logScale = sortedCosts.length > 0 && sortedCosts[0] > 0 && sortedCosts.at(-1)! > 10 * sortedCosts[Math.floor(sortedCosts.length / 2)];
   const promptEnds = [...new Set(c.runs.map((r) => r.perTokenFromPos).filter((p) => p !== null))].map((pos) => ({ pos, text: 'prompt ends' }));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -319,7 +322,7 @@ export async function comparisonChart(c: Comparison): Promise<string> {
       stacked(`Boot to first token (${u})`, (r) => r.firstToken, true),
       stacked(`Whole run by phase (${u})`, (r) => r.phases, false),
       {
-        title: `${u[0].toUpperCase()}${u.slice(1)} per token, by position`,
+        title: `${u[0].toUpperCase()}${u.slice(1)} per token, by position${logScale ? ' (log scale)' : ''}`,
         width: 640,
         height: 240,
         layer: [
@@ -328,7 +331,7 @@ export async function comparisonChart(c: Comparison): Promise<string> {
             mark: { type: 'line', point: perToken.length <= 64 },
             encoding: {
               x: { field: 'pos', type: 'quantitative', title: 'position (token index)' },
-              y: { field: 'cost', type: 'quantitative', title: `${u} per token` },
+              y: { field: 'cost', type: 'quantitative', title: `${u} per token`, ...(logScale ? { scale: { type: 'log' as const } } : {}) },
               color: { field: 'run', type: 'nominal', legend: { orient: 'top', direction: 'horizontal', title: null, labelLimit: 0 } },
             },
           },
