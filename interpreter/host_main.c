@@ -360,6 +360,11 @@ static const bf_sym host_syms[] = {
     S(cbrt), S(cbrtf), S(expm1), S(expm1f), S(log1p), S(log1pf), S(ldexp), S(ldexpf), S(frexp), S(frexpf),
     S(modf), S(modff), S(copysign), S(copysignf), S(roundeven), S(roundevenf),
     S(cabs), S(cabsf), S(carg), S(cargf),
+    /* complex.h (struct results through sret, complex arguments byval) */
+    S(cexp), S(cexpf), S(clog), S(clogf), S(csqrt), S(csqrtf), S(cpow), S(cpowf), S(csin), S(csinf), S(ccos),
+    S(ccosf), S(ctan), S(ctanf), S(casin), S(casinf), S(cacos), S(cacosf), S(catan), S(catanf), S(csinh), S(csinhf),
+    S(ccosh), S(ccoshf), S(ctanh), S(ctanhf), S(casinh), S(casinhf), S(cacosh), S(cacoshf), S(catanh), S(catanhf),
+    S(cproj), S(cprojf), S(conj), S(conjf), S(creal), S(crealf), S(cimag), S(cimagf),
     /* memory for a self-hosted engine's trampolines */
     S(mmap), S(munmap),
     /* string.h, strings.h (interpreter/LIBC.md) */
