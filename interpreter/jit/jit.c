@@ -101,5 +101,7 @@ void bf_jit_print_stats(bf_engine *e) {
         else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u%s; %u dot-product loops fused\n",
                           (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls,
                           j->osr ? "; entered by OSR from a hot loop" : "", j->code.fused);
+        if (!j->skipped.what && j->unreloc == 2)
+            e->cfg.print("[jit] not cached %.*s: its code holds an address that is not a relocation, at +%u\n", (int)f->nlen, f->name, j->unreloc_at);
     }
 }

@@ -60,6 +60,8 @@ typedef struct JitInfo {
     uint32_t backedges;            /* loop back-edges counted when it was compiled */
     uint8_t from_cache;            /* installed by bf_cache_load */
     uint8_t saved;                 /* in the slot last loaded or saved */
+    uint8_t unreloc;               /* persist.c: 0 not checked, 1 no unrelocated address in the code, 2 one at unreloc_at (not saved) */
+    uint32_t unreloc_at;
 } JitInfo;
 
 /* emit.c: the number of engine helpers (RELOC_HELPER targets are below it) */

@@ -128,22 +128,97 @@ int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *wa
     return BFC_OK;
 }
 
-/* the functions a save writes: compiled, with their code kept */
-static int saveable(Fn *f) { return f->jit && !f->jit->skipped.what && f->jit->code.code && f->native; }
+/* A safety net under emit.c's contract (every absolute address in the code is
+ * a relocation record): a function whose code holds, outside its relocated
+ * fields, a 32-bit value (at any byte offset) within 64 bytes of one of this
+ * run's globals, inside its trampolines or function records, or equal to a
+ * declaration's or FFI symbol's address, is not saved: in another run it
+ * would point at this run's memory. Known sources (emit.c's reloc_for): a
+ * constant vector of pointers, a constant expression pointing outside its
+ * global. Conservative: a number that happens to look like such an address
+ * keeps the function out of the cache too (it is compiled again next run,
+ * nothing worse). */
+typedef struct Addrs { W lo[2], hi[2]; W *gv; uint32_t ngv; W *exact; uint32_t nexact; } Addrs;
+enum { SLACK = 64 };              /* bytes around each global: catches @g - 4, @g + size + 8 */
+static void sortw(W *a, uint32_t n, uint32_t stride) {     /* insertion sort by the first word of each stride-word entry */
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t k = i; k > 0 && a[(k - 1) * stride] > a[k * stride]; k--)
+            for (uint32_t w = 0; w < stride; w++) { W t = a[k * stride + w]; a[k * stride + w] = a[(k - 1) * stride + w]; a[(k - 1) * stride + w] = t; }
+}
+static void addrs_init(E *e, Addrs *a) {
+    memset(a, 0, sizeof *a);
+    a->lo[0] = (W)e->stubs; a->hi[0] = e->stubs ? (W)(e->stubs + STUB_BYTES * e->nfn) : 0;
+    a->lo[1] = (W)e->fn; a->hi[1] = (W)(e->fn + e->nfn);
+    if (e->ngv && (a->gv = ealloc(e, 2 * e->ngv * (uint32_t)sizeof(W)))) {
+        for (uint32_t i = 0; i < e->ngv; i++) {
+            W at = (W)e->gv[i].addr;
+            if (!at) continue;
+            a->gv[2 * a->ngv] = at > SLACK ? at - SLACK : 0;
+            a->gv[2 * a->ngv + 1] = at + ty_size(e, e->gv[i].vty) + SLACK;
+            a->ngv++;
+        }
+        sortw(a->gv, a->ngv, 2);
+        uint32_t m = 0;                                       /* merge overlaps: ends increase too */
+        for (uint32_t i = 0; i < a->ngv; i++) {
+            if (m && a->gv[2 * i] <= a->gv[2 * m - 1]) { if (a->gv[2 * i + 1] > a->gv[2 * m - 1]) a->gv[2 * m - 1] = a->gv[2 * i + 1]; continue; }
+            a->gv[2 * m] = a->gv[2 * i]; a->gv[2 * m + 1] = a->gv[2 * i + 1]; m++;
+        }
+        a->ngv = m;
+    }
+    uint32_t n = (uint32_t)e->cfg.nsyms;
+    for (uint32_t i = 0; i < e->nfn; i++) n += e->fn[i].isdecl;
+    if (n && (a->exact = ealloc(e, n * (uint32_t)sizeof(W)))) {
+        for (int i = 0; i < e->cfg.nsyms; i++) if (e->cfg.syms[i].addr) a->exact[a->nexact++] = (W)e->cfg.syms[i].addr;
+        for (uint32_t i = 0; i < e->nfn; i++) if (e->fn[i].isdecl && e->fn[i].native) a->exact[a->nexact++] = (W)e->fn[i].native;
+        sortw(a->exact, a->nexact, 1);
+    }
+    e->errc = 0;                  /* out of memory here: fewer checks, never a failure */
+}
+static void addrs_free(E *e, Addrs *a) { efree(e, a->gv); efree(e, a->exact); }
+static int is_address(const Addrs *a, W v) {
+    for (int k = 0; k < 2; k++) if (v >= a->lo[k] && v < a->hi[k]) return 1;
+    uint32_t lo = 0, hi = a->ngv;                     /* the last range starting at or below v */
+    while (lo < hi) { uint32_t m = (lo + hi) / 2; if (a->gv[2 * m] <= v) lo = m + 1; else hi = m; }
+    if (lo && v < a->gv[2 * (lo - 1) + 1]) return 1;
+    lo = 0; hi = a->nexact;
+    while (lo < hi) { uint32_t m = (lo + hi) / 2; if (a->exact[m] < v) lo = m + 1; else hi = m; }
+    return lo < a->nexact && a->exact[lo] == v;
+}
+/* 1: the code holds no unrelocated address (JitInfo.unreloc: 1 checked clean, 2 not, with the offset in unreloc_at) */
+static int clean(const Addrs *a, JitInfo *j) {
+    if (j->unreloc) return j->unreloc == 1;
+    const JitCode *c = &j->code;
+    uint32_t r = 0;
+    j->unreloc = 1;
+    for (uint32_t at = 0; at + 4 <= c->len; at++) {
+        while (r < c->nrel && c->rel[r].at + 4 <= at) r++;
+        if (r < c->nrel && at + 4 > c->rel[r].at && at < c->rel[r].at + 4) continue;   /* overlaps a relocated field */
+        W v = (W)c->code[at] | (W)c->code[at + 1] << 8 | (W)c->code[at + 2] << 16 | (W)c->code[at + 3] << 24;
+        if (is_address(a, v)) { j->unreloc = 2; j->unreloc_at = at; break; }
+    }
+    return j->unreloc == 1;
+}
+
+/* the functions a save writes: compiled, with their code kept, and clean */
+static int saveable(const Addrs *a, Fn *f) { return f->jit && !f->jit->skipped.what && f->jit->code.code && f->native && clean(a, f->jit); }
 
 uint32_t bf_cache_new(bf_engine *e) {
     uint32_t n = 0;
-    for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&e->fn[i]) && !e->fn[i].jit->saved) n++;
+    Addrs a; addrs_init(e, &a);
+    for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&a, &e->fn[i]) && !e->fn[i].jit->saved) n++;
+    addrs_free(e, &a);
     return n;
 }
 
 uint32_t bf_cache_bytes(bf_engine *e) {
     uint64_t n = BFC_HEADER_BYTES;
+    Addrs a; addrs_init(e, &a);
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
-        if (!saveable(f)) continue;
+        if (!saveable(&a, f)) continue;
         n += BFC_RECORD_FIXED + ((f->nlen + 3) & ~3u) + (uint64_t)f->jit->code.nrel * BFC_RELOC_BYTES + ((f->jit->code.len + 3) & ~3u);
     }
+    addrs_free(e, &a);
     return n > 0xffffffffu ? 0xffffffffu : (uint32_t)n;
 }
 
@@ -151,9 +226,10 @@ uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf,
     BfcWriter w;
     bfc_writer_init(&w, buf, cap);
     BfcReloc *rel = 0; uint32_t caprel = 0;
+    Addrs a; addrs_init(e, &a);
     for (uint32_t i = 0; i < e->nfn && !w.bad; i++) {
         Fn *f = &e->fn[i];
-        if (!saveable(f)) continue;
+        if (!saveable(&a, f)) continue;
         JitInfo *j = f->jit;
         if (j->code.nrel > caprel) {
             efree(e, rel);
@@ -175,6 +251,7 @@ uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf,
     efree(e, rel);
     uint32_t n = bfc_writer_finish(&w, key, seq);
     if (n)
-        for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&e->fn[i])) e->fn[i].jit->saved = 1;
+        for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&a, &e->fn[i])) e->fn[i].jit->saved = 1;
+    addrs_free(e, &a);
     return n;
 }
