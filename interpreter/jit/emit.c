@@ -56,6 +56,9 @@ typedef struct J {
     int32_t *byval;              /* per parameter: [ebp + byval[i]] holds its bytes when it is passed by value, else 0 */
     JitWhy why;                  /* the unsupported construct, once found */
     uint32_t fused;              /* loops compiled as one unit */
+    uint32_t block;              /* the block being compiled */
+    uint32_t moved_at;           /* store() just emitted `mov moved_to, moved_from` ending here: a load of it is redundant */
+    Reg moved_to, moved_from;
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
 
@@ -236,8 +239,9 @@ static int load(J *j, Reg r, uint32_t v, int word) {
     if (is_local(j, v)) {
         Reg held = (Reg)j->reg[v - j->ir->base];
         sync_slot(j, v);
-        if (held != NOREG) x86_mov_rr(&j->a, r, held);
-        else x86_mov_rm(&j->a, r, slot(j, v, word));
+        int just_moved = j->moved_at == j->a.len && j->a.label != j->a.len && j->moved_to == held && j->moved_from == r;
+        if (held != NOREG && !just_moved) x86_mov_rr(&j->a, r, held);
+        else if (held == NOREG) x86_mov_rm(&j->a, r, slot(j, v, word));
         return 0;
     }
     uint64_t x;
@@ -258,7 +262,7 @@ static void store(J *j, uint32_t v, Reg r, int word) {
         return;
     }
     Reg held = (Reg)j->reg[v - j->ir->base];
-    if (held != NOREG) x86_mov_rr(&j->a, held, r);
+    if (held != NOREG) { x86_mov_rr(&j->a, held, r); j->moved_at = j->a.len; j->moved_to = held; j->moved_from = r; }
     else x86_mov_mr(&j->a, slot(j, v, word), r);
     sync_reg(j, v);
 }
@@ -369,16 +373,21 @@ static int goto_block(J *j, uint32_t from, uint32_t to) {
     jump_to(j, x86_jmp(&j->a), to);
     return 0;
 }
+/* the edge from -> to as the block's last code: no jump when `to` comes next */
+static int leave_block(J *j, uint32_t from, uint32_t to) {
+    if (to != j->block + 1) return goto_block(j, from, to);
+    return edge_moves(j, from, to);
+}
 /* branch on a condition already in the flags: cc true -> t, else f */
 static int branch(J *j, uint32_t from, Cond cc, uint32_t t, uint32_t f) {
     if (!has_phis(j, t)) {
         jump_to(j, x86_jcc(&j->a, cc), t);
-        return goto_block(j, from, f);
+        return leave_block(j, from, f);
     }
     Fixup other = x86_jcc(&j->a, (Cond)(cc ^ 1));
     if (goto_block(j, from, t)) return -1;
     x86_patch(&j->a, other, j->a.len);
-    return goto_block(j, from, f);
+    return leave_block(j, from, f);
 }
 
 /* ---- instructions -------------------------------------------------------- */
@@ -1028,11 +1037,11 @@ static int switch_ins(J *j, uint32_t bb, Ins *I) {
         if (goto_block(j, bb, I->o[3 + 2 * i])) return -1;
         x86_patch(&j->a, next, j->a.len);
     }
-    return goto_block(j, bb, I->o[1]);
+    return leave_block(j, bb, I->o[1]);
 }
 
 static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
-    if (I->n == 1) return goto_block(j, bb, I->o[0]);
+    if (I->n == 1) return leave_block(j, bb, I->o[0]);
     uint32_t t = I->o[0], f = I->o[1], c = I->o[2];
     Cond cc = CC_NE;
     /* compare + branch: the compare's flags decide (its 0/1 result is stored too) */
@@ -1081,7 +1090,7 @@ static int dot_loop(J *j, const DotLoop *d) {
     }
     x86_pop_r(a, EBX); x86_pop_r(a, EDX); x86_pop_r(a, ECX); x86_pop_r(a, EDI); x86_pop_r(a, EAX); x86_pop_r(a, ESI);
     x86_lea(a, ESI, MX(ESI, EAX, size, 0));
-    uint32_t top = a->len;
+    uint32_t top = a->label = a->len;
     for (uint32_t k = 0; k < d->unroll; k++) {
         x86_movs_rm(a, p, XMM1, MX(ESI, ECX, size, (int32_t)(k * size)));
         x86_sse_rm(a, p, SSE_MUL, XMM1, MX(EDI, ECX, size, (int32_t)(k * size)));
@@ -1097,7 +1106,7 @@ static int dot_loop(J *j, const DotLoop *d) {
     store(j, d->x_next, EAX, 0);
     store(j, d->n_next, EDX, 0);
     storex(j, d->acc_next, XMM0, c);
-    return goto_block(j, d->bb, d->exit);
+    return leave_block(j, d->bb, d->exit);
 }
 
 /* ---- vectors: lanes packed in the slot as in memory ------------------------ */
@@ -1657,7 +1666,8 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     if (r == 0 && !j.why.what) {
         prologue(&j);
         for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why.what; bb++) {
-            j.blockat[bb] = j.a.len;
+            j.blockat[bb] = j.a.label = j.a.len;
+            j.block = bb;
             /* phis take their values from the shadows the incoming edge wrote */
             for (uint32_t i = ir.bb[bb]; j.via_shadow[bb] && i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
                 Ins *P = &ir.ins[i];
@@ -1667,7 +1677,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
                     store(&j, P->id, EAX, (int)w);
                 }
             }
-            j.bodyat[bb] = j.a.len;
+            j.bodyat[bb] = j.a.label = j.a.len;
             DotLoop dot;
             if (match_dot_loop(e, &ir, bb, &dot)) { j.at = ir.bb[bb + 1] - 1; r = dot_loop(&j, &dot); continue; }
             for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) { j.at = i; r = instruction(&j, bb, i); }

@@ -124,6 +124,7 @@ void x86_push_i(X86 *a, uint32_t imm) {
 Fixup x86_jcc(X86 *a, Cond c) { x86_byte(a, 0x0f); x86_byte(a, (uint8_t)(0x80 | c)); x86_imm32(a, 0); return a->len - 4; }
 Fixup x86_jmp(X86 *a) { x86_byte(a, 0xe9); x86_imm32(a, 0); return a->len - 4; }
 void x86_patch(X86 *a, Fixup f, uint32_t target) {
+    if (target == a->len) a->label = target;
     if (a->oom) return;
     uint32_t rel = target - (f + 4);
     for (int i = 0; i < 4; i++) a->code[f + i] = (uint8_t)(rel >> (8 * i));

@@ -38,6 +38,7 @@ typedef struct X86 {
     uint8_t *code; uint32_t len, cap;
     uint32_t last_imm;            /* offset of the last 32-bit immediate/displacement written */
     int oom;                      /* the buffer could not grow: the code is incomplete */
+    uint32_t label;               /* the latest code offset a jump lands on (an instruction there may not rely on the one before) */
     void *(*grow)(void *ctx, void *old, uint32_t size);
     void *ctx;
 } X86;
@@ -84,7 +85,7 @@ void x86_push_i(X86 *a, uint32_t imm);
 
 Fixup x86_jcc(X86 *a, Cond c);                           /* rel32 to patch */
 Fixup x86_jmp(X86 *a);
-void x86_patch(X86 *a, Fixup f, uint32_t target);        /* target: a code offset */
+void x86_patch(X86 *a, Fixup f, uint32_t target);        /* target: a code offset (the end: a label there) */
 void x86_jcc_to(X86 *a, Cond c, uint32_t target);        /* backward (known) target */
 void x86_jmp_to(X86 *a, uint32_t target);
 void x86_call_abs(X86 *a, uint32_t addr);                /* mov eax, addr; call eax (position independent of the code) */
