@@ -25,6 +25,13 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/time.h>
+#include <malloc.h>
+#include <inttypes.h>
+#include <sys/resource.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <sys/random.h>
+#include <sched.h>
 #include <sys/wait.h>
 #include <locale.h>
 #include <sys/stat.h>
@@ -414,6 +421,9 @@ static const bf_sym host_syms[] = {
     S(localtime), S(localtime_r), S(gmtime), S(gmtime_r), S(mktime), S(strftime), S(difftime), S(ctime), S(asctime),
     S(nanosleep), S(stat), S(fstat), S(lstat), S(mkdir), S(stat64), S(fstat64), S(lstat64),
     S(waitpid), S(wait), S(newlocale), S(freelocale), S(uselocale), S(setlocale), S(localeconv), S(fcntl64),
+    /* malloc.h, inttypes.h, sys/resource.h, sys/times.h, sys/utsname.h, sys/random.h, sched.h */
+    S(memalign), S(pvalloc), S(malloc_usable_size), S(imaxabs), S(imaxdiv), S(strtoimax), S(strtoumax),
+    S(getrusage), S(times), S(uname), S(getrandom), S(sched_yield),
     /* glibc's inline functions and _FORTIFY_SOURCE checks */
     S(__getdelim), S(__uflow), S(__overflow), S(__ctype_get_mb_cur_max), S(__memcpy_chk), S(__memmove_chk), S(__memset_chk),
     S(__strcpy_chk), S(__strcat_chk), S(__strncpy_chk), S(__strncat_chk), S(__stpcpy_chk), S(__sprintf_chk), S(__snprintf_chk),
