@@ -209,21 +209,36 @@ static void reloc(J *j, uint8_t kind, uint32_t target, int32_t addend) {
     j->rel[j->nrel++] = r;
 }
 
-/* The relocation an address-valued constant needs: the global or function
- * whose address it is (or points into). Plain numbers need none. */
+/* The symbol an address-valued constant starts from: a global variable or
+ * function, or the one a constant cast or GEP is based on (its result may
+ * point outside it: gep(@a, -1)). NOTY: a plain number. */
+static uint32_t base_symbol(E *e, uint32_t v, int depth) {
+    Val *c = &e->v[v];
+    if (c->k == V_GVAR || c->k == V_FN) return v;
+    if (depth > 16) return NOTY;
+    if (c->k == V_ALIAS) return base_symbol(e, e->al[c->u.idx].target, depth + 1);
+    enum { CE_CAST = 11, CE_GEP = 12, CE_GEP_INBOUNDS = 20 };      /* operand 2: the cast's value, the GEP's base */
+    if (c->k == V_CE && c->u.a.n >= 3 && (c->op == CE_CAST || c->op == CE_GEP || c->op == CE_GEP_INBOUNDS))
+        return base_symbol(e, c->u.a.o[2], depth + 1);
+    return NOTY;
+}
+
+/* The relocation an address-valued constant (or lane j->lane of a constant
+ * vector) needs: its base symbol, and where it points from there. */
 static void reloc_for(J *j, uint32_t v, uint32_t value) {
     E *e = j->e;
-    uint8_t k = e->v[v].k;
-    if (k != V_GVAR && k != V_FN && k != V_ALIAS && k != V_CE) return;
-    for (uint32_t i = 0; i < e->ngv; i++) {
-        W at = (W)e->gv[i].addr;
-        if (at && value >= at && value <= at + ty_size(e, e->gv[i].vty)) { reloc(j, RELOC_GLOBAL, i, (int32_t)(value - at)); return; }
+    Val *c = &e->v[v];
+    if (is_vector(j, c->ty)) {
+        if (c->k != V_CAGG || j->lane >= c->u.a.n) return;
+        v = c->u.a.o[j->lane];
     }
-    for (uint32_t i = 0; i < e->nfn; i++) {
-        Fn *f = &e->fn[i];
-        W at = f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * i);
-        if (at && value == at) { reloc(j, RELOC_FUNCTION, i, 0); return; }
-    }
+    uint32_t b = base_symbol(e, v, 0);
+    if (b == NOTY) return;
+    uint32_t i = e->v[b].u.idx;
+    if (e->v[b].k == V_GVAR) { reloc(j, RELOC_GLOBAL, i, (int32_t)(value - (W)e->gv[i].addr)); return; }
+    Fn *f = &e->fn[i];
+    W at = f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * i);
+    reloc(j, RELOC_FUNCTION, i, (int32_t)(value - at));
 }
 
 /* word (0 low, 1 high) of value v into register r */

@@ -18,6 +18,7 @@ void bf_cache_key(bf_engine *e, BfcKey *k) {
     k->cpu = BFC_CPU_SSE2;
 }
 
+#define ADDEND_SLACK (1u << 20)
 /* why record r cannot be installed in this engine, or 0 */
 static const char *check_record(E *e, const BfcFunc *r) {
     if (r->index >= e->nfn) return "function index out of range";
@@ -30,7 +31,9 @@ static const char *check_record(E *e, const BfcFunc *r) {
         switch (x.kind) {
         case RELOC_GLOBAL:
             if (x.target >= e->ngv || !e->gv[x.target].addr) return "relocation: global out of range";
-            if (x.addend < 0 || (uint32_t)x.addend > ty_size(e, e->gv[x.target].vty)) return "relocation: address outside its global";
+            /* a constant GEP may point outside its global (gep(@a, -1)); this far out is corruption, not code */
+            if (x.addend < -(int32_t)ADDEND_SLACK || x.addend > (int32_t)(ty_size(e, e->gv[x.target].vty) + ADDEND_SLACK))
+                return "relocation: address outside its global";
             break;
         case RELOC_FUNCTION:
             if (x.target >= e->nfn || x.addend) return "relocation: function out of range";
