@@ -164,3 +164,40 @@ export function withoutCache(img: Buffer): Buffer[] {
   if (!part) return [img];
   return [img.subarray(0, part.lba * SECTOR), img.subarray((part.lba + part.sectors) * SECTOR)];
 }
+
+/** One compiled function in a slot's payload (cache/cache.h: a record), with the profile that chose it. */
+export interface SlotFunction {
+  index: number;
+  name: string;
+  codeBytes: number;
+  relocations: number;
+  irIns: number;
+  calls: number;
+  backedges: number;
+  osr: boolean;
+}
+
+/** The records of a valid slot's payload, as far as they are well-formed (the guest checks them all before it loads any). */
+export function slotFunctions(img: Buffer, slot: SlotInfo): SlotFunction[] {
+  if (slot.state !== 'valid' || !slot.header) return [];
+  const payload = img.subarray(slot.offset + SECTOR, slot.offset + SECTOR + slot.header.payloadLen);
+  const out: SlotFunction[] = [];
+  for (let off = 0; off + 40 <= payload.length; ) {
+    const u = (o: number): number => payload.readUInt32LE(off + o);
+    const len = u(0);
+    const nameLen = u(8);
+    if (len < 40 || off + len > payload.length || 40 + nameLen > len) break;
+    out.push({
+      index: u(4),
+      name: payload.toString('utf8', off + 40, off + 40 + nameLen),
+      codeBytes: u(12),
+      relocations: u(16),
+      irIns: u(20),
+      calls: u(24),
+      backedges: u(28),
+      osr: (u(32) & 1) === 1,
+    });
+    off += len;
+  }
+  return out;
+}

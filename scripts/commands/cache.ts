@@ -1,7 +1,7 @@
 // `bareflow cache show|clear [IMAGE]`: the image's native-code cache, the two slots the jit
 // kernel writes (build/cache-slots.ts). clear empties both: the next jit boot is cold.
 import { writeFileSync } from 'node:fs';
-import { cachePart, chosenSlot, clearSlots, readSlots, type SlotInfo } from '../../build/cache-slots.ts';
+import { cachePart, chosenSlot, clearSlots, keyFields, readSlots, slotFunctions, type SlotInfo } from '../../build/cache-slots.ts';
 import { readImageFile } from '../../build/image-file.ts';
 import { hex } from '../../build/image.ts';
 import { table } from '../../build/table.ts';
@@ -32,11 +32,24 @@ export function cacheLines(img: Buffer): string[] {
   ];
 }
 
+/** `cache show` also lists each valid slot's whole key and its functions, with the profile that chose them. */
+function slotDetails(img: Buffer): string[] {
+  return readSlots(img)
+    .filter((s) => s.state === 'valid')
+    .flatMap((s) => {
+      const h = s.header!;
+      const t = table(['function', 'index', 'code bytes', 'relocations', 'IR instructions', 'calls', 'loop back-edges', 'compiled']);
+      for (const f of slotFunctions(img, s)) t.push([f.name, f.index, f.codeBytes, f.relocations, f.irIns, f.calls, f.backedges, f.osr ? 'hot loop (OSR)' : 'hot calls']);
+      return [`slot ${s.slot} (seq ${h.seq}) key: ${keyFields.map((k) => `${k} ${k === 'module_len' || k === 'jit_version' || k === 'jit_options' ? h.key[k] : hex(h.key[k])}`).join(', ')}`, t.toString()];
+    });
+}
+
 export function cacheCommand(action: 'show' | 'clear', image: string): void {
   const img = readImageFile(image);
   if (action === 'show') {
     console.log(`${image}:`);
     for (const l of cacheLines(img)) console.log(l);
+    if (cachePart(img)) for (const l of slotDetails(img)) console.log(l);
     return;
   }
   const bytes = clearSlots(img);

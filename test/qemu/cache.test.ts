@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_HEADER_BYTES, decodeSlotHeader, encodeSlotHeader, readSlots } from '../../build/cache-slots.ts';
+import { CACHE_HEADER_BYTES, decodeSlotHeader, encodeSlotHeader, readSlots, slotFunctions } from '../../build/cache-slots.ts';
 import { exitCodes } from '../../build/exitcodes.ts';
 import { SECTOR } from '../../build/image.ts';
 import type { BootOptions } from '../../build/options.ts';
@@ -125,6 +125,16 @@ describe('cache: cold, then warm', () => {
     const row = `│ A    │ valid │ 1   │ ${w.functions}         │ ${h.codeBytes} │ ${(w.bytes as number) - SECTOR}         │ ${hex(h.key.engine)} ${hex(h.key.module)} ${hex(h.key.data)} 1/100 │ loads this slot │`;
     expect(show.stdout.split('\n').map((l) => l.replace(/ +│/g, ' │'))).toContain(row.replace(/ +│/g, ' │'));
     expect(show.stdout).toMatch(/│ B +│ empty +│/);
+    // The whole key, and each function with the profile that chose it: the ones the cold boot compiled.
+    expect(show.stdout).toContain(`slot A (seq 1) key: engine ${hex(h.key.engine)}, module ${hex(h.key.module)}, module_len ${h.key.module_len}, data ${hex(h.key.data)}, jit_version 1, jit_options 100, cpu 0x00000001, reserved 0x00000000`);
+    const fns = slotFunctions(readFileSync(img), slot);
+    expect(fns.map((f) => f.name).sort()).toEqual(compiles(cold).map((e) => e.name as string).sort());
+    expect(fns.reduce((n, f) => n + f.codeBytes, 0)).toBe(h.codeBytes);
+    for (const f of fns) {
+      const c = compiles(cold).find((e) => e.name === f.name)!;
+      expect(f.osr, f.name).toBe(c.osr);
+      expect(show.stdout, f.name).toMatch(new RegExp(`│ ${f.name} +│ ${f.index} +│ ${f.codeBytes} +│ ${f.relocations} +│ ${c.ins} +│ ${f.calls} +│ ${f.backedges} +│ ${f.osr ? 'hot loop \\(OSR\\)' : 'hot calls'} +│`));
+    }
     const inspect = await bareflowCli(['inspect', img], 30_000);
     expect(inspect.exitCode).toBe(0);
     expect(inspect.stdout).toContain('the next jit boot loads slot A (seq 1)');
