@@ -375,7 +375,9 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
         /* a variadic callee's extra words are unknown here: pass on all ncall can (reading the
            caller's stack beyond them is harmless) */
         uint32_t need = e->ty[f->ty].vararg ? 64 : param_words(e, f);
+        int was = run_as(e, f->jit ? SIDE_COMPILED : e->side);
         *ret = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
+        run_as(e, was);
         return 0;
     }
     uint8_t *top = (uint8_t *)(((W)e->sp + 15) & ~(W)15);
@@ -476,41 +478,28 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* the same, first index a sum: acc + b1[i1 + j1] * b2[i2] */
     H_(fdotx) { float t = *(f32u *)((uint8_t *)(W)U32(2) + (U32(3) + U32(4)) * 4) * *(f32u *)((uint8_t *)(W)U32(5) + U32(6) * 4);
         F32(1) = t + F32(7); NEXT(8); }
-    /* four fdotx steps at x, x|1, x|2, x|3: acc + a[i + j] * b[i], summed in order */
-    H_(fdot4) {
-        uint8_t *a = (uint8_t *)(W)U32(2), *b = (uint8_t *)(W)U32(5);
-        uint32_t x = U32(3), j = U32(4);
-        float s = F32(6), t;
-        t = *(f32u *)(a + (x + j) * 4) * *(f32u *)(b + x * 4); s = t + s;
-        t = *(f32u *)(a + ((x | 1) + j) * 4) * *(f32u *)(b + (x | 1) * 4); s = t + s;
-        t = *(f32u *)(a + ((x | 2) + j) * 4) * *(f32u *)(b + (x | 2) * 4); s = t + s;
-        t = *(f32u *)(a + ((x | 3) + j) * 4) * *(f32u *)(b + (x | 3) * 4); s = t + s;
-        F32(1) = s; NEXT(7);
-    }
-    /* a whole self-loop "fdot4 d a x j b d; addi x x 4; addi n n c; bne n N" */
-    H_(fdotl) {
-        uint8_t *a = (uint8_t *)(W)U32(2), *b = (uint8_t *)(W)U32(5);
-        uint32_t x = U32(3), j = U32(4), n = U32(6), c = IM(7), N = U32(8);
-        float s = F32(1), t;
-        if (!(x & 3)) {                          /* x|k == x+k: walk two pointers */
-            f32u *pa = (f32u *)(a + (x + j) * 4), *pb = (f32u *)(b + x * 4);
-            uint32_t it = 0;
-            do {
-                t = pa[0] * pb[0]; s = t + s; t = pa[1] * pb[1]; s = t + s;
-                t = pa[2] * pb[2]; s = t + s; t = pa[3] * pb[3]; s = t + s;
-                pa += 4; pb += 4; it++; n += c;
-            } while (n != N);
-            F32(1) = s; U32(3) = x + 4 * it; U32(6) = n; NEXT(9);
-        }
-        do {
-            t = *(f32u *)(a + (x + j) * 4) * *(f32u *)(b + x * 4); s = t + s;
-            t = *(f32u *)(a + ((x | 1) + j) * 4) * *(f32u *)(b + (x | 1) * 4); s = t + s;
-            t = *(f32u *)(a + ((x | 2) + j) * 4) * *(f32u *)(b + (x | 2) * 4); s = t + s;
-            t = *(f32u *)(a + ((x | 3) + j) * 4) * *(f32u *)(b + (x | 3) * 4); s = t + s;
-            x += 4; n += c;
-        } while (n != N);
-        F32(1) = s; U32(3) = x; U32(6) = n; NEXT(9);
-    }
+    /* a whole dot-product loop (patterns.h, lower.c dot_loop): pass after pass,
+     *   for k < unroll: acc = acc + a[x + k + off] * b[x + k]   (each product and sum rounded)
+     *   x += unroll; n += step; leave when (n == end) == leave_if_equal
+     * cells: acc_next x_next n_next acc x n a off b end step unroll leave_if_equal,
+     * then for --stats: IR instructions per pass, and its back-edge counter (f->loops[k - 1], 0: none) */
+#define DOTP(TU, k) t = ((TU *)pa)[k] * ((TU *)pb)[k]; s = t + s;
+#define DOTL(T, TU) { \
+        uint32_t x = U32(5), n = U32(6), N = U32(10), c = IM(11), u = IM(12), le = IM(13), it = 0; \
+        uint8_t *pa = (uint8_t *)(W)U32(7) + (x + U32(8)) * sizeof(T), *pb = (uint8_t *)(W)U32(9) + x * sizeof(T); \
+        T s = *(TU *)A(4), t; \
+        if (u == 4) \
+            do { DOTP(TU, 0) DOTP(TU, 1) DOTP(TU, 2) DOTP(TU, 3) pa += 4 * sizeof(T); pb += 4 * sizeof(T); n += c; it++; } \
+            while ((n == N) != le); \
+        else if (u == 1) \
+            do { DOTP(TU, 0) pa += sizeof(T); pb += sizeof(T); n += c; it++; } while ((n == N) != le); \
+        else \
+            do { for (uint32_t k = 0; k < u; k++) { DOTP(TU, k) } pa += u * sizeof(T); pb += u * sizeof(T); n += c; it++; } \
+            while ((n == N) != le); \
+        *(TU *)A(1) = s; U32(2) = x + u * it; U32(3) = n; \
+        e->insns += (uint64_t)it * IM(14); if (IM(15)) H->fn->loops[IM(15) - 1] += it - 1; NEXT(16); }
+    H_(dotl) DOTL(float, f32u)
+    H_(dotld) DOTL(double, f64u)
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);
@@ -638,7 +627,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             }
             e->sp = H->dyn;
             f->calls++;
+            int was = run_as(e, f->jit ? SIDE_COMPILED : e->side);
             uint64_t r = ncall(f->native, (W *)wbuf, k, rk_of(e, ft->elt));
+            run_as(e, was);
             Ty *rt = &e->ty[ft->elt];
             if (rt->k == TK_INT && rt->w < 32) r &= (1u << rt->w) - 1;      /* slots hold narrow integers zero-extended */
             U64(1) = r;
@@ -691,7 +682,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
+        int was = run_as(e, f && f->jit ? SIDE_COMPILED : e->side);
         uint64_t r = ncall((void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3));   /* compiled code: a plain ret */
+        run_as(e, was);
         if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
         NEXT(5 + 2 * n);
     }

@@ -132,7 +132,7 @@ struct bf_engine {
     uint32_t depth;
     uint32_t mem, peak;
     void *allocs;                        /* list of every allocation (module.c) */
-    uint32_t lowered;
+    uint32_t lowered, fused;              /* functions lowered; loops lowered as one unit (patterns.h) */
     uint64_t insns, lower_us;
     int errc; char err[256];
     uint8_t *fp;                          /* frame of the interpreted function running now, or 0 (fault reports) */
@@ -149,6 +149,8 @@ struct bf_engine {
        cannot (1: keep interpreting) */
     uint32_t osr_at;
     int (*jit_osr)(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret);
+    /* --stats with the JIT: time on each side (run_as), in now_us units */
+    int timing; uint8_t side; uint64_t side_at, side_time[2];
 };
 
 /* ---- util (module.c) ------------------------------------------------ */
@@ -191,6 +193,20 @@ void fn_ir_free(E *e, FnIR *ir);
 int lower(E *e, Fn *f);
 
 /* ---- exec.c / ffi.c ------------------------------------------------- */
+/* The run's time split between the interpreter (with the engine: lowering,
+ * compiling) and compiled code (with the native code it calls). At each
+ * switch, run_as charges the time since the last one to the side that was
+ * running and returns that side, for the caller to switch back to after.
+ * Reads the clock only when e->timing (bfi --stats with the JIT). */
+enum { SIDE_INTERP, SIDE_COMPILED };
+static inline int run_as(E *e, int side) {
+    int was = e->side;
+    if (!e->timing || side == was) return was;
+    uint64_t t = e->cfg.now_us();
+    e->side_time[was] += t - e->side_at;
+    e->side_at = t; e->side = (uint8_t)side;
+    return was;
+}
 int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);
 uint32_t param_words(E *e, Fn *f);       /* cdecl argument words of f's fixed parameters */
 int rk_of(E *e, uint32_t t);             /* how a value of type t comes back from a cdecl call (RK_*) */
@@ -217,7 +233,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     CMPS(X,) CMPS(X,i) CMPS(X,64) \
     X(beq) X(bne) X(bult) X(bule) X(bslt) X(bsle) X(bugt) X(buge) X(bsgt) X(bsge) \
     X(band) X(bandz) X(beqi) X(bnei) X(bulti) X(bulei) X(bslti) X(bslei) X(bugti) X(bugei) X(bsgti) X(bsgei) \
-    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(fdot) X(fdotx) X(fdot4) X(fdotl) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
+    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(fdot) X(fdotx) X(dotl) X(dotld) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
     X(ldv4) X(stv4) X(faddv4) X(fsubv4) X(fmulv4) X(fdivv4) X(fmadv4) X(splat4) X(gepldv4) X(addildv4) \
     X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
     X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \

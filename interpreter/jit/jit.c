@@ -61,7 +61,9 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     void *entry = code + c.osr_entry;
     if (keep) info->code = c;              /* the code in f->native, kept for the persisted cache */
     else jit_code_free(e, &c);
+    int was = run_as(e, SIDE_COMPILED);
     *ret = ncall(entry, words, n + 1, rk_of(e, e->ty[f->ty].elt));
+    run_as(e, was);
     Ty *rt = &e->ty[e->ty[f->ty].elt];
     if (rt->k == TK_INT && rt->w < 32) *ret &= (1u << rt->w) - 1;      /* back into an interpreter slot: zero-extended */
     return 0;
@@ -71,6 +73,7 @@ void bf_jit_enable(bf_engine *e, uint32_t threshold) {
     e->jit_at = threshold;
     e->jit_hot = compile_function;
     e->osr_at = threshold ? 10 * threshold : 1;
+    if (e->cfg.stats && e->cfg.now_us) { e->timing = 1; e->side = SIDE_INTERP; e->side_at = e->cfg.now_us(); }
     e->jit_osr = enter_osr;
 }
 
@@ -87,6 +90,16 @@ void bf_jit_print_stats(bf_engine *e) {
     e->cfg.print("[jit] %u functions compiled (%u IR instructions, %u bytes of code, %u us), %u left interpreted\n",
                  compiled, ins, bytes, us, skipped);
     if (cached) e->cfg.print("[jit] %u functions from the cache (%u bytes of code)\n", cached, cbytes);
+    if (e->timing) {                       /* compiling happens on the interpreter's side: shown apart */
+        uint64_t t = e->cfg.now_us();
+        e->side_time[e->side] += t - e->side_at; e->side_at = t;
+        uint64_t native = e->side_time[SIDE_COMPILED], interp = e->side_time[SIDE_INTERP];
+        uint64_t compiling = us < interp ? us : interp, total = native + interp;
+        interp -= compiling;
+        if (total) e->cfg.print("[jit] time: %u us in compiled code (%u%%), %u us interpreting (%u%%), %u us compiling (%u%%)\n",
+                                (uint32_t)native, (uint32_t)(100 * native / total), (uint32_t)interp, (uint32_t)(100 * interp / total),
+                                (uint32_t)compiling, (uint32_t)(100 * compiling / total));
+    }
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
         JitInfo *j = f->jit;
