@@ -70,6 +70,10 @@ div_t div(int n, int d);
 ldiv_t ldiv(long n, long d);
 lldiv_t lldiv(long long n, long long d);
 void *bsearch(const void *key, const void *base, size_t count, size_t size, int (*cmp)(const void *, const void *));
+int rand(void);
+void srand(unsigned seed);
+long random(void);
+void srandom(unsigned seed);
 
 /* ctype (ctype.c): the C locale, as glibc's, with glibc's table layout for the macros of
    programs compiled against glibc's <ctype.h> (__ctype_b_loc and friends) */

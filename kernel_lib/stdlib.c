@@ -80,6 +80,49 @@ div_t div(int n, int d) { div_t r = { n / d, n % d }; return r; }
 ldiv_t ldiv(long n, long d) { ldiv_t r = { n / d, n % d }; return r; }
 lldiv_t lldiv(long long n, long long d) { lldiv_t r = { n / d, n % d }; return r; }
 
+/* random/rand: glibc's generator, the same numbers for the same seed (an additive feedback
+ * generator over 31 words, x[i] = x[i-3] + x[i-31], seeded by a Park-Miller sequence and run
+ * 310 steps; each result drops the lowest bit). Without a seed it is seeded with 1, as glibc. */
+static int32_t rnd_state[31];
+static int rnd_f, rnd_r, rnd_seeded;
+
+static int32_t rnd_next(void)
+{
+    uint32_t v = (uint32_t)rnd_state[rnd_f] + (uint32_t)rnd_state[rnd_r];
+    rnd_state[rnd_f] = (int32_t)v;
+    rnd_f = rnd_f + 1 == 31 ? 0 : rnd_f + 1;
+    rnd_r = rnd_r + 1 == 31 ? 0 : rnd_r + 1;
+    return (int32_t)(v >> 1);
+}
+
+void srandom(unsigned seed)
+{
+    int32_t word = seed ? (int32_t)seed : 1;
+    rnd_state[0] = word;
+    for (int i = 1; i < 31; i++) {                /* 16807 * word mod 2^31 - 1, without overflow */
+        int32_t hi = word / 127773, lo = word % 127773;
+        word = 16807 * lo - 2836 * hi;
+        if (word < 0)
+            word += 2147483647;
+        rnd_state[i] = word;
+    }
+    rnd_f = 3;
+    rnd_r = 0;
+    rnd_seeded = 1;
+    for (int i = 0; i < 310; i++)
+        rnd_next();
+}
+
+long random(void)
+{
+    if (!rnd_seeded)
+        srandom(1);
+    return rnd_next();
+}
+
+void srand(unsigned seed) { srandom(seed); }
+int rand(void) { return (int)random(); }
+
 void *bsearch(const void *key, const void *base, size_t count, size_t size, int (*cmp)(const void *, const void *))
 {
     const char *lo = base;

@@ -25,6 +25,7 @@ KL(long, strtol, (const char *, char **, int)) KL(unsigned long, strtoul, (const
 KL(int, isalnum, (int)) KL(int, isalpha, (int)) KL(int, isblank, (int)) KL(int, iscntrl, (int)) KL(int, isdigit, (int)) KL(int, isgraph, (int))
 KL(int, islower, (int)) KL(int, isprint, (int)) KL(int, ispunct, (int)) KL(int, isspace, (int)) KL(int, isupper, (int)) KL(int, isxdigit, (int))
 KL(int, isascii, (int)) KL(int, tolower, (int)) KL(int, toupper, (int))
+KL(int, rand, (void)) KL(void, srand, (unsigned)) KL(long, random, (void)) KL(void, srandom, (unsigned))
 KL(const unsigned short **, __ctype_b_loc, (void)) KL(const int32_t **, __ctype_tolower_loc, (void)) KL(const int32_t **, __ctype_toupper_loc, (void))
 void bf_fail(int code, const char *fmt, ...) { (void)code; (void)fmt; abort(); }
 void bf_exit(int code) { exit(code); }
@@ -88,6 +89,15 @@ int main(void) {
         SAME("__ctype_b_loc", (*__ctype_b_loc())[c], (*kl___ctype_b_loc())[c]);
         SAME("__ctype_tolower_loc", (*__ctype_tolower_loc())[c], (*kl___ctype_tolower_loc())[c]);
         SAME("__ctype_toupper_loc", (*__ctype_toupper_loc())[c], (*kl___ctype_toupper_loc())[c]);
+    }
+    /* the generator: unseeded (glibc seeds with 1), then several seeds (0 acts as 1) */
+    for (int i = 0; i < 50; i++) SAME("rand (unseeded)", rand(), kl_rand());
+    static const unsigned seeds[] = { 0, 1, 2, 42, 12345, 0x7fffffff, 0x80000000u, 0xffffffffu };
+    for (int s = 0; s < 8; s++) {
+        srand(seeds[s]); kl_srand(seeds[s]);
+        for (int i = 0; i < 400; i++) SAME("rand", rand(), kl_rand());
+        srandom(seeds[s] + 1); kl_srandom(seeds[s] + 1);
+        for (int i = 0; i < 40; i++) SAME("random", random(), kl_random());
     }
     printf("kernel_lib: %ld checked, %ld differ\n", checked, differ);
     return differ != 0;
