@@ -50,13 +50,6 @@ static const bf_sym kernel_syms[] = {
     S(isalnum), S(isalpha), S(isblank), S(iscntrl), S(isdigit), S(isgraph), S(islower), S(isprint), S(ispunct),
     S(isspace), S(isupper), S(isxdigit), S(isascii), S(tolower), S(toupper), S(__ctype_b_loc),
     S(__ctype_tolower_loc), S(__ctype_toupper_loc),
-    S(strrchr), S(strcat), S(strncat), S(stpcpy), S(memchr), S(strnlen), S(strspn), S(strcspn), S(strpbrk),
-    S(strtok), S(strtok_r), S(strdup), S(strndup), S(strcasecmp), S(strncasecmp), S(ffs), S(ffsl), S(ffsll),
-    S(labs), S(llabs), S(atol), S(div), S(ldiv), S(lldiv), S(bsearch), S(abort),
-    /* ctype, and glibc's tables that the ctype macros of glibc-compiled programs read */
-    S(isalnum), S(isalpha), S(isblank), S(iscntrl), S(isdigit), S(isgraph), S(islower), S(isprint), S(ispunct),
-    S(isspace), S(isupper), S(isxdigit), S(isascii), S(tolower), S(toupper), S(__ctype_b_loc),
-    S(__ctype_tolower_loc), S(__ctype_toupper_loc),
     /* math */
     S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
     S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
