@@ -414,6 +414,9 @@ describe('bareflow boot --mode jit twice, cache, report', () => {
     expect(warm.stdout).toMatch(/│ compiles \(instructions\) +│ 0 +│/);
     expect(warm.stdout).toMatch(/│ cache write +│ – \(nothing new compiled\) +│/);
 
+    const runs = await cli(['runs'], { BAREFLOW_OUT: out });
+    expect(runs.stdout).toMatch(/^│ c +│ jit-cold +│ /m);
+    expect(runs.stdout).toMatch(/^│ w +│ jit-warm +│ /m);
     const r = await cli(['report'], { BAREFLOW_OUT: out });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
