@@ -12,7 +12,7 @@ import { SECTOR } from '../../build/image.ts';
 import type { BootOptions } from '../../build/options.ts';
 import type { BootResult, GuestEvent } from '../../build/qemu.ts';
 import { bareflowCli, bootTest, tokenIds } from '../helpers/guest.ts';
-import { testImage, withDataFiles } from '../helpers/images.ts';
+import { testImage, withDataFiles, withParts } from '../helpers/images.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 const T = 240_000;
@@ -257,6 +257,21 @@ describe('cache: a slot from another image build', () => {
     expect(tokenIds(r.events)).toEqual(await aotTokens(greedy));
     // Its own cache went to B: the stale A is kept as it was.
     expect(one(r, 'cache_write')).toMatchObject({ state: 'written', slot: 'B', seq: 2 });
+  });
+});
+
+describe('cache: a rebuilt jit kernel', () => {
+  it('the image repacked with another jit kernel build keeps its slot, which is now stale (engine changed): never loaded', async () => {
+    const base = await warmImage();
+    // One more byte at the kernel's end (it lands in .bss, which the entry code zeroes): another build, another CRC.
+    const rebuilt = withParts(base.image, (parts) => parts.map((p) => ('data' in p && p.name === 'jit' ? { ...p, data: Buffer.concat([p.data, Buffer.alloc(1)]) } : p)));
+    const slots = readSlots(readFileSync(rebuilt));
+    expect(slots[0]).toMatchObject({ state: 'valid', matches: false, stale: ['engine'], why: 'stale: engine changed' });
+    const r = await jitBoot(rebuilt, greedy);
+    ok(r);
+    expect(cacheEvent(r)).toMatchObject({ state: 'stale', why: 'A: stale: engine changed; B: empty' });
+    expect(compiles(r).length).toBe(base.functions);
+    expect(tokenIds(r.events)).toEqual(base.tokens);
   });
 });
 
