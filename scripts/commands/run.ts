@@ -20,6 +20,12 @@ the program's, or the engine's: 9 malformed bitcode, 10 unresolved symbol,
 the signal, the address and the function), 11 the engine faulted (a bug), 1 other
 engine error. --jit compiles hot functions to x86. See interpreter/README.md.
 
+--meta (first): the meta-circular run. bfi, as the bootstrap, runs the engine
+itself as bitcode (images/obj/engine/interpreter.bc: reader, interpreter,
+profiler and JIT), with its JIT on, and that engine runs prog.bc with its own
+JIT on: the outer JIT compiles the engine's hot functions, the inner one the
+program's. The other engine flags are the inner engine's; --stats is both's.
+
 Engine flags, as bfi lists them:
 `;
 
@@ -29,13 +35,25 @@ function printRunHelp(bfi: string): void {
   process.stdout.write(`${runUsage}${r.stderr.trimEnd().replace(/^/gm, '  ')}\n`);
 }
 
+/** bfi's arguments for `run --meta FLAGS prog.bc ARGS`: the outer engine's, the engine as bitcode, the inner engine's (JIT on unless FLAGS choose). */
+export function metaArgs(interpreterBc: string, args: string[]): string[] {
+  const takesValue = new Set(['--jit-threshold', '--jit-dump', '--trace', '--mem', '--stack', '--depth', '--opt', '--data', '--file', '--entry', '--events', '--cache']);
+  let prog = 0;
+  while (prog < args.length && args[prog].startsWith('--')) prog += takesValue.has(args[prog]) ? 2 : 1;
+  if (prog >= args.length) prog = -1;
+  const flags = prog < 0 ? args : args.slice(0, prog);
+  const outer = ['--jit', ...(flags.includes('--stats') ? ['--stats'] : [])];
+  const inner = flags.some((f) => f.startsWith('--jit')) ? flags : ['--jit', ...flags];
+  return [...outer, interpreterBc, ...inner, ...(prog < 0 ? [] : args.slice(prog))];
+}
+
 export async function runCommand(args: string[]): Promise<void> {
-  const { bfi } = await buildEngine(progress);
+  const { bfi, interpreterBc } = await buildEngine(progress);
   if (args[0] === '--help' || args[0] === '-h') {
     printRunHelp(bfi);
     return;
   }
-  const child = spawn(bfi, args, { stdio: 'inherit' });
+  const child = spawn(bfi, args[0] === '--meta' ? metaArgs(interpreterBc, args.slice(1)) : args, { stdio: 'inherit' });
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (c, s) => resolve([c, s]));

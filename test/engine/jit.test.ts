@@ -87,6 +87,30 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(r.exitCode, failures).toBe(0);
   });
 
+  it('meta-circular (bareflow run --meta): bfi runs the engine as bitcode with its JIT on, and that engine runs the program with its own JIT', async () => {
+    const src = fromRoot('test', 'engine', 'jit', 'dot_loops.c');
+    const bc = join(work, 'dot_loops.meta.bc'), exe = join(work, 'dot_loops.meta');
+    const flags = ['-m32', '-msse2', '-mfpmath=sse', '-O2'];
+    await execa(tools.clang, [...flags, '-emit-llvm', '-c', src, '-o', bc]);
+    await execa(tools.clang, [...flags, src, '-o', exe]);
+    const native = await execa(exe);
+    const r = await execa(process.execPath, [fromRoot('bin', 'bareflow.js'), 'run', '--meta', '--jit=all', '--stats', bc], { reject: false, timeout: 300_000 });
+    expect(r.exitCode, r.stderr.slice(-2000)).toBe(0);
+    expect(r.stdout).toBe(native.stdout);
+    // the inner engine's JIT compiled the program (its dot loops fused) ...
+    expect(r.stderr).toMatch(/\[jit\] compiled matmul: .*; [1-9]\d* dot-product loops fused/);
+    // ... and the outer one the engine's own hot functions: the bitcode reader, the IR reader by OSR
+    expect(r.stderr).toMatch(/\[jit\] compiled vbr: \d+ IR instructions/);
+    expect(r.stderr).toMatch(/\[jit\] compiled fn_parse: .*entered by OSR from a hot loop/);
+    // and a subset of the conformance suite, both JITs at their default threshold
+    const cases = 'fnptr_table,hash_crc32,sort_quick,fp_nbody,switch_huge,vec_float4';
+    const { interpreterBc } = await buildEngine();
+    const s = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--levels', 'O2',
+      '--self', interpreterBc, '--engine-args', '--jit', '--inner-args', '--jit', '--filter', cases], { reject: false, all: true, timeout: 600_000 });
+    const failures = (s.all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
+    expect(s.all, failures).toMatch(/engine suite: 6 passed, 0 failed of 6 /);
+  });
+
   it.each(readdirSync(fromRoot('test', 'engine', 'jit', 'regressions')).filter((f) => f.endsWith('.c')))(
     'regression %s at -O2 and -O3: native, interpreted, --jit=all and --jit-threshold 1 agree', async (file) => {
       const src = fromRoot('test', 'engine', 'jit', 'regressions', file);

@@ -4,6 +4,7 @@
 //   node test/engine/run-suite.mjs [--filter A,B] [--jobs N] [--levels O0,O2,O3] [--cases DIR]
 //                                  [--engine PATH] [--self PATH/interpreter.bc] [--cache DIR] [--no-cache] [--no-ir]
 //                                  [--engine-args "FLAGS"]   (e.g. "--jit=all": flags for every engine run)
+//                                  [--inner-args "FLAGS"]    (with --self: the self-hosted engine's flags, e.g. "--jit": a meta-circular run)
 //
 // For every test/engine/cases/*.c (or --cases DIR) and each optimisation level
 // (O0 and O2; O3 too for cases containing the marker "@O3"), compiles the case
@@ -35,6 +36,7 @@ const levels = opt('--levels', 'O0,O2,O3').split(',');
 const built = args.includes('--engine') ? null : JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' }));
 const engine = opt('--engine', built?.bfi);
 const self = opt('--self', '');
+const innerArgs = opt('--inner-args', '').split(' ').filter(Boolean);     // with --self: the inner engine's flags
 const engineArgs = opt('--engine-args', '').split(' ').filter(Boolean);
 const CFLAGS = ['-m32', '-msse2', '-mfpmath=sse', '-w'];
 // Compiled natives, bitcode and native results are cached by content hash
@@ -94,7 +96,7 @@ async function one(t) {
       if (typeof r.code === 'number') { writeFileSync(atomicTmp(resf), JSON.stringify({ code: r.code, out: r.out })); renameSync(atomicTmp(resf), resf); }
       return r;
     })(),
-    self ? run(engine, [...engineArgs, self, bcf], 600000) : run(engine, [...engineArgs, bcf]),
+    self ? run(engine, [...engineArgs, self, ...innerArgs, bcf], 600000) : run(engine, [...engineArgs, bcf]),
   ]);
   if (n.code !== e.code) return `exit code ${e.code}, expected ${n.code}${e.err ? ' — ' + e.err.trim().split('\n').pop().slice(0, 200) : ''}`;
   if (n.out !== e.out) {
