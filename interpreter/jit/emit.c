@@ -984,8 +984,6 @@ static int call(J *j, Ins *I) {
             continue;
         }
         if (klass(j, vty(j, v)) == C_NONE || is_vector(j, vty(j, v))) return unsupported(j, "call argument of this type");
-        if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SRET, 0) && e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl)
-            return unsupported(j, "struct return from a native function (it pops its sret pointer)");
         if (i - 1 < ft->w && attr_has(e, I->aux, i, ATTR_SIGNEXT, 0)) {
             if (load(j, EAX, v, 0)) return -1;
             sext_reg(j, EAX, width(j, vty(j, v)));
@@ -998,7 +996,12 @@ static int call(J *j, Ins *I) {
     if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl && !e->fn[e->v[callee].u.idx].native)
         return unsupported(j, "call of an unresolved external (the interpreter reports it)");
     if (load(j, EAX, callee, 0)) return -1;       /* a function's pointer value: its trampoline or native symbol */
+    /* a native callee returning a struct pops its hidden pointer (ret 4), compiled and
+       interpreted ones do not: ESP is put back as it was whichever it is */
+    int sret = I->n > 1 && attr_has(e, I->aux, 1, ATTR_SRET, 0);
+    if (sret) x86_mov_mr(&j->a, M(EBP, j->scratch), ESP);
     call_eax(j);
+    if (sret) x86_mov_rm(&j->a, ESP, M(EBP, j->scratch));
     if (rc != C_NONE && I->id != 0xffffffff) take_result(j, I->id, rc);
     else if (rc == C_F32 || rc == C_F64) x86_fstp_m(&j->a, prec(rc), M(EBP, j->scratch));   /* pop an unused ST0 */
     return 0;
