@@ -472,12 +472,6 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* fmul then fadd, two roundings (fmuladd, or an fmul feeding one fadd) */
     H_(fmad) { float t = F32(2) * F32(3); F32(1) = t + F32(4); NEXT(5); }
     H_(dmad) { double t = F64(2) * F64(3); F64(1) = t + F64(4); NEXT(5); }
-    /* dot-product step: acc + b1[i1] * b2[i2] (float elements) */
-    H_(fdot) { float t = *(f32u *)((uint8_t *)(W)U32(2) + U32(3) * 4) * *(f32u *)((uint8_t *)(W)U32(4) + U32(5) * 4);
-        F32(1) = t + F32(6); NEXT(7); }
-    /* the same, first index a sum: acc + b1[i1 + j1] * b2[i2] */
-    H_(fdotx) { float t = *(f32u *)((uint8_t *)(W)U32(2) + (U32(3) + U32(4)) * 4) * *(f32u *)((uint8_t *)(W)U32(5) + U32(6) * 4);
-        F32(1) = t + F32(7); NEXT(8); }
     /* a whole dot-product loop (patterns.h, lower.c dot_loop): pass after pass,
      *   for k < unroll: acc = acc + a[x + k + off] * b[x + k]   (each product and sum rounded)
      *   x += unroll; n += step; leave when (n == end) == leave_if_equal

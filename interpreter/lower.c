@@ -5,6 +5,7 @@
  * edges; GEPs become adds; static allocas become frame offsets so -O0 loads
  * and stores through them are plain frame moves. */
 #include "internal.h"
+#include "patterns.h"
 
 typedef struct { uint8_t imm; int32_t off; uint64_t v; } Opd;
 typedef struct L {
@@ -49,7 +50,6 @@ static int emv(L *l, int n, ...) {
 #define E4(a,b,c,d) emv(l, 4, (W)(a), (W)(b), (W)(c), (W)(d))
 #define E5(a,b,c,d,f) emv(l, 5, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f))
 #define E6(a,b,c,d,f,g) emv(l, 6, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g))
-#define E9(a,b,c,d,f,g,h,i,j) emv(l, 9, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g), (W)(h), (W)(i), (W)(j))
 
 static uint32_t newlab(L *l) {
     if (grow(l->e, (void **)&l->lab, &l->caplab, l->nlab + 1, 4)) return 0;
@@ -1122,8 +1122,7 @@ static int addi_at(L *l, uint32_t k, uint32_t q) {
     return k != NOTY && k >= l->ir->bb[l->cur] && l->end[k] == q && l->at[k] + 4 == q
         && l->c[q - 4] == OP(addi) && l->c[q - 3] == l->c[q - 2];
 }
-/* loop latch "addi [addi] bne": one dispatch (addbne / add2bne); a self-loop
- * that is just fdot4 + add2bne becomes one fdotl (the whole dot product) */
+/* loop latch "addi [addi] bne": one dispatch (addbne / add2bne) */
 static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
     FnIR *ir = l->ir;
     if (y.imm || ii < 1) return 0;
@@ -1138,18 +1137,6 @@ static int latch(L *l, uint32_t ii, Opd x, Opd y, uint32_t lt) {
     }
     uint32_t q = l->at[k1];
     W a = l->c[q + 1], c1 = l->c[q + 3];
-    if (lt == l->cur && l->lab[l->cur] + 7 == q && l->c[q - 7] == OP(fdot4) && l->c[q - 6] == l->c[q - 1]
-        && l->c[q - 4] == a && c1 == 4 && a != n) {
-        W *F = &l->c[q - 7];
-        W d = F[1], fa = F[2], fj = F[4], fb = F[5];
-        int ok = 1;                                  /* written: d a n; read only: fa fj fb N */
-        W rd[4] = { fa, fj, fb, N };
-        for (int r = 0; r < 4; r++) if (rd[r] == d || rd[r] == a || rd[r] == n) ok = 0;
-        if (ok && d != a && d != n) {
-            l->nc = q - 7;
-            return E9(OP(fdotl), d, fa, a, fj, fb, n, c2, N) ? -1 : 1;
-        }
-    }
     l->nc = q;
     if (E6(OP(add2bne), a, c1, n, c2, N)) return -1;
     return target(l, lt) ? -1 : 1;
@@ -1211,98 +1198,23 @@ static int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
     uint32_t j = defof(l, v);
     return j != NOTY && l->nuse[v - l->base] == 1 && l->end[j] == q && l->at[j] + n == q && l->c[l->at[j]] == (W)l->e->lab[op];
 }
-/* a dot product unrolled by four (x, x|1, x|2, x|3), as opt -O3 leaves it:
- *   fdotx d1 a x j b x acc; ori t1 x 1; fdotx d2 a t1 j b t1 d1; ... fdotx d4 .. t3 d3
- * (or the same with fdot a x b x: j is then a zero constant)
- * -> fdot4 d4 a x j b acc (the same four products and sums, in order). Instruction
- * i is the last fdotx; the partial sums and the or-ed indices have no other uses. */
-static void fdot4(L *l, uint32_t i) {
-    if (l->nc < 8) return;
-    int x = l->c[l->nc - 8] == (W)l->e->lab[OP_fdotx];
-    uint32_t n = x ? 8 : 7, st = n + 4, q = l->nc - n, j[4], k;
-    W *c = l->c, fop = (W)l->e->lab[x ? OP_fdotx : OP_fdot];
-    if (q < 3 * st || c[q] != fop) return;
-    j[3] = i;
-    for (int s = 3; s > 0; s--) {
-        Ins *I = &l->ir->ins[j[s]];
-        if (I->op != I_CALL || I->n != 4) return;
-        uint32_t acc = I->o[3];
-        if (!islocal(l, acc) || l->nuse[acc - l->base] != 1 || (j[s - 1] = defof(l, acc)) == NOTY || j[s - 1] >= j[s]) return;
-        if (l->at[j[s - 1]] != q - st * (uint32_t)(4 - s) || c[l->at[j[s - 1]]] != fop) return;
-    }
-    W *F1 = &c[q - 3 * st];
-    /* operand cells: fdotx d a x j b i acc / fdot d a x b i acc */
-    uint32_t ib = x ? 5 : 4, ii = ib + 1, ia = ii + 1;
-    W X = F1[3], a = F1[2], jj = x ? F1[4] : 0, b = F1[ib];
-    if (F1[ii] != X) return;
-    for (int s = 1; s < 4; s++) {
-        W *O = &c[q - 3 * st + st * (uint32_t)s - 4], *F = O + 4, *P = O - n;
-        if (O[0] != (W)l->e->lab[OP_ori] || O[2] != X || O[3] != (W)s) return;
-        if (F[2] != a || (x && F[4] != jj) || F[ib] != b || F[3] != O[1] || F[ii] != O[1] || F[ia] != P[1]) return;
-        if (O[1] == X || O[1] == a || O[1] == jj || O[1] == b || P[1] == X || P[1] == a || P[1] == jj || P[1] == b) return;
-        /* the or's only uses are this step's two indices */
-        for (k = j[s - 1] + 1; k < j[s]; k++)
-            if (l->at[k] == (uint32_t)(O - c) && l->end[k] == l->at[k] + 4) break;
-        if (k == j[s]) return;
-        Ins *O2 = &l->ir->ins[k];
-        if (O2->op != I_BIN || O2->sub != 11 || O2->id == NOTY || !islocal(l, O2->id) || l->nuse[O2->id - l->base] != 2) return;
-    }
-    W d = c[q + 1], acc = F1[ia];
-    l->nc = q - 3 * st;
-    if (!x) { Opd z = { 1, 0, 0 }; jj = (W)inslot(l, &z); }
-    emv(l, 7, l->e->lab[OP_fdot4], d, a, X, jj, b, acc);
-    l->at[i] = l->nc - 7;
-}
-
-/* after instruction i: fmul+fadd -> fmad; two indexed float loads + fmad -> fdot */
+/* after instruction i: an fmul whose product only this fadd reads -> fmad / dmad */
 static void fuse(L *l, uint32_t i) {
     Ins *I = &l->ir->ins[i];
-    uint32_t q = l->at[i], ma, mb;
-    if (I->op == I_BIN && I->sub == 0 && (cls(l, I->ty) == 2 || cls(l, I->ty) == 3) && l->nc == q + 4) {
-        int f = cls(l, I->ty) == 2;
-        for (int k = 0; k < 2; k++) {
-            uint32_t v = I->o[k], j = defof(l, v);
-            if (!just_before(l, v, q, 4, f ? OP_fmul : OP_dmul)) continue;
-            Ins *M = &l->ir->ins[j];
-            if (M->op != I_BIN || M->sub != 2) continue;
-            W d = l->c[q + 1], acc = l->c[q + 3 - k], a = l->c[l->at[j] + 2], b = l->c[l->at[j] + 3];
-            l->nc = l->at[j];
-            emv(l, 5, l->e->lab[f ? OP_fmad : OP_dmad], d, a, b, acc);
-            l->at[i] = l->at[j];
-            ma = M->o[0]; mb = M->o[1];
-            goto dot;
-        }
-        return;
-    }
-    if (I->op == I_CALL && l->nc == q + 5 && l->c[q] == (W)l->e->lab[OP_fmad] && I->n == 4) { ma = I->o[1]; mb = I->o[2]; goto dot; }
-    return;
-dot:
-    q = l->at[i];
-    if (l->c[q] != (W)l->e->lab[OP_fmad] || ma == mb) return;
-    if (q < 12 || !((just_before(l, ma, q, 6, OP_lix4) && just_before(l, mb, q - 6, 6, OP_lix4))
-          || (just_before(l, mb, q, 6, OP_lix4) && just_before(l, ma, q - 6, 6, OP_lix4)))) return;
-    if (l->c[q - 2] != 4 || l->c[q - 8] != 4 || l->c[q - 1] || l->c[q - 7]) return;
-    W d = l->c[q + 1], acc = l->c[q + 4];
-    W b1 = l->c[q - 10], i1 = l->c[q - 9], b2 = l->c[q - 4], i2 = l->c[q - 3];
-    l->nc = q - 12;
-    /* an index "x + y" computed just before, used only by this load: fold it */
-    uint32_t first = l->at[defof(l, ma)] < l->at[defof(l, mb)] ? ma : mb, second = first == ma ? mb : ma;
-    for (int s2 = 0; s2 < 2; s2++) {
-        uint32_t lv = s2 ? second : first, pv = l->ir->ins[defof(l, lv)].o[0];
-        if (!islocal(l, pv) || !l->xb[pv - l->base] || l->nuse[pv - l->base] != 1) continue;
-        uint32_t xv = l->xi[pv - l->base], j = defof(l, xv);
-        if (j == NOTY || l->nuse[xv - l->base] != 1 || l->end[j] != l->nc || l->at[j] + 4 != l->nc || l->c[l->at[j]] != (W)l->e->lab[OP_add]) continue;
-        W xa = l->c[l->at[j] + 2], xb = l->c[l->at[j] + 3];
-        W ob = lv == first ? b2 : b1, oi = lv == first ? i2 : i1, mbase = lv == first ? b1 : b2;
+    uint32_t q = l->at[i];
+    if (I->op != I_BIN || I->sub != 0 || (cls(l, I->ty) != 2 && cls(l, I->ty) != 3) || l->nc != q + 4) return;
+    int f = cls(l, I->ty) == 2;
+    for (int k = 0; k < 2; k++) {
+        uint32_t v = I->o[k], j = defof(l, v);
+        if (!just_before(l, v, q, 4, f ? OP_fmul : OP_dmul)) continue;
+        Ins *M = &l->ir->ins[j];
+        if (M->op != I_BIN || M->sub != 2) continue;
+        W d = l->c[q + 1], acc = l->c[q + 3 - k], a = l->c[l->at[j] + 2], b = l->c[l->at[j] + 3];
         l->nc = l->at[j];
-        emv(l, 8, l->e->lab[OP_fdotx], d, mbase, xa, xb, ob, oi, acc);
-        l->at[i] = l->nc - 8;
-        fdot4(l, i);
+        emv(l, 5, l->e->lab[f ? OP_fmad : OP_dmad], d, a, b, acc);
+        l->at[i] = l->at[j];
         return;
     }
-    emv(l, 7, l->e->lab[OP_fdot], d, b1, i1, b2, i2, acc);
-    l->at[i] = q - 12;
-    fdot4(l, i);
 }
 
 /* instruction i, one op, reads the pointer of a single-use bitcast emitted
@@ -1402,6 +1314,25 @@ static void vec4(L *l, uint32_t i) {
     }
     if (n == 4) emv(l, 4, l->e->lab[sc[s][1]], op[0], op[1], op[2]);
     else emv(l, 5, l->e->lab[sc[s][1]], op[0], op[1], op[2], op[3]);
+}
+
+/* ---- whole loops (patterns.h) ------------------------------------------- */
+/* A dot-product loop block as one dotl (float) / dotld (double): the handler
+ * makes every pass, the same products and sums in the same order, reading
+ * the phis and the invariants from their slots and writing the three values
+ * the loop leaves with; then the exit edge, as a branch would take it. */
+static int dot_loop(L *l, const DotLoop *d) {
+    Opd z = { 1, 0, 0 };
+    uint32_t q = l->nc, len = l->ir->bb[d->bb + 1] - l->ir->bb[d->bb];
+    W off = d->off == NOTY ? (W)inslot(l, &z) : (W)sl(l, d->off, 0);
+    W loop = isback(l, d->bb) ? ++l->nloops : 0;     /* its back-edges counted, as a jmpb would (f->loops[loop - 1]) */
+    if (emv(l, 16, d->dbl ? OP(dotld) : OP(dotl), (W)sl(l, d->acc_next, 0), (W)sl(l, d->x_next, 0), (W)sl(l, d->n_next, 0),
+            (W)sl(l, d->acc, 0), (W)sl(l, d->x, 0), (W)sl(l, d->n, 0), (W)sl(l, d->a, 0), off, (W)sl(l, d->b, 0),
+            (W)sl(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, (W)(l->e->cfg.stats ? len : 0), loop))
+        return -1;
+    for (uint32_t i = l->ir->bb[d->bb]; i < l->ir->bb[d->bb + 1]; i++) l->at[i] = l->end[i] = q;
+    l->e->fused++;
+    return goto_bb(l, d->exit);
 }
 
 /* ---- the driver -------------------------------------------------------- */
@@ -1826,6 +1757,13 @@ static void count_uses(L *l) {
         for (uint32_t k = 1; k < I->n; k++) if (!isconst(l, I->o[k])) allc = 0;
         if (!allc) l->nonmem[I->o[0] - l->base]++;
     }
+    /* a dot-product loop's handler reads its invariants from their slots */
+    for (uint32_t b = 0; b < ir->nbb; b++) {
+        DotLoop d;
+        if (!match_dot_loop(l->e, ir, b, &d)) continue;
+        const uint32_t in[4] = { d.a, d.off, d.b, d.end };
+        for (int k = 0; k < 4; k++) if (in[k] != NOTY && islocal(l, in[k])) l->nonmem[in[k] - l->base]++;
+    }
     /* propagate: a constant GEP whose result needs an address doesn't force
        its base (handled in emit_gep), but a base that is a GEP chain must be
        materialisable: mark when a constant GEP result is materialised */
@@ -1989,6 +1927,8 @@ int lower(E *e, Fn *f) {
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
         l->lab[b] = l->nc;
+        DotLoop dot;
+        if (match_dot_loop(e, &ir, b, &dot)) { if (dot_loop(l, &dot)) goto out; continue; }
         if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
         for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
             Ins *I = &ir.ins[i];
