@@ -84,6 +84,11 @@ void bf_jit_enable(bf_engine *e, uint32_t threshold);
 /* Per compiled function: IR instructions, code bytes, compile time; and the
    functions left interpreted, with the reason (through cfg->print). */
 void bf_jit_print_stats(bf_engine *e);
+/* Compiles every function that ran interpreted (it was lowered) and is not
+   compiled yet; returns how many. Before saving the cache: the next start
+   then runs its start-up code (the model load, the tokenizer) compiled too,
+   not only what got hot. */
+uint32_t bf_jit_compile_ran(bf_engine *e);
 /* The persisted native cache (cache/cache.h: the slot format; jit/persist.c).
    Call after bf_jit_enable and before running anything.
    bf_cache_key fills what the engine knows: module, module_len (CRC-32 and

@@ -251,6 +251,7 @@ static void cache_save(void) {
     bf_engine *e = g_cache_engine;
     if (!e || g_cache_done) return;
     g_cache_done = 1;
+    bf_jit_compile_ran(e);                /* the next run's start-up runs compiled too */
     uint32_t fresh = bf_cache_new(e);
     if (!fresh) return;
     uint32_t cap = bf_cache_bytes(e);

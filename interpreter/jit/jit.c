@@ -69,6 +69,17 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     return 0;
 }
 
+uint32_t bf_jit_compile_ran(bf_engine *e) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < e->nfn; i++) {
+        Fn *f = &e->fn[i];
+        if (!f->code || f->native || f->jit) continue;        /* never ran, compiled, or tried */
+        if (compile_function(e, f)) break;                    /* an engine error: keep what is compiled */
+        if (f->native) n++;
+    }
+    return n;
+}
+
 void bf_jit_enable(bf_engine *e, uint32_t threshold) {
     e->jit_at = threshold;
     e->jit_hot = compile_function;
