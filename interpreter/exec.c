@@ -399,6 +399,31 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     return r;
 }
 
+/* The passes of a dot-product loop (dotl/dotld: patterns.h) that the
+ * handler does not make inline (an unroll other than 4 or 1, or a loop
+ * that leaves when n differs from N):
+ *   for k < u: s = s + a[k] * b[k]   (each product and sum rounded);  a += u; b += u; n += c
+ *   until (n == N) == le
+ * returns the number of passes, the sum in *acc. In the dispatch section:
+ * a fault here is the program's. */
+#ifdef BF_DISPATCH_SECTION
+#define DOT_SECTION __attribute__((section("bf_dispatch")))
+#else
+#define DOT_SECTION
+#endif
+#define DOTP(k) t = pa[k] * pb[k]; s = t + s;
+#define DOT_FN(name, T, TU) \
+DOT_SECTION __attribute__((noinline)) static uint32_t name(uint8_t *a, uint8_t *b, uint32_t n, uint32_t c, uint32_t N, uint32_t u, uint32_t le, T *acc) { \
+    TU *pa = (TU *)a, *pb = (TU *)b; \
+    T s = *acc, t; \
+    uint32_t it = 0; \
+    do { for (uint32_t k = 0; k < u; k++) { DOTP(k) } pa += u; pb += u; n += c; it++; } while ((n == N) != le); \
+    *acc = s; \
+    return it; \
+}
+DOT_FN(dotf, float, f32u)
+DOT_FN(dotd, double, f64u)
+
 /* bfi's fault handler tells the program's faults from the engine's by whether
  * the faulting instruction is in the dispatch loop: it has a section of its own */
 #ifdef BF_DISPATCH_SECTION
@@ -472,28 +497,29 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* fmul then fadd, two roundings (fmuladd, or an fmul feeding one fadd) */
     H_(fmad) { float t = F32(2) * F32(3); F32(1) = t + F32(4); NEXT(5); }
     H_(dmad) { double t = F64(2) * F64(3); F64(1) = t + F64(4); NEXT(5); }
-    /* a whole dot-product loop (patterns.h, lower.c dot_loop): pass after pass,
-     *   for k < unroll: acc = acc + a[x + k + off] * b[x + k]   (each product and sum rounded)
-     *   x += unroll; n += step; leave when (n == end) == leave_if_equal
+    /* a whole dot-product loop (patterns.h, lower.c dot_loop): its passes inline (dotl1/dotl4,
+     * dotld1/dotld4: unrolled by 1 or 4, leaving when n reaches N), or by dotf/dotd
      * cells: acc_next x_next n_next acc x n a off b end step unroll leave_if_equal,
-     * then for --stats: IR instructions per pass, and its back-edge counter (f->loops[k - 1], 0: none) */
-#define DOTP(TU, k) t = ((TU *)pa)[k] * ((TU *)pb)[k]; s = t + s;
-#define DOTL(T, TU) { \
-        uint32_t x = U32(5), n = U32(6), N = U32(10), c = IM(11), u = IM(12), le = IM(13), it = 0; \
-        uint8_t *pa = (uint8_t *)(W)U32(7) + (x + U32(8)) * sizeof(T), *pb = (uint8_t *)(W)U32(9) + x * sizeof(T); \
+     * then its back-edge counter (f->loops[k - 1], 0: none; with --stats or the JIT's OSR on) and
+     * the IR instructions of a pass (with --stats) */
+#define DOTL(T, TU, U, passes) { \
+        uint32_t x = U32(5), n = U32(6), u = U ? U : IM(12), it; \
+        TU *pa = (TU *)((uint8_t *)(W)U32(7) + (x + U32(8)) * sizeof(T)), *pb = (TU *)((uint8_t *)(W)U32(9) + x * sizeof(T)), *p0 = pb; \
         T s = *(TU *)A(4), t; \
-        if (u == 4) \
-            do { DOTP(TU, 0) DOTP(TU, 1) DOTP(TU, 2) DOTP(TU, 3) pa += 4 * sizeof(T); pb += 4 * sizeof(T); n += c; it++; } \
-            while ((n == N) != le); \
-        else if (u == 1) \
-            do { DOTP(TU, 0) pa += sizeof(T); pb += sizeof(T); n += c; it++; } while ((n == N) != le); \
-        else \
-            do { for (uint32_t k = 0; k < u; k++) { DOTP(TU, k) } pa += u * sizeof(T); pb += u * sizeof(T); n += c; it++; } \
-            while ((n == N) != le); \
+        if (U) {                                /* unrolled by U (4 or 1), leaving when n reaches N: inline */ \
+            uint32_t N = U32(10), c = IM(11); \
+            do { DOTP(0) if (U == 4) { DOTP(1) DOTP(2) DOTP(3) } pa += U; pb += U; n += c; } while (n != N); \
+            it = (uint32_t)((W)pb - (W)p0) / (U * sizeof(T)); \
+        } else { it = passes((uint8_t *)pa, (uint8_t *)pb, n, IM(11), U32(10), u, IM(13), &s); n += IM(11) * it; } \
         *(TU *)A(1) = s; U32(2) = x + u * it; U32(3) = n; \
-        e->insns += (uint64_t)it * IM(14); if (IM(15)) H->fn->loops[IM(15) - 1] += it - 1; NEXT(16); }
-    H_(dotl) DOTL(float, f32u)
-    H_(dotld) DOTL(double, f64u)
+        if (IM(15)) { H->fn->loops[IM(15) - 1] += it - 1; e->insns += (uint64_t)it * IM(14); } \
+        NEXT(16); }
+    H_(dotl) DOTL(float, f32u, 0, dotf)
+    H_(dotl1) DOTL(float, f32u, 1, dotf)
+    H_(dotl4) DOTL(float, f32u, 4, dotf)
+    H_(dotld) DOTL(double, f64u, 0, dotd)
+    H_(dotld1) DOTL(double, f64u, 1, dotd)
+    H_(dotld4) DOTL(double, f64u, 4, dotd)
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);

@@ -233,7 +233,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     CMPS(X,) CMPS(X,i) CMPS(X,64) \
     X(beq) X(bne) X(bult) X(bule) X(bslt) X(bsle) X(bugt) X(buge) X(bsgt) X(bsge) \
     X(band) X(bandz) X(beqi) X(bnei) X(bulti) X(bulei) X(bslti) X(bslei) X(bugti) X(bugei) X(bsgti) X(bsgei) \
-    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(dotl) X(dotld) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
+    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(dotl) X(dotl1) X(dotl4) X(dotld) X(dotld1) X(dotld4) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
     X(ldv4) X(stv4) X(faddv4) X(fsubv4) X(fmulv4) X(fdivv4) X(fmadv4) X(splat4) X(gepldv4) X(addildv4) \
     X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
     X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \

@@ -27,6 +27,7 @@ typedef struct L {
     uint32_t cur;        /* current block */
     uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
     uint32_t nloops;
+    DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
 } L;
 
 #define LE (l->e)
@@ -1317,7 +1318,8 @@ static void vec4(L *l, uint32_t i) {
 }
 
 /* ---- whole loops (patterns.h) ------------------------------------------- */
-/* A dot-product loop block as one dotl (float) / dotld (double): the handler
+/* A dot-product loop block as one dotl (float) / dotld (double), dotl1/dotl4
+ * (dotld1/dotld4) when unrolled by 1/4 and leaving as n reaches end: the handler
  * makes every pass, the same products and sums in the same order, reading
  * the phis and the invariants from their slots and writing the three values
  * the loop leaves with; then the exit edge, as a branch would take it. */
@@ -1326,7 +1328,8 @@ static int dot_loop(L *l, const DotLoop *d) {
     uint32_t q = l->nc, len = l->ir->bb[d->bb + 1] - l->ir->bb[d->bb];
     W off = d->off == NOTY ? (W)inslot(l, &z) : (W)sl(l, d->off, 0);
     W loop = isback(l, d->bb) ? ++l->nloops : 0;     /* its back-edges counted, as a jmpb would (f->loops[loop - 1]) */
-    if (emv(l, 16, d->dbl ? OP(dotld) : OP(dotl), (W)sl(l, d->acc_next, 0), (W)sl(l, d->x_next, 0), (W)sl(l, d->n_next, 0),
+    int v = !d->leave_if_equal ? 0 : d->unroll == 1 ? 1 : d->unroll == 4 ? 2 : 0;   /* dotl, dotl1, dotl4 */
+    if (emv(l, 16, (W)l->e->lab[(d->dbl ? OP_dotld : OP_dotl) + v], (W)sl(l, d->acc_next, 0), (W)sl(l, d->x_next, 0), (W)sl(l, d->n_next, 0),
             (W)sl(l, d->acc, 0), (W)sl(l, d->x, 0), (W)sl(l, d->n, 0), (W)sl(l, d->a, 0), off, (W)sl(l, d->b, 0),
             (W)sl(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, (W)(l->e->cfg.stats ? len : 0), loop))
         return -1;
@@ -1759,8 +1762,8 @@ static void count_uses(L *l) {
     }
     /* a dot-product loop's handler reads its invariants from their slots */
     for (uint32_t b = 0; b < ir->nbb; b++) {
-        DotLoop d;
-        if (!match_dot_loop(l->e, ir, b, &d)) continue;
+        const DotLoop d = l->dot[b];
+        if (!d.unroll) continue;
         const uint32_t in[4] = { d.a, d.off, d.b, d.end };
         for (int k = 0; k < 4; k++) if (in[k] != NOTY && islocal(l, in[k])) l->nonmem[in[k] - l->base]++;
     }
@@ -1896,6 +1899,7 @@ int lower(E *e, Fn *f) {
         if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
     }
     for (uint32_t i = 0; i < ir.nbb; i++) newlab(l);
+    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || match_dot_loops(e, &ir, l->dot) < 0) goto out;
     count_uses(l);
     l->fsz = HDR;
     /* parameters */
@@ -1927,8 +1931,7 @@ int lower(E *e, Fn *f) {
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
         l->lab[b] = l->nc;
-        DotLoop dot;
-        if (match_dot_loop(e, &ir, b, &dot)) { if (dot_loop(l, &dot)) goto out; continue; }
+        if (l->dot[b].unroll) { if (dot_loop(l, &l->dot[b])) goto out; continue; }
         if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
         for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
             Ins *I = &ir.ins[i];
@@ -1995,7 +1998,7 @@ out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
-    efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st);
+    efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot);
     fn_ir_free(e, &ir);
     e->lowering--;
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;

@@ -48,6 +48,7 @@ typedef struct Match {
     E *e; const FnIR *ir; DotLoop *d;
     uint8_t *used;               /* per instruction of the block: part of the pattern */
     int x_aligned;               /* x stays a multiple of unroll: `or x, k` is x + k */
+    uint32_t lo, hi;             /* the least and greatest value the block defines */
 } Match;
 
 static void mark(Match *m, const Ins *I) { m->used[I - &m->ir->ins[m->ir->bb[m->d->bb]]] = 1; }
@@ -132,10 +133,11 @@ static int sums(Match *m) {
     return 1;
 }
 
-/* is v one of the block's values that a backend does not write when it leaves? */
+/* is v one of the block's values that a backend does not write when it leaves?
+ * (lo..hi: the values the block defines, numbered in order) */
 static int internal(const Match *m, uint32_t v) {
     const DotLoop *d = m->d;
-    return v != d->x_next && v != d->n_next && v != d->acc_next && def_in(m->ir, d->bb, v);
+    return v >= m->lo && v <= m->hi && v != d->x_next && v != d->n_next && v != d->acc_next && def_in(m->ir, d->bb, v);
 }
 
 /* no value of the block but the three outputs is used outside it */
@@ -154,7 +156,8 @@ static int only_outputs_escape(const Match *m) {
     return 1;
 }
 
-int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d) {
+/* block bb is a dot-product loop but for what is used after it (only_outputs_escape) */
+static int shape(E *e, const FnIR *ir, uint32_t bb, DotLoop *d) {
     uint32_t first = ir->bb[bb], last = ir->bb[bb + 1] - 1, len = last + 1 - first;
     const Ins *T = &ir->ins[last];
     if (T->op != I_BR || T->n != 3 || (T->o[0] == bb) == (T->o[1] == bb) || len > 64) return 0;
@@ -208,5 +211,56 @@ int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d) {
     mark(&m, XP); mark(&m, def_in(ir, bb, d->x_next));
     mark(&m, def_in(ir, bb, d->acc));
     for (uint32_t i = 0; i < len; i++) if (!used[i]) return 0;
+    return 1;
+}
+
+int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d) {
+    if (!shape(e, ir, bb, d)) return 0;
+    Match m = { e, ir, d, 0, 1, NOTY, 0 };
+    for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1]; i++) {
+        uint32_t v = ir->ins[i].id;
+        if (v == NOTY) continue;
+        if (v < m.lo) m.lo = v;
+        if (v > m.hi) m.hi = v;
+    }
     return only_outputs_escape(&m);
+}
+
+/* the operands of I that are values (not blocks), as only_outputs_escape reads them: o[*k0 .. n) by step */
+static void value_operands(const Ins *I, uint32_t *k0, uint32_t *n, uint32_t *step) {
+    *k0 = 0; *n = I->n; *step = I->op == I_PHI ? 2 : 1;
+    if (I->op == I_BR) { *k0 = 2; *n = I->n == 3 ? 3 : 0; }
+    else if (I->op == I_SWITCH) *n = I->n ? 1 : 0;
+}
+
+int match_dot_loops(E *e, const FnIR *ir, DotLoop *d) {
+    uint32_t found = 0, base = ir->base, nloc = e->nv - ir->base;
+    for (uint32_t bb = 0; bb < ir->nbb; bb++) {
+        if (shape(e, ir, bb, &d[bb])) found++;
+        else d[bb].unroll = 0;
+    }
+    if (!found) return 0;
+    /* owner[v]: 1 + the candidate block whose internal value v is */
+    uint32_t *owner = ealloc(e, 4 * nloc + 4);
+    if (!owner) return -1;
+    for (uint32_t bb = 0; bb < ir->nbb; bb++) {
+        if (!d[bb].unroll) continue;
+        for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1]; i++) {
+            uint32_t v = ir->ins[i].id;
+            if (v != NOTY && v >= base && v - base < nloc && v != d[bb].x_next && v != d[bb].n_next && v != d[bb].acc_next)
+                owner[v - base] = bb + 1;
+        }
+    }
+    for (uint32_t bb = 0; bb < ir->nbb; bb++)
+        for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1]; i++) {
+            uint32_t k, n, step, v;
+            value_operands(&ir->ins[i], &k, &n, &step);
+            for (; k < n; k += step)
+                if ((v = ir->ins[i].o[k]) >= base && v - base < nloc && owner[v - base] && owner[v - base] != bb + 1)
+                    d[owner[v - base] - 1].unroll = 0;
+        }
+    efree(e, owner);
+    found = 0;
+    for (uint32_t bb = 0; bb < ir->nbb; bb++) if (d[bb].unroll) found++;
+    return (int)found;
 }

@@ -32,5 +32,10 @@ typedef struct DotLoop {
 
 /* 1 when block bb of ir is a dot-product loop (filled in *d), else 0. */
 int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d);
+/* Every block of ir at once (d: ir->nbb entries): d[bb].unroll is 0 unless
+ * block bb is a dot-product loop; what is used after the loops is found in
+ * one scan of the function (match_dot_loop makes one per block). Returns
+ * how many blocks are, or -1 (out of memory). */
+int match_dot_loops(E *e, const FnIR *ir, DotLoop *d);
 
 #endif
