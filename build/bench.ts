@@ -134,8 +134,8 @@ export async function bench(): Promise<void> {
 
   const obj = join(scratch, 'obj');
   const bootstrapSizes = await kernelSizes(join(obj, 'bootstrap', 'kernel.elf'), [
-    { name: 'engine', objects: objectsIn(join(obj, 'interpreter')).filter((f) => !f.endsWith('guest.bc') && !f.endsWith('guest_jit.bc')) },
-    { name: 'FFI glue (guest.c)', objects: [join(obj, 'interpreter', 'guest.bc')] },
+    { name: 'engine', objects: objectsIn(join(obj, 'interpreter')).filter((f) => !/\/guest(_jit|_syms|_meta)?\.bc$/.test(f)) },
+    { name: 'FFI glue (guest.c, guest_syms.c)', objects: ['guest.bc', 'guest_syms.bc'].map((f) => join(obj, 'interpreter', f)) },
     { name: 'kernel_lib', objects: objectsIn(join(obj, 'kernel_lib')) },
   ]);
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, type KernelOutputs } from './kernel.ts';
 import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -42,8 +42,13 @@ export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('t
 // kernel of its own, so the bootstrap stays as small as the interpreter needs.
 // The engine type-puns through its register slots: no strict aliasing.
 const engineFlags = ['-fno-strict-aliasing'];
-const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest.c')];
-const jitSources = [...engineJit, fromRoot('interpreter', 'guest_jit.c')];
+const guestMain = fromRoot('interpreter', 'guest.c');
+const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest_syms.c'), guestMain];
+const guestJit = fromRoot('interpreter', 'guest_jit.c');
+// The meta kernel (issue 12): the native engine with its JIT and guest_meta.c,
+// which runs runtime.bc: the jit kernel's engine and application (guest.c,
+// guest_jit.c) as one bitcode module, in the data volume next to tinyllama.bc.
+const runtimeSources = [...engineGuestSources, ...engineJit, guestJit];
 
 // Each kernel links the one file that names it (bf_kernel_name): it reports
 // the name in its first event, and the host checks it against the boot mode.
@@ -54,8 +59,11 @@ export interface KernelBuild {
   aot: KernelOutputs;
   bootstrap: KernelOutputs;
   jit: KernelOutputs;
+  meta: KernelOutputs;
   /** tinyllama as one optimised bitcode module, for the engine. */
   tinyllamaBc: string;
+  /** The engine (guest flavour, JIT on) as one optimised bitcode module, for the meta kernel. */
+  runtimeBc: string;
 }
 
 /** Every step that produces a kernel or the application's bitcode; shared with the tests and the benchmark. */
@@ -66,8 +74,14 @@ export function kernelBuild(): KernelBuild {
   const engineKernel = (name: string, sources: string[]) =>
     kernelSteps({ name, sources: [...sources, kernelId(name)], flags: engineFlags }, [...lib.objects, ...engine.objects], boot.entry);
   const bootstrap = engineKernel('bootstrap', []);
-  const jit = engineKernel('jit', jitSources);
+  const jitLib = compileSteps(engineJit, engineFlags); // shared by the jit and meta kernels
+  const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
+    [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
+  // guest.c's app_main is runtime.bc's; the meta kernel's is guest_meta.c's.
+  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags },
+    [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain)), ...jitLib.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
+  const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags);
   return {
     steps: [
       nasmStep(fromRoot('boot', 'stage1.asm'), boot.stage1, 'bin'),
@@ -77,13 +91,18 @@ export function kernelBuild(): KernelBuild {
       ...aot.steps,
       ...engine.steps,
       ...bootstrap.steps,
+      ...jitLib.steps,
       ...jit.steps,
+      ...meta.steps,
       ...tinyllamaBc.steps,
+      ...runtimeBc.steps,
     ],
     aot: aot.out,
     bootstrap: bootstrap.out,
     jit: jit.out,
+    meta: meta.out,
     tinyllamaBc: tinyllamaBc.out,
+    runtimeBc: runtimeBc.out,
   };
 }
 
@@ -127,7 +146,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   const files = modelFiles(req);
-  const { steps: kernelStepList, aot, bootstrap, jit, tinyllamaBc } = kernelBuild();
+  const { steps: kernelStepList, aot, bootstrap, jit, meta, tinyllamaBc, runtimeBc } = kernelBuild();
   const manifestPath = req.out.replace(/\.img$/, '') + '.manifest.json';
   let config: ModelConfig | undefined;
   const checkModel = (): ModelConfig => {
@@ -141,7 +160,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   let manifest: Manifest | undefined;
   const pack: Step = {
     name: `pack ${basename(req.out)}`,
-    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, tinyllamaBc, files.model, files.tokenizer],
+    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, meta.bin, meta.elf, tinyllamaBc, runtimeBc, files.model, files.tokenizer],
     outputs: [req.out, manifestPath],
     key: { ...req.defaults, cacheSlotBytes: CACHE_SLOT_BYTES },
     run: async () => {
@@ -149,6 +168,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
       const model = readFileSync(files.model);
       const tokenizer = readFileSync(files.tokenizer);
       const bitcode = readFileSync(tinyllamaBc);
+      const runtime = readFileSync(runtimeBc);
       const source = (path: string): string => (files.step ? 'generated' : path);
       // What went in, stored in the data volume too (the image's own checksums cannot be).
       const build = {
@@ -156,6 +176,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
           { name: 'model.bin', source: source(files.model), bytes: model.length, sha256: sha256(model) },
           { name: 'tokenizer.bin', source: source(files.tokenizer), bytes: tokenizer.length, sha256: sha256(tokenizer) },
           { name: 'tinyllama.bc', source: 'built', bytes: bitcode.length, sha256: sha256(bitcode) },
+          { name: 'runtime.bc', source: 'built', bytes: runtime.length, sha256: sha256(runtime) },
         ],
         model: config,
         defaults: req.defaults,
@@ -165,11 +186,12 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
         { name: 'model.bin', data: model },
         { name: 'tokenizer.bin', data: tokenizer },
         { name: 'tinyllama.bc', data: bitcode },
+        { name: 'runtime.bc', data: runtime },
         { name: 'boot.cfg', data: bootConfig(req.defaults) },
         { name: 'manifest.json', data: Buffer.from(JSON.stringify(build, null, 2) + '\n') },
       ]);
       const kernel = (name: string, k: KernelOutputs): Part => ({ name, data: readFileSync(k.bin), loadAddr: KERNEL_ADDR, entry: elfEntry(k.elf) });
-      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), kernel('jit', jit), ...modeKernels, { name: 'data', data: volume },
+      const parts: (Part | Alias)[] = [kernel('aot', aot), kernel('bootstrap', bootstrap), kernel('jit', jit), kernel('meta', meta), ...modeKernels, { name: 'data', data: volume },
         // Last, so its size never moves the kernels or the data volume; empty: the first jit boot is cold.
         { name: CACHE_PART, data: Buffer.alloc(CACHE_SLOTS * CACHE_SLOT_BYTES) }];
       const img = packImage({ stage1: readFileSync(boot.stage1), stage2: readFileSync(boot.stage2), parts });

@@ -172,10 +172,15 @@ function linkAndOptimise(what: string, objects: string[], linked: string, optimi
  * in the module as metadata the engine has no use for).
  */
 export function bitcodeModuleSteps(name: string, objects: string[]): { steps: Step[]; out: string } {
+  return bitcodeModuleFromSources(name, objects.map(sourceOf));
+}
+
+/** The same from C sources, compiled with `flags` (runtime.bc: the engine's, whose sources span several directories). */
+export function bitcodeModuleFromSources(name: string, sources: string[], flags: string[] = []): { steps: Step[]; out: string } {
   const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
   const out = join(objDir, 'bitcode', `${name}.bc`);
   const ll = join(objDir, 'bitcode', `${name}.ll`);
-  const plain = compileSteps(objects.map(sourceOf), [], false);
+  const plain = compileSteps(sources, flags, false);
   return { out, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll)] };
 }
 

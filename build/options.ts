@@ -15,7 +15,7 @@ export interface BootOptions {
   jit_threshold?: number;
 }
 
-export const bootModes = ['aot', 'interp', 'jit'] as const;
+export const bootModes = ['aot', 'interp', 'jit', 'meta'] as const;
 
 export const defaultBootOptions: BootOptions = {
   mode: 'aot',

@@ -10,57 +10,9 @@
 #define PROGRAM "tinyllama.bc"
 #define ENTRY "app_main"
 
-/* the compiler's runtime: complex multiply/divide from kernel_lib/compiler_rt.c, the
-   i386 helpers from libclang_rt.builtins-i386.a (linked into every kernel) */
-typedef struct { double re, im; } cdouble;
-typedef struct { float re, im; } cfloat;
-extern cdouble __muldc3(double, double, double, double), __divdc3(double, double, double, double);
-extern cfloat __mulsc3(float, float, float, float), __divsc3(float, float, float, float);
-extern int64_t __divdi3(int64_t, int64_t), __moddi3(int64_t, int64_t), __divmoddi4(int64_t, int64_t, int64_t *);
-extern uint64_t __udivdi3(uint64_t, uint64_t), __umoddi3(uint64_t, uint64_t), __udivmoddi4(uint64_t, uint64_t, uint64_t *);
-extern int64_t __muldi3(int64_t, int64_t), __ashldi3(int64_t, int), __ashrdi3(int64_t, int), __lshrdi3(int64_t, int);
-extern int64_t __negdi2(int64_t), __mulvdi3(int64_t, int64_t), __mulodi4(int64_t, int64_t, int *);
-extern int32_t __mulosi4(int32_t, int32_t, int *);
-extern int __cmpdi2(int64_t, int64_t), __ucmpdi2(uint64_t, uint64_t);
-extern int __clzdi2(uint64_t), __ctzdi2(uint64_t), __ffsdi2(int64_t), __popcountdi2(uint64_t), __paritydi2(uint64_t);
-extern int64_t __bswapdi2(int64_t);
-extern double __powidf2(double, int);
-extern float __powisf2(float, int);
-extern int64_t __fixdfdi(double), __fixsfdi(float);
-extern uint64_t __fixunsdfdi(double), __fixunssfdi(float);
-extern double __floatdidf(int64_t), __floatundidf(uint64_t);
-extern float __floatdisf(int64_t), __floatundisf(uint64_t);
-
-#define S(n) { #n, (void *)&n }
-static const bf_sym kernel_syms[] = {
-    /* the platform API */
-    S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
-    /* stdio */
-    S(printf), S(vprintf), S(snprintf), S(vsnprintf), S(puts), S(putchar),
-    /* string */
-    S(memcpy), S(memmove), S(memset), S(memcmp), S(strlen), S(strcmp), S(strncmp), S(strcpy),
-    S(strncpy), S(strchr), S(strstr),
-    /* stdlib */
-    S(malloc), S(calloc), S(realloc), S(free), S(atoi), S(strtol), S(strtoul), S(strtod), S(atof),
-    S(qsort), S(abs), S(exit),
-    S(strrchr), S(strcat), S(strncat), S(stpcpy), S(memchr), S(strnlen), S(strspn), S(strcspn), S(strpbrk),
-    S(strtok), S(strtok_r), S(strdup), S(strndup), S(strcasecmp), S(strncasecmp), S(ffs), S(ffsl), S(ffsll),
-    S(labs), S(llabs), S(atol), S(div), S(ldiv), S(lldiv), S(bsearch), S(abort), S(rand), S(srand), S(random), S(srandom),
-    /* ctype, and glibc's tables that the ctype macros of glibc-compiled programs read */
-    S(isalnum), S(isalpha), S(isblank), S(iscntrl), S(isdigit), S(isgraph), S(islower), S(isprint), S(ispunct),
-    S(isspace), S(isupper), S(isxdigit), S(isascii), S(tolower), S(toupper), S(__ctype_b_loc),
-    S(__ctype_tolower_loc), S(__ctype_toupper_loc),
-    /* math */
-    S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
-    S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
-    S(fmodf), S(fmod),
-    /* the compiler's runtime */
-    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
-    S(__umoddi3), S(__udivmoddi4), S(__muldi3), S(__ashldi3), S(__ashrdi3), S(__lshrdi3), S(__negdi2), S(__mulvdi3),
-    S(__mulodi4), S(__mulosi4), S(__cmpdi2), S(__ucmpdi2), S(__clzdi2), S(__ctzdi2), S(__ffsdi2), S(__popcountdi2),
-    S(__paritydi2), S(__bswapdi2), S(__powidf2), S(__powisf2), S(__fixdfdi), S(__fixsfdi), S(__fixunsdfdi),
-    S(__fixunssfdi), S(__floatdidf), S(__floatundidf), S(__floatdisf), S(__floatundisf),
-};
+/* The FFI table: kernel_lib by name (guest_syms.c). */
+extern const bf_sym bf_kernel_syms[];
+extern const int bf_kernel_nsyms;
 
 /* An engine error inside a callback from native code (qsort's comparator)
  * cannot unwind through the native frames: end the run with the message. */
@@ -86,8 +38,8 @@ int app_main(void)
         bf_fail(BF_EXIT_BAD_BITCODE, "the data volume has no %s", PROGRAM);
 
     bf_config cfg = { 0 };
-    cfg.syms = kernel_syms;
-    cfg.nsyms = sizeof kernel_syms / sizeof kernel_syms[0];
+    cfg.syms = bf_kernel_syms;
+    cfg.nsyms = bf_kernel_nsyms;
     cfg.exec_alloc = exec_alloc;
     cfg.fatal = fatal;
     cfg.now_us = cycles;

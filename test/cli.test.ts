@@ -35,8 +35,8 @@ describe('bareflow image', () => {
     expect(first.stdout).toMatch(/│ aot +│ 10 +│/);
     expect(first.stdout).toMatch(/fluid_llama\.img: [\d.]+ KiB$/m);
     const manifest = JSON.parse(readFileSync(join(out, 'fluid_llama.manifest.json'), 'utf8'));
-    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'bootstrap', 'jit', 'interp', 'data', 'cache']);
-    expect(manifest.files.map((f: { name: string; source: string }) => [f.name, f.source])).toEqual([['model.bin', 'generated'], ['tokenizer.bin', 'generated'], ['tinyllama.bc', 'built']]);
+    expect(manifest.parts.map((p: { name: string }) => p.name)).toEqual(['aot', 'bootstrap', 'jit', 'meta', 'interp', 'data', 'cache']);
+    expect(manifest.files.map((f: { name: string; source: string }) => [f.name, f.source])).toEqual([['model.bin', 'generated'], ['tokenizer.bin', 'generated'], ['tinyllama.bc', 'built'], ['runtime.bc', 'built']]);
     const second = await cli(['image'], { BAREFLOW_OUT: out });
     expect(second.exitCode).toBe(0);
     expect(second.stdout).toContain('nothing to do: every step is up to date');
@@ -94,7 +94,7 @@ describe('bareflow inspect', () => {
     expect(r.stdout).toMatch(/│ tinyllama\.bc +│/);
     expect(r.stdout).toContain('model: dim 64, hiddenDim 172, nLayers 5, nHeads 8, nKvHeads 4, vocabSize 512, seqLen 512, sharedClassifier true');
     expect(r.stdout).toContain('model.bin: from ' + storiesModel + ', sha256 b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696');
-    expect(r.stdout).toMatch(/ok: 11 checksums verified$/);
+    expect(r.stdout).toMatch(/ok: 13 checksums verified$/);
   });
 
   it('fails on a corrupt image and says which part', async () => {

@@ -161,7 +161,7 @@ describe('corrupt boot chain and kernels', () => {
     }
     const ok = await bareflowCli(['inspect', img], T);
     expect(ok.exitCode).toBe(0);
-    expect(ok.stdout).toMatch(/^ok: 11 checksums verified$/m); // stage1, stage2, aot, bootstrap, jit, data and its 5 files
+    expect(ok.stdout).toMatch(/^ok: 13 checksums verified$/m); // stage1, stage2, aot, bootstrap, jit, meta, data and its 6 files
   });
 });
 

@@ -139,7 +139,7 @@ describe('cache: cold, then warm', () => {
     expect(inspect.exitCode).toBe(0);
     expect(inspect.stdout).toContain('the next jit boot loads slot A (seq 1)');
     expect(inspect.stdout).toMatch(/│ cache +│ \d+ +│ 4096 +│ 2097152 +│ \(slots: below\) /);
-    expect(inspect.stdout).toMatch(/ok: 11 checksums verified$/);
+    expect(inspect.stdout).toMatch(/ok: 13 checksums verified$/);
 
     const clear = await bareflowCli(['cache', 'clear', img], 30_000);
     expect(clear.exitCode).toBe(0);

@@ -33,6 +33,7 @@ describe('kernel debug info', () => {
     ['aot', 'tinyllama/main.c', 'app_main'],
     ['bootstrap', 'interpreter/guest.c', 'app_main'],
     ['jit', 'interpreter/guest_jit.c', 'guest_jit_start'],
+    ['meta', 'interpreter/guest_meta.c', 'app_main'],
   ])('%s: kernel.elf maps code to source lines for gdb', async (kernel, file, fn) => {
     const elf = join(objDir, kernel, 'kernel.elf');
     const r = await execa('gdb', ['-batch', '-nx', '-ex', 'info line kmain', '-ex', `info line ${fn}`, elf]);
@@ -41,12 +42,12 @@ describe('kernel debug info', () => {
     expect(lines[1]).toMatch(new RegExp(`^Line \\d+ of "${fromRoot(file)}" starts at address 0x[0-9a-f]+ <${fn}> `));
   });
 
-  it.each(['aot', 'bootstrap', 'jit'])('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel) => {
+  it.each(['aot', 'bootstrap', 'jit', 'meta'])('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel) => {
     expect((await rebuildWithoutDebugInfo(kernel)).equals(readFileSync(join(objDir, kernel, 'kernel.bin')))).toBe(true);
   });
 
-  it('tinyllama.bc, which the engine runs, carries no debug info', async () => {
-    const r = await execa('llvm-dis-14', [join(objDir, 'bitcode', 'tinyllama.bc'), '-o', '-']);
+  it.each(['tinyllama.bc', 'runtime.bc'])('%s, which the engine runs, carries no debug info', async (bc) => {
+    const r = await execa('llvm-dis-14', [join(objDir, 'bitcode', bc), '-o', '-']);
     expect(r.stdout).not.toMatch(/!dbg|Debug Info Version|DICompileUnit/);
   });
 });
