@@ -54,6 +54,7 @@ export interface JitFigures {
   /** warm: the boot started with a cache it loaded; cold: it did not (empty, stale or corrupt). */
   start: 'cold' | 'warm';
   cache: { state: string; why: string; slot: string | null; functions: number; bytes: number; cycles: number; diskCycles: number | null };
+  /** names: meta mode prefixes each with its layer (runtime:lower, app:forward). */
   compiles: { count: number; cycles: number; bytes: number; names: string[] };
   cacheWrite: { state: string; slot: string; seq: number; functions: number; bytes: number; cycles: number } | null;
 }
@@ -108,7 +109,7 @@ function jitFigures(events: GuestEvent[]): JitFigures | null {
       cycles: num(c, 'cycles'),
       diskCycles: (c.disk_cycles as number | undefined) ?? null,
     },
-    compiles: { count: compiled.length, cycles: sum(compiled.map((e) => num(e, 'cycles'))), bytes: sum(compiled.map((e) => num(e, 'bytes'))), names: compiled.map((e) => e.name as string) },
+    compiles: { count: compiled.length, cycles: sum(compiled.map((e) => num(e, 'cycles'))), bytes: sum(compiled.map((e) => num(e, 'bytes'))), names: compiled.map((e) => (e.layer ? `${e.layer as string}:` : '') + (e.name as string)) },
     cacheWrite: w
       ? { state: w.state as string, slot: w.slot as string, seq: num(w, 'seq'), functions: num(w, 'functions'), bytes: num(w, 'bytes'), cycles: num(w, 'cycles') }
       : null,

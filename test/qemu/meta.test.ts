@@ -49,6 +49,21 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(story(meta.text)).toBe(story(aot.text));
   }, T);
 
+  it('jit_threshold=0: both engines compile every function at its first call, the same tokens', async () => {
+    const options = { prompt: 'Once upon a time', steps: 8, temperature: 0 };
+    const [aot, meta] = await Promise.all([
+      bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }),
+      bootTest({ image, options: { ...options, mode: 'meta', jit_threshold: 0 }, timeoutMs: T }),
+    ]);
+    expect(meta.guestCode).toBe(0);
+    expect(meta.badEvents).toEqual([]);
+    const compiles = meta.events.filter((e) => e.ev === 'compile');
+    // The first function the native engine runs is runtime.bc's app_main: compiled before it runs.
+    expect(compiles[0]).toMatchObject({ layer: 'runtime', name: 'app_main', token: 0 });
+    expect(compiles.filter((e) => e.layer === 'app').map((e) => e.name)).toContain('forward');
+    expect(tokenIds(meta.events)).toEqual(tokenIds(aot.events));
+  }, T);
+
   it.runIf(full)('40 steps, sampled: the same tokens as aot', async () => {
     const options = { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 42 };
     const [aot, meta] = await Promise.all([
