@@ -133,6 +133,11 @@ extern const char __start_bf_dispatch[], __stop_bf_dispatch[]; /* the dispatch l
 static bf_engine *g_engine;   /* the loaded engine */
 static int g_running;         /* the program is running (inside bf_call) */
 
+/* force_align_arg_pointer: the handler may be entered with ESP not 16-byte
+ * aligned (QEMU's user-mode emulator, which runs bfi where the kernel cannot
+ * run i386 programs, sets the frame up so), and -msse2 code keeps aligned SSE
+ * temporaries on the stack: a #GP inside the handler, and no report at all. */
+__attribute__((force_align_arg_pointer))
 static void on_fault(int sig, siginfo_t *si, void *context) {
     const ucontext_t *uc = context;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_EIP], sp = (uintptr_t)uc->uc_mcontext.gregs[REG_ESP];
