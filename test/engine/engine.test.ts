@@ -46,13 +46,13 @@ describe('conformance: engine vs native -m32, stdout and exit code', () => {
     expect(cases).toBeGreaterThanOrEqual(150);
     expect(r.all, failures(r.all)).toMatch(/ir cases: \d+ passed, 0 failed/);
     expect(r.exitCode).toBe(0);
-  });
+  }, 900_000);   // where bfi and the native -m32 programs run under qemu-i386 (README), 300 s was not enough
 
   it('self-hosting: the engine running interpreter.bc runs every case at O2 like native', async () => {
     const r = await node('run-suite.mjs', ['--levels', 'O2', '--self', interpreterBc]);
     expect(r.all, failures(r.all)).toMatch(/engine suite: (\d+) passed, 0 failed of \1 /);
     expect(r.exitCode).toBe(0);
-  });
+  }, 900_000);
 });
 
 describe('tinyllama.bc under the engine vs llama2.c reference', () => {
