@@ -100,9 +100,15 @@ describe('cache: cold, then warm', () => {
     for (let pos = 1; pos <= lastCompile; pos++) expect(w[pos] / w[lastCompile + 1], `position ${pos}`).toBeLessThan(1.02);
     expect(w[0] / w[1]).toBeLessThan(1.02);
     expect(c[0] / w[0], 'the cold first token compiles forward').toBeGreaterThan(3);
-    // Boot to first token: the warm boot skips the compiles.
-    const first = (r: BootResult) => (r.events.find((e) => e.ev === 'token')!.tsc_end as number) - (r.events.find((e) => e.ev === 'boot')!.tsc as number);
-    expect(first(warm)).toBeLessThan(first(cold) / 2);
+    // Boot to first token: the warm boot skips the compiles. Without the model load: its
+    // instruction count is the guest polling the disk, which -icount does not make
+    // deterministic (the host's I/O takes real time; 12M in one run, 37M in another under load).
+    const span = (e: Record<string, unknown>) => (e.tsc_end as number) - (e.tsc_start as number);
+    const first = (r: BootResult) => (r.events.find((e) => e.ev === 'token')!.tsc_end as number)
+      - (r.events.find((e) => e.ev === 'boot')!.tsc as number) - span(r.events.find((e) => e.ev === 'load')!);
+    const compiling = compiled.filter((e) => e.token === 0).reduce((n, e) => n + (e.cycles as number), 0);
+    expect(compiling).toBeGreaterThan(0);
+    expect(first(cold) - first(warm)).toBeGreaterThan(0.9 * compiling);
   });
 
   it('cache show and inspect say what is in each slot; cache clear makes the next boot cold', async () => {
