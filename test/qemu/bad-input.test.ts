@@ -31,7 +31,7 @@ describe('guest rejects bad boot options', () => {
   it('negative temperature', () => expectFailure(img, { temperature: '-0.5' }, exitCodes.badOption, /option temperature/));
   it('top-p above 1', () => expectFailure(img, { topp: '1.5' }, exitCodes.badOption, /option topp/));
   it('an unknown option', () => expectFailure(img, { colour: 'red' }, exitCodes.badOption, /colour/));
-  it('an unknown mode, caught by stage2', () => expectFailure(img, { mode: 'meta' }, exitCodes.badOption, /stage2: unknown boot mode 'meta'/));
+  it('an unknown mode, caught by stage2', () => expectFailure(img, { mode: 'warp' }, exitCodes.badOption, /stage2: unknown boot mode 'warp'/));
   it('a prompt longer than the context', async () => {
     const r = await expectFailure(img, { prompt: 'Qz#'.repeat(400), steps: '512' }, exitCodes.badPrompt, /prompt/);
     expect(r.events.find((e) => e.ev === 'error')).toMatchObject({ code: exitCodes.badPrompt });
