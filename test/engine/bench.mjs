@@ -4,6 +4,8 @@
 // call, loops entered by OSR), vs lli-14 (LLVM's Orc JIT) and lli-14
 // -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
 //   node test/engine/bench.mjs [--no-lli-interp] [--filter x] [--bfi path]
+// Each program prints a checksum: the engine's output (interpreted and JIT) must be
+// native's, else the row is marked and the bench exits 1.
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
 // tinyllama (stories260K, 256 steps) when tinyllama/ and ../shared/models exist;
 // then the engine's start-up (load + decode) time and memory on tinyllama.bc, and
@@ -25,12 +27,19 @@ execFileSync('mkdir', ['-p', w]);
 const bfi = args.includes('--bfi') ? args[args.indexOf('--bfi') + 1]
   : JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'bareflow.js'), 'engine'], { encoding: 'utf8' })).bfi;
 const F = ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-w', '-fno-math-errno'];
-const time = (cmd, argv, reps = 3, timeout = 600000) => {
+const outputs = new Map();          // program -> what native printed
+const mismatches = [];
+const time = (cmd, argv, reps = 3, timeout = 600000, check = '') => {
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
     const t0 = process.hrtime.bigint();
-    try { execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'], timeout }); } catch (e) { if (e.code === 'ETIMEDOUT' || e.signal) return NaN; }
+    let out = '';
+    try { out = execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout }); } catch (e) { if (e.code === 'ETIMEDOUT' || e.signal) return NaN; out = e.stdout || ''; }
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    if (check && i === 0) {
+      if (!outputs.has(check)) outputs.set(check, out);
+      else if (outputs.get(check) !== out) mismatches.push(`${check} (${basename(cmd)} ${argv.filter(a => a.startsWith('--jit')).join(' ')}): ${JSON.stringify(out.slice(0, 80))} vs native ${JSON.stringify(outputs.get(check).slice(0, 80))}`);
+    }
   }
   return best;
 };
@@ -40,7 +49,7 @@ for (const f of readdirSync(join(here, 'bench')).filter(f => f.endsWith('.c') &&
   execFileSync('clang-14', [...F, src, '-o', `${b}.native`, '-lm']);
   execFileSync('clang-14', [...F, '-emit-llvm', '-c', src, '-o', `${b}.bc`]);
   execFileSync('clang-14', ['-O2', '-w', '-emit-llvm', '-c', src, '-o', `${b}.x64.bc`]);
-  const nat = time(`${b}.native`, []), eng = time(bfi, [`${b}.bc`]), jit = time(bfi, ['--jit=all', `${b}.bc`]);
+  const nat = time(`${b}.native`, [], 3, 600000, n), eng = time(bfi, [`${b}.bc`], 3, 600000, n), jit = time(bfi, ['--jit=all', `${b}.bc`], 3, 600000, n);
   const lli = time('lli-14', [`${b}.x64.bc`], 1);
   const lint = lliInterp ? time('lli-14', ['-jit-kind=mcjit', '-force-interpreter', `${b}.x64.bc`], 1, 300000) : NaN;
   rows.push({ n, nat, eng, jit, lli, lint });
@@ -73,7 +82,7 @@ const f = x => Number.isFinite(x) ? x.toFixed(1).padStart(9) : '      n/a';
 const r = x => Number.isFinite(x) ? x.toFixed(2).padStart(8) : '     n/a';
 console.log('program      native ms   engine ms  engine/nat   jit ms   jit/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
 const gm = a => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
-for (const x of rows) console.log(`${x.n.padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)} ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}`);
+for (const x of rows) console.log(`${(x.n + (mismatches.some(m => m.startsWith(x.n + ' ')) ? '!' : '')).padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)} ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}`);
 const geo = (key) => gm(rows.map(x => x[key] / x.nat).filter(Number.isFinite));
 const ir = rows.map(x => x.lint / x.eng).filter(Number.isFinite);
 console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x; jit/native: ${geo('jit').toFixed(2)}x; lli/native: ${geo('lli').toFixed(2)}x` +
@@ -91,7 +100,7 @@ if (typeof startup === 'string') {
     (lw ? ` (${lw[2]} of ${lw[1]} functions)` : '') + (mem ? `; engine memory peak ${(mem[2] / 1048576).toFixed(2)} MiB (module, decoded code, interpreter stack; the program's own malloc is not counted)` : ''));
 }
 // .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
-const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'lower.c', 'exec.c', 'ffi.c'];
+const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'lower.c', 'exec.c', 'ffi.c'];
 const jitFiles = ['jit/x86.c', 'jit/regalloc.c', 'jit/emit.c', 'jit/jit.c'];
 const SF = ['--target=i686-unknown-none', '-march=i686', '-msse2', '-mfpmath=sse', '-ffreestanding', '-fno-builtin', '-fno-stack-protector',
   '-fno-asynchronous-unwind-tables', '-fno-pic'];
@@ -107,3 +116,4 @@ for (const [what, files] of [['engine core', core], ['jit', jitFiles]]) for (con
   console.log(`${what} .text ${O}: ${kb(sz.reduce((a, x) => a + x.text, 0))} KB (+ .rodata ${kb(sz.reduce((a, x) => a + x.ro, 0))} KB): ` +
     sz.map((x) => `${basename(x.c, '.c')} ${kb(x.text)}`).join(', '));
 }
+if (mismatches.length) { console.log(`wrong output (!):\n  ${mismatches.join('\n  ')}`); process.exitCode = 1; }
