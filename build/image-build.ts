@@ -78,7 +78,8 @@ export function kernelBuild(): KernelBuild {
   const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
   // guest.c's app_main is runtime.bc's; the meta kernel's is guest_meta.c's.
-  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags },
+  // Optimised for size: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
+  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: ['-Oz'] },
     [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain)), ...jitLib.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags);

@@ -78,6 +78,7 @@ export interface KernelSpec {
   name: string; // "aot" or "bootstrap"
   sources: string[]; // application sources linked with kernel_lib
   flags?: string[]; // extra clang flags for those sources
+  opt?: string[]; // opt's flags for the linked module (default optFlags)
 }
 
 export interface KernelOutputs {
@@ -103,7 +104,7 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   const n = spec.name;
   const steps: Step[] = [
     ...compiled.steps,
-    ...linkAndOptimise(n, [...libObjects, ...compiled.objects], linked, optBc, ll),
+    ...linkAndOptimise(n, [...libObjects, ...compiled.objects], linked, optBc, ll, spec.opt),
     {
       name: `llc ${n}`,
       inputs: [optBc],
@@ -138,8 +139,8 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   return { steps, out: { bin, elf, map, optBc } };
 }
 
-/** llvm-link then opt -O3, each result verified; a textual .ll of the optimised module for inspection. */
-function linkAndOptimise(what: string, objects: string[], linked: string, optimised: string, ll: string): Step[] {
+/** llvm-link then opt (-O3 unless `opt` says), each result verified; a textual .ll of the optimised module for inspection. */
+function linkAndOptimise(what: string, objects: string[], linked: string, optimised: string, ll: string, opt = optFlags): Step[] {
   return [
     {
       name: `llvm-link ${what}`,
@@ -152,13 +153,13 @@ function linkAndOptimise(what: string, objects: string[], linked: string, optimi
       },
     },
     {
-      name: `opt -O3 ${what}`,
+      name: `opt ${opt.join(' ')} ${what}`,
       inputs: [linked],
       outputs: [optimised, ll],
       tools: [tools.opt],
-      key: optFlags,
+      key: opt,
       run: async () => {
-        await runTool(`opt ${what}`, tools.opt, [...optFlags, linked, '-o', optimised]);
+        await runTool(`opt ${what}`, tools.opt, [...opt, linked, '-o', optimised]);
         await requireValidModules([optimised], 'i386');
         await runTool(`opt ${what}`, tools.opt, ['-S', optimised, '-o', ll]);
       },
