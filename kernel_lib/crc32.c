@@ -4,6 +4,11 @@
 #include "kernel.h"
 #include "libc.h"
 
+/* An unaligned 32-bit load. memcpy(&a, p, 4) would do, but the kernels are
+ * freestanding, and there a 4-byte memcpy became `rep movsl` + `rep movsb`:
+ * 46 instructions per 8 bytes instead of 30, 6.1M for stories260K's model. */
+typedef uint32_t unaligned_u32 __attribute__((aligned(1), may_alias));
+
 static uint32_t table[8][256];
 static int ready;
 
@@ -28,10 +33,7 @@ uint32_t crc32_update(uint32_t crc, const void *data, size_t n)
     const uint8_t *p = data;
     crc = ~crc;
     for (; n >= 8; p += 8, n -= 8) {
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + 4, 4);
-        a ^= crc;
+        uint32_t a = *(const unaligned_u32 *)p ^ crc, b = *(const unaligned_u32 *)(p + 4);
         crc = table[7][a & 0xFF] ^ table[6][(a >> 8) & 0xFF] ^ table[5][(a >> 16) & 0xFF] ^
               table[4][a >> 24] ^ table[3][b & 0xFF] ^ table[2][(b >> 8) & 0xFF] ^
               table[1][(b >> 16) & 0xFF] ^ table[0][b >> 24];
