@@ -191,6 +191,10 @@ int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: the IR checked before anyt
 Fn *direct_callee(E *e, uint32_t callee);
 void fn_ir_free(E *e, FnIR *ir);
 int lower(E *e, Fn *f);
+/* simd.c: the llvm.x86.sse* intrinsics; simd_run is called through ncall, vectors one slot per lane */
+int simd_find(const char *name, uint32_t len);                 /* name after "llvm.": op index, or -1 */
+int simd_check(E *e, int k, uint32_t rt, uint32_t na, const uint32_t *args);   /* 0, or 1 + the value at fault (0 the result) */
+void simd_run(uint8_t *fp, int32_t d, uint32_t k, int32_t a, int32_t b, int32_t c);
 
 /* ---- exec.c / ffi.c ------------------------------------------------- */
 /* The run's time split between the interpreter (with the engine: lowering,

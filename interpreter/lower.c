@@ -521,12 +521,32 @@ static int pfx(const char *n, uint32_t len, const char *p) {
 
 static int emit_call(L *l, Ins *I);
 
+/* llvm.x86.sse*: simd.c runs the instruction on the operands' slots (a
+ * constant vector copied into slots first) */
+static int lower_simd(L *l, Ins *I, int k, int32_t d) {
+    W arg[5] = { (W)d, (W)k, 0, 0, 0 };
+    for (uint32_t i = 0; i + 1 < I->n && i < 3; i++) {
+        uint32_t v = I->o[1 + i];
+        if (isconst(l, v) && T(l, vty(l, v))->k == TK_VEC) {
+            int32_t t = slot(l, vsize(l, vty(l, v)));
+            if (movv(l, t, v)) return -1;
+            arg[2 + i] = (W)t;
+        } else arg[2 + i] = (W)sl(l, v, 0);
+    }
+    int32_t fpt = tmpslot(l);
+    if (E3(OP(lea), fpt, 0) || E5(OP(ncall), 24, (W)simd_run, RK_VOID, 6) || E2(fpt, 0)) return -1;
+    for (int i = 0; i < 5; i++) { Opd o = { 1, 0, (uint32_t)arg[i] }; if (E2(inslot(l, &o), 0)) return -1; }
+    return 0;
+}
+
 static int intrinsic(L *l, Ins *I, Fn *f) {
     const char *n = f->name + 5; uint32_t len = f->nlen - 5;
     uint32_t na = I->n - 1, *a = I->o + 1;
     uint32_t rt = I->ty;
     int32_t d = rt != NOTY ? dst(l, I->id) : 24;
     Opd x, y, z;
+    int simd = simd_find(n, len);
+    if (simd >= 0) return lower_simd(l, I, simd, d);
     if (pfx(n, len, "dbg") || pfx(n, len, "lifetime") || pfx(n, len, "assume") || pfx(n, len, "va_end")
         || pfx(n, len, "experimental.noalias.scope.decl") || pfx(n, len, "invariant") || pfx(n, len, "sideeffect")
         || pfx(n, len, "var.annotation") || pfx(n, len, "donothing") || pfx(n, len, "prefetch"))

@@ -187,6 +187,13 @@ static int fits(V *v, char c, uint32_t t, uint32_t result, uint32_t arg0) {
 static int check_intrinsic(V *v, Ins *I, Fn *callee) {
     E *e = v->e;
     const char *n = callee->name + 5; uint32_t len = callee->nlen - 5, k;
+    int simd = simd_find(n, len);
+    if (simd >= 0) {
+        int bad = simd_check(e, simd, I->ty, I->n - 1, I->o + 1);
+        if (bad == 1) return BADF("call: 'llvm.%.*s' cannot return this type", (int)len, n);
+        if (bad) return BADF("call: argument %d of 'llvm.%.*s' has the wrong type or is missing", bad - 1, (int)len, n);
+        return 0;
+    }
     for (k = 0; k < sizeof intrinsics / sizeof intrinsics[0]; k++) if (named(n, len, intrinsics[k].name)) break;
     if (k == sizeof intrinsics / sizeof intrinsics[0]) return BADF("unsupported intrinsic 'llvm.%.*s'", (int)len, n);
     const char *sig = intrinsics[k].sig, *args = sig + 1;
