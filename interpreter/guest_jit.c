@@ -10,7 +10,8 @@
  * whole and handed to bf_cache_load, which checks everything again (header,
  * key, payload checksum, every record) before it installs anything; one
  * `cache` event says what happened (empty, loaded, stale, corrupt, and why).
- * After app_main returns, if the JIT compiled anything new: the engine's
+ * After app_main returns, what ran interpreted is compiled too (guest_jit_finish),
+ * then, if the JIT compiled anything new: the engine's
  * compiled functions go into the slot bf_cache_load did not load (A when
  * neither is valid), payload sectors first, FLUSH CACHE, then the header
  * sector, FLUSH CACHE: a write torn anywhere leaves a slot whose header does
@@ -295,4 +296,12 @@ void guest_jit_start(bf_engine *e)
     cache_load(e);
 }
 
-void guest_jit_finish(bf_engine *e) { cache_save(e); }
+/* What ran interpreted is compiled before saving (as bfi --cache does): the
+ * next boot then runs the start-up (options, the model and tokenizer load,
+ * prompt encoding) compiled too, not only what got hot. */
+void guest_jit_finish(bf_engine *e)
+{
+    if (cache.part)
+        bf_jit_compile_ran(e);
+    cache_save(e);
+}
