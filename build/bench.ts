@@ -8,6 +8,7 @@
 // - the bootstrap kernel's size by part;
 // - guest instructions per token (-icount) vs the host -m32 build's
 //   instructions per token (callgrind: a 256-step run minus a 5-step run).
+import { firstTokenPhaseRows } from './compare.ts';
 import { table } from './table.ts';
 import { execa } from 'execa';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -175,6 +176,9 @@ export async function bench(): Promise<void> {
     ['instructions/token (-icount)', ...[aot, ...modes].map((m) => int(m.perToken)), ...modes.map((m) => x(m.perToken, aot.perToken))],
   );
   console.log(t.toString());
+  const phases = table(['boot-to-first-token by phase (-icount, instructions)', 'aot', 'interp', 'jit cold', 'jit warm']);
+  phases.push(...firstTokenPhaseRows([aot, ...modes].map((m) => m.icount)));
+  console.log(phases.toString());
   const cw = jit.cold.icount.jit!;
   const wj = jit.warm.icount.jit!;
   const c = table(['jit native-code cache (-icount)', 'value']);

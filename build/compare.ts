@@ -222,6 +222,17 @@ function jitTable(c: Comparison): { head: string[]; rows: string[][] } {
   };
 }
 
+type FirstToken = Pick<RunSummary, 'bootToFirstToken' | 'firstToken' | 'tscHz'>;
+
+/** Boot to first token by phase, one column per run (the phases after it are 0 there); the first token's own forward pass is 'generation'. */
+export function firstTokenPhaseRows(runs: FirstToken[]): string[][] {
+  const before = phaseNames.filter((k) => runs.some((r) => (r.firstToken?.[k] ?? 0) > 0));
+  return [
+    ...before.map((k) => [k, ...runs.map((r) => amount(r.firstToken?.[k] ?? null, r.tscHz))]),
+    ['boot to first token', ...runs.map((r) => amount(r.bootToFirstToken, r.tscHz))],
+  ];
+}
+
 export function comparisonText(c: Comparison): string {
   const { head, rows } = runRows(c);
   const t = table(head);
@@ -229,7 +240,9 @@ export function comparisonText(c: Comparison): string {
   const j = jitTable(c);
   const jt = table(j.head);
   jt.push(...j.rows);
-  return [...notes(c), t.toString(), ...(j.rows.length ? [jt.toString()] : [])].join('\n');
+  const ft = table([`boot to first token by phase (${unitLabel(c)})`, ...c.runs.map((r) => r.run)]);
+  ft.push(...firstTokenPhaseRows(c.runs));
+  return [...notes(c), t.toString(), ...(j.rows.length ? [jt.toString()] : []), ft.toString()].join('\n');
 }
 
 export function comparisonMarkdown(c: Comparison): string {

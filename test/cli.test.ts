@@ -159,6 +159,9 @@ describe('bareflow report', () => {
     expect(r.stdout).toContain('unit: guest instructions, counted under -icount (deterministic)');
     expect(r.stdout).toMatch(/^│ r-aot +│ aot +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ 1\.00x +│ 1\.00x +│$/m);
     expect(r.stdout).toMatch(/^│ r-interp +│ interp +│ [\d,]+ +│ [\d,]+ +│ – +│ 12 +│ [\d.]+x +│ [\d.]+x +│$/m);
+    // Where boot to first token goes: interp decodes the bitcode, aot has none to decode.
+    expect(r.stdout).toMatch(/^│ bitcode +│ 0 +│ [\d,]+ +│$/m);
+    expect(r.stdout).toMatch(/^│ boot to first token +│ [\d,]+ +│ [\d,]+ +│$/m);
     const svg = readFileSync(join(out, 'reports', 'compare-aot-interp.svg'), 'utf8');
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain('generation');
