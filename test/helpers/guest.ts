@@ -1,9 +1,11 @@
 // Booting test images and reading what the guest said.
 import { execa } from 'execa';
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../build/paths.ts';
 import { buildHostProgram, tinyllamaHost } from '../../build/host.ts';
+import type { BootOptions } from '../../build/options.ts';
 import { boot, type BootRequest, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 import { tempDir } from './tempdir.ts';
 
@@ -28,4 +30,33 @@ export async function hostTokenIds(model: string, tokenizer: string, o: { prompt
 /** The bareflow command line as a user runs it (bin/bareflow.js), never rejecting: check exitCode. */
 export function bareflowCli(args: string[], timeoutMs: number) {
   return execa(process.execPath, [fromRoot('bin', 'bareflow.js'), ...args], { reject: false, timeout: timeoutMs });
+}
+
+/** What the guest printed after its banner line: the prompt and the story. */
+export const storyOf = (text: string): string => text.split('\n').slice(1).join('\n');
+
+/** The four generations every engine mode must reproduce token for token (default model and stories260K, greedy and sampled). */
+export const sameAsAotCases = [
+  ['default model, greedy', 'default', { prompt: 'Once upon a time', steps: 40, temperature: 0, topp: 0.9, seed: 42 }],
+  ['default model, sampled', 'default', { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 42 }],
+  ['stories260K, greedy', 'stories', { prompt: 'The little dog', steps: 40, temperature: 0, topp: 0.9, seed: 42 }],
+  ['stories260K, sampled', 'stories', { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 7 }],
+] as const;
+
+/**
+ * Boots `options` in aot mode and in `mode` side by side; both must exit 0 and
+ * generate the same token ids and text. Returns both for the caller's own checks.
+ */
+export async function bootBesideAot(image: string, mode: BootOptions['mode'], options: Partial<BootOptions>, timeoutMs: number): Promise<{ aot: BootResult; other: BootResult }> {
+  const [aot, other] = await Promise.all([
+    bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs }),
+    bootTest({ image, options: { ...options, mode }, timeoutMs }),
+  ]);
+  expect(aot.guestCode).toBe(0);
+  expect(other.badEvents).toEqual([]);
+  expect(other.guestCode).toBe(0);
+  expect(tokenIds(other.events)).toEqual(tokenIds(aot.events));
+  if (options.steps !== undefined) expect(tokenIds(aot.events)).toHaveLength(options.steps);
+  expect(storyOf(other.text)).toBe(storyOf(aot.text));
+  return { aot, other };
 }

@@ -1,16 +1,10 @@
 // Phase 3a in QEMU: the jit kernel runs tinyllama.bc under the engine with the
 // JIT on, compiles what gets hot, says so in its events, and generates exactly
 // what the AOT kernel generates.
-import { execa } from 'execa';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../build/exitcodes.ts';
-import { guestCFlags } from '../../build/kernel.ts';
-import { tools } from '../../build/toolchain.ts';
-import { bootStages, bootTest, tokenIds } from '../helpers/guest.ts';
-import { testImage, withDataFiles } from '../helpers/images.ts';
-import { tempDir } from '../helpers/tempdir.ts';
+import { bootBesideAot, bootStages, bootTest, sameAsAotCases } from '../helpers/guest.ts';
+import { testImage } from '../helpers/images.ts';
 
 let defaultImg: string;
 let storiesImg: string;
@@ -48,37 +42,16 @@ describe('jit mode: the engine and its JIT on bare metal', () => {
     }
   });
 
-  it.each([
-    ['default model, greedy', 'default', { prompt: 'Once upon a time', steps: 40, temperature: 0, topp: 0.9, seed: 42 }],
-    ['default model, sampled', 'default', { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 42 }],
-    ['stories260K, greedy', 'stories', { prompt: 'The little dog', steps: 40, temperature: 0, topp: 0.9, seed: 42 }],
-    ['stories260K, sampled', 'stories', { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 7 }],
-  ])('%s: same token ids and text as aot mode', async (_, which, options) => {
-    const image = which === 'default' ? defaultImg : storiesImg;
-    const [aot, jit] = await Promise.all([
-      bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }),
-      bootTest({ image, options: { ...options, mode: 'jit' }, timeoutMs: T }),
-    ]);
-    expect(aot.guestCode).toBe(0);
-    expect(jit.guestCode).toBe(0);
-    expect(jit.badEvents).toEqual([]);
+  it.each(sameAsAotCases)('%s: same token ids and text as aot mode', async (_, which, options) => {
+    const { other: jit } = await bootBesideAot(which === 'default' ? defaultImg : storiesImg, 'jit', options, T);
     expect(jit.events.some((e) => e.ev === 'compile' && e.name === 'forward')).toBe(true);
-    expect(tokenIds(jit.events)).toEqual(tokenIds(aot.events));
-    expect(tokenIds(aot.events)).toHaveLength(40);
-    const story = (text: string) => text.split('\n').slice(1).join('\n');
-    expect(story(jit.text)).toBe(story(aot.text));
   });
 });
 
 describe('jit mode: the jit_threshold boot option', () => {
   it('0 compiles every function at its first call, and generates the same', async () => {
     const options = { prompt: 'Once upon a time', steps: 16 };
-    const [aot, jit] = await Promise.all([
-      bootTest({ image: defaultImg, options: { ...options, mode: 'aot' }, timeoutMs: T }),
-      bootTest({ image: defaultImg, options: { ...options, mode: 'jit', jit_threshold: 0 }, timeoutMs: T }),
-    ]);
-    expect(jit.guestCode).toBe(0);
-    expect(tokenIds(jit.events)).toEqual(tokenIds(aot.events));
+    const { other: jit } = await bootBesideAot(defaultImg, 'jit', { ...options, jit_threshold: 0 }, T);
     const compiled = jit.events.filter((e) => e.ev === 'compile');
     // forward and sample run once per token: compiled at their first call, not from a hot loop.
     expect(compiled.filter((e) => !e.osr).map((e) => e.name)).toEqual(expect.arrayContaining(['forward', 'sample']));
@@ -89,34 +62,5 @@ describe('jit mode: the jit_threshold boot option', () => {
     const r = await bootTest({ image: defaultImg, options: { mode: 'jit' }, rawOptions: { jit_threshold: '1e3' }, timeoutMs: 60_000 });
     expect(r.guestCode).toBe(exitCodes.badOption);
     expect(r.text).toContain("error: option jit_threshold: '1e3' is not a whole number in [0, 429496729]");
-  });
-});
-
-describe('jit mode: bad bitcode', () => {
-  it('a corrupted tinyllama.bc is the engine\'s clear error, exit 9', async () => {
-    const image = withDataFiles(defaultImg, (files) =>
-      files.map((f) => {
-        if (f.name !== 'tinyllama.bc') return f;
-        const data = Buffer.from(f.data);
-        for (let i = 200; i < data.length; i += 97) data[i] ^= 0x5a;
-        return { ...f, data };
-      }),
-    );
-    const r = await bootTest({ image, options: { mode: 'jit' }, timeoutMs: 60_000 });
-    expect(r.outcome).toBe('exit');
-    expect(r.guestCode).toBe(exitCodes.badBitcode);
-    expect(r.text).toMatch(/error: tinyllama\.bc: bitcode: /);
-  });
-
-  it('an external the kernel does not provide is named, exit 10', async () => {
-    const dir = tempDir('unresolved-');
-    const src = join(dir, 'app.c');
-    const bc = join(dir, 'app.bc');
-    writeFileSync(src, 'int launch_rockets(int n);\nint app_main(void) { return launch_rockets(3); }\n');
-    await execa(tools.clang, [...guestCFlags, '-emit-llvm', '-c', src, '-o', bc]);
-    const image = withDataFiles(defaultImg, (files) => files.map((f) => (f.name === 'tinyllama.bc' ? { ...f, data: readFileSync(bc) } : f)));
-    const r = await bootTest({ image, options: { mode: 'jit' }, timeoutMs: 60_000 });
-    expect(r.guestCode).toBe(exitCodes.unresolved);
-    expect(r.text).toMatch(/error: tinyllama\.bc: .*launch_rockets/);
   });
 });
