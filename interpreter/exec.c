@@ -346,6 +346,30 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
 
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels);
 
+/* A call from run() into compiled code records where it stands (the native frame,
+ * through __builtin_setjmp, which needs no C library), so that a longjmp made under
+ * it, in an interpreted function the compiled code called back, to a setjmp of that
+ * run(), can drop the native frames in between (__builtin_longjmp back here) and
+ * finish the jump on run()'s own frames. run_id tells the run() apart (word 4 of the jump buffer). */
+typedef struct Transit { struct Transit *prev; void *run_id; uint8_t *sp; uint32_t depth; void *jb[5]; } Transit;
+typedef uint64_t (*Enter)(E *e, const void *how);
+static __attribute__((noinline)) uint64_t call_compiled(E *e, Enter enter, const void *how, void *run_id, int *jumped) {
+    Transit t = { e->transit, run_id, e->sp, e->depth, { 0 } };
+    if (__builtin_setjmp(t.jb)) {
+        e->transit = t.prev; e->sp = t.sp; e->depth = t.depth;
+        *jumped = 1;
+        return 0;
+    }
+    e->transit = &t;
+    uint64_t r = enter(e, how);
+    e->transit = t.prev;
+    return r;
+}
+typedef struct { void *code; const W *w; uint32_t nw; int rk; } NativeCall;
+static uint64_t enter_call(E *e, const void *how) { const NativeCall *c = how; (void)e; return ncall(c->code, c->w, c->nw, c->rk); }
+typedef struct { Fn *f; uint8_t *fp; W *ip; uint64_t *result; } OsrEntry;
+static uint64_t enter_osr(E *e, const void *how) { const OsrEntry *o = how; return (uint64_t)(int64_t)e->jit_osr(e, o->f, o->fp, o->ip, o->result); }
+
 /* an interpreted function the JIT has not seen yet, called often enough to compile */
 #define HOT(e, f) ((e)->jit_hot && !(f)->native && (f)->calls >= (e)->jit_at && !(f)->jit)
 
@@ -447,7 +471,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(jmpb) {                                           /* a back-edge: counted, and hot loops go native */
         if (++*(uint32_t *)ip[2] == e->osr_at && e->jit_osr) {
             e->sp = H->dyn;
-            int r = e->jit_osr(e, H->fn, fp, (W *)ip[1], &osr_result);
+            OsrEntry o = { H->fn, fp, (W *)ip[1], &osr_result };
+            int jumped = 0, r = (int)call_compiled(e, enter_osr, &o, &osr_result, &jumped);
+            if (jumped) goto longjmp_landed;
             if (r < 0) goto fail;
             if (r == 0) goto osr_return;
         }
@@ -647,9 +673,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             }
             e->sp = H->dyn;
             f->calls++;
-            int was = run_as(e, f->jit ? SIDE_COMPILED : e->side);
-            uint64_t r = ncall(f->native, (W *)wbuf, k, rk_of(e, ft->elt));
+            int was = run_as(e, f->jit ? SIDE_COMPILED : e->side), jumped = 0;
+            NativeCall c = { f->native, (W *)wbuf, k, rk_of(e, ft->elt) };
+            uint64_t r = f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
             run_as(e, was);
+            if (jumped) goto longjmp_landed;
             Ty *rt = &e->ty[ft->elt];
             if (rt->k == TK_INT && rt->w < 32) r &= (1u << rt->w) - 1;      /* slots hold narrow integers zero-extended */
             U64(1) = r;
@@ -702,9 +730,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
-        int was = run_as(e, f && f->jit ? SIDE_COMPILED : e->side);
-        uint64_t r = ncall((void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3));   /* compiled code: a plain ret */
+        int was = run_as(e, f && f->jit ? SIDE_COMPILED : e->side), jumped = 0;
+        NativeCall c = { (void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3) };   /* compiled code: a plain ret */
+        uint64_t r = f && f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
         run_as(e, was);
+        if (jumped) goto longjmp_landed;
         if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
         NEXT(5 + 2 * n);
     }
@@ -729,6 +759,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* float f(float) / double f(double) native callees (expf, sqrtf, ...) */
     H_(ncallf) e->sp = H->dyn; F32(1) = ((float (*)(float))ip[2])(F32(3)); NEXT(4);
     H_(ncalld) e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(F64(3)); NEXT(4);
+    H_(sqrtd_libm) {                /* libm's sqrt sets errno for a negative input: only those call it */
+        double x = F64(3);
+        if (x < 0) { e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(x); } else F64(1) = __builtin_sqrt(x);
+        NEXT(4);
+    }
     H_(ret) {
         uint64_t v = U64(1);
         Hdr *h = H;
@@ -758,25 +793,37 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         e->fp = fp = h->rfp; ip = h->rip; e->depth--;
         DISPATCH();
     }
-    /* setjmp/longjmp over the engine's own frames. The jump buffer (glibc's, 156 bytes) records
-       the activation: a mark, its frame, where to resume (the setjmp's result is that op's cell 1),
-       its function, the call depth, and this run()'s C frame: a longjmp from under another run()
-       (native or compiled code called back into the interpreter) would skip C frames, an error */
+    /* setjmp/longjmp over the engine's own frames. The jump buffer (glibc's, 156 bytes, or
+       __builtin_setjmp's 5 words) records the activation: a mark, its frame, where to resume (the
+       setjmp's result is that op's cell 1), its function, and this run()'s C frame. A longjmp from
+       under another run() (compiled code called back into the interpreter) goes back through the
+       transition (call_compiled) its run() made; one through native code (a callback) is an error */
     H_(setjmp) {
         W *jb = (W *)(W)U32(2);
-        jb[0] = 0x4a4d5042; jb[1] = (W)fp; jb[2] = (W)(ip + 3); jb[3] = (W)H->fn; jb[4] = e->depth; jb[5] = (W)&osr_result;
+        jb[0] = 0x4a4d5042; jb[1] = (W)fp; jb[2] = (W)(ip + 3); jb[3] = (W)H->fn; jb[4] = (W)&osr_result;
         U32(1) = 0;
         NEXT(3);
     }
     H_(longjmp) {
         W *jb = (W *)(W)U32(1);
         uint32_t v = U32(2);
-        uint8_t *p = fp;
         if (jb[0] != 0x4a4d5042) { fail(e, BFE_ERROR, "engine: longjmp with a jump buffer no setjmp filled"); goto fail; }
-        if (jb[5] != (W)&osr_result) { fail(e, BFE_ERROR, "engine: longjmp across native or compiled code (a callback or a JIT-compiled caller) is not supported"); goto fail; }
-        while (p && p != (uint8_t *)jb[1]) p = ((Hdr *)p)->rfp;
-        if (!p || ((Hdr *)p)->fn != (Fn *)jb[3] || e->depth < jb[4]) { fail(e, BFE_ERROR, "engine: longjmp to a function that has returned"); goto fail; }
-        e->fp = fp = p; e->depth = jb[4]; ip = (W *)jb[2];
+        if (jb[4] != (W)&osr_result) {                   /* the setjmp is in an outer run(): through compiled code to it */
+            Transit *t = e->transit;
+            while (t && t->run_id != (void *)jb[4]) t = t->prev;
+            if (!t) { fail(e, BFE_ERROR, "engine: longjmp across native code (a callback) is not supported"); goto fail; }
+            e->lj_buf = jb; e->lj_val = v;
+            __builtin_longjmp(t->jb, 1);
+        }
+        goto longjmp_here;
+    longjmp_landed:
+        jb = e->lj_buf; v = e->lj_val;
+    longjmp_here: ;
+        uint8_t *p = fp;
+        uint32_t popped = 0;
+        while (p && p != (uint8_t *)jb[1]) { p = ((Hdr *)p)->rfp; popped++; }
+        if (!p || ((Hdr *)p)->fn != (Fn *)jb[3]) { fail(e, BFE_ERROR, "engine: longjmp to a function that has returned"); goto fail; }
+        e->fp = fp = p; e->depth -= popped; ip = (W *)jb[2];
         *(u32u *)(fp + (intptr_t)(int32_t)ip[-2]) = v ? v : 1;
         DISPATCH();
     }

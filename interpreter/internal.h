@@ -129,6 +129,8 @@ struct bf_engine {
     uint8_t *stubs; uint32_t nstub;
     uint8_t *stack, *stack_end;
     uint8_t *sp;                         /* free stack top when inside native code */
+    struct Transit *transit;             /* innermost interpreter -> compiled call (exec.c: longjmp through compiled code) */
+    W *lj_buf; uint32_t lj_val;          /* a longjmp unwinding native frames to that transition */
     uint32_t depth;
     uint32_t mem, peak;
     void *allocs;                        /* list of every allocation (module.c) */

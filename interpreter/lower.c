@@ -564,6 +564,8 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     if (pfx(n, len, "stackrestore")) return E2(OP(strest), sl(l, a[0], 0));
     if (pfx(n, len, "va_start")) return E2(OP(vastart), sl(l, a[0], 0));
     if (pfx(n, len, "va_copy")) return E3(OP(vacopy), sl(l, a[0], 0), sl(l, a[1], 0));
+    if (pfx(n, len, "eh.sjlj.setjmp")) return E3(OP(setjmp), d, sl(l, a[0], 0));    /* __builtin_setjmp: the engine's own, as setjmp */
+    if (pfx(n, len, "eh.sjlj.longjmp")) { Opd one = { 1, 0, 1 }; return E3(OP(longjmp), sl(l, a[0], 0), inslot(l, &one)); }
     if (pfx(n, len, "trap") || pfx(n, len, "debugtrap") || pfx(n, len, "ubsantrap")) return E1(OP(trap));
     if (pfx(n, len, "objectsize")) {
         uint64_t mn = 0; if (na > 1) const_scalar(l->e, a[1], &mn);

@@ -141,7 +141,7 @@ static const struct { const char *name, *sig; } intrinsics[] = {
     { "strip.invariant.group", "pr" }, { "annotation", "xr*" }, { "ptr.annotation", "pr*" },
     { "memcpy", "vppi*" }, { "memmove", "vppi*" }, { "memset", "vpii*" },
     { "stacksave", "p" }, { "stackrestore", "vp" }, { "va_start", "vp" }, { "va_copy", "vpp" },
-    { "trap", "v" }, { "debugtrap", "v" }, { "ubsantrap", "vi" },
+    { "eh.sjlj.setjmp", "ip" }, { "eh.sjlj.longjmp", "vp" }, { "trap", "v" }, { "debugtrap", "v" }, { "ubsantrap", "vi" },
     { "objectsize", "ip*" }, { "is.constant", "ix" }, { "returnaddress", "pi" }, { "frameaddress", "pi" },
     { "flt.rounds", "i" },
     { "vector.reduce.fadd", "erV" }, { "vector.reduce.fmul", "erV" },

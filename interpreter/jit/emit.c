@@ -993,8 +993,12 @@ static int call(J *j, Ins *I) {
         if (push_value(j, v, &k)) return -1;
     }
     if (4 * k > j->out) return unsupported(j, "internal: outgoing area too small");
-    if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl && !e->fn[e->v[callee].u.idx].native)
+    if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].isdecl && !e->fn[e->v[callee].u.idx].native) {
+        Fn *d = &e->fn[e->v[callee].u.idx];
+        if (sj_kind(d->name, d->nlen))      /* the engine's own: the jump buffer records an interpreted frame */
+            return unsupported(j, "calls setjmp or longjmp (they run on the interpreter's frames)");
         return unsupported(j, "call of an unresolved external (the interpreter reports it)");
+    }
     if (load(j, EAX, callee, 0)) return -1;       /* a function's pointer value: its trampoline or native symbol */
     /* a native callee returning a struct pops its hidden pointer (ret 4), compiled and
        interpreted ones do not: ESP is put back as it was whichever it is */

@@ -85,7 +85,7 @@ describe('kernel_lib string.c, stdlib.c, ctype.c: the guest\'s C library', () =>
 
 describe('setjmp/longjmp the engine cannot do: a clear error, never a crash', () => {
   it.each([
-    ['callback', 'error: engine: longjmp across native or compiled code (a callback or a JIT-compiled caller) is not supported'],
+    ['callback', 'error: engine: longjmp across native code (a callback) is not supported'],
     ['returned', 'error: engine: longjmp to a function that has returned'],
   ])('longjmp %s', async (arg, message) => {
     const bc = join(work, 'setjmp_errors.bc');
@@ -95,5 +95,12 @@ describe('setjmp/longjmp the engine cannot do: a clear error, never a crash', ()
       expect(r.stderr.trim().split('\n').pop()).toBe(message);
       expect(r.exitCode).toBe(1);
     }
+  });
+  it('a function that calls setjmp or longjmp stays interpreted under the JIT, and --stats says why', async () => {
+    const bc = join(work, 'setjmp_longjmp.bc');
+    await execa(tools.clang, [...CFLAGS, '-O2', '-emit-llvm', '-c', join(dir, '..', 'cases', 'setjmp_longjmp.c'), '-o', bc]);
+    const r = await execa(bfi, ['--jit=all', '--stats', bc], { reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain("[jit] interpreted main: calls setjmp or longjmp (they run on the interpreter's frames)");
   });
 });
