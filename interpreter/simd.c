@@ -113,7 +113,9 @@ static void scatter(uint8_t *p, const V *v, uint8_t t) {
     }
 }
 
-static __m128 cmpss(__m128 a, __m128 b, int imm) {
+/* the header's functions need SSE2 enabled where they are inlined (the engine's build has it; the fuzz build does not) */
+#define SSE2 __attribute__((target("sse2")))
+SSE2 static __m128 cmpss(__m128 a, __m128 b, int imm) {
     switch (imm & 7) {                                   /* CMPSS reads bits 2:0 of its immediate */
     case 0: return _mm_cmpeq_ss(a, b);  case 1: return _mm_cmplt_ss(a, b);
     case 2: return _mm_cmple_ss(a, b);  case 3: return _mm_cmpunord_ss(a, b);
@@ -121,7 +123,7 @@ static __m128 cmpss(__m128 a, __m128 b, int imm) {
     case 6: return _mm_cmpnle_ss(a, b); default: return _mm_cmpord_ss(a, b);
     }
 }
-static __m128d cmpsd(__m128d a, __m128d b, int imm) {
+SSE2 static __m128d cmpsd(__m128d a, __m128d b, int imm) {
     switch (imm & 7) {
     case 0: return _mm_cmpeq_sd(a, b);  case 1: return _mm_cmplt_sd(a, b);
     case 2: return _mm_cmple_sd(a, b);  case 3: return _mm_cmpunord_sd(a, b);
@@ -131,8 +133,7 @@ static __m128d cmpsd(__m128d a, __m128d b, int imm) {
 }
 
 /* op k on the slots at fp + a, b, c; the result to fp + d */
-__attribute__((target("sse2")))
-void simd_run(uint8_t *fp, int32_t d, uint32_t k, int32_t a, int32_t b, int32_t c) {
+SSE2 void simd_run(uint8_t *fp, int32_t d, uint32_t k, int32_t a, int32_t b, int32_t c) {
     V x, y, r = { .i = _mm_setzero_si128() };
     int32_t s = 0;                                       /* scalar results */
     void *p = 0;                                         /* the pointer argument */
