@@ -208,7 +208,8 @@ static int saveable(const Addrs *a, Fn *f) { return f->jit && !f->jit->skipped.w
 uint32_t bf_cache_new(bf_engine *e) {
     uint32_t n = 0;
     Addrs a; addrs_init(e, &a);
-    for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&a, &e->fn[i]) && !e->fn[i].jit->saved) n++;
+    /* saved first: clean() reads every byte of a function's code (73 KB warm: 9.8M instructions) */
+    for (uint32_t i = 0; i < e->nfn; i++) if (e->fn[i].jit && !e->fn[i].jit->saved && saveable(&a, &e->fn[i])) n++;
     addrs_free(e, &a);
     return n;
 }
