@@ -43,7 +43,7 @@ export const tinyllamaSources = ['tinyllama.c', 'main.c'].map((f) => fromRoot('t
 // The engine type-puns through its register slots: no strict aliasing.
 const engineFlags = ['-fno-strict-aliasing'];
 const guestMain = fromRoot('interpreter', 'guest.c');
-const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest_syms.c'), guestMain];
+const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest_syms.c'), fromRoot('interpreter', 'guest_run.c'), guestMain];
 const guestJit = fromRoot('interpreter', 'guest_jit.c');
 // The meta kernel (issue 12): the native engine with its JIT and guest_meta.c,
 // which runs runtime.bc: the jit kernel's engine and application (guest.c,
