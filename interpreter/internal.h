@@ -157,6 +157,7 @@ struct bf_engine {
 
 /* ---- util (module.c) ------------------------------------------------ */
 void *ealloc(E *e, uint32_t n);          /* zeroed; NULL + error when over budget */
+void *ealloc_untouched(E *e, uint32_t n); /* not zeroed: malloc's fresh pages stay unmapped until used */
 void *erealloc(E *e, void *p, uint32_t n);
 void efree(E *e, void *p);
 int fail(E *e, int code, const char *fmt, ...);
@@ -247,7 +248,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
     X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
     X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) X(gep2) \
-    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(ret) X(retv) X(retn) \
+    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) X(ret) X(retv) X(retn) \
     X(sw) X(sw64) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
     X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
     X(cttz64) X(bswap64) X(bswap16) X(fshl) X(fshr) X(fshl64) X(fshr64) \

@@ -356,6 +356,7 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
             if ((sc == 1 || sc == 3) && (dc == 1 || dc == 3)) return E3(OP(mov64), d, a.off);
             return E3(OP(mov32), d, a.off);
         }
+        if (sc == 0 && dc == 0 && opc == 1 && a.off == d) return 0;     /* a narrow load into this slot (zext_in_place) */
         if (sc == 0 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < sw ? mask_to(l, d, dw) : 0; }
         if (sc == 0 && dc == 1) return E3(OP(zx64), d, a.off);
         if (sc == 1 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < 32 ? mask_to(l, d, dw) : 0; }
@@ -870,6 +871,8 @@ static int emit_call(L *l, Ins *I) {
     if (!addr) ps = sl(l, callee, 0);
     if (addr && na == 1 && fixed >= 1 && !attr_has(e, I->aux, 1, 3, 0)) {       /* float f(float), double f(double): expf, sqrt ... */
         int c1 = cls(l, vty(l, I->o[1]));
+        int libm_sqrt = f && f->isdecl && f->nlen == 4 && !memcmp(f->name, "sqrt", 4);
+        if (rk == RK_F64 && c1 == 3 && libm_sqrt) return E4(OP(sqrtd_libm), d, (W)addr, sl(l, I->o[1], 0));
         if ((rk == RK_F32 && c1 == 2) || (rk == RK_F64 && c1 == 3))
             return E4(rk == RK_F32 ? OP(ncallf) : OP(ncalld), d, (W)addr, sl(l, I->o[1], 0));
     }
@@ -1068,29 +1071,32 @@ static int emit_gep(L *l, Ins *I) {
             return mov(l, dst(l, I->id), &o, l->e->ptrty);
         }
     }
-    /* indices all constant but the last (a variable i32): fold into the loads
+    /* one variable i32 index (an array's or the pointer's), every other index
+       constant (struct fields after it too: code[pc].op): fold into the loads
        and stores using it, as base + index * size + displacement */
-    uint32_t lv = I->o[I->n - 1];
-    if (!l->nonmem[k] && !l->xs[k] && !isconst(l, lv) && T(l, vty(l, lv))->k == TK_INT && iw(l, vty(l, lv)) == 32) {
+    uint32_t lv = NOTY;
+    if (!l->nonmem[k] && !l->xs[k]) {
         uint32_t t = I->ty2, es = 0; int64_t co = 0; int ok = 1;
         for (uint32_t i = 1; i < I->n && ok; i++) {
-            uint32_t v = I->o[i]; uint64_t x = 0;
-            uint32_t et = t;
-            if (i > 1) {
-                Ty *y = T(l, t);
-                if (y->k == TK_ST) {
-                    if (i == I->n - 1 || !isconst(l, v) || const_scalar(l->e, v, &x) || x >= y->w) { ok = 0; break; }
-                    ty_size(l->e, t); co += T(l, t)->offs[x]; t = T(l, t)->elts[x]; continue;
-                }
-                if (y->k != TK_ARR && y->k != TK_VEC) { ok = 0; break; }
-                et = t = y->elt;
+            uint32_t v = I->o[i], vt2 = vty(l, v); uint64_t x = 0;
+            Ty *y = T(l, t);
+            if (i > 1 && y->k == TK_ST) {
+                if (!isconst(l, v) || const_scalar(l->e, v, &x) || x >= y->w) { ok = 0; break; }
+                ty_size(l->e, t); co += T(l, t)->offs[x]; t = T(l, t)->elts[x]; continue;
             }
-            es = ty_size(l->e, et);
-            if (i == I->n - 1) break;
-            if (!isconst(l, v) || T(l, vty(l, v))->k == TK_VEC || const_scalar(l->e, v, &x)) { ok = 0; break; }
-            uint32_t w = iw(l, vty(l, v));
-            co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)es;
+            if (i > 1 && y->k != TK_ARR && y->k != TK_VEC) { ok = 0; break; }
+            if (i > 1) t = y->elt;
+            uint32_t size = ty_size(l->e, t);
+            if (T(l, vt2)->k != TK_INT) { ok = 0; break; }
+            if (!isconst(l, v)) {
+                if (lv != NOTY || iw(l, vt2) != 32) { ok = 0; break; }
+                lv = v; es = size; continue;
+            }
+            if (const_scalar(l->e, v, &x)) { ok = 0; break; }
+            uint32_t w = iw(l, vt2);
+            co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)size;
         }
+        if (lv == NOTY) ok = 0;
         uint32_t xb = base + 1;
         if (ok && islocal(l, base)) {
             uint32_t kb = base - l->base;
@@ -1867,6 +1873,22 @@ static void coalesce(L *l) {
         }
 }
 
+/* A zext to i32 right after the i8/i16 load it extends (its only use): the
+ * load writes the zext's slot, which it zero-fills, and the zext is no code.
+ * Right after: the zext's slot may be a phi's (coalesce), read until then. */
+static void zext_in_place(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 0; i + 1 < ir->nins; i++) {
+        Ins *Ld = &ir->ins[i], *Z = &ir->ins[i + 1];
+        if (Ld->op != I_LOAD || Z->op != I_CAST || Z->sub != 1 || Z->o[0] != Ld->id || !islocal(l, Ld->id)
+            || l->blk[i] != l->blk[i + 1] || l->nuse[Ld->id - l->base] != 1 || l->loc[Ld->id - l->base]
+            || T(l, Ld->ty)->k != TK_INT || (iw(l, Ld->ty) != 8 && iw(l, Ld->ty) != 16)
+            || T(l, Z->ty)->k != TK_INT || iw(l, Z->ty) != 32)
+            continue;
+        l->loc[Ld->id - l->base] = dst(l, Z->id);
+    }
+}
+
 
 #ifdef BF_DUMP
 #define X_NM(n) #n,
@@ -1947,6 +1969,7 @@ int lower(E *e, Fn *f) {
     }
     if (build_uses(l)) goto out;
     coalesce(l);
+    zext_in_place(l);
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) dst(l, ir.ins[i].id);
     if (f->traced && E4(OP(trace), f, 0, 0)) goto out;

@@ -9,6 +9,11 @@
  * list, so bf_free releases everything and the budget is exact. */
 typedef struct AH { uint32_t n; struct AH *prev, *next; uint32_t pad; } AH;
 void *ealloc(E *e, uint32_t n) {
+    void *p = ealloc_untouched(e, n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+void *ealloc_untouched(E *e, uint32_t n) {
     uint32_t hs = (uint32_t)sizeof(AH);
     if (n > 0x7fffff00u || e->mem + n + hs > e->cfg.mem_budget || e->mem + n + hs < e->mem) {
         fail(e, BFE_NOMEM, "engine: memory budget exceeded (%u bytes in use, %u requested, budget %u)",
@@ -19,7 +24,6 @@ void *ealloc(E *e, uint32_t n) {
     if (!h) { fail(e, BFE_NOMEM, "engine: out of memory (%u bytes)", n); return 0; }
     h->n = n; h->prev = 0; h->next = e->allocs; if (e->allocs) ((AH *)e->allocs)->prev = h; e->allocs = h;
     e->mem += n + hs; if (e->mem > e->peak) e->peak = e->mem;
-    memset(h + 1, 0, n);
     return h + 1;
 }
 void efree(E *e, void *q) {
@@ -800,7 +804,8 @@ bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg, int *err,
     }
     if (!seen) { BAD("bitcode: no module block"); goto out; }
     if (!e->version) { BAD("bitcode: missing module version"); goto out; }
-    e->stack = ealloc(e, e->cfg.stack_size + 64);
+    /* frames need no zeroes: a page of the stack is touched when a frame first reaches it */
+    e->stack = ealloc_untouched(e, e->cfg.stack_size + 64);
     if (!e->stack) goto out;
     e->stack = (uint8_t *)(((W)e->stack + 31) & ~(W)31);
     e->stack_end = e->stack + e->cfg.stack_size;
