@@ -66,6 +66,7 @@ static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
             k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
         }
         if (y->k == TK_INT && y->w > 64) { memcpy(fp + off, &w[k], 16); k += 4; off += 16; continue; }
+        if (y->k == TK_FP80) { memcpy(fp + off, &w[k], 12); k += 3; off += 16; continue; }
         if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
         else if (y->k == TK_INT && y->w < 32) { *(u32u *)(fp + off) = w[k] & ((1u << y->w) - 1); k++; }   /* a caller may have sign-extended it: slots hold narrow integers zero-extended */
         else { *(u32u *)(fp + off) = w[k]; k++; }
@@ -82,6 +83,7 @@ uint32_t param_words(E *e, Fn *f) {
         Ty *y = &e->ty[ft->elts[i]];
         if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) k += (ty_size(e, bt) + 3) / 4;
         else if (y->k == TK_INT && y->w > 64) k += 4;
+        else if (y->k == TK_FP80) k += 3;
         else if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) k += 2;
         else k++;
     }

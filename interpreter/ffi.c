@@ -25,6 +25,7 @@ void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
         case RK_F32: { float r = ((float (*)(TYPES))fn)(ARGS); uint32_t x; memcpy(&x, &r, 4); return x; } \
         case RK_F64: { double r = ((double (*)(TYPES))fn)(ARGS); uint64_t x; memcpy(&x, &r, 8); return x; } \
         case RK_VOID: ((void (*)(TYPES))fn)(ARGS); return 0; \
+        case RK_F80: { long double r = ((long double (*)(TYPES))fn)(ARGS); uint64_t lo; memcpy(out, &r, 10); memcpy(&lo, &r, 8); return lo; } \
         default: return ((uint64_t (*)(TYPES))fn)(ARGS); \
         } \
     }
@@ -51,7 +52,9 @@ static uint64_t ncall_sret(void *fn, const W *w, uint32_t nw, uint32_t size) {
 }
 uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
     W a[64];
+    void *out = 0;                                   /* RK_F80: where the result goes, the last word; the result's */
     if ((rk & 0xff) == RK_SRET) return ncall_sret(fn, w, nw, (uint32_t)rk >> 8);
+    if (rk == RK_F80 && nw) out = (void *)w[--nw];   /* first 8 bytes are returned too, for the handler that stores them there */
     if (nw > 64) nw = 64;
     for (uint32_t i = 0; i < nw; i++) a[i] = w[i];
     for (uint32_t i = nw; i < 64; i++) a[i] = 0;
@@ -80,6 +83,14 @@ static uint64_t enter(Fn *f, uint32_t *args) {
 uint64_t tramp_entry(Fn *f, uint32_t *args) { return enter(f, args); }
 static float tramp_f(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); float x; uint32_t b = (uint32_t)r; memcpy(&x, &b, 4); return x; }
 static double tramp_d(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); double x; memcpy(&x, &r, 8); return x; }
+/* native code expects a long double in st(0), which enter's 8-byte result cannot carry: a clear stop */
+static long double tramp_ld(Fn *f, uint32_t *args) {
+    E *e = f->e;
+    (void)args;
+    int c = fail(e, BFE_ERROR, "engine: native code called '%.*s', which returns long double, through its pointer (not supported)", (int)f->nlen, f->name);
+    if (e->cfg.fatal) e->cfg.fatal(c, e->err);
+    for (;;) { }
+}
 
 int stubs_make(E *e) {
     uint32_t n = e->nfn ? e->nfn : 1;
@@ -90,7 +101,7 @@ int stubs_make(E *e) {
         Fn *f = &e->fn[i];
         uint8_t *s = m + STUB_BYTES * i;
         Ty *rt = &e->ty[e->ty[f->ty].elt];
-        void *disp = rt->k == TK_FLT ? (void *)tramp_f : rt->k == TK_DBL ? (void *)tramp_d : (void *)tramp_entry;
+        void *disp = rt->k == TK_FLT ? (void *)tramp_f : rt->k == TK_DBL ? (void *)tramp_d : rt->k == TK_FP80 ? (void *)tramp_ld : (void *)tramp_entry;
         uint32_t fp = (uint32_t)(W)f, dp = (uint32_t)(W)disp, slot = (uint32_t)(W)&f->native;
         static const uint8_t tpl[STUB_BYTES] = {
             0xa1, 0, 0, 0, 0,            /* mov eax, [slot]      the entry slot */

@@ -373,6 +373,12 @@ static const bf_sym host_syms[] = {
     S(cbrt), S(cbrtf), S(expm1), S(expm1f), S(log1p), S(log1pf), S(ldexp), S(ldexpf), S(frexp), S(frexpf),
     S(modf), S(modff), S(copysign), S(copysignf), S(roundeven), S(roundevenf),
     S(cabs), S(cabsf), S(carg), S(cargf),
+    /* long double (results in st(0): RK_F80; 12-byte arguments) */
+    S(sqrtl), S(fabsl), S(expl), S(exp2l), S(logl), S(log2l), S(log10l), S(powl), S(sinl), S(cosl), S(tanl),
+    S(asinl), S(acosl), S(atanl), S(atan2l), S(sinhl), S(coshl), S(tanhl), S(floorl), S(ceill), S(truncl),
+    S(roundl), S(rintl), S(nearbyintl), S(fmodl), S(fmal), S(fminl), S(fmaxl), S(lroundl), S(llroundl),
+    S(lrintl), S(llrintl), S(hypotl), S(cbrtl), S(expm1l), S(log1pl), S(ldexpl), S(frexpl), S(modfl),
+    S(copysignl), S(strtold), S(qecvt), S(qfcvt), S(qgcvt), S(qecvt_r), S(qfcvt_r),
     /* complex.h (struct results through sret, complex arguments byval) */
     S(cexp), S(cexpf), S(clog), S(clogf), S(csqrt), S(csqrtf), S(cpow), S(cpowf), S(csin), S(csinf), S(ccos),
     S(ccosf), S(ctan), S(ctanf), S(casin), S(casinf), S(cacos), S(cacosf), S(catan), S(catanf), S(csinh), S(csinhf),

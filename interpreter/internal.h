@@ -47,7 +47,7 @@ void bs_free(BS *b);
 
 /* ---- types ---------------------------------------------------------- */
 enum { TK_VOID, TK_INT, TK_FLT, TK_DBL, TK_PTR, TK_FN, TK_ST, TK_ARR, TK_VEC,
-       TK_LABEL, TK_META, TK_OTHER };
+       TK_LABEL, TK_META, TK_OTHER, TK_FP80 /* x86_fp80, long double: fp80.c */ };
 typedef struct Ty {
     uint8_t k, packed, vararg, done;
     uint32_t w;          /* int width; array/vector length; struct/fn: #elts */
@@ -198,6 +198,12 @@ int lower(E *e, Fn *f);
 int simd_find(const char *name, uint32_t len);                 /* name after "llvm.": op index, or -1 */
 int simd_check(E *e, int k, uint32_t rt, uint32_t na, const uint32_t *args);   /* 0, or 1 + the value at fault (0 the result) */
 void simd_run(uint8_t *fp, int32_t d, uint32_t k, int32_t a, int32_t b, int32_t c);
+/* fp80.c: long double on the x87; fp80_run is called through ncall, values in 16-byte slots */
+enum { F80_ADD, F80_SUB, F80_MUL, F80_DIV, F80_NEG, F80_ABS,
+       F80_FROM_F32, F80_FROM_F64, F80_FROM_S32, F80_FROM_U32, F80_FROM_S64, F80_FROM_U64,
+       F80_TO_F32, F80_TO_F64, F80_TO_S32, F80_TO_U32, F80_TO_S64, F80_TO_U64,
+       F80_CMP /* + fcmp predicate 1..14 */ };
+void fp80_run(uint8_t *fp, int32_t d, int32_t a, int32_t b, uint32_t op);
 
 /* ---- exec.c / ffi.c ------------------------------------------------- */
 /* The run's time split between the interpreter (with the engine: lowering,
@@ -283,5 +289,6 @@ typedef struct Hdr { W *rip; uint8_t *rfp; W dst; Fn *fn; uint8_t *dyn; uint8_t 
 #define HDR 32
 /* RK_SRET | bytes << 8: a native callee that writes its struct result through the hidden
    pointer in word 0 and pops that word (`ret 4`), as i386 C code does (div, __muldc3) */
-enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64, RK_SRET };
+enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64, RK_SRET,
+       RK_F80 };   /* long double in st(0), stored (10 bytes) where the last word points (and its first 8 returned) */
 #endif

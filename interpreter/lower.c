@@ -186,6 +186,12 @@ static int opd(L *l, uint32_t v, uint32_t i, Opd *o) {
             o->off = cslot(l, x, 16);
             return 0;
         }
+        if (T(l, et)->k == TK_FP80) {                 /* its 10 bytes in a 16-byte constant slot */
+            uint8_t x[16] = { 0 };
+            if (const_bytes(l->e, v, x, 16)) return -1;
+            o->off = cslot(l, x, 16);
+            return 0;
+        }
         o->imm = 1;
         if (elem_const(l, v, i, &o->v)) return -1;
         if (T(l, et)->k == TK_INT) o->v = wmask(T(l, et)->w, o->v);
@@ -522,6 +528,14 @@ static int pfx(const char *n, uint32_t len, const char *p) {
 
 static int emit_call(L *l, Ins *I);
 
+/* a call of fn(fp, arg...) (simd_run, fp80_run): the frame pointer, then immediates */
+static int frame_call(L *l, void *fn, const W *arg, int n) {
+    int32_t fpt = tmpslot(l);
+    if (E3(OP(lea), fpt, 0) || E5(OP(ncall), 24, (W)fn, RK_VOID, n + 1) || E2(fpt, 0)) return -1;
+    for (int i = 0; i < n; i++) { Opd o = { 1, 0, (uint32_t)arg[i] }; if (E2(inslot(l, &o), 0)) return -1; }
+    return 0;
+}
+
 /* llvm.x86.sse*: simd.c runs the instruction on the operands' slots (a
  * constant vector copied into slots first) */
 static int lower_simd(L *l, Ins *I, int k, int32_t d) {
@@ -534,10 +548,59 @@ static int lower_simd(L *l, Ins *I, int k, int32_t d) {
             arg[2 + i] = (W)t;
         } else arg[2 + i] = (W)sl(l, v, 0);
     }
-    int32_t fpt = tmpslot(l);
-    if (E3(OP(lea), fpt, 0) || E5(OP(ncall), 24, (W)simd_run, RK_VOID, 6) || E2(fpt, 0)) return -1;
-    for (int i = 0; i < 5; i++) { Opd o = { 1, 0, (uint32_t)arg[i] }; if (E2(inslot(l, &o), 0)) return -1; }
-    return 0;
+    return frame_call(l, (void *)simd_run, arg, 5);
+}
+
+static int isf80(L *l, uint32_t t) { return t < l->e->nty && T(l, t)->k == TK_FP80; }
+/* long double arithmetic, compares and conversions: fp80.c on the x87; frem is
+ * the C library's fmodl, as native code calls it */
+static int lower_fp80(L *l, Ins *I, int32_t d) {
+    Opd a, b = { 0, 24, 0 };
+    uint32_t t = I->ty, st = I->ty2, op;
+    if (opd(l, I->o[0], 0, &a) || (I->op != I_FNEG && I->op != I_CAST && opd(l, I->o[1], 0, &b))) return -1;
+    switch (I->op) {
+    case I_FNEG: op = F80_NEG; break;
+    case I_BIN:
+        if (I->sub == 6) {                            /* frem */
+            void *fn = ffi_lookup(l->e, "fmodl", 5);
+            if (!fn) return fail(l->e, BFE_UNRESOLVED, "bitcode: unresolved external 'fmodl' (needed for frem on long double)");
+            int32_t at = tmpslot(l);
+            return E3(OP(lea), at, d) || E5(OP(ncall), d, (W)fn, RK_F80, 5)
+                || E2(inslot(l, &a), 1) || E2(a.off + 8, 0) || E2(inslot(l, &b), 1) || E2(b.off + 8, 0) || E2(at, 0);
+        }
+        if (I->sub > 4 || I->sub == 3) return BADL("bitcode: bad long double opcode %u", I->sub);
+        op = I->sub == 4 ? F80_DIV : F80_ADD + I->sub; break;   /* binop codes: fadd 0, fsub 1, fmul 2, fdiv 4 */
+    case I_CMP:
+        if (I->sub == 0 || I->sub == 15) return E3(OP(movi), d, I->sub == 15);
+        if (I->sub > 15) return BADL("bitcode: bad fcmp predicate");
+        op = F80_CMP + I->sub; break;
+    default: {                                        /* I_CAST: fpext fptrunc fptoui fptosi uitofp sitofp */
+        int to = isf80(l, t);
+        uint32_t other = to ? st : t, w = iw(l, other);
+        Ty *y = T(l, other);
+        if (I->sub == 11) {                           /* bitcast to or from i80: the same 10 bytes */
+            if (!isw(l, other) || w != 80) return BADL("bitcode: bad long double bitcast in '%.*s'", (int)l->f->nlen, l->f->name);
+            if (E4(OP(movn), d, inslot(l, &a), 16)) return -1;
+            return to ? 0 : ewide(l, WO_MASK, d, d, 0, 0, 80);
+        }
+        int sgn = I->sub == 4 || I->sub == 6;
+        if (y->k == TK_FLT || y->k == TK_DBL) {
+            if (I->sub != (to ? 8 : 7)) return BADL("bitcode: bad long double cast %u", I->sub);
+            op = to ? (y->k == TK_FLT ? F80_FROM_F32 : F80_FROM_F64) : (y->k == TK_FLT ? F80_TO_F32 : F80_TO_F64);
+        } else if (y->k == TK_INT && w <= 64 && I->sub == (to ? 5u + sgn : 3u + sgn)) {
+            if (to && sgn && w != 32 && w != 64 && sext_tmp(l, &a, w)) return -1;
+            if (to && sgn && w > 32 && w < 64) w = 64;
+            op = (to ? F80_FROM_S32 : F80_TO_S32) + 2 * (w > 32) + !sgn;
+            if (to && w < 32 && !sgn) op = F80_FROM_U32;
+            if (to && w < 32 && sgn) op = F80_FROM_S32;
+        } else return BADL("bitcode: unsupported long double cast in '%.*s'", (int)l->f->nlen, l->f->name);
+        W arg[4] = { (W)d, (W)inslot(l, &a), 24, op };
+        if (frame_call(l, (void *)fp80_run, arg, 4)) return -1;
+        return !to && w != 32 && w != 64 ? mask_to(l, d, w) : 0;
+    }
+    }
+    W arg[4] = { (W)d, (W)inslot(l, &a), (W)inslot(l, &b), op };
+    return frame_call(l, (void *)fp80_run, arg, 4);
 }
 
 static int intrinsic(L *l, Ins *I, Fn *f) {
@@ -548,6 +611,20 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     Opd x, y, z;
     int simd = simd_find(n, len);
     if (simd >= 0) return lower_simd(l, I, simd, d);
+    int f80 = rt != NOTY && isf80(l, rt);
+    for (uint32_t i = 0; i < na; i++) f80 |= a[i] < l->e->nv && isf80(l, vty(l, a[i]));
+    if (f80) {                                        /* long double: fmuladd and fabs; the rest are calls */
+        if (pfx(n, len, "fmuladd") && na == 3) {     /* the x87 has no fused multiply-add: a product, then a sum */
+            int32_t p = slot(l, 16);
+            if (opd(l, a[0], 0, &x) || opd(l, a[1], 0, &y) || opd(l, a[2], 0, &z)) return -1;
+            W mul[4] = { (W)p, (W)inslot(l, &x), (W)inslot(l, &y), F80_MUL }, add[4] = { (W)d, (W)p, (W)inslot(l, &z), F80_ADD };
+            return frame_call(l, (void *)fp80_run, mul, 4) || frame_call(l, (void *)fp80_run, add, 4);
+        }
+        if (!pfx(n, len, "fabs") || na != 1) return BADL("bitcode: unsupported intrinsic 'llvm.%.*s' on long double", (int)len, n);
+        if (opd(l, a[0], 0, &x)) return -1;
+        W arg[4] = { (W)d, (W)inslot(l, &x), 24, F80_ABS };
+        return frame_call(l, (void *)fp80_run, arg, 4);
+    }
     if (pfx(n, len, "dbg") || pfx(n, len, "lifetime") || pfx(n, len, "assume") || pfx(n, len, "va_end")
         || pfx(n, len, "experimental.noalias.scope.decl") || pfx(n, len, "invariant") || pfx(n, len, "sideeffect")
         || pfx(n, len, "var.annotation") || pfx(n, len, "donothing") || pfx(n, len, "prefetch"))
@@ -815,6 +892,7 @@ static int rkind(L *l, uint32_t t) {
     if (c == 1) return RK_I64;
     if (c == 2) return RK_F32;
     if (c == 3) return RK_F64;
+    if (T(l, t)->k == TK_FP80) return RK_F80;
     return -1;
 }
 static int emit_call(L *l, Ins *I) {
@@ -876,11 +954,20 @@ static int emit_call(L *l, Ins *I) {
         if ((rk == RK_F32 && c1 == 2) || (rk == RK_F64 && c1 == 3))
             return E4(rk == RK_F32 ? OP(ncallf) : OP(ncalld), d, (W)addr, sl(l, I->o[1], 0));
     }
-    if (E5(addr ? OP(ncall) : OP(calli), d, addr ? (W)addr : (W)ps, rk, na)) return -1;
+    uint32_t nw = na;                                /* argument cells: a long double is 8 + 4 bytes */
+    for (uint32_t i = 0; i < na; i++) nw += isf80(l, vty(l, I->o[1 + i]));
+    int32_t at = 0;
+    if (rk == RK_F80) {                              /* a long double result: one more word, where d is (ncall) */
+        at = tmpslot(l);
+        if (E3(OP(lea), at, d)) return -1;
+        if (f && !f->isdecl) { addr = 0; ps = sl(l, callee, 0); }   /* an interpreted callee through calli: its slot into d */
+    }
+    if (E5(addr ? OP(ncall) : OP(calli), d, addr ? (W)addr : (W)ps, rk, nw + (rk == RK_F80))) return -1;
     for (uint32_t i = 0; i < na; i++) {
         uint32_t v = I->o[1 + i], t = vty(l, v);
         int c = cls(l, t);
         uint32_t bt;
+        if (isf80(l, t)) { int32_t s = sl(l, v, 0); if (E2(s, 1) || E2(s + 8, 0)) return -1; continue; }
         if (attr_has(e, I->aux, i + 1, 3, &bt) && bt < e->nty) {      /* byval, fixed or variadic: the bytes themselves (va_arg reads them in place) */
             uint32_t sz = ty_size(e, bt);
             if (E2(sl(l, v, 0), (((sz + 3) & ~3u) << 2) | 2)) return -1;
@@ -889,6 +976,7 @@ static int emit_call(L *l, Ins *I) {
         if (c < 0) return BADL("bitcode: unsupported argument type in call from '%.*s'", (int)l->f->nlen, l->f->name);
         if (E2(sl(l, v, 0), (c == 1 || c == 3) ? 1 : 0)) return -1;
     }
+    if (rk == RK_F80 && E2(at, 0)) return -1;
     /* native and compiled code return a narrow integer extended as its attribute says (signext:
        sign bits); the interpreter's slots hold narrow integers zero-extended */
     if (rt != NOTY && T(l, rt)->k == TK_INT && T(l, rt)->w < 32) return mask_to(l, d, T(l, rt)->w);
@@ -923,7 +1011,7 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
 }
 
 /* bytes a load/store touches: integers their store size (i24: 3, i80: 10), not the alloc size */
-static uint32_t msize(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_INT ? (y->w + 7) / 8 : ty_size(l->e, t); }
+static uint32_t msize(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_INT ? (y->w + 7) / 8 : y->k == TK_FP80 ? 10 : ty_size(l->e, t); }
 
 static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int32_t b = 0, off; int fr;
@@ -1374,7 +1462,7 @@ static const char *oddty(L *l, uint32_t t) {
     Ty *y = T(l, t);
     if (y->k != TK_OTHER) return 0;
     switch (y->w) {                                  /* TYPE_CODE_* */
-    case 10: return "half"; case 13: return "x86_fp80 (long double)"; case 14: return "fp128";
+    case 10: return "half"; case 14: return "fp128";
     case 15: return "ppc_fp128"; case 17: return "x86_mmx"; case 23: return "bfloat"; case 24: return "x86_amx";
     }
     return 0;
@@ -1407,6 +1495,8 @@ static int emit_ins(L *l, uint32_t ii) {
         uint32_t ne = nelt(l, I->op == I_CMP ? I->ty2 : (I->op == I_CAST ? I->ty2 : t));
         if (I->op == I_SEL) ne = nelt(l, t);
         int32_t d = dst(l, I->id);
+        if (((I->op == I_BIN || I->op == I_FNEG || I->op == I_CAST) && isf80(l, t)) || ((I->op == I_CMP || I->op == I_CAST) && isf80(l, I->ty2)))
+            return lower_fp80(l, I, d);
         if (I->op == I_CAST && (nelt(l, t) != nelt(l, I->ty2) || (I->sub == 11 && (T(l, t)->k == TK_VEC || T(l, I->ty2)->k == TK_VEC)))) {
             /* bitcast through memory */
             if (I->sub != 11) return BADL("bitcode: bad vector cast");

@@ -99,6 +99,7 @@ static void ty_layout(E *e, uint32_t t, int depth) {
         break;
     case TK_FLT: s = 4; a = 4; break;
     case TK_DBL: s = 8; a = e->f64align; break;
+    case TK_FP80: s = 12; a = 4; break;              /* i386: 10 bytes, size 12, align 4 */
     case TK_PTR: case TK_FN: s = 4; a = 4; break;
     case TK_ARR: {
         if (y->elt >= e->nty) break;
@@ -211,7 +212,8 @@ static int read_types(E *e) {
             break;
         }
         case 16: y->k = TK_META; break;
-        case 10: case 13: case 14: case 15: case 17: case 22: case 23: case 24: y->k = TK_OTHER; y->w = b->code; break;
+        case 13: y->k = TK_FP80; break;
+        case 10: case 14: case 15: case 17: case 22: case 23: case 24: y->k = TK_OTHER; y->w = b->code; break;
         default: return BAD("bitcode: unknown type code %u", b->code);
         }
         e->nty++;
@@ -345,8 +347,15 @@ static int read_constants(E *e) {
         }
         case 6:
             if (n < 1) return BAD("bitcode: bad float constant");
+            if (t->k == TK_FP80) {                       /* [sign+exponent << 48 | mantissa >> 16, mantissa & 0xffff] */
+                if (n < 2) return BAD("bitcode: bad x86_fp80 constant");
+                uint64_t m = o[0] << 16 | (o[1] & 0xffff);
+                v->k = V_CWIDE; v->u.a.n = 4; v->u.a.o = ealloc(e, 16); if (!v->u.a.o) return -1;
+                v->u.a.o[0] = (uint32_t)m; v->u.a.o[1] = (uint32_t)(m >> 32); v->u.a.o[2] = (uint32_t)(o[0] >> 48); v->u.a.o[3] = 0;
+                break;
+            }
             if (t->k != TK_FLT && t->k != TK_DBL)
-                return BAD("bitcode: unsupported %s constant (only float/double)", t->k == TK_OTHER && t->w == 13 ? "x86_fp80 (long double)" : "floating-point");
+                return BAD("bitcode: unsupported floating-point constant (only float, double and x86_fp80)");
             v->k = V_CFP; v->u.i = o[0]; break;
         case 7: case 8: case 9: case 22: {
             uint32_t cnt = n + (b->code == 9);

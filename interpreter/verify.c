@@ -14,7 +14,7 @@ typedef struct V { E *e; Fn *f; FnIR *ir; uint32_t nlocal; } V;
 /* ---- types ------------------------------------------------------------ */
 static Ty *ty(V *v, uint32_t t) { return &v->e->ty[t]; }
 static int is_int(V *v, uint32_t t) { return ty(v, t)->k == TK_INT; }
-static int is_fp(V *v, uint32_t t) { return ty(v, t)->k == TK_FLT || ty(v, t)->k == TK_DBL; }
+static int is_fp(V *v, uint32_t t) { return ty(v, t)->k == TK_FLT || ty(v, t)->k == TK_DBL || ty(v, t)->k == TK_FP80; }
 static int is_ptr(V *v, uint32_t t) { return ty(v, t)->k == TK_PTR; }
 static int is_vec(V *v, uint32_t t) { return ty(v, t)->k == TK_VEC; }
 /* the element type of a vector, the type itself otherwise */
@@ -35,7 +35,7 @@ static int same(V *v, uint32_t a, uint32_t b, int depth) {
     Ty *x = ty(v, a), *y = ty(v, b);
     if (x->k != y->k || depth > 8) return 0;
     switch (x->k) {
-    case TK_PTR: case TK_FLT: case TK_DBL: case TK_VOID: return 1;
+    case TK_PTR: case TK_FLT: case TK_DBL: case TK_FP80: case TK_VOID: return 1;
     case TK_INT: return x->w == y->w;
     case TK_ARR: case TK_VEC: return x->w == y->w && same(v, x->elt, y->elt, depth + 1);
     case TK_ST:
@@ -58,6 +58,7 @@ static void name_into(V *v, uint32_t t, Name *o, int depth) {
     case TK_INT: put(o, "i"); put_u(o, y->w); return;
     case TK_FLT: put(o, "float"); return;
     case TK_DBL: put(o, "double"); return;
+    case TK_FP80: put(o, "x86_fp80"); return;
     case TK_PTR: put(o, "ptr"); return;
     case TK_FN: put(o, "function"); return;
     case TK_LABEL: put(o, "label"); return;

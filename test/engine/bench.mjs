@@ -100,7 +100,7 @@ if (typeof startup === 'string') {
     (lw ? ` (${lw[2]} of ${lw[1]} functions)` : '') + (mem ? `; engine memory peak ${(mem[2] / 1048576).toFixed(2)} MiB (module, decoded code, interpreter stack; the program's own malloc is not counted)` : ''));
 }
 // .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
-const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'lower.c', 'exec.c', 'ffi.c'];
+const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'exec.c', 'ffi.c'];
 const jitFiles = ['jit/x86.c', 'jit/regalloc.c', 'jit/emit.c', 'jit/jit.c'];
 const SF = ['--target=i686-unknown-none', '-march=i686', '-msse2', '-mfpmath=sse', '-ffreestanding', '-fno-builtin', '-fno-stack-protector',
   '-fno-asynchronous-unwind-tables', '-fno-pic'];

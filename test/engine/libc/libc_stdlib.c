@@ -54,6 +54,9 @@ int main(int argc, char **argv) {
     int dec, sign; printf("ecvt %s %d %d", ecvt(3.14159, 4, &dec, &sign), dec, sign); printf(" fcvt %s", fcvt(2.5, 2, &dec, &sign));
     char gb[32]; printf(" gcvt %s", gcvt(1234.5678, 6, gb)); ecvt_r(1.5, 3, &dec, &sign, gb, sizeof gb); printf(" ecvt_r %s", gb);
     fcvt_r(1.5, 3, &dec, &sign, gb, sizeof gb); printf(" fcvt_r %s\n", gb);
+    printf("strtold %.21Lg qecvt %s %d", strtold("2.718281828459045235360287", 0), qecvt(3.14159265358979323846L, 15, &dec, &sign), dec);
+    printf(" qfcvt %s", qfcvt(2.5L, 2, &dec, &sign)); printf(" qgcvt %s", qgcvt(1234.5678L, 6, gb));
+    qecvt_r(1.5L, 3, &dec, &sign, gb, sizeof gb); printf(" qecvt_r %s", gb); qfcvt_r(1.5L, 3, &dec, &sign, gb, sizeof gb); printf(" qfcvt_r %s\n", gb);
     wchar_t wc; char mb[8]; wchar_t ws[8];
     printf("mblen %d mbtowc %d %d wctomb %d mbstowcs %zu wcstombs %zu\n", mblen("a", 1), mbtowc(&wc, "z", 1), (int)wc, wctomb(mb, L'q'), mbstowcs(ws, "abc", 8), wcstombs(mb, L"xy", 8));
     printf("rpmatch %d %d\n", rpmatch("yes"), rpmatch("no"));
