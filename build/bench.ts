@@ -11,7 +11,7 @@
 import { firstTokenPhaseRows } from './compare.ts';
 import { table } from './table.ts';
 import { execa } from 'execa';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHostProgram, tinyllamaHost } from './host.ts';
@@ -20,7 +20,7 @@ import { imageSha256 } from './image-file.ts';
 import { defaultBootOptions, type BootOptions } from './options.ts';
 import { boot, describeOutcome } from './qemu.ts';
 import { profile, type Profile, type RunConfig } from './report.ts';
-import { kernelSizes } from './size.ts';
+import { kernelsByPart } from './size.ts';
 import { startupTimes } from './startup.ts';
 import { hostTscHz } from './tsc.ts';
 import type { Manifest } from './manifest.ts';
@@ -117,8 +117,6 @@ export async function runJit(image: string, identity: Pick<RunConfig, 'image' | 
   };
 }
 
-const objectsIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(bc|o)$/.test(f)).map((f) => join(dir, f)) : []);
-
 export async function bench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'bareflow-bench-'));
   console.log('building (clean) ...');
@@ -133,23 +131,13 @@ export async function bench(): Promise<void> {
   const interp = await runMode(image, identity, 'interp');
   const jit = await runJit(image, identity);
 
-  const obj = join(scratch, 'obj');
-  const bootstrapSizes = await kernelSizes(join(obj, 'bootstrap', 'kernel.elf'), [
-    { name: 'engine', objects: objectsIn(join(obj, 'interpreter')).filter((f) => !/\/guest(_jit|_syms|_meta)?\.bc$/.test(f)) },
-    { name: 'FFI glue (guest.c, guest_syms.c)', objects: ['guest.bc', 'guest_syms.bc'].map((f) => join(obj, 'interpreter', f)) },
-    { name: 'kernel_lib', objects: objectsIn(join(obj, 'kernel_lib')) },
-  ]);
-
   const sizes = table(['image part', 'bytes', 'size']);
   sizes.push(['stage1', 512, '512 B'], ['stage2', manifest.stage2Bytes, `${manifest.stage2Bytes} B`]);
   for (const p of manifest.parts) sizes.push([p.name, p.bytes, k(p.bytes)]);
   sizes.push(['whole image', manifest.bytes, k(manifest.bytes)]);
   console.log(sizes.toString());
 
-  const boots = table(['bootstrap kernel by part', 'bytes']);
-  for (const p of bootstrapSizes.byPart) boots.push([p.part, p.bytes]);
-  for (const s of bootstrapSizes.sections) boots.push([`section ${s.section}`, s.bytes]);
-  console.log(boots.toString());
+  console.log(kernelsByPart(manifest.kernels));
 
   const build = table(['build', 'seconds']);
   build.push(['clean build', (cleanMs / 1000).toFixed(1)], ['no-op rebuild', (noopMs / 1000).toFixed(2)]);

@@ -11,6 +11,7 @@ import { bootConfig, validateOptions, type BootOptions } from './options.ts';
 import { CACHE_SLOT_BYTES, CACHE_SLOTS } from './cache-slots.ts';
 import { CACHE_PART, modeKernels, packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
+import { kernelSizeByPart } from './size.ts';
 import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step, type StepResult } from './steps.ts';
 import { toolVersion, tools } from './toolchain.ts';
@@ -45,9 +46,13 @@ const engineFlags = ['-fno-strict-aliasing'];
 const guestMain = fromRoot('interpreter', 'guest.c');
 const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest_syms.c'), fromRoot('interpreter', 'guest_run.c'), guestMain];
 const guestJit = fromRoot('interpreter', 'guest_jit.c');
-// The meta kernel (issue 12): the native engine with its JIT and guest_meta.c,
-// which runs runtime.bc: the jit kernel's engine and application (guest.c,
-// guest_jit.c) as one bitcode module, in the data volume next to tinyllama.bc.
+// The meta kernel (issue 12): the native engine without its JIT, and
+// guest_meta.c, which runs runtime.bc: the jit kernel's engine and application
+// (guest.c, guest_jit.c) as one bitcode module, in the data volume next to
+// tinyllama.bc. Its JIT compiles tinyllama, so the bootstrap needs none: with
+// one, compiling runtime.bc's hot functions cost more than it saved (boot
+// --mode meta --icount: 826M instructions to the first token with it, 509M
+// without; per token 1,233,456 and 1,229,634).
 const runtimeSources = [...engineGuestSources, ...engineJit, guestJit];
 
 // Each kernel links the one file that names it (bf_kernel_name): it reports
@@ -74,13 +79,13 @@ export function kernelBuild(): KernelBuild {
   const engineKernel = (name: string, sources: string[]) =>
     kernelSteps({ name, sources: [...sources, kernelId(name)], flags: engineFlags }, [...lib.objects, ...engine.objects], boot.entry);
   const bootstrap = engineKernel('bootstrap', []);
-  const jitLib = compileSteps(engineJit, engineFlags); // shared by the jit and meta kernels
+  const jitLib = compileSteps(engineJit, engineFlags);
   const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
   // guest.c's app_main is runtime.bc's; the meta kernel's is guest_meta.c's.
   // Optimised for size: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: ['-Oz'] },
-    [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain)), ...jitLib.objects], boot.entry);
+    [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain))], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags);
   return {
@@ -161,7 +166,8 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
   let manifest: Manifest | undefined;
   const pack: Step = {
     name: `pack ${basename(req.out)}`,
-    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, meta.bin, meta.elf, tinyllamaBc, runtimeBc, files.model, files.tokenizer],
+    // size.ts: how the manifest's kernel sizes are counted.
+    inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, meta.bin, meta.elf, tinyllamaBc, runtimeBc, files.model, files.tokenizer, fromRoot('build', 'size.ts')],
     outputs: [req.out, manifestPath],
     key: { ...req.defaults, cacheSlotBytes: CACHE_SLOT_BYTES },
     run: async () => {
@@ -181,6 +187,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
         ],
         model: config,
         defaults: req.defaults,
+        kernels: await Promise.all(Object.entries({ aot, bootstrap, jit, meta }).map(([name, k]) => kernelSizeByPart(name, k.elf, k.bin, k.objects))),
         toolchain: Object.fromEntries(await Promise.all(Object.values(tools).filter((t) => t !== tools.qemu).map(async (t) => [t, await toolVersion(t)]))),
       };
       const volume = packVolume([

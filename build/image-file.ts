@@ -20,7 +20,7 @@ export function readImageFile(path: string): Buffer {
 }
 
 /** The build manifest the image stores in its data volume. */
-export type StoredManifest = Pick<Manifest, 'model' | 'defaults' | 'files' | 'toolchain'>;
+export type StoredManifest = Pick<Manifest, 'model' | 'defaults' | 'files' | 'kernels' | 'toolchain'>;
 
 export interface ImageContents {
   header: ParsedImage;

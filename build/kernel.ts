@@ -86,6 +86,8 @@ export interface KernelOutputs {
   elf: string;
   map: string;
   optBc: string;
+  /** Every object linked into it (clang's, one per C file), for its size by part (build/size.ts). */
+  objects: string[];
 }
 
 /** Steps from C sources to the flat kernel binary `obj/<name>/kernel.bin`. */
@@ -136,7 +138,7 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
       },
     },
   ];
-  return { steps, out: { bin, elf, map, optBc } };
+  return { steps, out: { bin, elf, map, optBc, objects: [...libObjects, ...compiled.objects] } };
 }
 
 /** llvm-link then opt (-O3 unless `opt` says), each result verified; a textual .ll of the optimised module for inspection. */

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ModelConfig } from './model.ts';
 import type { BootOptions } from './options.ts';
+import type { KernelSize } from './size.ts';
 import { assertValid } from './schema.ts';
 
 export interface Manifest {
@@ -14,6 +15,8 @@ export interface Manifest {
   files: { name: string; source: string; bytes: number; sha256: string }[];
   model: ModelConfig;
   defaults: BootOptions;
+  /** Each kernel's loaded bytes by part of the source tree (build/size.ts). */
+  kernels: KernelSize[];
   toolchain: Record<string, string>;
 }
 

@@ -54,7 +54,7 @@ export interface JitFigures {
   /** warm: the boot started with a cache it loaded; cold: it did not (empty, stale or corrupt). */
   start: 'cold' | 'warm';
   cache: { state: string; why: string; slot: string | null; functions: number; bytes: number; cycles: number; diskCycles: number | null };
-  /** names: meta mode prefixes each with its layer (runtime:lower, app:forward). */
+  /** names: meta mode prefixes each with its layer (app:forward). */
   compiles: { count: number; cycles: number; bytes: number; names: string[] };
   cacheWrite: { state: string; slot: string; seq: number; functions: number; bytes: number; cycles: number } | null;
 }

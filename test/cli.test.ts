@@ -94,6 +94,10 @@ describe('bareflow inspect', () => {
     expect(r.stdout).toMatch(/│ tinyllama\.bc +│/);
     expect(r.stdout).toContain('model: dim 64, hiddenDim 172, nLayers 5, nHeads 8, nKvHeads 4, vocabSize 512, seqLen 512, sharedClassifier true');
     expect(r.stdout).toContain('model.bin: from ' + storiesModel + ', sha256 b0a507e7ad0f626624f17112325e66691f9076d622e1d3274d103d00299f2696');
+    // Each kernel's loaded bytes by part: the last row is each part's size in the table above.
+    expect(r.stdout).toMatch(/│ kernel bytes by part +│ aot +│ bootstrap +│ jit +│ meta +│/);
+    const partBytes = ['aot', 'bootstrap', 'jit', 'meta'].map((k) => r.stdout.match(new RegExp(`│ ${k} +│ \\d+ +│ \\d+ +│ (\\d+) `))![1]);
+    expect(r.stdout).toMatch(new RegExp(`│ loaded \\(the flat binary\\) +│ ${partBytes.join(' +│ ')} +│`));
     expect(r.stdout).toMatch(/ok: 13 checksums verified$/);
   });
 

@@ -2,6 +2,7 @@
 // (the cache part's slots carry their own: shown, not counted as the image's).
 import { imageContents, readImageFile } from '../../build/image-file.ts';
 import { CACHE_PART, hex, verifyImage } from '../../build/image.ts';
+import { kernelsByPart } from '../../build/size.ts';
 import { table } from '../../build/table.ts';
 import { cacheLines } from './cache.ts';
 
@@ -23,6 +24,7 @@ export function inspectCommand(image: string): void {
     console.log(`model: ${Object.entries(m.model).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`defaults: ${Object.entries(m.defaults).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
     for (const f of m.files) console.log(`${f.name}: from ${f.source}, sha256 ${f.sha256}`);
+    if (m.kernels) console.log(kernelsByPart(m.kernels)); // images built before the manifest had them: none
   }
   for (const l of cacheLines(bytes)) console.log(l);
   const bad = checks.filter((c) => !c.ok);

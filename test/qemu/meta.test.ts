@@ -1,26 +1,42 @@
-// Issue 12's first step in QEMU: the meta kernel. The native engine runs
+// Issue 12 in QEMU: the meta kernel. The native engine, without a JIT, runs
 // runtime.bc (the engine itself, guest flavour, as bitcode from the data
-// volume) with its JIT on; that engine runs tinyllama.bc with its own JIT and
-// generates exactly what the AOT kernel generates.
+// volume); that engine runs tinyllama.bc with its JIT and generates exactly
+// what the AOT kernel generates.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../../build/image-build.ts';
+import type { Manifest } from '../../build/manifest.ts';
 import { defaultBootOptions } from '../../build/options.ts';
+import { exitCodes } from '../../build/exitcodes.ts';
 import { bootStages, bootTest, tokenIds } from '../helpers/guest.ts';
-import { withLock } from '../helpers/images.ts';
+import { withDataFiles, withLock } from '../helpers/images.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 const full = !!process.env.BAREFLOW_FULL;
 const T = 240_000;
 let image: string;
+let manifest: Manifest;
 
 beforeAll(async () => {
   // A private image: other test files and builds write images/test concurrently.
-  image = (await withLock(() => buildImage({ out: join(tempDir('meta-'), 'meta.img'), defaults: defaultBootOptions }))).image;
+  ({ image, manifest } = await withLock(() => buildImage({ out: join(tempDir('meta-'), 'meta.img'), defaults: defaultBootOptions })));
 }, 600_000);
 
+describe('the meta kernel: the bootstrap', () => {
+  // Issue 12's target is 64 KiB (goal 16 KiB); this bound is what is reached so far (190.3 KiB at a5d6df4's
+  // engine) with room for the engine's growth, and it only shrinks.
+  it('is at most 200 KiB loaded, without the JIT, its bytes by part summing to what stage2 loads', () => {
+    const meta = manifest.kernels.find((k) => k.name === 'meta')!;
+    expect(meta.bytes).toBe(manifest.parts.find((p) => p.name === 'meta')!.bytes);
+    expect(meta.bytes).toBeLessThanOrEqual(200 * 1024);
+    expect(meta.parts.reduce((n, p) => n + p.bytes, 0)).toBe(meta.bytes);
+    expect(meta.parts.map((p) => p.part)).not.toContain('JIT and cache (interpreter/jit/, cache/)');
+    expect(manifest.kernels.find((k) => k.name === 'jit')!.parts.map((p) => p.part)).toContain('JIT and cache (interpreter/jit/, cache/)');
+  });
+});
+
 describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
-  it('boots the meta kernel: both JITs compile, the same tokens as aot', async () => {
+  it('boots the meta kernel: runtime.bc\'s JIT compiles tinyllama, the same tokens as aot', async () => {
     const options = { prompt: 'Once upon a time', steps: 12, temperature: 0 };
     const [aot, meta] = await Promise.all([
       bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }),
@@ -35,21 +51,18 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(bootStages(meta.events)).toEqual(['stage1', 'stage2', 'loaded', 'kernel', 'kmain', 'app']);
     // runtime.bc by the native engine, then tinyllama.bc by runtime.bc's engine.
     expect(meta.events.filter((e) => e.ev === 'bitcode').map((e) => e.name)).toEqual(['runtime.bc', 'tinyllama.bc']);
+    // The bootstrap has no JIT: every compile is the engine in runtime.bc compiling tinyllama.
     const compiles = meta.events.filter((e) => e.ev === 'compile');
-    const runtime = compiles.filter((e) => e.layer === 'runtime').map((e) => e.name);
-    const app = compiles.filter((e) => e.layer === 'app').map((e) => e.name);
-    expect(compiles.length).toBe(runtime.length + app.length);
-    // The native engine compiled parts of the engine (its reader, lowering, the JIT itself) ...
-    expect(runtime, runtime.join(', ')).toEqual(expect.arrayContaining(['fn_parse', 'lower']));
-    // ... and the engine in runtime.bc compiled tinyllama's forward pass.
-    expect(app, app.join(', ')).toContain('forward');
+    expect(compiles.map((e) => e.layer)).toEqual(compiles.map(() => 'app'));
+    expect(compiles.map((e) => e.name)).toContain('forward');
+    expect(meta.events.filter((e) => e.ev === 'decode').map((e) => e.layer)).toEqual([undefined, 'runtime']);
     expect(tokenIds(meta.events)).toEqual(tokenIds(aot.events));
     expect(tokenIds(aot.events)).toHaveLength(12);
     const story = (text: string) => text.split('\n').slice(1).join('\n');
     expect(story(meta.text)).toBe(story(aot.text));
   }, T);
 
-  it('jit_threshold=0: both engines compile every function at its first call, the same tokens', async () => {
+  it('jit_threshold=0: runtime.bc\'s engine compiles every function of tinyllama at its first call, the same tokens', async () => {
     const options = { prompt: 'Once upon a time', steps: 8, temperature: 0 };
     const [aot, meta] = await Promise.all([
       bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }),
@@ -58,10 +71,33 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(meta.guestCode).toBe(0);
     expect(meta.badEvents).toEqual([]);
     const compiles = meta.events.filter((e) => e.ev === 'compile');
-    // The first function the native engine runs is runtime.bc's app_main: compiled before it runs.
-    expect(compiles[0]).toMatchObject({ layer: 'runtime', name: 'app_main', token: 0 });
-    expect(compiles.filter((e) => e.layer === 'app').map((e) => e.name)).toContain('forward');
+    // tinyllama's app_main is the first function it runs: compiled before it runs.
+    expect(compiles[0]).toMatchObject({ layer: 'app', name: 'app_main', token: 0 });
+    expect(compiles.map((e) => e.name)).toContain('forward');
     expect(tokenIds(meta.events)).toEqual(tokenIds(aot.events));
+  }, T);
+
+  it('a corrupted runtime.bc is the bootstrap\'s named error, exit 9', async () => {
+    const corrupted = withDataFiles(image, (files) =>
+      files.map((f) => {
+        if (f.name !== 'runtime.bc') return f;
+        const data = Buffer.from(f.data);
+        for (let i = 200; i < data.length; i += 97) data[i] ^= 0x5a;
+        return { ...f, data };
+      }),
+    );
+    const r = await bootTest({ image: corrupted, options: { mode: 'meta' }, timeoutMs: T });
+    expect(r.outcome).toBe('exit');
+    expect(r.guestCode).toBe(exitCodes.badBitcode);
+    expect(r.text).toMatch(/error: runtime\.bc: bitcode: /);
+    expect(r.events.find((e) => e.ev === 'error')).toMatchObject({ code: exitCodes.badBitcode });
+  }, T);
+
+  it('no runtime.bc in the data volume, exit 9', async () => {
+    const missing = withDataFiles(image, (files) => files.filter((f) => f.name !== 'runtime.bc'));
+    const r = await bootTest({ image: missing, options: { mode: 'meta' }, timeoutMs: T });
+    expect(r.guestCode).toBe(exitCodes.badBitcode);
+    expect(r.text).toContain('error: the data volume has no runtime.bc');
   }, T);
 
   it.runIf(full)('40 steps, sampled: the same tokens as aot', async () => {
