@@ -330,6 +330,7 @@ static Mem arg(uint32_t k) { return M(ESP, (int32_t)(4 * k)); }
 /* value v's words as outgoing arguments from word k; returns the next word */
 static int push_value(J *j, uint32_t v, uint32_t *k) {
     int c = klass(j, vty(j, v));
+    if (xheld(j, v)) { x86_movs_mr(&j->a, prec(c), arg(*k), (Xmm)j->xreg[v - j->ir->base]); *k += words(c); return 0; }
     for (uint32_t w = 0; w < words(c); w++) {
         if (load(j, EAX, v, (int)w)) return -1;
         x86_mov_mr(&j->a, arg((*k)++), EAX);
@@ -446,21 +447,34 @@ static int icmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, uint32_t t, C
     return 0;
 }
 
+/* fcmp predicates that one condition of ucomis's flags decides (all but
+   false, oeq, une and true) */
+static int fcmp_in_flags(uint32_t pred) { return pred >= 2 && pred <= 13; }
+
+/* ucomis of a and b for predicate pred; *cc: the condition for a
+   fcmp_in_flags predicate. ucomis x, y: unordered ZF=PF=CF=1; x<y CF=1;
+   x=y ZF=1. Conditions that need "less" swap the operands so they read
+   CF=0&ZF=0 (A) or CF=0 (AE). */
+static int fcmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, int c, Cond *cc) {
+    static const Cond single[16] = { 0, 0, CC_A, CC_AE, CC_A, CC_AE, CC_NE, CC_NP, CC_P, CC_E, CC_B, CC_BE, CC_B, CC_BE, 0, 0 };
+    int swap = pred == 4 || pred == 5 || pred == 10 || pred == 11;      /* olt ole ugt uge */
+    if (loadx(j, XMM0, swap ? b : a, c) || loadx(j, XMM1, swap ? a : b, c)) return -1;
+    x86_ucomis_rr(&j->a, prec(c), XMM0, XMM1);
+    *cc = single[pred];
+    return 0;
+}
+
 /* float compare: the result as 0/1 in EAX */
 static int fcmp(J *j, uint32_t pred, uint32_t a, uint32_t b, int c) {
     if (pred == 0 || pred == 15) { x86_mov_ri(&j->a, EAX, pred == 15); return 0; }
     if (pred > 15) return unsupported(j, "fcmp predicate");
-    /* ucomis x, y: unordered ZF=PF=CF=1; x<y CF=1; x=y ZF=1. Conditions that
-       need "less" swap the operands so they read CF=0&ZF=0 (A) or CF=0 (AE). */
-    int swap = pred == 4 || pred == 5 || pred == 10 || pred == 11;      /* olt ole ugt uge */
-    if (loadx(j, XMM0, swap ? b : a, c) || loadx(j, XMM1, swap ? a : b, c)) return -1;
-    x86_ucomis_rr(&j->a, prec(c), XMM0, XMM1);
-    static const Cond single[16] = { 0, 0, CC_A, CC_AE, CC_A, CC_AE, CC_NE, CC_NP, CC_P, CC_E, CC_B, CC_BE, CC_B, CC_BE, 0, 0 };
+    Cond cc;
+    if (fcmp_flags(j, pred, a, b, c, &cc)) return -1;
     if (pred == 1 || pred == 14) {                         /* oeq: ZF & !PF; une: !ZF | PF */
         x86_setcc(&j->a, pred == 1 ? CC_E : CC_NE, EAX);
         x86_setcc(&j->a, pred == 1 ? CC_NP : CC_P, ECX);
         x86_alu_rr(&j->a, pred == 1 ? ALU_AND : ALU_OR, EAX, ECX);
-    } else x86_setcc(&j->a, single[pred], EAX);
+    } else x86_setcc(&j->a, cc, EAX);
     x86_ext8(&j->a, EAX, EAX, 0);
     return 0;
 }
@@ -472,7 +486,7 @@ static int bin_i32(J *j, Ins *I) {
     uint64_t x;
     if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) {        /* add/sub/and/or/xor: the operand as it is */
         if (load(j, EAX, I->o[0], 0) || alu_value(j, alu[I->sub], EAX, I->o[1])) return -1;
-        zext_reg(j, EAX, w);
+        if (I->sub <= 1) zext_reg(j, EAX, w);                   /* and/or/xor of zero-extended values stay so */
         store(j, I->id, EAX, 0);
         return 0;
     }
@@ -538,9 +552,19 @@ static int bin_float(J *j, Ins *I, int c) {
     }
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
     if (I->sub > 4 || I->sub == 3) return unsupported(j, "float binary operator");
-    if (loadx(j, XMM0, I->o[0], c) || loadx(j, XMM1, I->o[1], c)) return -1;
-    x86_sse_rr(&j->a, prec(c), op[I->sub], XMM0, XMM1);
-    storex(j, I->id, XMM0, c);
+    /* into the result's own register when it has one, the second operand from
+       its register or its slot where it is in one */
+    uint32_t b = I->o[1];
+    Xmm d = xheld(j, I->id) ? (Xmm)j->xreg[I->id - j->ir->base] : XMM0;
+    if (xheld(j, b) && j->xreg[b - j->ir->base] == (int8_t)d) d = XMM0;
+    if (loadx(j, d, I->o[0], c)) return -1;
+    if (xheld(j, b)) x86_sse_rr(&j->a, prec(c), op[I->sub], d, (Xmm)j->xreg[b - j->ir->base]);
+    else if (is_local(j, b)) x86_sse_rm(&j->a, prec(c), op[I->sub], d, place(j, b, 0));
+    else {
+        if (loadx(j, XMM1, b, c)) return -1;
+        x86_sse_rr(&j->a, prec(c), op[I->sub], d, XMM1);
+    }
+    if (d == XMM0) storex(j, I->id, XMM0, c);
     return 0;
 }
 
@@ -645,6 +669,7 @@ static int load_ins(J *j, Ins *I) {
         store(j, I->id, ECX, 0); store(j, I->id, EDX, 1);
         return 0;
     default:
+        if (xheld(j, I->id)) { x86_movs_rm(&j->a, prec(c), (Xmm)j->xreg[I->id - j->ir->base], M(EAX, 0)); return 0; }
         x86_movs_rm(&j->a, prec(c), XMM0, M(EAX, 0));
         storex(j, I->id, XMM0, c);
         return 0;
@@ -671,7 +696,9 @@ static int store_ins(J *j, Ins *I) {
     uint32_t w = width(j, I->ty2);
     if (c == C_NONE) return store_constant_vector(j, I);
     if (c == C_I32 && ty(j, I->ty2)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "store of an odd-width integer");
-    if (address(j, I->o[0]) || load(j, ECX, I->o[1], 0)) return -1;
+    if (address(j, I->o[0])) return -1;
+    if (xheld(j, I->o[1])) { x86_movs_mr(&j->a, prec(c), M(EAX, 0), (Xmm)j->xreg[I->o[1] - j->ir->base]); return 0; }
+    if (load(j, ECX, I->o[1], 0)) return -1;
     if (c == C_I32 && w <= 8) x86_store8(&j->a, M(EAX, 0), ECX);
     else if (c == C_I32 && w == 16) x86_store16(&j->a, M(EAX, 0), ECX);
     else x86_mov_mr(&j->a, M(EAX, 0), ECX);
@@ -726,9 +753,43 @@ static int gep(J *j, Ins *I) {
     return 0;
 }
 
-static int select_ins(J *j, Ins *I) {
+/* a branch or select on compare C can recompute C's condition in the flags */
+static int branch_takes_flags(J *j, Ins *C) {
+    int c = klass(j, C->ty2);
+    return !is_vector(j, C->ty) && (c == C_I32 || c == C_I64 || ((c == C_F32 || c == C_F64) && fcmp_in_flags(C->sub)));
+}
+/* select S can take its condition in the flags: a float select of local
+   values (loading a constant would clobber the flags) */
+static int flag_select(J *j, Ins *S) {
+    int c = klass(j, S->ty);
+    return (c == C_F32 || c == C_F64) && !is_vector(j, S->ty) && is_local(j, S->o[1]) && is_local(j, S->o[2]);
+}
+static int compare_flags(J *j, Ins *C, Cond *cc);
+
+/* a float select as XMM moves: XMM0 = the false value, replaced by the true
+   one when the condition holds (from the compare right before it, when that
+   compare was left to it: flags_for_next) */
+static int select_float(J *j, Ins *I, Ins *prev, int c) {
+    Cond cc = CC_NE;
+    if (prev && prev->op == I_CMP && prev->id == I->o[0] && j->uses[prev->id - j->ir->base] == 1 && branch_takes_flags(j, prev) && flag_select(j, I)) {
+        if (compare_flags(j, prev, &cc) || loadx(j, XMM0, I->o[2], c) || loadx(j, XMM1, I->o[1], c)) return -1;
+    } else {
+        if (loadx(j, XMM0, I->o[2], c) || loadx(j, XMM1, I->o[1], c)) return -1;
+        Reg r = is_local(j, I->o[0]) && j->reg[I->o[0] - j->ir->base] != NOREG ? (Reg)j->reg[I->o[0] - j->ir->base] : EAX;
+        if (r == EAX && load(j, EAX, I->o[0], 0)) return -1;
+        x86_test_rr(&j->a, r, r);
+    }
+    Fixup keep = x86_jcc(&j->a, (Cond)(cc ^ 1));
+    x86_movs_rr(&j->a, prec(c), XMM0, XMM1);
+    x86_patch(&j->a, keep, j->a.len);
+    storex(j, I->id, XMM0, c);
+    return 0;
+}
+
+static int select_ins(J *j, Ins *I, Ins *prev) {
     int c = klass(j, I->ty);
     if (c == C_NONE || klass(j, vty(j, I->o[0])) != C_I32) return unsupported(j, "select of this type");
+    if (c == C_F32 || c == C_F64) return select_float(j, I, prev, c);
     for (uint32_t w = 0; w < words(c); w++) {
         if (load(j, EDX, I->o[0], 0) || load(j, EAX, I->o[1], (int)w) || load(j, ECX, I->o[2], (int)w)) return -1;
         x86_test_rr(&j->a, EDX, EDX);
@@ -1062,13 +1123,21 @@ static int switch_ins(J *j, uint32_t bb, Ins *I) {
     return leave_block(j, bb, I->o[1]);
 }
 
+/* compare C's condition in the flags (branch_takes_flags(C)) */
+static int compare_flags(J *j, Ins *C, Cond *cc) {
+    int c = klass(j, C->ty2);
+    if (c == C_F32 || c == C_F64) return fcmp_flags(j, C->sub, C->o[0], C->o[1], c, cc);
+    return icmp_flags(j, C->sub, C->o[0], C->o[1], C->ty2, cc);
+}
+
 static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
     if (I->n == 1) return leave_block(j, bb, I->o[0]);
     uint32_t t = I->o[0], f = I->o[1], c = I->o[2];
     Cond cc = CC_NE;
-    /* compare + branch: the compare's flags decide (its 0/1 result is stored too) */
-    if (prev && prev->op == I_CMP && prev->id == c && klass(j, prev->ty2) != C_F32 && klass(j, prev->ty2) != C_F64) {
-        if (icmp_flags(j, prev->sub, prev->o[0], prev->o[1], prev->ty2, &cc)) return -1;
+    /* compare + branch: the compare's flags decide (its 0/1 result is stored
+       too, unless the branch is its only use: flags_for_next) */
+    if (prev && prev->op == I_CMP && prev->id == c && branch_takes_flags(j, prev)) {
+        if (compare_flags(j, prev, &cc)) return -1;
     } else {
         if (load(j, EAX, c, 0)) return -1;
         x86_test_rr(&j->a, EAX, EAX);
@@ -1091,12 +1160,22 @@ static int cmp(J *j, Ins *I) {
 }
 
 /* ---- fused loops (patterns.h) -------------------------------------------- */
+/* input v of a fused loop into r, once EBX, ESI, EDI were pushed (in that
+   order): a value they hold is read from where it was saved */
+static int loop_input(J *j, Reg r, uint32_t v) {
+    if (v == NOTY) { x86_mov_ri(&j->a, r, 0); return 0; }
+    Reg held = is_local(j, v) ? (Reg)j->reg[v - j->ir->base] : NOREG;
+    if (held == NOREG) return load(j, r, v, 0);
+    x86_mov_rm(&j->a, r, M(ESP, held == EBX ? 8 : held == ESI ? 4 : 0));
+    return 0;
+}
+
 /* A dot-product loop as one tight SSE loop, the sum in XMM0:
  *     ESI = a + off * size, EDI = b, ECX = x, EDX = n, EBX = end
  *   top: (movs xmm1, [esi + ecx*size + k*size]; mul xmm1, [edi + ...]; add xmm0, xmm1) per k
  *        add ecx, unroll; add edx, step; cmp edx, ebx; jcc top
- * EBX, ESI and EDI may hold other values: saved around the loop. The inputs go
- * through the stack, all read before the first register is overwritten. */
+ * EBX, ESI and EDI may hold other values: saved around the loop (and the
+ * inputs they hold read from the saved copies: loop_input). */
 static int dot_loop(J *j, const DotLoop *d) {
     X86 *a = &j->a;
     int c = d->dbl ? C_F64 : C_F32;
@@ -1105,12 +1184,8 @@ static int dot_loop(J *j, const DotLoop *d) {
     if (loadx(j, XMM0, d->acc, c)) return -1;
     x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
     const uint32_t in[6] = { d->a, d->off, d->b, d->x, d->n, d->end };
-    for (int i = 0; i < 6; i++) {
-        if (in[i] == NOTY) { x86_push_i(a, 0); continue; }
-        if (load(j, EAX, in[i], 0)) return -1;
-        x86_push_r(a, EAX);
-    }
-    x86_pop_r(a, EBX); x86_pop_r(a, EDX); x86_pop_r(a, ECX); x86_pop_r(a, EDI); x86_pop_r(a, EAX); x86_pop_r(a, ESI);
+    static const Reg to[6] = { ESI, EAX, EDI, ECX, EDX, EBX };
+    for (int i = 0; i < 6; i++) if (loop_input(j, to[i], in[i])) return -1;
     x86_lea(a, ESI, MX(ESI, EAX, size, 0));
     uint32_t top = a->label = a->len;
     for (uint32_t k = 0; k < d->unroll; k++) {
@@ -1167,8 +1242,10 @@ static int copy_vector(J *j, Mem dst, uint32_t v) {
     uint32_t saved = j->lane;
     for (j->lane = 0; j->lane < lanes(j, t); j->lane++)
         for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
-            if (load(j, EAX, v, (int)w)) return -1;
             Mem d = dst; d.disp += (int32_t)(j->lane * lb + 4 * w);
+            uint64_t x;
+            if (lb >= 4 && !is_local(j, v) && constant(j, v, &x) == 0 && (uint32_t)(w ? x >> 32 : x) == 0) { x86_mov_mi(&j->a, d, 0); continue; }
+            if (load(j, EAX, v, (int)w)) return -1;
             if (lb == 1) x86_store8(&j->a, d, EAX); else if (lb == 2) x86_store16(&j->a, d, EAX); else x86_mov_mr(&j->a, d, EAX);
         }
     j->lane = saved;
@@ -1182,7 +1259,7 @@ static int lane_address(J *j, uint32_t vec, uint32_t index) {
     if (!is_local(j, index)) {
         uint64_t x; if (const_scalar(j->e, index, &x)) return -1;
         if (x >= lanes(j, vty(j, vec))) return unsupported(j, "vector index out of range");
-        x86_lea(&j->a, EDX, M(EDX, (int32_t)(x * lb)));
+        if (x) x86_lea(&j->a, EDX, M(EDX, (int32_t)(x * lb)));
         return 0;
     }
     if (load(j, ECX, index, 0)) return -1;
@@ -1216,6 +1293,7 @@ static int extract_element(J *j, Ins *I) {
 static int insert_element(J *j, Ins *I) {
     uint32_t lb = lane_bytes(j, I->ty);
     if (copy_vector(j, slot(j, I->id, 0), I->o[0]) || lane_address(j, I->id, I->o[2])) return -1;
+    if (xheld(j, I->o[1])) { x86_movs_mr(&j->a, xprec(j, I->o[1]), M(EDX, 0), (Xmm)j->xreg[I->o[1] - j->ir->base]); return 0; }
     for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
         if (load(j, EAX, I->o[1], (int)w)) return -1;
         if (lb == 1) x86_store8(&j->a, M(EDX, 0), EAX); else if (lb == 2) x86_store16(&j->a, M(EDX, 0), EAX);
@@ -1227,6 +1305,7 @@ static int insert_element(J *j, Ins *I) {
 static int shuffle(J *j, Ins *I) {
     uint32_t a = I->o[0], b = I->o[1], mask = I->o[2], n = lanes(j, vty(j, a)), lb = lane_bytes(j, I->ty);
     Val *m = &j->e->v[mask];
+    uint32_t in_eax = NOTY, in_eax_lane = 0;                /* the word EAX holds (one-word lanes): a splat loads it once */
     for (uint32_t i = 0; i < lanes(j, I->ty); i++) {
         uint64_t k = 0;
         if (m->k == V_CUNDEF) continue;
@@ -1237,7 +1316,8 @@ static int shuffle(J *j, Ins *I) {
         if (!is_local(j, src) && j->e->v[src].k == V_CUNDEF) continue;
         for (uint32_t w = 0; w < (lb + 3) / 4; w++) {
             j->lane = (uint32_t)(k % n);
-            if (load(j, EAX, src, (int)w)) return -1;
+            if (lb > 4 || in_eax != src || in_eax_lane != j->lane) { if (load(j, EAX, src, (int)w)) return -1; }
+            in_eax = src; in_eax_lane = j->lane;
             j->lane = i;
             store(j, I->id, EAX, (int)w);
         }
@@ -1411,10 +1491,20 @@ static int folds_into_next(J *j, uint32_t bb, uint32_t i) {
     return (N->op == I_LOAD && N->o[0] == I->id) || (N->op == I_STORE && N->o[0] == I->id && N->o[1] != I->id);
 }
 
+/* a compare used once, by the conditional branch or float select right
+   after it: that instruction computes it in the flags, and its 0/1 value is
+   never needed */
+static int flags_for_next(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i], *N = I + 1;
+    if (I->op != I_CMP || !branch_takes_flags(j, I) || i + 1 >= j->ir->bb[bb + 1] || j->uses[I->id - j->ir->base] != 1) return 0;
+    return (N->op == I_BR && N->n == 3 && N->o[2] == I->id) || (N->op == I_SEL && N->o[0] == I->id && flag_select(j, N));
+}
+
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
     if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
+    if (flags_for_next(j, bb, i)) return 0;
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, I);
     if (I->op == I_STORE && is_vector(j, I->ty2)) {
         if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
@@ -1452,7 +1542,7 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
     }
     case I_CAST: return cast(j, I);
     case I_GEP: return gep(j, I);
-    case I_SEL: return select_ins(j, I);
+    case I_SEL: return select_ins(j, I, prev);
     case I_CMP: return cmp(j, I);
     case I_RET: return ret(j, I);
     case I_BR: return br(j, bb, I, prev);
