@@ -88,7 +88,7 @@ const relocs = (slot: Buffer, r: Rec) => Array.from({ length: r.nrel }, (_, i) =
 describe('bfi --jit --cache DIR', () => {
   let bfi: string;
   let bcA: string, bcB: string;
-  let cold: { stdout: string; exitCode: number; stderr: string };
+  let cold: { stdout: string; exitCode?: number; stderr: string };
   let good: Buffer;          // the slot the cold run of A saved
   let slotName: string;      // its file name: <module crc>.bfc
 
