@@ -761,6 +761,23 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* float f(float) / double f(double) native callees (expf, sqrtf, ...) */
     H_(ncallf) e->sp = H->dyn; F32(1) = ((float (*)(float))ip[2])(F32(3)); NEXT(4);
     H_(ncalld) e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(F64(3)); NEXT(4);
+    /* <2 x double>: both lanes (adjacent slots) */
+#define V2(op) { f64u *d = (f64u *)A(1), *x = (f64u *)A(2), *y = (f64u *)A(3); \
+        double d0 = x[0] op y[0], d1 = x[1] op y[1]; d[0] = d0; d[1] = d1; NEXT(4); }
+    H_(daddv2) V2(+)
+    H_(dsubv2) V2(-)
+    H_(dmulv2) V2(*)
+    H_(ddivv2) V2(/)
+#undef V2
+    H_(dnegv2) { f64u *d = (f64u *)A(1), *x = (f64u *)A(2); double d0 = -x[0], d1 = -x[1]; d[0] = d0; d[1] = d1; NEXT(3); }
+    H_(dmadv2) {                    /* llvm.fmuladd unfused, as dmad: the product rounded, then the sum */
+        f64u *d = (f64u *)A(1), *x = (f64u *)A(2), *y = (f64u *)A(3), *z = (f64u *)A(4);
+        double p0 = x[0] * y[0], p1 = x[1] * y[1], d0 = p0 + z[0], d1 = p1 + z[1];
+        d[0] = d0; d[1] = d1; NEXT(5);
+    }
+    H_(splatd2) { uint64_t v = U64(2); U64(1) = v; *(u64u *)(A(1) + 8) = v; NEXT(3); }
+    H_(ldv2) { u64u *p = (u64u *)P(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(4); }
+    H_(stv2) { u64u *p = (u64u *)P(1); uint64_t v0 = U64(3), v1 = *(u64u *)(A(3) + 8); p[0] = v0; p[1] = v1; NEXT(4); }
     H_(sqrtd_libm) {                /* libm's sqrt sets errno for a negative input: only those call it */
         double x = F64(3);
         if (x < 0) { e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(x); } else F64(1) = __builtin_sqrt(x);

@@ -254,7 +254,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
     X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
     X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) X(gep2) \
-    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) X(ret) X(retv) X(retn) \
+    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) X(daddv2) X(dsubv2) X(dmulv2) X(ddivv2) X(dnegv2) X(dmadv2) X(splatd2) X(ldv2) X(stv2) X(ret) X(retv) X(retn) \
     X(sw) X(sw64) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
     X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
     X(cttz64) X(bswap64) X(bswap16) X(fshl) X(fshr) X(fshl64) X(fshr64) \

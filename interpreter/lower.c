@@ -277,6 +277,23 @@ static const uint16_t bind[5] = { OP_dadd, OP_dsub, OP_dmul, OP_ddiv, OP_drem };
 
 static int call_libm(L *l, const char *name, int32_t d, Opd *a, int n, int isf);
 
+/* <2 x double> (what clang's SLP vectoriser makes of pairs of doubles): one
+ * handler per operation over both lanes. A local's lanes are adjacent slots;
+ * a constant's are copied to two adjacent constant slots. */
+static int is_v2d(L *l, uint32_t t) { Ty *y = T(l, t); return y->k == TK_VEC && y->w == 2 && cls(l, y->elt) == 3; }
+static int32_t lanes2(L *l, uint32_t v) {
+    if (!isconst(l, v)) return sl(l, v, 0);
+    uint64_t x[2];
+    if (elem_const(l, v, 0, &x[0]) || elem_const(l, v, 1, &x[1])) return 0;
+    return cslot(l, x, 16);
+}
+static int emit_v2d(L *l, int op, int32_t d, const uint32_t *v, int n) {
+    int32_t s[3];
+    for (int k = 0; k < n; k++) if (!(s[k] = lanes2(l, v[k]))) return -1;
+    if (E2(l->e->lab[op], d)) return -1;
+    for (int k = 0; k < n; k++) if (E1(s[k])) return -1;
+    return 0;
+}
 static int emit_bin(L *l, uint32_t opc, uint32_t t, int32_t d, Opd a, Opd b) {
     int c = cls(l, t);
     if (opc > 12) return BADL("bitcode: bad binary opcode %u", opc);
@@ -697,6 +714,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         }
         return 0;
     }
+    if (pfx(n, len, "fmuladd") && na == 3 && is_v2d(l, rt)) return emit_v2d(l, OP_dmadv2, d, a, 3);
     /* element-wise intrinsics (scalar or vector) */
     for (uint32_t i = 0; i < ne; i++) {
         int32_t di = d + 8 * i;
@@ -1018,6 +1036,7 @@ static int emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     if (ptr_of(l, p, &b, &off, &fr)) return -1;
     off += extra;
     Ty *y = T(l, t);
+    if (is_v2d(l, t) && !fr) return E4(OP(ldv2), d, b, off);
     if (y->k == TK_VEC) {
         uint32_t es = ty_size(l->e, y->elt);
         if (T(l, y->elt)->k == TK_INT && T(l, y->elt)->w == 1) return BADL("bitcode: unsupported load of an i1 vector");
@@ -1069,6 +1088,7 @@ static int emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     off += extra;
     uint32_t t = vty(l, v);
     Ty *y = T(l, t);
+    if (is_v2d(l, t) && !fr) { int32_t x = lanes2(l, v); return x ? E4(OP(stv2), b, off, x) : -1; }
     if (y->k == TK_VEC) {
         uint32_t es = ty_size(l->e, y->elt);
         if (T(l, y->elt)->k == TK_INT && T(l, y->elt)->w == 1) return BADL("bitcode: unsupported store of an i1 vector");
@@ -1484,6 +1504,22 @@ static int check_types(L *l, Ins *I) {
     return BADL("bitcode: unsupported vector element type (kind %u) in '%.*s'", el ? el->k : 0, (int)l->f->nlen, l->f->name);
 }
 
+/* shufflevector ii broadcasting lane m of an insertelement into undef just
+ * before it, at lane m, used only there (insertelement + splat: x in every
+ * lane): x, else NOTY */
+static uint32_t splat_source(L *l, uint32_t ii) {
+    E *e = l->e; Ins *S = &l->ir->ins[ii];
+    if (S->op != I_SHUF || ii == 0 || e->v[S->o[2]].k == V_CUNDEF) return NOTY;
+    Ins *In = &l->ir->ins[ii - 1];
+    if (In->op != I_INSELT || In->id != S->o[0] || !islocal(l, In->id) || l->nuse[In->id - l->base] != 1 || l->blk[ii - 1] != l->blk[ii]
+        || !isconst(l, In->o[0]) || e->v[In->o[0]].k != V_CUNDEF || !isconst(l, In->o[2])) return NOTY;
+    uint64_t at, m;
+    if (const_scalar(e, In->o[2], &at)) return NOTY;
+    Val *mv = &e->v[S->o[2]];
+    for (uint32_t i = 0; i < nelt(l, S->ty); i++)
+        if (elem_const(l, S->o[2], i, &m) || (mv->k == V_CAGG && i < mv->u.a.n && e->v[mv->u.a.o[i]].k == V_CUNDEF) || (uint32_t)m != (uint32_t)at) return NOTY;
+    return In->o[1];
+}
 static int emit_ins(L *l, uint32_t ii) {
     FnIR *ir = l->ir; Ins *I = &ir->ins[ii];
     E *e = l->e;
@@ -1546,6 +1582,9 @@ static int emit_ins(L *l, uint32_t ii) {
             if (isw(l, t) && iw(l, t) != 128) return ewide(l, WO_MASK, d, d, 0, 0, iw(l, t));
             return 0;
         }
+        static const uint16_t v2d_bin[5] = { OP_daddv2, OP_dsubv2, OP_dmulv2, OP_ddivv2, OP_ddivv2 };   /* fdiv: 3 or 4 */
+        if (I->op == I_BIN && is_v2d(l, t) && I->sub <= 4) return emit_v2d(l, v2d_bin[I->sub], d, I->o, 2);
+        if (I->op == I_FNEG && is_v2d(l, t)) return emit_v2d(l, OP_dnegv2, d, I->o, 1);
         for (uint32_t i = 0; i < ne; i++) {
             int32_t di = d + 8 * i;
             switch (I->op) {
@@ -1610,6 +1649,7 @@ static int emit_ins(L *l, uint32_t ii) {
     }
     case I_INSELT: {
         int32_t d = dst(l, I->id);
+        if (ii + 1 < l->ir->bb[l->cur + 1] && splat_source(l, ii + 1) != NOTY && is_v2d(l, t)) return 0;   /* the splat reads the scalar */
         Opd ix; if (opd(l, I->o[2], 0, &ix)) return -1;
         uint32_t n = nelt(l, t), et = sty(l, t);
         if (!(isconst(l, I->o[0]) && e->v[I->o[0]].k == V_CUNDEF) && movv(l, d, I->o[0])) return -1;   /* into undef: other lanes stay as they are */
@@ -1619,6 +1659,8 @@ static int emit_ins(L *l, uint32_t ii) {
     }
     case I_SHUF: {
         int32_t d = dst(l, I->id);
+        uint32_t x = splat_source(l, ii);
+        if (x != NOTY && is_v2d(l, t)) return E3(OP(splatd2), d, sl(l, x, 0));
         uint32_t n1 = nelt(l, vty(l, I->o[0])), n = nelt(l, t), et = sty(l, t);
         if (n == 4 && ty_size(e, et) == 4 && cls(l, et) >= 0 && e->v[I->o[2]].k != V_CUNDEF) {
             /* splat of one lane (<4 x float> broadcast): one splat4 */
