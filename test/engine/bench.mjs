@@ -99,6 +99,14 @@ if (typeof startup === 'string') {
   if (m) console.log(`tinyllama.bc start-up: load ${(m[1] / 1000).toFixed(2)} ms + decode ${(m[2] / 1000).toFixed(2)} ms` +
     (lw ? ` (${lw[2]} of ${lw[1]} functions)` : '') + (mem ? `; engine memory peak ${(mem[2] / 1048576).toFixed(2)} MiB (module, decoded code, interpreter stack; the program's own malloc is not counted)` : ''));
 }
+// start-up of an empty main: loading (reading, verifying, setting up the interpreter stack) and running it
+{
+  const b = join(w, 'empty');
+  execFileSync('sh', ['-c', `echo 'int main(void) { return 0; }' | clang-14 ${F.join(' ')} -emit-llvm -c -x c - -o ${b}.bc`]);
+  const runs = [0, 1, 2].map(() => /load (\d+) us, run (\d+) us/.exec(spawnSync(bfi, ['--stats', `${b}.bc`], { encoding: 'utf8' }).stderr || ''));
+  const best = runs.filter(Boolean).map(m => [+m[1], +m[2]]).sort((x, y) => x[0] + x[1] - y[0] - y[1])[0];
+  if (best) console.log(`empty main start-up: load ${(best[0] / 1000).toFixed(2)} ms + run ${(best[1] / 1000).toFixed(2)} ms (best of 3)`);
+}
 // .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
 const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'exec.c', 'ffi.c'];
 const jitFiles = ['jit/x86.c', 'jit/regalloc.c', 'jit/emit.c', 'jit/jit.c'];
