@@ -38,6 +38,8 @@
 #include <sys/select.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <wchar.h>
+#include <wctype.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include "engine.h"
@@ -322,6 +324,8 @@ static int64_t mulodi4(int64_t a, int64_t b, int *overflow) { int64_t r; *overfl
 static int32_t mulosi4(int32_t a, int32_t b, int *overflow) { int32_t r; *overflow = __builtin_mul_overflow(a, b, &r); return r; }
 extern int __xpg_strerror_r(int, char *, size_t);
 extern int __isoc99_vfscanf(FILE *, const char *, va_list), __isoc99_vscanf(const char *, va_list), __isoc99_vsscanf(const char *, const char *, va_list);
+extern int __isoc99_fwscanf(FILE *, const wchar_t *, ...), __isoc99_wscanf(const wchar_t *, ...), __isoc99_swscanf(const wchar_t *, const wchar_t *, ...);
+extern int __isoc99_vfwscanf(FILE *, const wchar_t *, va_list), __isoc99_vwscanf(const wchar_t *, va_list), __isoc99_vswscanf(const wchar_t *, const wchar_t *, va_list);
 /* what glibc's headers call from their inline functions at -O2 (getline, getc_unlocked,
    putc_unlocked, MB_CUR_MAX) and with -D_FORTIFY_SOURCE (the __*_chk checks) */
 extern int __uflow(FILE *), __overflow(FILE *, int);
@@ -373,6 +377,14 @@ static const bf_sym host_syms[] = {
     S(cbrt), S(cbrtf), S(expm1), S(expm1f), S(log1p), S(log1pf), S(ldexp), S(ldexpf), S(frexp), S(frexpf),
     S(modf), S(modff), S(copysign), S(copysignf), S(roundeven), S(roundevenf),
     S(cabs), S(cabsf), S(carg), S(cargf),
+    /* the rest of math.h (interpreter/LIBC.md), each in double, float and long double */
+#define M3(n) S(n), S(n##f), S(n##l)
+    M3(acosh), M3(asinh), M3(atanh), M3(logb), M3(ilogb), M3(significand), M3(drem), M3(gamma), M3(lgamma),
+    S(lgamma_r), S(lgammaf_r), S(lgammal_r), M3(tgamma), M3(erf), M3(erfc), M3(nextafter), M3(nexttoward), M3(nextup), M3(nextdown),
+    M3(remainder), M3(remquo), M3(scalbn), M3(scalbln), M3(scalb), M3(fdim), M3(nan), M3(j0), M3(j1), M3(jn),
+    M3(y0), M3(y1), M3(yn), M3(sincos), M3(exp10), M3(finite), M3(isinf), M3(isnan), M3(fmaxmag), M3(fminmag),
+    S(roundevenl),
+#undef M3
     /* long double (results in st(0): RK_F80; 12-byte arguments) */
     S(sqrtl), S(fabsl), S(expl), S(exp2l), S(logl), S(log2l), S(log10l), S(powl), S(sinl), S(cosl), S(tanl),
     S(asinl), S(acosl), S(atanl), S(atan2l), S(sinhl), S(coshl), S(tanhl), S(floorl), S(ceill), S(truncl),
@@ -436,6 +448,19 @@ static const bf_sym host_syms[] = {
     /* malloc.h, inttypes.h, sys/resource.h, sys/times.h, sys/utsname.h, sys/random.h, sched.h */
     S(memalign), S(pvalloc), S(malloc_usable_size), S(imaxabs), S(imaxdiv), S(strtoimax), S(strtoumax),
     S(getrusage), S(times), S(uname), S(getrandom), S(sched_yield),
+    /* wchar.h, wctype.h */
+    S(wcscpy), S(wcsncpy), S(wcscat), S(wcsncat), S(wcscmp), S(wcsncmp), S(wcscasecmp), S(wcsncasecmp), S(wcscoll),
+    S(wcsxfrm), S(wcsdup), S(wcschr), S(wcsrchr), S(wcschrnul), S(wcscspn), S(wcsspn), S(wcspbrk), S(wcsstr), S(wcstok),
+    S(wcslen), S(wcsnlen), S(wmemchr), S(wmemcmp), S(wmemcpy), S(wmemmove), S(wmemset), S(wmempcpy), S(btowc), S(wctob),
+    S(mbsinit), S(mbrtowc), S(wcrtomb), S(mbrlen), S(mbsrtowcs), S(wcsrtombs), S(mbsnrtowcs), S(wcsnrtombs), S(wcwidth),
+    S(wcswidth), S(wcstod), S(wcstof), S(wcstold), S(wcstol), S(wcstoul), S(wcstoll), S(wcstoull), S(wcstoq), S(wcstouq),
+    S(wcpcpy), S(wcpncpy), S(open_wmemstream), S(fwide), S(fwprintf), S(wprintf), S(swprintf), S(vfwprintf),
+    S(vwprintf), S(vswprintf), S(fwscanf), S(wscanf), S(swscanf), S(vfwscanf), S(vwscanf), S(vswscanf), S(__isoc99_fwscanf), S(__isoc99_wscanf), S(__isoc99_swscanf), S(__isoc99_vfwscanf),
+    S(__isoc99_vwscanf), S(__isoc99_vswscanf), S(fgetwc), S(getwc), S(getwchar), S(fputwc), S(putwc), S(putwchar),
+    S(fgetws), S(fputws), S(ungetwc), S(getwc_unlocked), S(getwchar_unlocked), S(fgetwc_unlocked), S(fputwc_unlocked),
+    S(putwc_unlocked), S(putwchar_unlocked), S(fgetws_unlocked), S(fputws_unlocked), S(wcsftime),
+    S(iswalnum), S(iswalpha), S(iswcntrl), S(iswdigit), S(iswgraph), S(iswlower), S(iswprint), S(iswpunct), S(iswspace),
+    S(iswupper), S(iswxdigit), S(iswblank), S(wctype), S(iswctype), S(towlower), S(towupper), S(wctrans), S(towctrans),
     /* glibc's inline functions and _FORTIFY_SOURCE checks */
     S(__getdelim), S(__uflow), S(__overflow), S(__ctype_get_mb_cur_max), S(__memcpy_chk), S(__memmove_chk), S(__memset_chk),
     S(__strcpy_chk), S(__strcat_chk), S(__strncpy_chk), S(__strncat_chk), S(__stpcpy_chk), S(__sprintf_chk), S(__snprintf_chk),
