@@ -114,6 +114,16 @@ static void dump_code(const char *name, uint32_t nlen, const uint8_t *code, uint
 }
 static void fatal(int code, const char *msg) { fflush(stdout); fprintf(stderr, "error: %s\n", msg); exit(code); }
 
+/* The program needs more stack than its native build: an interpreted frame keeps every SSA
+ * value in an 8-byte slot (about 6x a native -O0 frame) and compiled code's frames are alike,
+ * so a recursion 100,000 deep that the native build survives in its 8 MiB overflowed. bfi
+ * gives the program 8x that: the interpreter stack (bf_config.stack_size) and the native
+ * stack bf_call runs on (compiled code, native callbacks) are PROGRAM_STACK each, touched only
+ * as deep as the program goes, and the call-depth limit is no lower than that allows. Below
+ * the native one, a PROT_NONE gap as Linux leaves below a thread's stack, so an overflow
+ * faults (a stack overflow report) instead of writing into whatever is mapped there. */
+#define PROGRAM_STACK (64u << 20)
+
 /* ---- faults -------------------------------------------------------------
  * A signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL) is reported like the guest's
  * trap report, never as the program's own exit status. It is the program's
@@ -179,11 +189,28 @@ static void catch_faults(void) {
     const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL };
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
 }
+#define STACK_GAP (1u << 20)
+static struct { bf_engine *e; const char *entry; uint32_t *w; int nw; uint64_t *ret; int r; } g_entry;
+static void call_entry(void) { g_entry.r = bf_call(g_entry.e, g_entry.entry, g_entry.w, g_entry.nw, g_entry.ret); }
+static int call_on_program_stack(bf_engine *e, const char *entry, uint32_t *w, int nw, uint64_t *ret) {
+    g_entry.e = e; g_entry.entry = entry; g_entry.w = w; g_entry.nw = nw; g_entry.ret = ret;
+    uint8_t *m = mmap(0, STACK_GAP + PROGRAM_STACK, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    ucontext_t back, prog;
+    if (m == MAP_FAILED || mprotect(m + STACK_GAP, PROGRAM_STACK, PROT_READ | PROT_WRITE) || getcontext(&prog)) {
+        call_entry();                                   /* no address space for it: the process's own stack */
+        return g_entry.r;
+    }
+    prog.uc_stack.ss_sp = m + STACK_GAP; prog.uc_stack.ss_size = PROGRAM_STACK; prog.uc_link = &back;
+    makecontext(&prog, call_entry, 0);
+    swapcontext(&back, &prog);
+    return g_entry.r;
+}
 #else
 /* Run by the engine itself (interpreter.bc): signals are the outer engine's. */
 static bf_engine *g_engine;
 static int g_running;
 static void catch_faults(void) {}
+static int call_on_program_stack(bf_engine *e, const char *entry, uint32_t *w, int nw, uint64_t *ret) { return bf_call(e, entry, w, nw, ret); }
 #endif
 static int eprint(const char *fmt, ...) { va_list ap; va_start(ap, fmt); int r = vfprintf(stderr, fmt, ap); va_end(ap); return r; }
 static uint64_t now_us(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (uint64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000; }
@@ -491,6 +518,7 @@ static void usage(void) {
 
 int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
+    cfg.stack_size = PROGRAM_STACK; cfg.max_depth = PROGRAM_STACK / 32;
     int i = 1, stats = 0, check = 0, jit = 0;
     uint32_t jit_threshold = 100;
     const char *entry = "main", *cache_dir = NULL;
@@ -551,10 +579,11 @@ int main(int argc, char **argv) {
     else if (cache_dir) cache_open(e, cache_dir, stats);
     int pargc = argc - i;
     char **pargv = argv + i;
-    uint32_t w[2] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv };
+    /* environ: main's third parameter, when it has one (a word too many is harmless in cdecl) */
+    uint32_t w[3] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv, (uint32_t)(uintptr_t)environ };
     uint64_t ret = 0;
     g_running = 1;
-    int r = bf_call(e, entry, w, strcmp(entry, "main") ? 0 : 2, &ret);
+    int r = call_on_program_stack(e, entry, w, strcmp(entry, "main") ? 0 : 3, &ret);
     g_running = 0;
     uint64_t t2 = now_us();
     fflush(stdout);
