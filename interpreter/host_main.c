@@ -40,6 +40,7 @@
 #include <getopt.h>
 #include <wchar.h>
 #include <wctype.h>
+#include <fenv.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include "engine.h"
@@ -475,6 +476,10 @@ static const bf_sym host_syms[] = {
     /* malloc.h, inttypes.h, sys/resource.h, sys/times.h, sys/utsname.h, sys/random.h, sched.h */
     S(memalign), S(pvalloc), S(malloc_usable_size), S(imaxabs), S(imaxdiv), S(strtoimax), S(strtoumax),
     S(getrusage), S(times), S(uname), S(getrandom), S(sched_yield),
+    /* fenv.h: the rounding mode and exception flags are the machine's, which the engine's handlers and compiled code use */
+    S(feclearexcept), S(fegetexceptflag), S(feraiseexcept), S(fesetexceptflag), S(fetestexcept), S(fegetround),
+    S(fesetround), S(fegetenv), S(feholdexcept), S(fesetenv), S(feupdateenv), S(feenableexcept), S(fedisableexcept),
+    S(fegetexcept),
     /* wchar.h, wctype.h */
     S(wcscpy), S(wcsncpy), S(wcscat), S(wcsncat), S(wcscmp), S(wcsncmp), S(wcscasecmp), S(wcsncasecmp), S(wcscoll),
     S(wcsxfrm), S(wcsdup), S(wcschr), S(wcsrchr), S(wcschrnul), S(wcscspn), S(wcsspn), S(wcspbrk), S(wcsstr), S(wcstok),
