@@ -465,7 +465,8 @@ static const bf_sym host_syms[] = {
     S(setusershell), S(daemon), S(chroot), S(getpass), S(fsync), S(gethostid), S(sync), S(getpagesize),
     S(getdtablesize), S(truncate), S(ftruncate), S(brk), S(sbrk), S(syscall), S(lockf), S(fdatasync), S(getentropy),
     S(getopt), S(lseek64), S(pread64), S(pwrite64), S(truncate64), S(ftruncate64), S(lockf64), S(getopt_long),
-    S(getopt_long_only), S(optarg), S(optind), S(opterr), S(optopt), S(environ),
+    S(getopt_long_only), S(optarg), S(optind), S(opterr), S(optopt), S(environ), S(program_invocation_name),
+    S(program_invocation_short_name),
     /* fcntl.h, sys/select.h, sys/mman.h */
     S(fcntl), S(open), S(openat), S(creat), S(posix_fadvise), S(posix_fallocate), S(open64), S(openat64), S(creat64),
     S(posix_fadvise64), S(posix_fallocate64), S(mmap64), S(select), S(pselect),
@@ -584,6 +585,9 @@ int main(int argc, char **argv) {
     else if (cache_dir) cache_open(e, cache_dir, stats);
     int pargc = argc - i;
     char **pargv = argv + i;
+    /* the program's name, in its messages (assert, err, error, getopt's) as natively: its argv[0], not bfi's */
+    program_invocation_name = pargv[0];
+    program_invocation_short_name = strrchr(pargv[0], '/') ? strrchr(pargv[0], '/') + 1 : pargv[0];
     /* environ: main's third parameter, when it has one (a word too many is harmless in cdecl) */
     uint32_t w[3] = { (uint32_t)pargc, (uint32_t)(uintptr_t)pargv, (uint32_t)(uintptr_t)environ };
     uint64_t ret = 0;
