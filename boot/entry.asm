@@ -3,7 +3,8 @@
 ; Sets up what C code needs before it runs (own GDT, stack, zeroed .bss, SSE,
 ; x87), then calls kmain(info). Also holds the CPU exception entry stubs, which
 ; push a uniform frame (struct trap_frame in kernel_lib/traps.c) and call
-; trap_handler, once: an exception inside it ends the run from here.
+; trap_handler, once: an exception inside it ends the run from here; and the
+; hardware interrupt stubs (kernel_lib/irq.c).
 
 bits 32
 
@@ -25,6 +26,9 @@ LSR_THR_EMPTY  equ 0x20
 LSR_IDLE       equ 0x40
 UART_WAIT      equ 1 << 16          ; polls per character before giving up
 DEBUG_EXIT_PORT equ 0xF4
+PIC1_CMD       equ 0x20
+PIC2_CMD       equ 0xA0
+PIC_EOI        equ 0x20
 EXIT_TRAP      equ 7                ; BF_EXIT_TRAP
 
 extern kmain
@@ -33,6 +37,8 @@ extern __bss_start
 extern __bss_end
 global _start
 global trap_stubs
+global irq_from_master
+global irq_from_slave
 global __stack_bottom
 global __stack_top
 
@@ -145,6 +151,22 @@ trap_common:
     cli
     hlt
     jmp .halt
+
+; A hardware interrupt only wakes the CPU from a `hlt` (irq_sleep): the code
+; after it reads the device's status. The stub acknowledges the PIC(s) and
+; returns; an IRQ from the slave PIC needs both acknowledged.
+irq_from_slave:
+    push eax
+    mov al, PIC_EOI
+    out PIC2_CMD, al
+    jmp eoi_master
+irq_from_master:
+    push eax
+    mov al, PIC_EOI
+eoi_master:
+    out PIC1_CMD, al
+    pop eax
+    iretd
 
 ; An exception while trap_handler runs: its report, the stack or the kernel
 ; itself is broken, so no C code runs again. A fixed line goes to COM1 and one

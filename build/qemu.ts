@@ -121,8 +121,10 @@ export async function boot(req: BootRequest): Promise<BootResult> {
       // QEMU never opened COM2: it failed before starting the guest.
     }
     const status = r.exitCode ?? null;
-    // QEMU's own start-up errors also exit 1, the status of a guest exit(0): tell them apart by stderr.
-    const qemuFailed = /qemu-system-i386: /.test(String(r.stderr ?? ''));
+    // QEMU's own start-up errors also exit 1, the status of a guest exit(0): tell them apart by stderr
+    // (not by a warning: with -icount sleep=off a disk wait, the CPU halted with no virtual timer
+    // armed, makes QEMU warn 'icount sleep disabled and no active timers').
+    const qemuFailed = /^qemu-system-i386: (?!warning: )/m.test(String(r.stderr ?? ''));
     const outcome: Outcome = r.timedOut ? 'timeout' : status === 0 ? 'reset' : status !== null && status % 2 === 1 && !qemuFailed ? 'exit' : 'qemu-error';
     return {
       outcome,

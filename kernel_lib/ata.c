@@ -1,7 +1,9 @@
-/* ATA PIO on the legacy IDE channels (QEMU -machine pc; q35 has none). LBA28,
- * polled (nIEN set). READ/WRITE MULTIPLE with blocks of 16 sectors when the
- * drive supports it (one wait per 8 KiB instead of per sector), else READ/WRITE
- * SECTORS; FLUSH CACHE after writes. A status of 0xFF is a floating bus: no
+/* ATA PIO on the legacy IDE channels (QEMU -machine pc; q35 has none). LBA28.
+ * A wait for the drive sleeps until its interrupt (irq.c: under -icount a
+ * polled wait counted host I/O time as instructions), bounded by the watchdog:
+ * a drive busy for WAIT_SECONDS fails with a named error. READ/WRITE MULTIPLE
+ * with blocks of 16 sectors when the drive supports it (one wait per 8 KiB
+ * instead of per sector), else READ/WRITE SECTORS; FLUSH CACHE after writes. A status of 0xFF is a floating bus: no
  * device, an error, never a spin. Every wait is bounded. A read that fails ends
  * the run with BF_EXIT_DISK; a write or flush that fails returns an error with
  * the reason (the cache writer then gives up: the slot it was writing is not
@@ -16,9 +18,8 @@ enum { REG_DATA = 0, REG_COUNT = 2, REG_LBA0 = 3, REG_LBA1 = 4, REG_LBA2 = 5, RE
 enum { ST_ERR = 0x01, ST_DRQ = 0x08, ST_DF = 0x20, ST_BSY = 0x80, NO_DEVICE = 0xFF };
 enum { CMD_READ_SECTORS = 0x20, CMD_WRITE_SECTORS = 0x30, CMD_READ_MULTIPLE = 0xC4,
        CMD_WRITE_MULTIPLE = 0xC5, CMD_SET_MULTIPLE = 0xC6, CMD_FLUSH_CACHE = 0xE7, CMD_IDENTIFY = 0xEC };
-#define CTRL_NIEN 0x02         /* device control: no interrupts */
-#define BLOCK 16               /* sectors per READ MULTIPLE block */
-#define POLL_LIMIT (1u << 26)  /* status polls before a wait times out */
+#define BLOCK 16       /* sectors per READ MULTIPLE block */
+#define WAIT_SECONDS 10
 #define LBA28_LIMIT (1u << 28)
 
 struct disk {
@@ -34,31 +35,48 @@ static const struct disk candidates[] = {
 };
 static struct disk disk;
 static int have_disk;
+int ata_fault_hang;
 
 /* The alternate status register: reading it does not acknowledge anything. */
 static uint8_t status(const struct disk *d) { return inb(d->ctrl); }
 
-/* Waits for BSY to clear. Returns the status, or NO_DEVICE on timeout/no drive. */
+/* Waits for BSY to clear. Returns the status: NO_DEVICE if there is no drive,
+ * BSY still set on timeout. Reading the status register (not the alternate)
+ * acknowledges the drive's interrupt, so that its next one is a new edge. */
 static uint8_t wait_ready(const struct disk *d)
 {
-    for (uint32_t i = 0; i < POLL_LIMIT; i++) {
-        uint8_t s = status(d);
-        if (s == NO_DEVICE)
-            return NO_DEVICE;
-        if (!(s & ST_BSY))
+    uint32_t ticks = 0;
+    for (;;) {
+        uint8_t s = inb(d->io + REG_STATUS) | (ata_fault_hang ? ST_BSY : 0);
+        if (s == NO_DEVICE || !(s & ST_BSY) || ticks == WAIT_SECONDS * IRQ_WATCHDOG_HZ)
             return s;
+        ticks += irq_sleep();
     }
-    return NO_DEVICE;
 }
 
-/* Waits for the drive to offer data. Returns 0, or the failing status. */
-static int wait_data(const struct disk *d, uint8_t *st)
+/* Waits for the interrupt the drive raises when a command or a block is done,
+ * then as wait_ready. It sleeps first even when the interrupt has come already
+ * (pending, it ends the sleep at once), so the instructions run do not depend
+ * on how long the host took; and no interrupt is left pending for a later wait. */
+static uint8_t wait_interrupt(const struct disk *d)
 {
-    uint8_t s = wait_ready(d);
-    *st = s;
-    if (s == NO_DEVICE || (s & (ST_ERR | ST_DF)) || !(s & ST_DRQ))
-        return -1;
-    return 0;
+    irq_sleep();
+    return wait_ready(d);
+}
+
+static int failed(uint8_t st) { return st == NO_DEVICE || (st & (ST_BSY | ST_ERR | ST_DF)); }
+
+/* 0 if the drive offers (reads) or asks for (writes) a block of data. */
+static int no_data(uint8_t st) { return failed(st) || !(st & ST_DRQ); }
+
+/* What a failing status means, for an error message. */
+static const char *status_meaning(uint8_t st)
+{
+    if (st == NO_DEVICE)
+        return ": no device";
+    if (st & ST_BSY)
+        return ": timeout, the drive stayed busy";
+    return "";
 }
 
 static void select_drive(const struct disk *d, uint32_t lba)
@@ -82,19 +100,17 @@ static int identify(struct disk *d)
 {
     if (inb(d->io + REG_STATUS) == NO_DEVICE)
         return -1;
-    outb(d->ctrl, CTRL_NIEN);
+    outb(d->ctrl, 0); /* interrupts on (nIEN clear) */
     select_drive(d, 0);
-    if (wait_ready(d) == NO_DEVICE)
+    if (wait_ready(d) & ST_BSY)
         return -1;
     issue(d, 0, 0, CMD_IDENTIFY);
     if (inb(d->io + REG_STATUS) == 0) /* nobody there */
         return -1;
-    if (wait_ready(d) == NO_DEVICE)
-        return -1;
+    uint8_t st = wait_interrupt(d);
     if (inb(d->io + REG_LBA1) || inb(d->io + REG_LBA2)) /* ATAPI or SATA signature */
         return -1;
-    uint8_t st;
-    if (wait_data(d, &st))
+    if (no_data(st))
         return -1;
     uint16_t id[256];
     insw(d->io + REG_DATA, id, 256);
@@ -104,8 +120,7 @@ static int identify(struct disk *d)
     d->block = 1;
     if ((id[47] & 0xFF) >= BLOCK) {
         issue(d, 0, BLOCK, CMD_SET_MULTIPLE);
-        uint8_t s = wait_ready(d);
-        if (s != NO_DEVICE && !(s & (ST_ERR | ST_DF)))
+        if (!failed(wait_interrupt(d)))
             d->block = BLOCK;
     }
     return 0;
@@ -116,19 +131,20 @@ static int read_command(const struct disk *d, uint32_t lba, uint32_t count, uint
                         uint8_t *st)
 {
     *st = wait_ready(d);
-    if (*st == NO_DEVICE)
+    if (failed(*st))
         return -1;
     select_drive(d, lba);
     issue(d, lba, (uint8_t)count, d->block > 1 ? CMD_READ_MULTIPLE : CMD_READ_SECTORS);
     for (uint32_t done = 0; done < count;) {
         uint32_t n = count - done < d->block ? count - done : d->block;
-        if (wait_data(d, st))
+        *st = wait_interrupt(d);
+        if (no_data(*st))
             return -1;
         insw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
         done += n;
     }
     *st = wait_ready(d);
-    return (*st == NO_DEVICE || (*st & (ST_ERR | ST_DF))) ? -1 : 0;
+    return failed(*st) ? -1 : 0;
 }
 
 static void read_or_fail(const struct disk *d, uint32_t lba, uint32_t count, void *buf)
@@ -142,8 +158,7 @@ static void read_or_fail(const struct disk *d, uint32_t lba, uint32_t count, voi
         uint8_t st;
         if (read_command(d, lba, n, p, &st))
             bf_fail(BF_EXIT_DISK, "disk read failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
-                    d->io == 0x1F0 ? "primary " : "secondary ", d->slave, st,
-                    st == NO_DEVICE ? ": no device or timeout" : "");
+                    d->io == 0x1F0 ? "primary " : "secondary ", d->slave, st, status_meaning(st));
         lba += n;
         count -= n;
         p += n * BF_SECTOR;
@@ -186,19 +201,20 @@ static int write_command(const struct disk *d, uint32_t lba, uint32_t count, con
                          uint8_t *st)
 {
     *st = wait_ready(d);
-    if (*st == NO_DEVICE)
+    if (failed(*st))
         return -1;
     select_drive(d, lba);
     issue(d, lba, (uint8_t)count, d->block > 1 ? CMD_WRITE_MULTIPLE : CMD_WRITE_SECTORS);
     for (uint32_t done = 0; done < count;) {
         uint32_t n = count - done < d->block ? count - done : d->block;
-        if (wait_data(d, st))
+        *st = done ? wait_interrupt(d) : wait_ready(d); /* the first block is asked for without one */
+        if (no_data(*st))
             return -1;
         outsw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
         done += n;
     }
-    *st = wait_ready(d);
-    return (*st == NO_DEVICE || (*st & (ST_ERR | ST_DF | ST_DRQ))) ? -1 : 0;
+    *st = wait_interrupt(d);
+    return failed(*st) || (*st & ST_DRQ) ? -1 : 0;
 }
 
 static int write_error(char *why, uint32_t len, const char *fmt, ...)
@@ -228,7 +244,7 @@ int ata_write(uint32_t lba, uint32_t count, const void *buf, char *why, uint32_t
         if (write_command(&disk, lba, n, p, &st))
             return write_error(why, len, "disk write failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
                                disk.io == 0x1F0 ? "primary " : "secondary ", disk.slave, st,
-                               st == NO_DEVICE ? ": no device or timeout" : "");
+                               status_meaning(st));
         lba += n;
         count -= n;
         p += n * BF_SECTOR;
@@ -243,14 +259,14 @@ int ata_flush(char *why, uint32_t len)
     if (!have_disk)
         return write_error(why, len, "no boot disk found on the IDE channels");
     uint8_t st = wait_ready(&disk);
-    if (st != NO_DEVICE) {
+    if (!failed(st)) {
         select_drive(&disk, 0);
         issue(&disk, 0, 0, CMD_FLUSH_CACHE);
-        st = wait_ready(&disk);
+        st = wait_interrupt(&disk);
     }
-    if (st == NO_DEVICE || (st & (ST_ERR | ST_DF)))
+    if (failed(st))
         return write_error(why, len, "disk flush failed (ATA %s%u, status 0x%02x%s)",
                            disk.io == 0x1F0 ? "primary " : "secondary ", disk.slave, st,
-                           st == NO_DEVICE ? ": no device or timeout" : "");
+                           status_meaning(st));
     return 0;
 }

@@ -58,6 +58,7 @@ int ata_read(uint32_t lba, uint32_t count, void *buf);
 /* Writes and flushes never end the run: 0, or -1 with the reason in why[len]. */
 int ata_write(uint32_t lba, uint32_t count, const void *buf, char *why, uint32_t len);
 int ata_flush(char *why, uint32_t len);
+extern int ata_fault_hang; /* fault=disk-hang: the drive reads as busy from now on */
 
 /* fwcfg.c: QEMU firmware configuration files. */
 struct fwcfg_file {
@@ -81,9 +82,14 @@ int image_file_crc(const char *name, uint32_t *crc, uint32_t *size);
 /* options.c */
 #define OPTION_PREFIX "opt/bareflow/"
 
-/* traps.c, paging.c, fault.c */
+/* traps.c, irq.c, paging.c, fault.c */
 extern int trap_fault_armed; /* fault=nested: trap_handler faults mid-report */
 void traps_init(void);
+#define IRQ_VECTOR_BASE 32 /* IRQ n arrives on vector IRQ_VECTOR_BASE + n */
+enum { IRQ_RTC = 8, IRQ_IDE_PRIMARY = 14, IRQ_IDE_SECONDARY = 15 };
+#define IRQ_WATCHDOG_HZ 2  /* a power of two */
+void irq_init(void);
+int irq_sleep(void);
 void paging_init(void);
 void fault_inject(void);
 

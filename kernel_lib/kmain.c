@@ -55,9 +55,10 @@ void kmain(struct bf_boot_info *info)
     vga_init();
     if (!valid)
         bf_fail(BF_EXIT_ERROR, "kmain: no boot info from BareFlow stage2");
+    traps_init();
+    irq_init();
     memmap_init(info);
     image_init(info);
-    traps_init();
     paging_init();
 
     boot_event("stage1", boot.tsc_stage1);

@@ -1,9 +1,10 @@
-/* CPU exceptions. All 32 vectors go through stubs in boot/entry.asm to
+/* The IDT. CPU exceptions: all 32 vectors go through stubs in boot/entry.asm to
  * trap_handler, which prints a report on COM1 (vector, name, EIP, error code,
  * CS, EFLAGS, general registers, CR2), emits {"ev":"trap",...} on COM2 and ends
  * the run with BF_EXIT_TRAP. Nothing resumes after an exception. An exception
  * inside trap_handler never reaches it again: entry.asm's trap_common reports
- * it with raw port I/O and exits. */
+ * it with raw port I/O and exits. Hardware interrupts (irq.c) go to stubs that
+ * only acknowledge the PIC. */
 #include "bf.h"
 #include "io.h"
 #include "kernel.h"
@@ -24,11 +25,13 @@ struct idt_gate {
 } __attribute__((packed));
 
 #define VECTORS 32
+#define IRQS 16
 #define CODE_SEL 0x08
 #define INTERRUPT_GATE 0x8E /* present, ring 0, 32-bit, interrupts off */
 
 extern const uint32_t trap_stubs[VECTORS]; /* boot/entry.asm */
-static struct idt_gate idt[VECTORS];
+extern const char irq_from_master[], irq_from_slave[];
+static struct idt_gate idt[IRQ_VECTOR_BASE + IRQS];
 
 static const char *const names[VECTORS] = {
     "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
@@ -42,15 +45,21 @@ static const char *const names[VECTORS] = {
     "#VC VMM communication exception", "#SX security exception", "reserved (31)",
 };
 
+static void set_gate(int vector, uint32_t stub)
+{
+    idt[vector].offset_lo = (uint16_t)stub;
+    idt[vector].offset_hi = (uint16_t)(stub >> 16);
+    idt[vector].selector = CODE_SEL;
+    idt[vector].zero = 0;
+    idt[vector].type = INTERRUPT_GATE;
+}
+
 void traps_init(void)
 {
-    for (int v = 0; v < VECTORS; v++) {
-        idt[v].offset_lo = (uint16_t)trap_stubs[v];
-        idt[v].offset_hi = (uint16_t)(trap_stubs[v] >> 16);
-        idt[v].selector = CODE_SEL;
-        idt[v].zero = 0;
-        idt[v].type = INTERRUPT_GATE;
-    }
+    for (int v = 0; v < VECTORS; v++)
+        set_gate(v, trap_stubs[v]);
+    for (int irq = 0; irq < IRQS; irq++)
+        set_gate(IRQ_VECTOR_BASE + irq, (uint32_t)(irq < 8 ? irq_from_master : irq_from_slave));
     struct {
         uint16_t limit;
         uint32_t base;

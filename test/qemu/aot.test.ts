@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedModels } from '../../build/paths.ts';
+import type { BootResult } from '../../build/qemu.ts';
 import { bootStages, bootTest, hostTokenIds, tokenIds } from '../helpers/guest.ts';
 import { defaultModelFiles, storiesModel, storiesTokenizer, testImage } from '../helpers/images.ts';
 
@@ -30,6 +31,24 @@ describe('AOT image in QEMU', () => {
     expect(r.events.at(-2)).toMatchObject({ ev: 'done', tokens: 8 });
     const stamps = r.events.filter((e) => e.ev === 'boot').map((e) => e.tsc as number);
     expect([...stamps].sort((a, b) => a - b)).toEqual(stamps);
+  });
+
+  it('two -icount boots count the same instructions from kmain to the first token, disk reads included', async () => {
+    // Disk waits sleep until the drive's interrupt, so the host's I/O time is not counted. When
+    // they polled, the load phase of two identical boots differed by up to 7M instructions; now
+    // it is the same to the instruction (checked 5 times). The BIOS's reads before kmain still poll.
+    const run = () => bootTest({ image: storiesImg, options: { steps: 8 }, icount: true, timeoutMs: 60_000 });
+    const [a, b] = [await run(), await run()];
+    const counts = (r: BootResult) => {
+      const load = r.events.find((e) => e.ev === 'load')!;
+      const kmain = r.events.find((e) => e.ev === 'boot' && e.stage === 'kmain')!;
+      const token = r.events.find((e) => e.ev === 'token')!;
+      return { load: (load.tsc_end as number) - (load.tsc_start as number), kmainToToken: (token.tsc_end as number) - (kmain.tsc as number) };
+    };
+    const [ca, cb] = [counts(a), counts(b)];
+    expect(ca.load).toBeGreaterThan(1_000_000);
+    expect(Math.abs(ca.load - cb.load), JSON.stringify([ca, cb])).toBeLessThan(1_000);
+    expect(Math.abs(ca.kmainToToken - cb.kmainToToken), JSON.stringify([ca, cb])).toBeLessThan(1_000);
   });
 
   it.each([

@@ -88,6 +88,16 @@ describe('guest faults', () => {
     expect(r.wallMs).toBeLessThan(15_000);
   });
 
+  it('a disk that stays busy: the read times out with a named error after about 10 s, never a hang', async () => {
+    // fault=disk-hang holds the drive in reset (SRST) before the first data read: BSY forever,
+    // no interrupt. The wait sleeps and counts the RTC watchdog's ticks (host time).
+    const r = await expectFailure(img, { fault: 'disk-hang' }, exitCodes.disk,
+      /disk read failed at LBA \d+ \(ATA primary 0, status 0x[89a-f][0-9a-f]: timeout, the drive stayed busy\)/);
+    expect(r.events.find((e) => e.ev === 'error')).toMatchObject({ code: exitCodes.disk });
+    expect(r.wallMs).toBeGreaterThan(9_000);
+    expect(r.wallMs).toBeLessThan(40_000);
+  });
+
   it('a fault with an event line part-way out: the trap handler sends the rest, COM2 holds whole lines only', async () => {
     const r = await expectFailure(img, { fault: 'event' }, exitCodes.trap, /trap: #UD invalid opcode \(vector 6\)/);
     expect(r.badEvents).toEqual([]);
