@@ -46,14 +46,16 @@ const engineFlags = ['-fno-strict-aliasing'];
 const guestMain = fromRoot('interpreter', 'guest.c');
 const engineGuestSources = [...engineCore, fromRoot('interpreter', 'guest_syms.c'), fromRoot('interpreter', 'guest_run.c'), guestMain];
 const guestJit = fromRoot('interpreter', 'guest_jit.c');
-// The meta kernel (issue 12): the native engine without its JIT, and
+// The meta kernel (issue 12): the native engine without its emitter, and
 // guest_meta.c, which runs runtime.bc: the jit kernel's engine and application
-// (guest.c, guest_jit.c) as one bitcode module, in the data volume next to
-// tinyllama.bc. Its JIT compiles tinyllama, so the bootstrap needs none: with
-// one, compiling runtime.bc's hot functions cost more than it saved (boot
-// --mode meta --icount: 826M instructions to the first token with it, 509M
-// without; per token 1,233,456 and 1,229,634).
-const runtimeSources = [...engineGuestSources, ...engineJit, guestJit];
+// (guest.c, guest_jit.c) plus guest_self.c as one bitcode module, in the data
+// volume next to tinyllama.bc. runtime.bc's JIT compiles tinyllama and
+// runtime.bc's own hot functions; the bootstrap links the JIT's objects for
+// the driver and the relocator it installs that code with (jit.c, emit.c's
+// jit_place and helpers: the rest of the emitter is never referenced and
+// stays out, 5.1 KB loaded). A native emitter compiling runtime.bc cost more
+// than it saved (826M instructions to the first token with it, 509M without).
+const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c')];
 
 // Each kernel links the one file that names it (bf_kernel_name): it reports
 // the name in its first event, and the host checks it against the boot mode.
@@ -85,7 +87,7 @@ export function kernelBuild(): KernelBuild {
   // guest.c's app_main is runtime.bc's; the meta kernel's is guest_meta.c's.
   // Optimised for size: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: ['-Oz'] },
-    [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain))], boot.entry);
+    [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain)), ...jitLib.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags);
   return {

@@ -13,7 +13,11 @@ export interface BootOptions {
   seed: number;
   /** jit mode: the calls that get a function compiled (a loop is entered compiled after 10x as many back-edges); unset: the kernel's 100. */
   jit_threshold?: number;
+  /** jit and meta modes: the comma-separated layers whose hot functions get compiled, of runtime (meta: runtime.bc's own) and app (tinyllama's); unset: all. */
+  jit_layers?: string;
 }
+
+export const jitLayers = ['runtime', 'app'] as const;
 
 export const bootModes = ['aot', 'interp', 'jit', 'meta'] as const;
 
@@ -45,6 +49,9 @@ export function validateOptions(o: Partial<BootOptions>, seqLen?: number): void 
   if (o.seed !== undefined && !(Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= 0xffffffff)) bad('seed', `'${o.seed}' is not a whole number in [0, 2^32)`);
   if (o.jit_threshold !== undefined && !(Number.isInteger(o.jit_threshold) && o.jit_threshold >= 0 && o.jit_threshold <= maxJitThreshold)) {
     bad('jit_threshold', `'${o.jit_threshold}' is not a whole number in [0, ${maxJitThreshold}]`);
+  }
+  if (o.jit_layers !== undefined && !o.jit_layers.split(',').every((l) => (jitLayers as readonly string[]).includes(l))) {
+    bad('jit_layers', `'${o.jit_layers}' is not a comma-separated list of ${jitLayers.join(', ')}`);
   }
   if (o.prompt !== undefined && (o.prompt.includes('\n') || Buffer.byteLength(o.prompt) > 1024)) bad('prompt', 'must be one line of at most 1024 bytes');
 }

@@ -81,6 +81,19 @@ void bf_get_stats(bf_engine *e, bf_stats_t *s);
    times (0: at its first call) is compiled to x86 and runs compiled from its
    next call on; what the JIT cannot compile stays interpreted. */
 void bf_jit_enable(bf_engine *e, uint32_t threshold);
+/* The same with a loop's back-edges before it is entered compiled (OSR;
+   0: never, and loops are not counted) and another compiler than the JIT's
+   own (the meta kernel's bootstrap: runtime.bc's JIT, guest_meta.c), or none
+   yet (0: what gets hot waits). A compiler is jit.h's JitCompiler: fills *out
+   with code and relocations (ealloc'd in e) for f, with an OSR entry at
+   `block` unless it is ~0. */
+typedef int (*bf_compiler)(bf_engine *e, void *f, uint32_t block, void *out, void *why);
+void bf_jit_enable_by(bf_engine *e, uint32_t threshold, uint32_t loop_threshold, bf_compiler compiler);
+/* A fingerprint of the structures a bf_compiler shares with the engine that
+   calls it: the meta bootstrap and runtime.bc check they were built alike. */
+uint32_t bf_engine_layout(void);
+/* 1: the function of that name runs code the JIT compiled. */
+int bf_jit_compiled(bf_engine *e, const char *name);
 /* Per compiled function: IR instructions, code bytes, compile time; and the
    functions left interpreted, with the reason (through cfg->print). */
 void bf_jit_print_stats(bf_engine *e);

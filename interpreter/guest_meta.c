@@ -1,14 +1,25 @@
 /* The meta kernel's application (issue 12): the engine runs the engine. This
- * bootstrap is the engine's interpreter without its JIT (build/image-build.ts):
+ * bootstrap is the engine's interpreter without an emitter (build/image-build.ts):
  * it loads runtime.bc from the data volume, the guest flavour of the engine as
- * one bitcode module (engine core + JIT + cache + guest.c + guest_jit.c), with
- * kernel_lib as its FFI table (guest_syms.c's, plus the few kernel_lib
- * functions runtime.bc itself imports), and interprets its app_main: that
- * engine loads tinyllama.bc and runs it with its own JIT, as the jit kernel
- * does natively, so tinyllama's hot functions run native.
+ * one bitcode module (engine core + JIT + cache + guest.c + guest_jit.c +
+ * guest_self.c), with kernel_lib as its FFI table (guest_syms.c's, plus the
+ * few kernel_lib functions runtime.bc itself imports), and interprets its
+ * app_main: that engine loads tinyllama.bc and runs it with its own JIT, as
+ * the jit kernel does natively, so tinyllama's hot functions run native.
  *
- * Events: the compile events runtime.bc's JIT writes (through event_write,
- * below) get "layer":"app" (a function of tinyllama.bc compiled). */
+ * The bootstrap's JIT is runtime.bc's: at start runtime.bc registers its
+ * compiler (guest_self.c, bf_meta_register below), and from then on the
+ * bootstrap's JIT driver hands it each function of runtime.bc called
+ * RUNTIME_THRESHOLD times (or a loop taken ten times as often: OSR), places
+ * the code it returns against the bootstrap's instance of runtime.bc (its
+ * relocations) and calls it from then on. So runtime.bc's JIT compiles its
+ * own hot functions, first running interpreted, then, once they are compiled,
+ * native. Boot option jit_layers (guest_run.c) turns either layer off.
+ *
+ * Events: each compile event says its layer ("runtime": a function of
+ * runtime.bc, "app": of tinyllama.bc, both compiled by runtime.bc's JIT) and
+ * by which JIT: "interpreted" while the JIT's compile function still runs in
+ * the bootstrap's interpreter, "native" once it was compiled itself. */
 #include "bf.h"
 #include "guest.h"
 #include "kernel.h"
@@ -16,22 +27,83 @@
 
 #define RUNTIME "runtime.bc"
 #define COMPILE_EVENT "{\"ev\":\"compile\","
+#define TOKEN_EVENT "{\"ev\":\"token\""
+
+/* Calls of a function of runtime.bc before runtime.bc's JIT compiles it (its
+ * loops: ten times as many back-edges). The app layer's threshold is the jit
+ * kernel's (boot option jit_threshold). */
+#define RUNTIME_THRESHOLD 10000
+#define RUNTIME_LOOP_THRESHOLD 0
+
+static bf_engine *engine;   /* the bootstrap's, running runtime.bc */
+static uint32_t tokens;     /* token events the program sent */
+
+/* Which JIT compiles: runtime.bc's emitter (its compile function), interpreted or compiled. */
+static const char *compiled_by(void) { return engine && bf_jit_compiled(engine, "compile") ? "native" : "interpreted"; }
+
+/* bf_vevent as runtime.bc calls it for tinyllama: counts the token events. */
+static void meta_vevent(const char *fmt, va_list ap)
+{
+    if (strncmp(fmt, TOKEN_EVENT, sizeof TOKEN_EVENT - 1) == 0)
+        tokens++;
+    bf_vevent(fmt, ap);
+}
 
 /* event_write as runtime.bc calls it: the inner engine's compile events say
- * which layer compiled. */
+ * which layer and which JIT compiled. */
 static void meta_event_write(const char *s)
 {
     if (strncmp(s, COMPILE_EVENT, sizeof COMPILE_EVENT - 1) == 0) {
-        event_write(COMPILE_EVENT "\"layer\":\"app\",");
+        event_write(COMPILE_EVENT "\"layer\":\"app\",\"by\":");
+        event_json_string(compiled_by());
+        event_write(",");
         s += sizeof COMPILE_EVENT - 1;
     }
     event_write(s);
 }
 
+/* The bootstrap's own compile events: a function of runtime.bc went native. */
+static void on_runtime_compile(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t cycles, int osr)
+{
+    char text[128];
+    if (nlen >= sizeof text)
+        nlen = sizeof text - 1;
+    memcpy(text, name, nlen);
+    text[nlen] = 0;
+    event_write(COMPILE_EVENT "\"layer\":\"runtime\",\"by\":");
+    event_json_string(compiled_by());
+    event_write(",\"name\":");
+    event_json_string(text);
+    bf_event(",\"ins\":%u,\"bytes\":%u,\"cycles\":%u,\"osr\":%s,\"token\":%u,\"tsc\":%llu}", ins, bytes, cycles,
+             osr ? "true" : "false", tokens, (unsigned long long)bf_cycles());
+}
+
+/* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions are compiled. */
+static void bf_meta_register(bf_compiler compile, uint32_t layout)
+{
+    if (layout != bf_engine_layout())
+        bf_fail(BF_EXIT_BAD_BITCODE, RUNTIME ": its engine's structures (layout %08x) are not this bootstrap's (%08x)",
+                layout, bf_engine_layout());
+    if (engine)
+        bf_jit_enable_by(engine, RUNTIME_THRESHOLD, RUNTIME_LOOP_THRESHOLD, compile);
+}
+
+/* guest_run.c's hooks, when the runtime layer is on. */
+void guest_jit_config(bf_config *cfg) { cfg->on_compile = on_runtime_compile; }
+
+/* Before runtime.bc runs: the driver counts (and lowering keeps the frame
+ * maps OSR reads), with no compiler until runtime.bc registers one. */
+void guest_jit_start(bf_engine *e)
+{
+    engine = e;
+    bf_jit_enable_by(e, RUNTIME_THRESHOLD, RUNTIME_LOOP_THRESHOLD, 0);
+}
+
 /* What runtime.bc imports beyond what a program may call: guest_jit.c's event
- * helpers, the image's cache part and the disk, and the kernel's name. */
+ * helpers, the image's cache part and the disk, the kernel's name, and the
+ * bootstrap's JIT hook. */
 static const bf_sym runtime_syms[] = {
-    { "bf_vevent", (void *)bf_vevent },
+    { "bf_vevent", (void *)meta_vevent },
     { "event_write", (void *)meta_event_write },
     { "event_json_string", (void *)event_json_string },
     { "image_header", (void *)image_header },
@@ -41,6 +113,7 @@ static const bf_sym runtime_syms[] = {
     { "ata_flush", (void *)ata_flush },
     { "crc32_update", (void *)crc32_update },
     { "bf_kernel_name", (void *)bf_kernel_name },
+    { "bf_meta_register", (void *)bf_meta_register },
 };
 
 int app_main(void)

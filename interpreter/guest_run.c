@@ -21,10 +21,37 @@ static void *exec_alloc(uint32_t size) { return malloc(size); }
 /* "Microseconds" for the engine's lowering timer: TSC cycles here, reported as such. */
 static uint64_t cycles(void) { return bf_cycles(); }
 
-/* Defined by guest_jit.c, which only the jit kernel and runtime.bc link; null elsewhere. */
+/* Defined by guest_jit.c, which only the jit kernel and runtime.bc link, and
+ * in the meta kernel by guest_meta.c (its JIT is runtime.bc's); null elsewhere. */
 void guest_jit_config(bf_config *cfg) __attribute__((weak));
 void guest_jit_start(bf_engine *e) __attribute__((weak));
 void guest_jit_finish(bf_engine *e) __attribute__((weak));
+/* guest_self.c, in runtime.bc only: hands runtime.bc's JIT to the meta kernel's bootstrap. */
+void guest_self_start(void) __attribute__((weak));
+
+/* Boot option jit_layers: the comma-separated layers whose functions get
+ * compiled, of "runtime" (runtime.bc's, in a meta boot) and "app"
+ * (tinyllama's); all of them when it is not given. */
+static int jit_layer_on(const char *layer)
+{
+    char text[64];
+    int len = bf_option("jit_layers", text, sizeof text);
+    if (len < 0)
+        return 1;
+    if (len >= (int)sizeof text)
+        bf_fail(BF_EXIT_BAD_OPTION, "option jit_layers: longer than %u bytes", (unsigned)sizeof text - 1);
+    int on = 0;
+    for (char *name = text, *end; *name; name = *end ? end + 1 : end) {
+        end = strchr(name, ',');
+        if (!end)
+            end = name + strlen(name);
+        uint32_t n = (uint32_t)(end - name);
+        if (!((n == 3 && strncmp(name, "app", 3) == 0) || (n == 7 && strncmp(name, "runtime", 7) == 0)))
+            bf_fail(BF_EXIT_BAD_OPTION, "option jit_layers: '%s' is not a list of runtime, app", text);
+        on |= n == strlen(layer) && strncmp(name, layer, n) == 0;
+    }
+    return on;
+}
 
 int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *layer)
 {
@@ -33,13 +60,16 @@ int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *la
     if (!bc)
         bf_fail(BF_EXIT_BAD_BITCODE, "the data volume has no %s", program);
 
+    if (guest_self_start)
+        guest_self_start();
+    int jit = jit_layer_on(layer ? layer : "app");
     bf_config cfg = { 0 };
     cfg.syms = syms;
     cfg.nsyms = nsyms;
     cfg.exec_alloc = exec_alloc;
     cfg.fatal = fatal;
     cfg.now_us = cycles;
-    if (guest_jit_config)
+    if (guest_jit_config && jit)
         guest_jit_config(&cfg);
     int err;
     char msg[256];
@@ -52,7 +82,7 @@ int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *la
     bf_get_stats(e, &st);
     bf_event("{\"ev\":\"bitcode\",\"name\":\"%s\",\"bytes\":%u,\"functions\":%u,\"tsc_start\":%llu,\"tsc_end\":%llu}",
              program, size, st.nfuncs, (unsigned long long)t0, (unsigned long long)t1);
-    if (guest_jit_start)
+    if (guest_jit_start && jit)
         guest_jit_start(e);
 
     uint64_t ret = 0;
@@ -67,7 +97,7 @@ int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *la
         event_write(",");
     }
     bf_event("\"functions\":%u,\"cycles\":%llu,\"memory_peak\":%u}", st.lowered, (unsigned long long)st.lower_us, st.mem_peak);
-    if (guest_jit_finish)
+    if (guest_jit_finish && jit)
         guest_jit_finish(e); /* saves what the JIT compiled to the image's cache */
     return (int)(uint32_t)ret;
 }

@@ -20,6 +20,7 @@ void free(void *p);
 typedef uintptr_t W;
 #define NOTY 0xffffffffu     /* no type / no result */
 typedef struct bf_engine E;
+struct JitCode; struct JitWhy;   /* jit/jit.h */
 
 /* ---- bitstream.c ---------------------------------------------------- */
 typedef struct Abbrev { uint32_t n; struct { uint8_t enc; uint32_t val; } op[]; } Abbrev;
@@ -151,6 +152,12 @@ struct bf_engine {
        cannot (1: keep interpreting) */
     uint32_t osr_at;
     int (*jit_osr)(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret);
+    /* what compiles for them (jit.c): emit.c, or in the meta kernel's bootstrap
+       runtime.bc's JIT, interpreted (guest_meta.c); null: nothing yet. jit_busy:
+       1 a compile is running, so what gets hot meanwhile (the interpreted
+       compiler's own functions) waits until it is done; 2 something waits */
+    int (*jit_compiler)(E *e, Fn *f, uint32_t block, struct JitCode *out, struct JitWhy *why);
+    uint8_t jit_busy;
     /* --stats with the JIT: time on each side (run_as), in now_us units */
     int timing; uint8_t side; uint64_t side_at, side_time[2];
 };

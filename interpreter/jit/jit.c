@@ -5,16 +5,36 @@
 static uint64_t now(E *e) { return e->cfg.now_us ? e->cfg.now_us() : 0; }
 static uint32_t backedges(Fn *f) { uint32_t n = 0; for (uint32_t i = 0; i < f->nloops; i++) n += f->loops[i]; return n; }
 
+static int emit_compile(E *e, Fn *f, uint32_t block, JitCode *out, JitWhy *why) {
+    return block == NOTY ? jit_compile(e, f, out, why) : jit_compile_osr(e, f, block, out, why);
+}
+
+static int compile_function(E *e, Fn *f);
+
+/* Functions that got hot while a compiler ran (the meta kernel's bootstrap:
+ * runtime.bc's JIT, interpreted, calling itself) waited: compiled right after. */
+static int run_compiler(E *e, Fn *f, uint32_t block, JitCode *out, JitWhy *why) {
+    e->jit_busy = 1;
+    int r = e->jit_compiler(e, f, block, out, why), waited = e->jit_busy == 2;
+    e->jit_busy = 0;
+    for (uint32_t i = 0; waited && r >= 0 && i < e->nfn; i++) {
+        Fn *g = &e->fn[i];
+        if (g != f && g->code && !g->native && !g->jit && g->calls >= e->jit_at && compile_function(e, g)) r = -1;
+    }
+    return r;
+}
+
 /* Compiles and installs f. 0 also when f cannot be compiled (it stays interpreted). */
 static int compile_function(E *e, Fn *f) {
-    if (f->jit || f->isdecl || f->intr) return 0;
+    if (e->jit_busy) { e->jit_busy = 2; return 0; }
+    if (f->jit || f->isdecl || f->intr || !e->jit_compiler) return 0;
     JitInfo *info = ealloc(e, sizeof *info);
     if (!info) return e->errc;
     f->jit = info;
     info->calls = f->calls;
     uint64_t t0 = now(e);
     JitCode c;
-    int r = jit_compile(e, f, &c, &info->skipped);
+    int r = run_compiler(e, f, NOTY, &c, &info->skipped);
     if (r < 0) return e->errc;
     if (r > 0) return 0;
     if (jit_install(e, f, &c)) { jit_code_free(e, &c); return e->errc; }
@@ -29,7 +49,7 @@ static int compile_function(E *e, Fn *f) {
  * back-edge to `header`, taken osr_at times. Compile f with an entry at that
  * block, run the rest of the activation there, hand back its result. */
 static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
-    if (f->jit && f->jit->skipped.what) return 1;
+    if ((f->jit && f->jit->skipped.what) || e->jit_busy || !e->jit_compiler) return 1;   /* a busy compiler loses this loop */
     FrameMap *m = f->map;
     uint32_t bb = 0;
     while (m && bb < m->nbb && m->block[bb] != header) bb++;
@@ -38,7 +58,7 @@ static int enter_osr(E *e, Fn *f, uint8_t *fp, W *header, uint64_t *ret) {
     JitInfo *info = f->jit;
     uint64_t t0 = now(e);
     JitCode c;
-    int r = jit_compile_osr(e, f, bb, &c, &info->skipped);
+    int r = run_compiler(e, f, bb, &c, &info->skipped);
     if (r < 0) return -1;
     if (r > 0 && info->skipped.osr_only && !f->native) { efree(e, info); f->jit = 0; }   /* calls may still compile it */
     else if (r > 0 && info->skipped.osr_only) memset(&info->skipped, 0, sizeof info->skipped);
@@ -81,11 +101,28 @@ uint32_t bf_jit_compile_ran(bf_engine *e) {
 }
 
 void bf_jit_enable(bf_engine *e, uint32_t threshold) {
+    bf_jit_enable_by(e, threshold, threshold ? 10 * threshold : 1, (bf_compiler)emit_compile);
+}
+
+void bf_jit_enable_by(bf_engine *e, uint32_t threshold, uint32_t loop_threshold, bf_compiler compiler) {
+    e->jit_compiler = (int (*)(E *, Fn *, uint32_t, JitCode *, JitWhy *))compiler;
     e->jit_at = threshold;
     e->jit_hot = compile_function;
-    e->osr_at = threshold ? 10 * threshold : 1;
+    e->osr_at = loop_threshold;
     if (e->cfg.stats && e->cfg.now_us) { e->timing = 1; e->side = SIDE_INTERP; e->side_at = e->cfg.now_us(); }
-    e->jit_osr = enter_osr;
+    e->jit_osr = loop_threshold ? enter_osr : 0;
+}
+
+uint32_t bf_engine_layout(void) {
+    const uint32_t size[] = { sizeof(E), sizeof(Fn), sizeof(Val), sizeof(Ty), sizeof(BS), sizeof(FrameMap), sizeof(JitCode), sizeof(JitWhy), sizeof(Reloc) };
+    uint32_t h = 0;
+    for (uint32_t i = 0; i < sizeof size / sizeof size[0]; i++) h = h * 131 + size[i];
+    return h;
+}
+
+int bf_jit_compiled(bf_engine *e, const char *name) {
+    Fn *f = fn_by_name(e, name);
+    return f && f->jit && f->native && !f->jit->skipped.what;
 }
 
 void bf_jit_print_stats(bf_engine *e) {
