@@ -904,10 +904,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(sqrtd) F64(1) = __builtin_sqrt(F64(2)); NEXT(3);
     H_(fabsf) U32(1) = U32(2) & 0x7fffffffu; NEXT(3);
     H_(fabsd) U64(1) = U64(2) & 0x7fffffffffffffffull; NEXT(3);
-    H_(minf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : b != b ? a : (a < b ? a : b); NEXT(4); }
-    H_(maxf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : b != b ? a : (a > b ? a : b); NEXT(4); }
-    H_(mind) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : b != b ? a : (a < b ? a : b); NEXT(4); }
-    H_(maxd) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : b != b ? a : (a > b ? a : b); NEXT(4); }
+    /* minnum/maxnum as LLVM's x86 code computes them (a NaN a gives b; a tie, -0 against +0, gives a) */
+    H_(minf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : (b < a ? b : a); NEXT(4); }
+    H_(maxf) { float a = F32(2), b = F32(3); F32(1) = a != a ? b : (b > a ? b : a); NEXT(4); }
+    H_(mind) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : (b < a ? b : a); NEXT(4); }
+    H_(maxd) { double a = F64(2), b = F64(3); F64(1) = a != a ? b : (b > a ? b : a); NEXT(4); }
     H_(cpsgnf) U32(1) = (U32(2) & 0x7fffffffu) | (U32(3) & 0x80000000u); NEXT(4);
     H_(cpsgnd) U64(1) = (U64(2) & 0x7fffffffffffffffull) | (U64(3) & 0x8000000000000000ull); NEXT(4);
     H_(saddo) { int32_t r; uint32_t o = __builtin_add_overflow(I32(2), I32(3), &r); U32(1) = (uint32_t)r; *(u32u *)(A(1) + 4) = o; NEXT(4); }
@@ -928,10 +929,12 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(stx) *(u64u *)(A(1) + 8 * U32(2)) = U64(3); NEXT(4);
     H_(cnt) e->insns += IM(1); NEXT(2);
     H_(trace) trace(e, (Fn *)ip[1], (int)IM(2), fp, (int32_t)IM(3)); NEXT(4);
-    H_(cmpxchg) {
-        u32u *p = (u32u *)(W)U32(2); uint32_t old = *p, ok = old == U32(3);
-        if (ok) *p = U32(4);
-        U32(1) = old; *(u32u *)(A(1) + 4) = ok; NEXT(5);
+    H_(cmpxchg) {                                   /* i8, i16, i32: the pair {old, ok} has ok right after old */
+        uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), old = 0, nv = U32(4);
+        memcpy(&old, p, sz);
+        uint32_t ok = old == (U32(3) & (sz == 4 ? ~0u : (1u << 8 * sz) - 1));
+        if (ok) memcpy(p, &nv, sz);
+        U32(1) = old; *(u32u *)(A(1) + sz) = ok; NEXT(6);
     }
     H_(cmpxchg64) {
         u64u *p = (u64u *)(W)U32(2); uint64_t old = *p; uint32_t ok = old == U64(3);

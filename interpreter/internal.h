@@ -176,6 +176,13 @@ uint32_t ty_get(E *e, uint8_t k, uint32_t w, uint32_t elt);
 uint32_t ty_struct2(E *e, uint32_t a, uint32_t b);
 int const_bytes(E *e, uint32_t vid, uint8_t *out, uint32_t size);
 int const_scalar(E *e, uint32_t vid, uint64_t *out);
+/* llvm.minnum/maxnum with a constant other than NaN as the second operand: LLVM's x86 lowering
+ * puts minss/maxss's operands the other way round, so that operand wins a tie (-0 against +0);
+ * lowering and the JIT swap them the same way (the handlers compute b < a ? b : a) */
+static inline int fp_bits_nan(uint64_t bits, int isf) {
+    return isf ? (bits & 0x7f800000u) == 0x7f800000u && (bits & 0x7fffffu)
+               : (bits & 0x7ff0000000000000ull) == 0x7ff0000000000000ull && (bits & 0xfffffffffffffull);
+}
 Fn *fn_by_name(E *e, const char *name);
 int attr_has(E *e, uint32_t list, uint32_t idx, uint32_t kind, uint32_t *ty);
 int sj_kind(const char *name, uint32_t nlen);  /* 1: a setjmp (_setjmp, __sigsetjmp...), 2: a longjmp, 0: neither */

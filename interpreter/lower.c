@@ -737,8 +737,11 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         else if (pfx(n, len, "fabs")) { if (E3(FOP(fabs), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "sqrt")) { if (E3(FOP(sqrt), di, inslot(l, &x))) return -1; }
         else if (pfx(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, inslot(l, &x), inslot(l, &y))) return -1; }
-        else if (pfx(n, len, "minnum") || pfx(n, len, "minimum")) { if (E4(l->e->lab[isf ? OP_minf : OP_mind], di, inslot(l, &x), inslot(l, &y))) return -1; }
-        else if (pfx(n, len, "maxnum") || pfx(n, len, "maximum")) { if (E4(l->e->lab[isf ? OP_maxf : OP_maxd], di, inslot(l, &x), inslot(l, &y))) return -1; }
+        else if (pfx(n, len, "minnum") || pfx(n, len, "minimum") || pfx(n, len, "maxnum") || pfx(n, len, "maximum")) {
+            int mx = n[1] == 'a', swap = y.imm && !fp_bits_nan(y.v, isf);     /* internal.h */
+            uint16_t op = mx ? (isf ? OP_maxf : OP_maxd) : (isf ? OP_minf : OP_mind);
+            if (E4(l->e->lab[op], di, inslot(l, swap ? &y : &x), inslot(l, swap ? &x : &y))) return -1;
+        }
         else if (pfx(n, len, "fmuladd")) {
             if (E5(FOPP(mad), di, inslot(l, &x), inslot(l, &y), inslot(l, &z))) return -1;
         } else if (pfx(n, len, "ctpop") || pfx(n, len, "ctlz") || pfx(n, len, "cttz") || pfx(n, len, "bswap") || pfx(n, len, "bitreverse")) {
@@ -1760,8 +1763,9 @@ static int emit_ins(L *l, uint32_t ii) {
         int c = cls(l, I->ty2);
         if (c != 0 && c != 1) return BADL("bitcode: unsupported cmpxchg type");
         uint32_t sz = ty_size(e, I->ty2);
-        if (sz != 4 && sz != 8) return BADL("bitcode: unsupported cmpxchg width");
-        return E5(sz == 4 ? OP(cmpxchg) : OP(cmpxchg64), d, sl(l, I->o[0], 0), sl(l, I->o[1], 0), sl(l, I->o[2], 0));
+        if (sz == 8) return E5(OP(cmpxchg64), d, sl(l, I->o[0], 0), sl(l, I->o[1], 0), sl(l, I->o[2], 0));
+        if (sz != 1 && sz != 2 && sz != 4) return BADL("bitcode: unsupported cmpxchg width");
+        return E6(OP(cmpxchg), d, sl(l, I->o[0], 0), sl(l, I->o[1], 0), sl(l, I->o[2], 0), sz);
     }
     case I_RMW: {
         int32_t d = dst(l, I->id);

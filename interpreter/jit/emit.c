@@ -92,11 +92,11 @@ static uint32_t h_bswap32(uint32_t x) { return x >> 24 | (x >> 8 & 0xff00) | (x 
 static uint32_t h_bswap16(uint32_t x) { return (x >> 8 & 0xff) | (x << 8 & 0xff00); }
 static uint32_t h_fshl(uint32_t a, uint32_t b, uint32_t s) { s &= 31; return s ? a << s | b >> (32 - s) : a; }
 static uint32_t h_fshr(uint32_t a, uint32_t b, uint32_t s) { s &= 31; return s ? b >> s | a << (32 - s) : b; }
-/* minnum/maxnum: a NaN operand gives the other one, as the interpreter does */
-static float h_minf(float a, float b) { return a != a ? b : b != b ? a : (a < b ? a : b); }
-static float h_maxf(float a, float b) { return a != a ? b : b != b ? a : (a > b ? a : b); }
-static double h_mind(double a, double b) { return a != a ? b : b != b ? a : (a < b ? a : b); }
-static double h_maxd(double a, double b) { return a != a ? b : b != b ? a : (a > b ? a : b); }
+/* minnum/maxnum as the interpreter's handlers (x86 code's results: a NaN a gives b, a tie gives a) */
+static float h_minf(float a, float b) { return a != a ? b : (b < a ? b : a); }
+static float h_maxf(float a, float b) { return a != a ? b : (b > a ? b : a); }
+static double h_mind(double a, double b) { return a != a ? b : (b < a ? b : a); }
+static double h_maxd(double a, double b) { return a != a ? b : (b > a ? b : a); }
 static void h_unreachable(Fn *f) {
     E *e = f->e;
     fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)f->nlen, f->name);
@@ -927,8 +927,14 @@ static int math_intrinsic(J *j, Ins *I) {
     uint32_t len; const char *n = intrinsic_name(j->e, I->o[0], &len);
     int c = klass(j, I->ty);
     if (c != C_F32 && c != C_F64) return 1;
-    if (starts(n, len, "minnum.") || starts(n, len, "maxnum."))
-        return helper_call(j, I, n[1] == 'i' ? (c == C_F32 ? H_MINF : H_MIND) : (c == C_F32 ? H_MAXF : H_MAXD), 2, c);
+    if (starts(n, len, "minnum.") || starts(n, len, "maxnum.")) {
+        uint32_t a = I->o[1], b = I->o[2], k = 0; uint64_t x;
+        if (!is_local(j, b) && !constant(j, b, &x) && !fp_bits_nan(x, c == C_F32)) { a = I->o[2]; b = I->o[1]; }   /* internal.h */
+        if (push_value(j, a, &k) || push_value(j, b, &k)) return -1;
+        call_helper(j, n[1] == 'i' ? (c == C_F32 ? H_MINF : H_MIND) : (c == C_F32 ? H_MAXF : H_MAXD));
+        take_result(j, I->id, c);
+        return 0;
+    }
     if (starts(n, len, "copysign.")) {                       /* the magnitude's bits, the sign's sign bit */
         int hi = c == C_F64;
         for (int w = 0; w < (int)words(c); w++) { if (load(j, EAX, I->o[1], w)) return -1; store(j, I->id, EAX, w); }
