@@ -971,6 +971,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         x = (x & 0x55555555u) << 1 | (x >> 1 & 0x55555555u); x = (x & 0x33333333u) << 2 | (x >> 2 & 0x33333333u);
         x = (x & 0x0f0f0f0fu) << 4 | (x >> 4 & 0x0f0f0f0fu);
         U32(1) = x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24; NEXT(3); }
+    H_(frameaddr) {     /* llvm.frameaddress/returnaddress N: an interpreter frame, the cell its caller resumes at */
+        uint8_t *f = fp; uint32_t n = IM(2);  /* (called from native or compiled code: its Fn, never 0), 0 past that */
+        for (; n && ((Hdr *)f)->rip; n--) f = ((Hdr *)f)->rfp;
+        Hdr *fh = (Hdr *)f;
+        U32(1) = n ? 0 : !IM(3) ? (W)f : fh->rip ? (W)fh->rip : (W)fh->fn; NEXT(4);
+    }
+    H_(fltrounds) {                                 /* FLT_ROUNDS: how the machine rounds an addition now (fesetround) */
+        volatile double one = 1.0, tiny = 0x1p-60;
+        U32(1) = one + tiny > 1.0 ? 2 : -one - tiny < -1.0 ? 3 : one - tiny < 1.0 ? 0 : 1; NEXT(2);
+    }
     H_(bitrev64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 64; i++) { r = r << 1 | (x & 1); x >>= 1; } U64(1) = r; NEXT(3); }
     H_(trap)
 trap:

@@ -276,7 +276,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(trap) \
+    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp)
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };

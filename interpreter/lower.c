@@ -668,8 +668,12 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         return mov(l, d, &o, rt);
     }
     if (pfx(n, len, "is.constant")) return E3(OP(movi), d, 0);
-    if (pfx(n, len, "returnaddress") || pfx(n, len, "frameaddress")) return E3(OP(movi), d, 0);
-    if (pfx(n, len, "flt.rounds")) return E3(OP(movi), d, 1);
+    if (pfx(n, len, "returnaddress") || pfx(n, len, "frameaddress")) {
+        uint64_t level = 0;
+        if (na < 1 || const_scalar(l->e, a[0], &level)) return BADL("bitcode: %.*s needs a constant level", (int)len, n);
+        return E4(OP(frameaddr), d, (W)level, n[0] == 'r');
+    }
+    if (pfx(n, len, "flt.rounds")) return E2(OP(fltrounds), d);
     uint32_t vt = rt != NOTY ? rt : (na ? vty(l, a[0]) : 0);
     if (vt >= l->e->nty) return BADL("bitcode: intrinsic '%.*s' has an operand of no type", (int)len, n);
     uint32_t ne = nelt(l, vt), et = sty(l, vt);

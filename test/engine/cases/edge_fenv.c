@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <fenv.h>
 #include <math.h>
+#include <float.h>
 static volatile double one = 1.0, three = 3.0, zero = 0.0, big = 1e308, m25 = -2.5;
 int main(void) {
     const int modes[] = { FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO };
@@ -10,7 +11,7 @@ int main(void) {
     for (int i = 0; i < 4; i++) {
         fesetround(modes[i]);
         double q = one / three; float qf = (float)q;
-        printf("%-10s %d q=%.17g qf=%.9g rint=%g %g nearbyint=%g lrint=%ld llrint=%lld\n", names[i], fegetround() == modes[i], q, qf, rint(m25), rint(2.5), nearbyint(-0.5), lrint(m25), llrint(3.5));
+        printf("%-10s FLT_ROUNDS %d %d q=%.17g qf=%.9g rint=%g %g nearbyint=%g lrint=%ld llrint=%lld\n", names[i], FLT_ROUNDS, fegetround() == modes[i], q, qf, rint(m25), rint(2.5), nearbyint(-0.5), lrint(m25), llrint(3.5));
     }
     fesetround(FE_TONEAREST);
     feclearexcept(FE_ALL_EXCEPT);
