@@ -41,6 +41,7 @@
 #include <wchar.h>
 #include <wctype.h>
 #include <fenv.h>
+#include <search.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include "engine.h"
@@ -481,6 +482,9 @@ static const bf_sym host_syms[] = {
     S(feclearexcept), S(fegetexceptflag), S(feraiseexcept), S(fesetexceptflag), S(fetestexcept), S(fegetround),
     S(fesetround), S(fegetenv), S(feholdexcept), S(fesetenv), S(feupdateenv), S(feenableexcept), S(fedisableexcept),
     S(fegetexcept),
+    /* search.h (comparators and twalk's action are trampolines; hsearch's ENTRY goes by value) */
+    S(tsearch), S(tfind), S(tdelete), S(twalk), S(twalk_r), S(tdestroy), S(hcreate), S(hdestroy), S(hsearch),
+    S(hcreate_r), S(hdestroy_r), S(hsearch_r), S(lsearch), S(lfind), S(insque), S(remque),
     /* wchar.h, wctype.h */
     S(wcscpy), S(wcsncpy), S(wcscat), S(wcsncat), S(wcscmp), S(wcsncmp), S(wcscasecmp), S(wcsncasecmp), S(wcscoll),
     S(wcsxfrm), S(wcsdup), S(wcschr), S(wcsrchr), S(wcschrnul), S(wcscspn), S(wcsspn), S(wcspbrk), S(wcsstr), S(wcstok),
