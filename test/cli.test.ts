@@ -411,13 +411,13 @@ describe('bareflow boot --mode jit twice, cache, report', () => {
     const cold = await boot('jit', 'c');
     expect(cold.exitCode).toBe(0);
     expect(cold.stdout).toMatch(/│ start +│ cold \(cache empty: A: empty; B: empty\) +│/);
-    expect(cold.stdout).toMatch(/│ cache write +│ written: slot A, seq 1, \d functions, [\d,]+ bytes in [\d,]+ instructions +│/);
+    expect(cold.stdout).toMatch(/│ cache write +│ written: slot A, seq 1, \d+ functions, [\d,]+ bytes in [\d,]+ instructions +│/);
     const show = await cli(['cache', 'show', img]);
     expect(show.exitCode).toBe(0);
     expect(show.stdout).toContain('the next jit boot loads slot A (seq 1)');
     const warm = await boot('jit', 'w');
     expect(warm.exitCode).toBe(0);
-    expect(warm.stdout).toMatch(/│ start +│ warm \(cache loaded, slot A: loaded \d functions, [\d]+ bytes\) +│/);
+    expect(warm.stdout).toMatch(/│ start +│ warm \(cache loaded, slot A: loaded \d+ functions, [\d,]+ bytes\) +│/);
     expect(warm.stdout).toMatch(/│ compiles \(instructions\) +│ 0 +│/);
     expect(warm.stdout).toMatch(/│ cache write +│ – \(nothing new compiled\) +│/);
 
@@ -430,7 +430,7 @@ describe('bareflow boot --mode jit twice, cache, report', () => {
     expect(r.stdout).toContain('runs: a (aot), c (jit-cold), w (jit-warm): the newest -icount run of each mode that exited 0 without --gdb');
     expect(r.stdout).toContain('Token ids are identical in every run.');
     expect(r.stdout).toMatch(/│ c +│ cold +│ empty \(A: empty; B: empty\) +│/);
-    expect(r.stdout).toMatch(/│ w +│ warm +│ loaded slot A: \d functions, [\d,]+ bytes +│ [\d,]+ +│ 0 +│ 0 +│ – +│/);
+    expect(r.stdout).toMatch(/│ w +│ warm +│ loaded slot A: \d+ functions, [\d,]+ bytes +│ [\d,]+ +│ 0 +│ 0 +│ – +│/);
     const md = readFileSync(join(out, 'reports', 'compare-aot-jit-cold-jit-warm.md'), 'utf8');
     expect(md).toMatch(/^\| cache \| 0 \| [\d,]+ \| [\d,]+ \| jit mode: reading both cache slot headers/m);
     const svg = readFileSync(join(out, 'reports', 'compare-aot-jit-cold-jit-warm.svg'), 'utf8');
