@@ -42,6 +42,18 @@
 #include <wctype.h>
 #include <fenv.h>
 #include <search.h>
+#include <dirent.h>
+#include <err.h>
+#include <error.h>
+#include <libgen.h>
+#undef basename          /* "basename" is string.h's GNU one; libgen.h's POSIX one is __xpg_basename */
+#include <fnmatch.h>
+#include <glob.h>
+#include <regex.h>
+#include <pwd.h>
+#include <grp.h>
+#include <poll.h>
+#include <utime.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include "engine.h"
@@ -485,6 +497,15 @@ static const bf_sym host_syms[] = {
     /* search.h (comparators and twalk's action are trampolines; hsearch's ENTRY goes by value) */
     S(tsearch), S(tfind), S(tdelete), S(twalk), S(twalk_r), S(tdestroy), S(hcreate), S(hdestroy), S(hsearch),
     S(hcreate_r), S(hdestroy_r), S(hsearch_r), S(lsearch), S(lfind), S(insque), S(remque),
+    /* dirent.h, err.h, error.h, libgen.h, fnmatch.h, glob.h, regex.h, pwd.h, grp.h, poll.h, utime.h, more of
+       sys/stat.h, time.h and stdlib.h (interpreter/LIBC.md) */
+    S(opendir), S(fdopendir), S(readdir), S(readdir64), S(rewinddir), S(closedir), S(dirfd), S(telldir),
+    S(seekdir), S(scandir), S(scandir64), S(alphasort), S(alphasort64), S(versionsort), S(versionsort64), S(err), S(errx), S(warn), S(warnx),
+    S(verr), S(verrx), S(vwarn), S(vwarnx), S(error), S(error_at_line), S(basename), S(__xpg_basename), S(dirname),
+    S(fnmatch), S(glob), S(glob64), S(globfree), S(globfree64), S(regcomp), S(regexec), S(regerror), S(regfree),
+    S(getpwuid), S(getpwnam), S(getpwuid_r), S(getpwnam_r), S(getgrgid), S(getgrnam), S(poll), S(utime), S(utimes),
+    S(futimens), S(utimensat), S(chmod), S(fchmod), S(fchmodat), S(umask), S(mkfifo), S(mknod), S(fstatat), S(fstatat64),
+    S(strptime), S(timegm), S(timelocal), S(tzset), S(clock_getres), S(qsort_r), S(strverscmp), S(strfry), S(memfrob),
     /* wchar.h, wctype.h */
     S(wcscpy), S(wcsncpy), S(wcscat), S(wcsncat), S(wcscmp), S(wcsncmp), S(wcscasecmp), S(wcsncasecmp), S(wcscoll),
     S(wcsxfrm), S(wcsdup), S(wcschr), S(wcsrchr), S(wcschrnul), S(wcscspn), S(wcsspn), S(wcspbrk), S(wcsstr), S(wcstok),
