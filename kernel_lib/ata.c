@@ -113,7 +113,7 @@ static int identify(struct disk *d)
     if (no_data(st))
         return -1;
     uint16_t id[256];
-    insw(d->io + REG_DATA, id, 256);
+    insl(d->io + REG_DATA, id, sizeof id / 4);
     d->sectors = id[60] | (uint32_t)id[61] << 16;
     if (d->sectors == 0) /* no LBA support */
         return -1;
@@ -140,7 +140,7 @@ static int read_command(const struct disk *d, uint32_t lba, uint32_t count, uint
         *st = wait_interrupt(d);
         if (no_data(*st))
             return -1;
-        insw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
+        insl(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 4);
         done += n;
     }
     *st = wait_ready(d);
@@ -210,7 +210,7 @@ static int write_command(const struct disk *d, uint32_t lba, uint32_t count, con
         *st = done ? wait_interrupt(d) : wait_ready(d); /* the first block is asked for without one */
         if (no_data(*st))
             return -1;
-        outsw(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 2);
+        outsl(d->io + REG_DATA, buf + done * BF_SECTOR, n * BF_SECTOR / 4);
         done += n;
     }
     *st = wait_interrupt(d);
