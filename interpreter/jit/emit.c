@@ -4,12 +4,13 @@
  * put them, everything else below the saved registers); each instruction is
  * worked through EAX/ECX/EDX and XMM0/XMM1. The three callee-saved registers
  * EBX, ESI and EDI each hold one 32-bit value for the whole function, and
- * XMM2..XMM7 one float or double each: the ones used most, weighted by loop
- * depth (allocate_registers). A value in an XMM register keeps its slot too:
- * calls clobber XMM registers, so they are written to their slots around
- * each call, and word-wise access goes through the slot. Values are only
- * ever read and written through load/store/loadx/storex, which know where
- * they are.
+ * XMM2..XMM7 one float, double or <4 x float> each: the ones used most,
+ * weighted by loop depth (allocate_registers). A value in an XMM register
+ * keeps its slot too: calls clobber XMM registers, so they are written to
+ * their slots around each call, and word-wise access goes through the slot
+ * (a <4 x float> is written there at its definition only when some use reads
+ * it lane by lane: in_slot). Scalars are only ever read and written through
+ * load/store/loadx/storex, which know where they are.
  *
  * Conventions of compiled code:
  * - i386 cdecl: arguments in words on the stack, i32 in EAX, i64 in EDX:EAX,
@@ -38,7 +39,8 @@ typedef struct J {
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
     int8_t *reg;                 /* the register holding each local for the whole function, or NOREG */
-    int8_t *xreg;                /* the XMM register holding each float/double local, or -1 */
+    int8_t *xreg;                /* the XMM register holding each float/double/<4 x float> local, or -1 */
+    uint8_t *in_slot;            /* per <4 x float> local: some use reads it from its slot (its definition writes it there too) */
     uint32_t *live_from, *live_to;   /* each local's live interval (instruction indices) */
     uint32_t at;                 /* the instruction being compiled */
     uint32_t *uses;              /* uses of each local */
@@ -182,10 +184,20 @@ static Mem lane(J *j, uint32_t v, int word) {
 static Mem place(J *j, uint32_t v, int word) { return is_vector(j, vty(j, v)) ? lane(j, v, word) : slot(j, v, word); }
 
 /* a float/double value held in an XMM register: its slot brought up to date, or the register from its slot */
-static int xheld(J *j, uint32_t v) { return v >= j->ir->base && v - j->ir->base < j->nloc && j->xreg[v - j->ir->base] >= 0; }
+static int in_xmm(J *j, uint32_t v) { return v >= j->ir->base && v - j->ir->base < j->nloc && j->xreg[v - j->ir->base] >= 0; }
+static int xheld(J *j, uint32_t v) { return in_xmm(j, v) && !is_vector(j, vty(j, v)); }
+/* a <4 x float> value held in an XMM register (every other vector lives in its slot only) */
+static int vheld(J *j, uint32_t v) { return in_xmm(j, v) && is_vector(j, vty(j, v)); }
+static Xmm xr(J *j, uint32_t v) { return (Xmm)j->xreg[v - j->ir->base]; }
 static Prec xprec(J *j, uint32_t v) { return ty(j, vty(j, v))->k == TK_FLT ? SS : SD; }
-static void sync_slot(J *j, uint32_t v) { if (xheld(j, v)) x86_movs_mr(&j->a, xprec(j, v), slot(j, v, 0), (Xmm)j->xreg[v - j->ir->base]); }
-static void sync_reg(J *j, uint32_t v) { if (xheld(j, v)) x86_movs_rm(&j->a, xprec(j, v), (Xmm)j->xreg[v - j->ir->base], slot(j, v, 0)); }
+static void sync_slot(J *j, uint32_t v) {
+    if (vheld(j, v)) x86_movups_mr(&j->a, slot(j, v, 0), xr(j, v));
+    else if (xheld(j, v)) x86_movs_mr(&j->a, xprec(j, v), slot(j, v, 0), xr(j, v));
+}
+static void sync_reg(J *j, uint32_t v) {
+    if (vheld(j, v)) x86_movups_rm(&j->a, xr(j, v), slot(j, v, 0));
+    else if (xheld(j, v)) x86_movs_rm(&j->a, xprec(j, v), xr(j, v), slot(j, v, 0));
+}
 /* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after */
 static int live_across(J *j, uint32_t k) { return j->live_from[k] < j->at && j->live_to[k] > j->at; }
 static void save_xmm(J *j) { for (uint32_t k = 0; k < j->nloc; k++) if (live_across(j, k)) sync_slot(j, j->ir->base + k); }
@@ -345,6 +357,9 @@ static void take_result(J *j, uint32_t v, int c) {
     if (c == C_I64) store(j, v, EDX, 1);
 }
 
+/* the general register value v lives in, or NOREG */
+static Reg held(J *j, uint32_t v) { return is_local(j, v) ? (Reg)j->reg[v - j->ir->base] : NOREG; }
+
 /* ---- blocks and edges ----------------------------------------------------- */
 static void copy_bytes(J *j, Mem dst, Mem src, uint32_t size);
 static int copy_vector(J *j, Mem dst, uint32_t v);
@@ -371,6 +386,10 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
             if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) {
                 int32_t at = j->via_shadow[to] ? j->shadow[P->id - ir->base] : j->loc[P->id - ir->base];
                 if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
+                break;
+            }
+            if (!j->via_shadow[to] && held(j, P->id) != NOREG) {           /* straight into its register */
+                if (load(j, held(j, P->id), P->o[k], 0)) return -1;
                 break;
             }
             for (uint32_t w = 0; w < words(c); w++) {
@@ -485,9 +504,11 @@ static int bin_i32(J *j, Ins *I) {
     static const Alu alu[13] = { ALU_ADD, ALU_SUB, 0, 0, 0, 0, 0, 0, 0, 0, ALU_AND, ALU_OR, ALU_XOR };
     uint64_t x;
     if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) {        /* add/sub/and/or/xor: the operand as it is */
-        if (load(j, EAX, I->o[0], 0) || alu_value(j, alu[I->sub], EAX, I->o[1])) return -1;
-        if (I->sub <= 1) zext_reg(j, EAX, w);                   /* and/or/xor of zero-extended values stay so */
-        store(j, I->id, EAX, 0);
+        Reg r = held(j, I->id);                                 /* into the result's register, unless the second operand is there */
+        if (r == NOREG || r == held(j, I->o[1])) r = EAX;
+        if (load(j, r, I->o[0], 0) || alu_value(j, alu[I->sub], r, I->o[1])) return -1;
+        if (I->sub <= 1) zext_reg(j, r, w);                     /* and/or/xor of zero-extended values stay so */
+        if (r == EAX) store(j, I->id, EAX, 0);
         return 0;
     }
     if (I->sub >= 7 && I->sub <= 9 && (j->e->v[I->o[1]].k == V_CINT || j->e->v[I->o[1]].k == V_CNULL)) {   /* shift by a constant */
@@ -641,13 +662,71 @@ static int cast(J *j, Ins *I) {
     return unsupported(j, "cast");
 }
 
-/* the address an instruction's pointer operand holds, into EAX */
-/* The address an instruction's pointer operand holds, into EAX. A GEP whose
- * one use is this load or store was not emitted: its address is computed here. */
+/* A GEP of a local base with at most one variable index (32 bits, scaled by
+ * 1, 2, 4 or 8) as one memory operand, [base + index*scale + offset], from
+ * the registers base and index live in (else EAX and EDX, loaded from their
+ * slots). 0: another shape (nothing emitted; gep_address computes it). */
+static int gep_mem(J *j, Ins *I, Mem *m) {
+    E *e = j->e;
+    if (ty(j, I->ty)->k == TK_VEC || !is_local(j, I->o[0])) return 0;
+    uint32_t t = I->ty2, var = NOTY, scale = 1;
+    int32_t offset = 0;
+    for (uint32_t k = 1; k < I->n; k++) {
+        uint32_t idx = I->o[k], size;
+        uint64_t x;
+        if (k == 1) size = ty_size(e, t);
+        else {
+            Ty *y = ty(j, t);
+            if (y->k == TK_ST) {
+                if (is_local(j, idx) || const_scalar(e, idx, &x) || x >= y->w) return 0;
+                ty_size(e, t);
+                offset += (int32_t)y->offs[x];
+                t = y->elts[x];
+                continue;
+            }
+            if (y->k != TK_ARR && y->k != TK_VEC) return 0;
+            t = y->elt;
+            size = ty_size(e, t);
+        }
+        if (is_local(j, idx)) {
+            if (var != NOTY || klass(j, vty(j, idx)) != C_I32 || width(j, vty(j, idx)) != 32) return 0;
+            if (size != 1 && size != 2 && size != 4 && size != 8) return 0;
+            var = idx; scale = (uint8_t)size;
+            continue;
+        }
+        if (const_scalar(e, idx, &x)) return 0;
+        uint32_t iwd = width(j, vty(j, idx));
+        int64_t sx = iwd >= 64 ? (int64_t)x : (int64_t)(x << (64 - iwd)) >> (64 - iwd);
+        offset += (int32_t)((uint32_t)sx * size);
+    }
+    Reg base = held(j, I->o[0]), index = var == NOTY ? NOREG : held(j, var);
+    if (base == NOREG && load(j, base = EAX, I->o[0], 0)) return -1;
+    if (var != NOTY && index == NOREG && load(j, index = EDX, var, 0)) return -1;
+    *m = MX(base, index, (uint8_t)scale, offset);
+    return 1;
+}
+
+/* The address an instruction's pointer operand holds, as a memory operand
+ * using only EAX, EDX and the registers values live in. A GEP whose one use
+ * is this load or store was not emitted: its address is computed here. */
 static int gep_address(J *j, Ins *I);
-static int address(J *j, uint32_t p) {
-    if (j->folded && j->folded->id == p) { Ins *G = j->folded; j->folded = 0; return gep_address(j, G); }
+static int address_of(J *j, uint32_t p, Mem *m) {
+    *m = M(EAX, 0);
+    if (j->folded && j->folded->id == p) {
+        Ins *G = j->folded;
+        j->folded = 0;
+        int r = gep_mem(j, G, m);
+        return r ? (r < 0 ? -1 : 0) : gep_address(j, G);
+    }
+    if (held(j, p) != NOREG) { *m = M(held(j, p), 0); return 0; }
     return load(j, EAX, p, 0);
+}
+/* ... into EAX */
+static int address(J *j, uint32_t p) {
+    Mem m;
+    if (address_of(j, p, &m)) return -1;
+    if (m.base != EAX || m.index != NOREG || m.disp) x86_lea(&j->a, EAX, m);
+    return 0;
 }
 
 static int load_ins(J *j, Ins *I) {
@@ -655,22 +734,26 @@ static int load_ins(J *j, Ins *I) {
     uint32_t w = width(j, I->ty);
     if (c == C_NONE) return unsupported(j, "load of this type");
     if (c == C_I32 && ty(j, I->ty)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "load of an odd-width integer");
-    if (address(j, I->o[0])) return -1;
+    Mem m, m4;
+    if (address_of(j, I->o[0], &m)) return -1;
+    m4 = m; m4.disp += 4;
     switch (c) {
-    case C_I32:
-        if (w <= 8) x86_load8(&j->a, ECX, M(EAX, 0), 0);
-        else if (w == 16) x86_load16(&j->a, ECX, M(EAX, 0), 0);
-        else x86_mov_rm(&j->a, ECX, M(EAX, 0));
-        if (w == 1) zext_reg(j, ECX, 1);
-        store(j, I->id, ECX, 0);
+    case C_I32: {
+        Reg r = held(j, I->id) != NOREG ? held(j, I->id) : ECX;      /* straight into its register */
+        if (w <= 8) x86_load8(&j->a, r, m, 0);
+        else if (w == 16) x86_load16(&j->a, r, m, 0);
+        else x86_mov_rm(&j->a, r, m);
+        if (w == 1) zext_reg(j, r, 1);
+        if (r == ECX) store(j, I->id, ECX, 0);
         return 0;
+    }
     case C_I64:
-        x86_mov_rm(&j->a, ECX, M(EAX, 0)); x86_mov_rm(&j->a, EDX, M(EAX, 4));
+        x86_mov_rm(&j->a, ECX, m); x86_mov_rm(&j->a, EDX, m4);
         store(j, I->id, ECX, 0); store(j, I->id, EDX, 1);
         return 0;
     default:
-        if (xheld(j, I->id)) { x86_movs_rm(&j->a, prec(c), (Xmm)j->xreg[I->id - j->ir->base], M(EAX, 0)); return 0; }
-        x86_movs_rm(&j->a, prec(c), XMM0, M(EAX, 0));
+        if (xheld(j, I->id)) { x86_movs_rm(&j->a, prec(c), (Xmm)j->xreg[I->id - j->ir->base], m); return 0; }
+        x86_movs_rm(&j->a, prec(c), XMM0, m);
         storex(j, I->id, XMM0, c);
         return 0;
     }
@@ -696,13 +779,16 @@ static int store_ins(J *j, Ins *I) {
     uint32_t w = width(j, I->ty2);
     if (c == C_NONE) return store_constant_vector(j, I);
     if (c == C_I32 && ty(j, I->ty2)->k == TK_INT && w != 1 && w != 8 && w != 16 && w != 32) return unsupported(j, "store of an odd-width integer");
-    if (address(j, I->o[0])) return -1;
-    if (xheld(j, I->o[1])) { x86_movs_mr(&j->a, prec(c), M(EAX, 0), (Xmm)j->xreg[I->o[1] - j->ir->base]); return 0; }
-    if (load(j, ECX, I->o[1], 0)) return -1;
-    if (c == C_I32 && w <= 8) x86_store8(&j->a, M(EAX, 0), ECX);
-    else if (c == C_I32 && w == 16) x86_store16(&j->a, M(EAX, 0), ECX);
-    else x86_mov_mr(&j->a, M(EAX, 0), ECX);
-    if (words(c) == 2) { if (load(j, ECX, I->o[1], 1)) return -1; x86_mov_mr(&j->a, M(EAX, 4), ECX); }
+    Mem m, m4;
+    if (address_of(j, I->o[0], &m)) return -1;
+    m4 = m; m4.disp += 4;
+    if (xheld(j, I->o[1])) { x86_movs_mr(&j->a, prec(c), m, (Xmm)j->xreg[I->o[1] - j->ir->base]); return 0; }
+    Reg r = c == C_I32 && w == 32 && held(j, I->o[1]) != NOREG ? held(j, I->o[1]) : ECX;
+    if (r == ECX && load(j, ECX, I->o[1], 0)) return -1;
+    if (c == C_I32 && w <= 8) x86_store8(&j->a, m, ECX);
+    else if (c == C_I32 && w == 16) x86_store16(&j->a, m, ECX);
+    else x86_mov_mr(&j->a, m, r);
+    if (words(c) == 2) { if (load(j, ECX, I->o[1], 1)) return -1; x86_mov_mr(&j->a, m4, ECX); }
     return 0;
 }
 
@@ -748,8 +834,13 @@ static int gep_address(J *j, Ins *I) {
     return 0;
 }
 static int gep(J *j, Ins *I) {
-    if (gep_address(j, I)) return -1;
-    store(j, I->id, EAX, 0);
+    Mem m;
+    Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;
+    int simple = gep_mem(j, I, &m);
+    if (simple < 0) return -1;
+    if (simple) x86_lea(&j->a, r, m);                     /* straight into its register */
+    else if (gep_address(j, I)) return -1;
+    if (!simple || r == EAX) store(j, I->id, EAX, 0);
     return 0;
 }
 
@@ -1136,10 +1227,35 @@ static int compare_flags(J *j, Ins *C, Cond *cc) {
     return icmp_flags(j, C->sub, C->o[0], C->o[1], C->ty2, cc);
 }
 
+/* instruction i of block bb is `and i1 A, B`, A and B the two compares right
+   before it and the branch right after it their and its only use (the
+   vectoriser's memchecks): the branch jumps on each compare's flags */
+static int branch_on_and(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i], *A = I - 1, *B = I - 2;
+    if (I->op != I_BIN || I->sub != 10 || is_vector(j, I->ty) || width(j, I->ty) != 1 || i < j->ir->bb[bb] + 2 || i + 1 >= j->ir->bb[bb + 1]) return 0;
+    if (I[1].op != I_BR || I[1].n != 3 || I[1].o[2] != I->id || j->uses[I->id - j->ir->base] != 1) return 0;
+    if (!((I->o[0] == A->id && I->o[1] == B->id) || (I->o[0] == B->id && I->o[1] == A->id))) return 0;
+    return A->op == I_CMP && B->op == I_CMP && branch_takes_flags(j, A) && branch_takes_flags(j, B)
+        && j->uses[A->id - j->ir->base] == 1 && j->uses[B->id - j->ir->base] == 1;
+}
+/* ... its code: either compare false goes to the false target */
+static int branch_and(J *j, uint32_t bb, Ins *I, Ins *and) {
+    Cond first, second;
+    if (compare_flags(j, and - 2, &first)) return -1;
+    Fixup no1 = x86_jcc(&j->a, (Cond)(first ^ 1));
+    if (compare_flags(j, and - 1, &second)) return -1;
+    Fixup no2 = x86_jcc(&j->a, (Cond)(second ^ 1));
+    if (goto_block(j, bb, I->o[0])) return -1;
+    x86_patch(&j->a, no1, j->a.len);
+    x86_patch(&j->a, no2, j->a.len);
+    return leave_block(j, bb, I->o[1]);
+}
+
 static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
     if (I->n == 1) return leave_block(j, bb, I->o[0]);
     uint32_t t = I->o[0], f = I->o[1], c = I->o[2];
     Cond cc = CC_NE;
+    if (prev && branch_on_and(j, bb, (uint32_t)(prev - j->ir->ins))) return branch_and(j, bb, I, prev);
     /* compare + branch: the compare's flags decide (its 0/1 result is stored
        too, unless the branch is its only use: flags_for_next) */
     if (prev && prev->op == I_CMP && prev->id == c && branch_takes_flags(j, prev)) {
@@ -1346,27 +1462,101 @@ static int bitcast_bytes(J *j, Ins *I) {
     return 0;
 }
 
+/* ---- <4 x float> in XMM registers ------------------------------------------ */
+static int quad(J *j, uint32_t t) { Ty *y = ty(j, t); return y->k == TK_VEC && y->w == 4 && ty(j, y->elt)->k == TK_FLT; }
+
+/* a shufflevector of <4 x float> whose every lane is lane *k of its first operand, a local */
+static int splat(J *j, Ins *S, uint32_t *k) {
+    if (S->op != I_SHUF || !quad(j, S->ty) || !quad(j, vty(j, S->o[0])) || !is_local(j, S->o[0])) return 0;
+    Val *m = &j->e->v[S->o[2]];
+    if (m->k != V_CNULL && m->k != V_CDATA && m->k != V_CAGG) return 0;
+    int same = 1;
+    for (j->lane = 0; j->lane < 4 && same; j->lane++) {
+        uint64_t x;
+        if (m->k == V_CAGG && (j->lane >= m->u.a.n || j->e->v[m->u.a.o[j->lane]].k == V_CUNDEF)) same = 0;
+        else if (constant(j, S->o[2], &x) || x >= 4 || (j->lane && x != *k)) same = 0;
+        else *k = (uint32_t)x;
+    }
+    j->lane = 0;
+    return same;
+}
+/* instruction i of block bb is an insertelement of a float into an undefined
+   <4 x float> whose one use is the splat of that lane right after it: the
+   splat reads the float, the insertelement is no code */
+static int splat_insert(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i], *N = I + 1;
+    uint32_t k; uint64_t x;
+    if (I->op != I_INSELT || !quad(j, I->ty) || i + 1 >= j->ir->bb[bb + 1] || is_local(j, I->o[0]) || j->e->v[I->o[0]].k != V_CUNDEF) return 0;
+    if (j->uses[I->id - j->ir->base] != 1 || N->o[0] != I->id || is_local(j, I->o[2]) || const_scalar(j->e, I->o[2], &x)) return 0;
+    return splat(j, N, &k) && x == k;
+}
+/* operand o of I is read from the XMM register its <4 x float> value is in
+   (the code below), not from its slot */
+static int reads_register(J *j, Ins *I, uint32_t o) {
+    uint32_t k;
+    if (I->op == I_BIN && quad(j, I->ty)) return I->sub <= 4 && I->sub != 3 && is_local(j, I->o[0]) && is_local(j, I->o[1]);
+    if (I->op == I_CALL && quad(j, I->ty)) return is_named(j->e, I->o[0], "llvm.fmuladd.") && I->n == 4 && o >= 1
+        && is_local(j, I->o[1]) && is_local(j, I->o[2]) && is_local(j, I->o[3]);
+    if (I->op == I_STORE) return o == 1;
+    return o == 0 && splat(j, I, &k);
+}
+
+/* the register a <4 x float> result is computed in: its own, unless an operand read after the first is there */
+static Xmm quad_result(J *j, uint32_t id, uint32_t b, uint32_t c) {
+    if (!vheld(j, id)) return XMM0;
+    Xmm d = xr(j, id);
+    return (vheld(j, b) && xr(j, b) == d) || (c != NOTY && vheld(j, c) && xr(j, c) == d) ? XMM0 : d;
+}
+/* <4 x float> v into x */
+static void quad_into(J *j, Xmm x, uint32_t v) {
+    if (vheld(j, v)) x86_movaps_rr(&j->a, x, xr(j, v));
+    else x86_movups_rm(&j->a, x, slot(j, v, 0));
+}
+/* `op d, v`: v from its register, or through XMM1 from its slot (a packed memory operand must be aligned; slots are not) */
+static void quad_op(J *j, SseOp op, Xmm d, uint32_t v) {
+    if (vheld(j, v)) { x86_ps_rr(&j->a, op, d, xr(j, v)); return; }
+    x86_movups_rm(&j->a, XMM1, slot(j, v, 0));
+    x86_ps_rr(&j->a, op, d, XMM1);
+}
+/* the result, computed in d, where value id lives: its register, and its slot when a use reads it there */
+static void quad_done(J *j, uint32_t id, Xmm d) {
+    if (vheld(j, id)) {
+        x86_movaps_rr(&j->a, xr(j, id), d);
+        if (!j->in_slot[id - j->ir->base]) return;
+        d = xr(j, id);
+    }
+    x86_movups_mr(&j->a, slot(j, id, 0), d);
+}
+
 /* <4 x float> arithmetic and fmuladd on local operands: SSE instructions instead of four lanes */
 static int packed_float(J *j, Ins *I) {
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
-    Ty *y = ty(j, I->ty);
-    if (y->w != 4 || ty(j, y->elt)->k != TK_FLT) return 0;
-    if (I->op == I_CALL && is_named(j->e, I->o[0], "llvm.fmuladd.") && I->n == 4
-        && is_local(j, I->o[1]) && is_local(j, I->o[2]) && is_local(j, I->o[3])) {
-        x86_movups_rm(&j->a, XMM0, slot(j, I->o[1], 0));
-        x86_movups_rm(&j->a, XMM1, slot(j, I->o[2], 0));
-        x86_ps_rr(&j->a, SSE_MUL, XMM0, XMM1);                 /* rounded, then added: as the interpreter does */
-        x86_movups_rm(&j->a, XMM1, slot(j, I->o[3], 0));
-        x86_ps_rr(&j->a, SSE_ADD, XMM0, XMM1);
-        x86_movups_mr(&j->a, slot(j, I->id, 0), XMM0);
+    if (!quad(j, I->ty) || (I->op != I_BIN && I->op != I_CALL) || !reads_register(j, I, 1)) return 0;
+    if (I->op == I_CALL) {
+        Xmm d = quad_result(j, I->id, I->o[2], I->o[3]);
+        quad_into(j, d, I->o[1]);
+        quad_op(j, SSE_MUL, d, I->o[2]);                       /* rounded, then added: as the interpreter does */
+        quad_op(j, SSE_ADD, d, I->o[3]);
+        quad_done(j, I->id, d);
         return 1;
     }
-    if (I->op != I_BIN || I->sub > 4 || I->sub == 3 || !is_local(j, I->o[0]) || !is_local(j, I->o[1])) return 0;
-    x86_movups_rm(&j->a, XMM0, slot(j, I->o[0], 0));
-    x86_movups_rm(&j->a, XMM1, slot(j, I->o[1], 0));
-    x86_ps_rr(&j->a, op[I->sub], XMM0, XMM1);
-    x86_movups_mr(&j->a, slot(j, I->id, 0), XMM0);
+    Xmm d = quad_result(j, I->id, I->o[1], NOTY);
+    quad_into(j, d, I->o[0]);
+    quad_op(j, op[I->sub], d, I->o[1]);
+    quad_done(j, I->id, d);
     return 1;
+}
+
+/* a splat: the inserted float, the lane from the slot, or the register; then shufps */
+static int splat_code(J *j, uint32_t bb, uint32_t i, uint32_t k) {
+    Ins *S = &j->ir->ins[i];
+    Xmm d = vheld(j, S->id) ? xr(j, S->id) : XMM0;
+    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { if (loadx(j, d, S[-1].o[1], C_F32)) return -1; k = 0; }
+    else if (vheld(j, S->o[0])) x86_movaps_rr(&j->a, d, xr(j, S->o[0]));
+    else { x86_movs_rm(&j->a, SS, d, M(EBP, j->loc[S->o[0] - j->ir->base] + 4 * (int32_t)k)); k = 0; }
+    x86_shufps(&j->a, d, d, (uint8_t)(k * 0x55));
+    quad_done(j, S->id, d);
+    return 0;
 }
 
 static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev);
@@ -1464,7 +1654,7 @@ static int aggregate_instruction(J *j, Ins *I) {
 }
 
 /* a vector instruction: whole-vector moves, or its scalar code once per lane */
-static int vector_instruction(J *j, uint32_t bb, Ins *I) {
+static int vector_in_slot(J *j, uint32_t bb, Ins *I) {
     switch (I->op) {
     case I_LOAD:
         if (address(j, I->o[0])) return -1;
@@ -1474,10 +1664,8 @@ static int vector_instruction(J *j, uint32_t bb, Ins *I) {
     case I_SHUF: return shuffle(j, I);
     case I_FREEZE: return copy_vector(j, slot(j, I->id, 0), I->o[0]);
     case I_CAST: if (I->sub == 11) return bitcast_bytes(j, I); break;
-    case I_BIN: if (packed_float(j, I)) return 0; break;
-    case I_FNEG: case I_CMP: case I_SEL: break;
+    case I_BIN: case I_FNEG: case I_CMP: case I_SEL: break;
     case I_CALL:
-        if (packed_float(j, I)) return 0;
         if (j->e->v[I->o[0]].k == V_FN && j->e->fn[j->e->v[I->o[0]].u.idx].intr) break;
         return unsupported(j, "call returning a vector");
     default: return unsupported(j, "vector instruction");
@@ -1488,6 +1676,25 @@ static int vector_instruction(J *j, uint32_t bb, Ins *I) {
     }
     j->lane = 0;
     return 0;
+}
+/* a vector instruction: <4 x float> loads, splats and arithmetic in XMM
+   registers; everything else in the slots, then into the result's register */
+static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i];
+    uint32_t k;
+    if (I->op == I_LOAD && quad(j, I->ty)) {
+        Mem m;
+        if (address_of(j, I->o[0], &m)) return -1;
+        Xmm d = vheld(j, I->id) ? xr(j, I->id) : XMM0;
+        x86_movups_rm(&j->a, d, m);
+        quad_done(j, I->id, d);
+        return 0;
+    }
+    if (splat(j, I, &k)) return splat_code(j, bb, i, k);
+    if (packed_float(j, I)) return 0;
+    int r = vector_in_slot(j, bb, I);
+    if (r == 0) sync_reg(j, I->id);
+    return r;
 }
 
 /* a GEP used once, as the address of the load or store right after it: that instruction computes it */
@@ -1510,12 +1717,15 @@ static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
     if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
-    if (flags_for_next(j, bb, i)) return 0;
-    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, I);
+    if (flags_for_next(j, bb, i) || splat_insert(j, bb, i) || branch_on_and(j, bb, i)) return 0;
+    if ((i + 1 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 1)) || (i + 2 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 2))) return 0;
+    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, i);
     if (I->op == I_STORE && is_vector(j, I->ty2)) {
         if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
-        if (address(j, I->o[0])) return -1;
-        copy_bytes(j, M(EAX, 0), slot(j, I->o[1], 0), ty_size(j->e, I->ty2));
+        Mem m;
+        if (address_of(j, I->o[0], &m)) return -1;
+        if (vheld(j, I->o[1])) x86_movups_mr(&j->a, m, xr(j, I->o[1]));
+        else copy_bytes(j, m, slot(j, I->o[1], 0), ty_size(j->e, I->ty2));
         return 0;
     }
     if (I->op == I_EXTELT) return extract_element(j, I);
@@ -1665,19 +1875,29 @@ static void choose_phi_copies(J *j) {
             }
 }
 
-/* registers for the locals (regalloc.c): 32-bit integers in EBX/ESI/EDI, floats and doubles in XMM2..XMM7 */
+/* registers for the locals (regalloc.c): 32-bit integers in EBX/ESI/EDI; floats, doubles
+   and <4 x float> (but phis, which edges write through their slots) in XMM2..XMM7 */
 static int allocate_registers(J *j) {
-    E *e = j->e;
+    E *e = j->e; FnIR *ir = j->ir;
     uint8_t *cls = ealloc(e, j->nloc + 1);
     int8_t *reg = ealloc(e, j->nloc + 1);
     j->live_from = ealloc(e, 4 * (j->nloc + 1)); j->live_to = ealloc(e, 4 * (j->nloc + 1));
-    if (!cls || !reg || !j->live_from || !j->live_to) { efree(e, cls); efree(e, reg); return -1; }
+    j->in_slot = ealloc(e, j->nloc + 1);
+    if (!cls || !reg || !j->live_from || !j->live_to || !j->in_slot) { efree(e, cls); efree(e, reg); return -1; }
     for (uint32_t k = 0; k < j->nloc; k++) {
-        uint32_t v = j->ir->base + k;
+        uint32_t v = ir->base + k;
         int c = is_local(j, v) && !is_vector(j, vty(j, v)) ? klass(j, vty(j, v)) : C_NONE;
         cls[k] = c == C_I32 ? 1 : c == C_F32 || c == C_F64 ? 2 : 0;
         reg[k] = -1;
     }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) cls[I->id - ir->base] = 2;
+            for (uint32_t o = 0; o < I->n; o++)
+                if (is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
+                    j->in_slot[I->o[o] - ir->base] = 1;
+        }
     int r = regalloc(e, j->ir, j->nloc, cls, reg, j->live_from, j->live_to);
     for (uint32_t k = 0; r == 0 && k < j->nloc; k++) {
         if (cls[k] == 1) j->reg[k] = reg[k];
@@ -1758,6 +1978,7 @@ static int osr_entry(J *j, uint32_t bb) {
                     store(j, v, EAX, (int)w);
                 }
             j->lane = 0;
+            sync_reg(j, v);
             continue;
         }
         if (interp_value(j, m, v, EAX)) return -1;
@@ -1816,7 +2037,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.uses); efree(e, j.byval);
+    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
     fn_ir_free(e, &ir);
     return r;
 }

@@ -111,6 +111,8 @@ void x86_movd_rx(X86 *a, Reg d, Xmm s);
 void x86_movups_rm(X86 *a, Xmm d, Mem m);
 void x86_movups_mr(X86 *a, Mem m, Xmm s);
 void x86_ps_rr(X86 *a, SseOp op, Xmm d, Xmm s);          /* addps/mulps/... (packed single) */
+void x86_movaps_rr(X86 *a, Xmm d, Xmm s);                /* nothing when d == s */
+void x86_shufps(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* lanes: two bits per result lane (0x00: splat lane 0) */
 
 /* x87, only to move cdecl float/double return values through ST0 */
 void x86_fld_m(X86 *a, Prec p, Mem m);

@@ -149,6 +149,8 @@ int main(void) {
     T("movups xmmword ptr [esp], xmm2", x86_movups_mr(&a, M(ESP, 0), XMM2));
     T("addps xmm0, xmm1", x86_ps_rr(&a, SSE_ADD, XMM0, XMM1));
     T("mulps xmm2, xmm3", x86_ps_rr(&a, SSE_MUL, XMM2, XMM3));
+    T("movaps xmm7, xmm1", x86_movaps_rr(&a, XMM7, XMM1));
+    T("shufps xmm3, xmm3, 85", x86_shufps(&a, XMM3, XMM3, 0x55));
     /* x87 */
     T("fld dword ptr [esp]", x86_fld_m(&a, SS, M(ESP, 0)));
     T("fld qword ptr [ebp - 8]", x86_fld_m(&a, SD, M(EBP, -8)));
