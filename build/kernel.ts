@@ -38,7 +38,8 @@ const cFiles = (dir: string): string[] =>
 const headers = (dirs: string[]): string[] =>
   dirs.flatMap((d) => readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).sort().map((f) => fromRoot(d, f)));
 
-export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter'];
+// Every header a kernel source can include: a changed one recompiles every source (the engine's core includes jit/jit.h and cache/cache.h too).
+export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter', 'interpreter/jit', 'cache'];
 
 export const objectPath = (src: string): string => join(objDir, basename(dirname(src)), basename(src).replace(/\.c$/, '.bc'));
 /** The C file that objectPath() compiles to `object`. */
