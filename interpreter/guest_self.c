@@ -55,9 +55,14 @@ static int compile_for_bootstrap(E *boot, Fn *f, uint32_t block, JitCode *out, J
         *out = c;
         out->code = ealloc(boot, c.len);
         out->rel = c.nrel ? ealloc(boot, c.nrel * (uint32_t)sizeof(Reloc)) : 0;
-        if (!out->code || (c.nrel && !out->rel)) { jit_code_free(&view, &c); efree(boot, out->code); return -1; }
+        out->fields = c.nfields ? ealloc(boot, c.nfields * (uint32_t)sizeof(uint32_t)) : 0;
+        if (!out->code || (c.nrel && !out->rel) || (c.nfields && !out->fields)) {
+            jit_code_free(&view, &c); efree(boot, out->code); efree(boot, out->rel); efree(boot, out->fields);
+            return -1;
+        }
         memcpy(out->code, c.code, c.len);
         memcpy(out->rel, c.rel, c.nrel * sizeof(Reloc));
+        memcpy(out->fields, c.fields, c.nfields * sizeof(uint32_t));
     }
     jit_code_free(&view, &c);
     return r;

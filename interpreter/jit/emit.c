@@ -2033,11 +2033,12 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         for (uint32_t i = 0; i < j.njumps; i++) x86_patch(&j.a, j.jumps[i].at, j.blockat[j.jumps[i].bb]);
         out->code = j.a.code; out->len = j.a.len;
         out->rel = j.rel; out->nrel = j.nrel;
+        out->fields = j.a.fields; out->nfields = j.a.nfields;
         out->nins = ir.nins; out->fused = j.fused;
-        j.a.code = 0; j.rel = 0;
+        j.a.code = 0; j.rel = 0; j.a.fields = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
+    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
     fn_ir_free(e, &ir);
     return r;
 }
@@ -2077,6 +2078,6 @@ int jit_install(E *e, Fn *f, const JitCode *c) {
     return 0;
 }
 
-void jit_code_free(E *e, JitCode *c) { efree(e, c->code); efree(e, c->rel); memset(c, 0, sizeof *c); }
+void jit_code_free(E *e, JitCode *c) { efree(e, c->code); efree(e, c->rel); efree(e, c->fields); memset(c, 0, sizeof *c); }
 
 uint32_t jit_helper_count(void) { return H__N; }

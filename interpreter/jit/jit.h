@@ -20,6 +20,7 @@ typedef struct Reloc { uint32_t at; uint8_t kind; uint32_t target; int32_t adden
 typedef struct JitCode {
     uint8_t *code; uint32_t len;
     Reloc *rel; uint32_t nrel;
+    uint32_t *fields; uint32_t nfields;   /* offsets of the 32-bit immediates and displacements, in order (X86.fields) */
     uint32_t nins;          /* IR instructions compiled */
     uint32_t osr_entry;     /* offset of the OSR entry (jit_compile_osr), else 0 */
     uint32_t fused;         /* loops compiled as one unit (patterns.h: dot products) */

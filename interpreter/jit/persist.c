@@ -132,15 +132,18 @@ int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *wa
 }
 
 /* A safety net under emit.c's contract (every absolute address in the code is
- * a relocation record): a function whose code holds, outside its relocated
- * fields, a 32-bit value (at any byte offset) within 64 bytes of one of this
- * run's globals, inside its trampolines or function records, or equal to a
- * declaration's or FFI symbol's address, is not saved: in another run it
- * would point at this run's memory. Known sources (emit.c's reloc_for): a
- * constant vector of pointers, a constant expression pointing outside its
- * global. Conservative: a number that happens to look like such an address
- * keeps the function out of the cache too (it is compiled again next run,
- * nothing worse). */
+ * a relocation record): a function whose code holds, in a 32-bit immediate or
+ * displacement that is not relocated (the encoder lists every one:
+ * JitCode.fields), a value within 64 bytes of one of this run's globals,
+ * inside its trampolines or function records, or equal to a declaration's or
+ * FFI symbol's address, is not saved: in another run it would point at this
+ * run's memory. Known sources (emit.c's reloc_for): a constant vector of
+ * pointers, a constant expression pointing outside its global. Conservative:
+ * a number that happens to look like such an address keeps the function out
+ * of the cache too (it is compiled again next run, nothing worse). Only the
+ * fields are read: at every byte offset, opcode and ModRM bytes next to a
+ * small displacement look like addresses often enough that one function in
+ * ten was kept out (tinyllama's sample, compiled again on every warm boot). */
 typedef struct Addrs { W lo[2], hi[2]; W *gv; uint32_t ngv; W *exact; uint32_t nexact; } Addrs;
 enum { SLACK = 64 };              /* bytes around each global: catches @g - 4, @g + size + 8 */
 static void sortw(W *a, uint32_t n, uint32_t stride) {     /* insertion sort by the first word of each stride-word entry */
@@ -193,9 +196,11 @@ static int clean(const Addrs *a, JitInfo *j) {
     const JitCode *c = &j->code;
     uint32_t r = 0;
     j->unreloc = 1;
-    for (uint32_t at = 0; at + 4 <= c->len; at++) {
-        while (r < c->nrel && c->rel[r].at + 4 <= at) r++;
-        if (r < c->nrel && at + 4 > c->rel[r].at && at < c->rel[r].at + 4) continue;   /* overlaps a relocated field */
+    for (uint32_t k = 0; k < c->nfields; k++) {
+        uint32_t at = c->fields[k];
+        if (at + 4 > c->len) break;
+        while (r < c->nrel && c->rel[r].at < at) r++;
+        if (r < c->nrel && c->rel[r].at == at) continue;                      /* relocated */
         W v = (W)c->code[at] | (W)c->code[at + 1] << 8 | (W)c->code[at + 2] << 16 | (W)c->code[at + 3] << 24;
         if (is_address(a, v)) { j->unreloc = 2; j->unreloc_at = at; break; }
     }

@@ -14,8 +14,20 @@ void x86_byte(X86 *a, uint8_t b) {
     a->code[a->len++] = b;
 }
 
+static void note_field(X86 *a) {
+    if (!a->grow) return;
+    if (a->nfields == a->capfields) {
+        uint32_t cap = a->capfields ? a->capfields * 2 : 64;
+        uint32_t *p = a->grow(a->ctx, a->fields, cap * (uint32_t)sizeof *p);
+        if (!p) { a->oom = 1; return; }
+        a->fields = p; a->capfields = cap;
+    }
+    a->fields[a->nfields++] = a->len;
+}
+
 void x86_imm32(X86 *a, uint32_t v) {
     a->last_imm = a->len;
+    note_field(a);
     for (int i = 0; i < 4; i++) x86_byte(a, (uint8_t)(v >> (8 * i)));
 }
 static void imm16(X86 *a, uint16_t v) { x86_byte(a, (uint8_t)v); x86_byte(a, (uint8_t)(v >> 8)); }

@@ -37,6 +37,7 @@ static inline Mem MABS(uint32_t addr) { Mem m = { NOREG, NOREG, 1, (int32_t)addr
 typedef struct X86 {
     uint8_t *code; uint32_t len, cap;
     uint32_t last_imm;            /* offset of the last 32-bit immediate/displacement written */
+    uint32_t *fields, nfields, capfields;  /* offsets of every 32-bit immediate/displacement: the only places an address can hide (persist.c checks them) */
     int oom;                      /* the buffer could not grow: the code is incomplete */
     uint32_t label;               /* the latest code offset a jump lands on (an instruction there may not rely on the one before) */
     void *(*grow)(void *ctx, void *old, uint32_t size);
