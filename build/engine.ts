@@ -7,7 +7,7 @@ import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step } from './steps.ts';
 import { runTool, tools } from './toolchain.ts';
 
-export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
+export const engineCore = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'lower_cells.c', 'lower_ops.c', 'lower_mem.c', 'lower_calls.c', 'lower_branch.c', 'lower_fuse.c', 'lower_uses.c', 'exec.c', 'ffi.c'].map((f) => fromRoot('interpreter', f));
 // The JIT: in the host builds, and in the guest's jit kernel (build/image-build.ts).
 // persist.c and cache/format.c: the persisted native cache (cache/cache.h), which
 // calls crc32_update: kernel_lib/crc32.c, already in every kernel; the host builds

@@ -525,7 +525,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     /* fmul then fadd, two roundings (fmuladd, or an fmul feeding one fadd) */
     H_(fmad) { float t = F32(2) * F32(3); F32(1) = t + F32(4); NEXT(5); }
     H_(dmad) { double t = F64(2) * F64(3); F64(1) = t + F64(4); NEXT(5); }
-    /* a whole dot-product loop (patterns.h, lower.c dot_loop): its passes inline (dotl1/dotl4,
+    /* a whole dot-product loop (patterns.h, lower_fuse.c lower_dot_loop): its passes inline (dotl1/dotl4,
      * dotld1/dotld4: unrolled by 1 or 4, leaving when n reaches N), or by dotf/dotd
      * cells: acc_next x_next n_next acc x n a off b end step unroll leave_if_equal,
      * then its back-edge counter (f->loops[k - 1], 0: none; with --stats or the JIT's OSR on) and

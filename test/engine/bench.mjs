@@ -108,7 +108,7 @@ if (typeof startup === 'string') {
   if (best) console.log(`empty main start-up: load ${(best[0] / 1000).toFixed(2)} ms + run ${(best[1] / 1000).toFixed(2)} ms (best of 3)`);
 }
 // .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
-const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'exec.c', 'ffi.c'];
+const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'lower_cells.c', 'lower_ops.c', 'lower_mem.c', 'lower_calls.c', 'lower_branch.c', 'lower_fuse.c', 'lower_uses.c', 'exec.c', 'ffi.c'];
 const jitFiles = ['jit/x86.c', 'jit/regalloc.c', 'jit/emit.c', 'jit/jit.c'];
 const SF = ['--target=i686-unknown-none', '-march=i686', '-msse2', '-mfpmath=sse', '-ffreestanding', '-fno-builtin', '-fno-stack-protector',
   '-fno-asynchronous-unwind-tables', '-fno-pic'];

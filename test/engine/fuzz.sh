@@ -28,7 +28,7 @@ hash() { sha256sum | cut -c1-16; }
 
 # Built in a temporary directory and renamed into place, so that concurrent
 # runs never see half a cache entry.
-SOURCES="$I/bitstream.c $I/module.c $I/verify.c $I/patterns.c $I/simd.c $I/fp80.c $I/lower.c $I/exec.c $I/ffi.c"
+SOURCES="$I/bitstream.c $I/module.c $I/verify.c $I/patterns.c $I/simd.c $I/fp80.c $I/lower.c $I/lower_cells.c $I/lower_ops.c $I/lower_mem.c $I/lower_calls.c $I/lower_branch.c $I/lower_fuse.c $I/lower_uses.c $I/exec.c $I/ffi.c"
 TARGET_KEY=$( ($CLANG --version; cat "$ROOT/test/engine/fuzz_reader.c" $SOURCES "$I"/*.h) | hash)
 TARGET=$CACHE/fuzz_reader-$TARGET_KEY
 if [ ! -x "$TARGET" ]; then

@@ -150,7 +150,7 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     // alike but not fusable: a store in the loop, an early exit
     expect(fused('prefix_dot')).toBe(0);
     expect(fused('dot_until')).toBe(0);
-    // the interpreter lowers the same loops to one dotl/dotld each (lower.c dot_loop): as many as the JIT fused
+    // the interpreter lowers the same loops to one dotl/dotld each (lower_fuse.c lower_dot_loop): as many as the JIT fused
     const jitTotal = [...stats.matchAll(/; (\d+) dot-product loops fused/g)].reduce((n, m) => n + Number(m[1]), 0);
     const lowered = (await execa(bfi, ['--stats', bc])).stderr.match(/\[stats\] loops lowered as one unit: (\d+)/)?.[1];
     expect({ lowered: Number(lowered), jitTotal }).toEqual({ lowered: 22, jitTotal: 22 });

@@ -20,7 +20,7 @@
  *
  * The faulting instruction is the dispatch loop's indexed byte store
  * (`mov %cl, (%edx,%esi,1)`) with base 0 (read from a frame slot) and index 0.
- * lower.c, GEP lowering (~line 1034): a GEP whose indices are constant but the
+ * lower_mem.c, GEP lowering (lower_emit_gep): a GEP whose indices are constant but the
  * last is not materialised; it records l->xb/xi/xs[k] and emits nothing, and
  * its loads/stores read base and index through ptr_of() (~line 879). The store
  * in block 6 is lowered before block 134, when l->xb[k] is still 0, so ptr_of()

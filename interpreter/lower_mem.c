@@ -1,0 +1,303 @@
+/* Lowering of loads, stores and GEPs: addresses folded into frame offsets,
+ * constant displacements and indexed loads/stores. */
+#include "lower.h"
+
+/* an indexed access whose index is "x + C" computed just before (and used only
+ * by this address): drop that add, read x here, fold C * scale into the
+ * displacement */
+static void fold_idx(L *l, uint32_t p, int32_t *idx, int32_t *disp) {
+    uint32_t k = p - l->base, xi = l->xi[k], j = def_of(l, xi);
+    if (j == NOTY || l->nuse[k] != 1 || l->nuse[xi - l->base] != 1) return;
+    Ins *A = &l->ir->ins[j];
+    if (A->op != I_BIN || A->sub > 1 || l->end[j] != l->nc || l->at[j] + 4 != l->nc || l->c[l->at[j]] != (W)l->e->lab[OP_addi]) return;
+    *idx = (int32_t)l->c[l->nc - 2];
+    *disp += (int32_t)l->c[l->nc - 1] * (int32_t)l->xs[k];
+    l->nc -= 4;
+}
+static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
+    *frame = 0; *off = 0;
+    if (is_local(l, p)) {
+        uint32_t k = p - l->base;
+        if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
+        if (l->gb[k]) { *base = slot_of(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
+        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = 2; return 0; }
+    }
+    *base = slot_of(l, p, 0);
+    return 0;
+}
+
+int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
+    int32_t b = 0, off; int fr;
+    if (ptr_of(l, p, &b, &off, &fr)) return -1;
+    off += extra;
+    Ty *y = type_of(l, t);
+    if (is_v2d(l, t) && !fr) return E4(OP(ldv2), d, b, off);
+    if (y->k == TK_VEC) {
+        uint32_t es = ty_size(l->e, y->elt);
+        if (type_of(l, y->elt)->k == TK_INT && type_of(l, y->elt)->w == 1) return fail_bitcode("bitcode: unsupported load of an i1 vector");
+        for (uint32_t i = 0; i < y->w; i++) {
+            if (fr) { Operand o = { 0, off + (int32_t)(i * es), 0 }; if (es == 1) { if (E3(OP(lf8), d + 8 * i, o.off)) return -1; }
+                else if (es == 2) { if (E3(OP(lf16), d + 8 * i, o.off)) return -1; } else if (lower_emit_move(l, d + 8 * i, &o, y->elt)) return -1; }
+            else {
+                int op = es == 1 ? OP_ld8 : es == 2 ? OP_ld16 : es == 4 ? OP_ld32 : OP_ld64;
+                if (E4(l->e->lab[op], d + 8 * i, b, off + i * es)) return -1;
+            }
+        }
+        return 0;
+    }
+    int c = lower_type_class(l, t);
+    uint32_t sz = mem_size(l, t);
+    uint32_t w = int_width(l, t);
+    if (fr == 2) {
+        int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
+        int32_t disp = l->go[p - l->base] + extra;
+        fold_idx(l, p, &off, &disp);
+        if (E6(l->e->lab[op], d, b, off, l->xs[p - l->base], disp)) return -1;
+        if (type_of(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
+        return 0;
+    }
+    if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
+        if (fr) {
+            if (sz == 1) { if (E3(OP(lf8), d, off)) return -1; }
+            else if (sz == 2) { if (E3(OP(lf16), d, off)) return -1; }
+            else if (E3(sz == 4 ? OP(mov32) : OP(mov64), d, off)) return -1;
+        } else {
+            int op = sz == 1 ? OP_ld8 : sz == 2 ? OP_ld16 : sz == 4 ? OP_ld32 : OP_ld64;
+            if (E4(l->e->lab[op], d, b, off)) return -1;
+        }
+        if (type_of(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
+        return 0;
+    }
+    if (c >= 0) {                                    /* odd-size ints (i24 ...) */
+        if (E3(OP(movi64), d, 0) || E1(0)) return -1;
+    }
+    if (fr) { if (E4(OP(movn), d, off, sz)) return -1; }
+    else if (E5(OP(ldn), d, b, off, sz)) return -1;
+    if (c >= 0 && type_of(l, t)->k == TK_INT) return mask_to(l, d, w);
+    if (is_wide_int(l, t) && w != 128) return lower_emit_wide(l, WO_MASK, d, d, 0, 0, w);   /* i80/i96: fewer bytes than the slot */
+    return 0;
+}
+int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
+    int32_t b = 0, off; int fr;
+    if (ptr_of(l, p, &b, &off, &fr)) return -1;
+    off += extra;
+    uint32_t t = value_type(l, v);
+    Ty *y = type_of(l, t);
+    if (is_v2d(l, t) && !fr) { int32_t x = lower_v2d_slot(l, v); return x ? E4(OP(stv2), b, off, x) : -1; }
+    if (y->k == TK_VEC) {
+        uint32_t es = ty_size(l->e, y->elt);
+        if (type_of(l, y->elt)->k == TK_INT && type_of(l, y->elt)->w == 1) return fail_bitcode("bitcode: unsupported store of an i1 vector");
+        for (uint32_t i = 0; i < y->w; i++) {
+            int32_t s = slot_of(l, v, i);
+            if (fr) {
+                int32_t o = off + i * es;
+                if (es == 1) { if (E3(OP(sf8), o, s)) return -1; }
+                else if (es == 2) { if (E3(OP(sf16), o, s)) return -1; }
+                else if (E3(es == 4 ? OP(mov32) : OP(mov64), o, s)) return -1;
+            } else {
+                int op = es == 1 ? OP_st8 : es == 2 ? OP_st16 : es == 4 ? OP_st32 : OP_st64;
+                if (E4(l->e->lab[op], b, off + i * es, s)) return -1;
+            }
+        }
+        return 0;
+    }
+    int c = lower_type_class(l, t);
+    uint32_t sz = mem_size(l, t);
+    if (fr == 2) {
+        int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
+        int32_t disp = l->go[p - l->base] + extra, vs = slot_of(l, v, 0);
+        fold_idx(l, p, &off, &disp);
+        return E6(l->e->lab[op], b, off, l->xs[p - l->base], disp, vs);
+    }
+    if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
+        Operand o; if (lower_operand(l, v, 0, &o)) return -1;
+        if (fr) {
+            if (sz == 4 && o.imm) return E3(OP(sf32i), off, (uint32_t)o.v);
+            int32_t s = lower_operand_slot(l, &o);
+            if (sz == 1) return E3(OP(sf8), off, s);
+            if (sz == 2) return E3(OP(sf16), off, s);
+            return E3(sz == 4 ? OP(mov32) : OP(mov64), off, s);
+        }
+        if (sz == 4 && o.imm) return E4(OP(st32i), b, off, (uint32_t)o.v);
+        int op = sz == 1 ? OP_st8 : sz == 2 ? OP_st16 : sz == 4 ? OP_st32 : OP_st64;
+        return E4(l->e->lab[op], b, off, lower_operand_slot(l, &o));
+    }
+    int32_t s;
+    if (is_const(l, v)) { s = lower_frame_region(l, lower_value_size(l, t)); if (lower_move_value(l, s, v)) return -1; }
+    else s = slot_of(l, v, 0);
+    if (fr) return E4(OP(movn), off, s, sz);
+    return E5(OP(stn), b, off, s, sz);
+}
+
+static int gep_const(L *l, Ins *I, int64_t *off) {       /* all indices constant? */
+    uint32_t t = I->ty2; int64_t o = 0;
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i];
+        if (!is_const(l, v) || type_of(l, value_type(l, v))->k == TK_VEC) return 0;
+        uint64_t x; if (const_scalar(l->e, v, &x)) return -1;
+        uint32_t w = int_width(l, value_type(l, v));
+        int64_t idx = w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w);
+        if (i == 1) { o += idx * (int64_t)ty_size(l->e, t); continue; }
+        Ty *y = type_of(l, t);
+        if (y->k == TK_ST) { if ((uint64_t)idx >= y->w) return fail_bitcode("bitcode: bad struct index"); ty_size(l->e, t); o += type_of(l, t)->offs[idx]; t = type_of(l, t)->elts[idx]; }
+        else if (y->k == TK_ARR || y->k == TK_VEC) { t = y->elt; o += idx * (int64_t)ty_size(l->e, t); }
+        else return fail_bitcode("bitcode: bad GEP");
+    }
+    *off = o;
+    return 1;
+}
+int lower_emit_gep(L *l, Ins *I) {
+    uint32_t k = I->id - l->base;
+    if (type_of(l, I->ty)->k == TK_VEC) return fail_bitcode("bitcode: vector GEP is not supported");
+    int64_t off;
+    int r = gep_const(l, I, &off);
+    if (r < 0) return -1;
+    uint32_t base = I->o[0];
+    if (r == 1) {
+        if (is_local(l, base) && l->fa[base - l->base]) {
+            l->fa[k] = l->fa[base - l->base] + (int32_t)off;
+            if (l->nonmem[k]) return E3(OP(lea), lower_dest_slot(l, I->id), l->fa[k]);
+            return 0;
+        }
+        if (is_local(l, base)) {
+            uint32_t bb = base, kb = base - l->base; int32_t o2 = (int32_t)off;
+            if (l->gb[kb]) { bb = l->gb[kb] - 1; o2 += l->go[kb]; }
+            l->gb[k] = bb + 1; l->go[k] = o2;
+            if (!l->nonmem[k]) return 0;
+            int32_t b = slot_of(l, bb, 0);
+            return E4(OP(addi), lower_dest_slot(l, I->id), b, (uint32_t)o2);
+        }
+        if (is_const(l, base)) {                     /* constant address */
+            uint64_t x; if (const_scalar(l->e, base, &x)) return -1;
+            Operand o = { 1, 0, (uint32_t)(x + off) };
+            return lower_emit_move(l, lower_dest_slot(l, I->id), &o, l->e->ptrty);
+        }
+    }
+    /* one variable i32 index (an array's or the pointer's), every other index
+       constant (struct fields after it too: code[pc].op): fold into the loads
+       and stores using it, as base + index * size + displacement */
+    uint32_t lv = NOTY;
+    if (!l->nonmem[k] && !l->xs[k]) {
+        uint32_t t = I->ty2, es = 0; int64_t co = 0; int ok = 1;
+        for (uint32_t i = 1; i < I->n && ok; i++) {
+            uint32_t v = I->o[i], vt2 = value_type(l, v); uint64_t x = 0;
+            Ty *y = type_of(l, t);
+            if (i > 1 && y->k == TK_ST) {
+                if (!is_const(l, v) || const_scalar(l->e, v, &x) || x >= y->w) { ok = 0; break; }
+                ty_size(l->e, t); co += type_of(l, t)->offs[x]; t = type_of(l, t)->elts[x]; continue;
+            }
+            if (i > 1 && y->k != TK_ARR && y->k != TK_VEC) { ok = 0; break; }
+            if (i > 1) t = y->elt;
+            uint32_t size = ty_size(l->e, t);
+            if (type_of(l, vt2)->k != TK_INT) { ok = 0; break; }
+            if (!is_const(l, v)) {
+                if (lv != NOTY || int_width(l, vt2) != 32) { ok = 0; break; }
+                lv = v; es = size; continue;
+            }
+            if (const_scalar(l->e, v, &x)) { ok = 0; break; }
+            uint32_t w = int_width(l, vt2);
+            co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)size;
+        }
+        if (lv == NOTY) ok = 0;
+        uint32_t xb = base + 1;
+        if (ok && is_local(l, base)) {
+            uint32_t kb = base - l->base;
+            if (l->xb[kb]) ok = 0;
+            else if (l->fa[kb]) ok = l->nonmem[kb] != 0;        /* its address is materialised (lea) */
+            else if (l->gb[kb]) { xb = l->gb[kb]; co += l->go[kb]; }
+        }
+        if (ok && es) {
+            l->xb[k] = xb; l->xi[k] = lv; l->xs[k] = es; l->go[k] = (int32_t)co;
+            return 0;
+        }
+    }
+    int32_t d = lower_dest_slot(l, I->id);
+    int32_t cur = slot_of(l, base, 0);
+    uint32_t t = I->ty2; int64_t co = 0;
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i], vt2 = value_type(l, v);
+        if (type_of(l, vt2)->k == TK_VEC) return fail_bitcode("bitcode: vector GEP index is not supported");
+        uint32_t es;
+        if (i == 1) es = ty_size(l->e, t);
+        else {
+            Ty *y = type_of(l, t);
+            if (y->k == TK_ST) {
+                uint64_t x; if (!is_const(l, v) || const_scalar(l->e, v, &x) || x >= y->w) return fail_bitcode("bitcode: bad struct index");
+                ty_size(l->e, t); co += type_of(l, t)->offs[x]; t = type_of(l, t)->elts[x]; continue;
+            }
+            if (y->k != TK_ARR && y->k != TK_VEC) return fail_bitcode("bitcode: bad GEP");
+            t = y->elt; es = ty_size(l->e, t);
+        }
+        Operand o; if (lower_operand(l, v, 0, &o)) return -1;
+        uint32_t w = int_width(l, vt2);
+        if (o.imm) { int64_t idx = w >= 64 ? (int64_t)o.v : (int64_t)(o.v << (64 - w)) >> (64 - w); co += idx * (int64_t)es; continue; }
+        if (w < 32 && lower_sext_to_temp(l, &o, w)) return -1;
+        if (E5(OP(gep), d, cur, o.off, es)) return -1;
+        cur = d;
+    }
+    if (co || cur != d) return E4(OP(addi), d, cur, (uint32_t)co);
+    return 0;
+}
+int lower_emit_aggregate_field(L *l, uint32_t ii) {
+    FnIR *ir = l->ir;
+    Ins *I = &ir->ins[ii];
+    E *e = l->e;
+    uint32_t agg = I->o[0], at = I->ty2, off = 0, ft = at;
+    uint32_t first = I->op == I_EXTVAL ? 1 : 2;
+    for (uint32_t i = first; i < I->n; i++) {
+        Ty *y = type_of(l, ft); uint32_t x = I->o[i];
+        if (y->k == TK_ST) { ty_size(e, ft); off += type_of(l, ft)->offs[x]; ft = type_of(l, ft)->elts[x]; }
+        else { ft = y->elt; off += x * ty_size(e, ft); }
+    }
+    int32_t d = lower_dest_slot(l, I->id);
+    int32_t s;
+    if (is_const(l, agg)) { s = lower_frame_region(l, lower_value_size(l, at)); if (lower_move_value(l, s, agg)) return -1; }
+    else s = slot_of(l, agg, 0);
+    uint32_t fs = ty_size(e, ft);
+    if (type_of(l, ft)->k == TK_VEC || type_of(l, at)->k == TK_VEC) return fail_bitcode("bitcode: vectors inside aggregates are not supported");
+    if (I->op == I_EXTVAL) {
+        if (lower_type_class(l, ft) >= 0) {
+            if (fs == 1) return E3(OP(lf8), d, s + off);
+            if (fs == 2) return E3(OP(lf16), d, s + off);
+            if (fs == 4) return E3(OP(mov32), d, s + off);
+            if (fs == 8) return E3(OP(mov64), d, s + off);
+        }
+        return E4(OP(movn), d, s + off, fs);
+    }
+    if (E4(OP(movn), d, s, ty_size(e, at))) return -1;
+    uint32_t v = I->o[1];
+    int32_t vs;
+    if (is_const(l, v)) { vs = lower_frame_region(l, lower_value_size(l, ft)); if (lower_move_value(l, vs, v)) return -1; }
+    else vs = slot_of(l, v, 0);
+    if (lower_type_class(l, ft) >= 0) {
+        if (fs == 1) return E3(OP(sf8), d + off, vs);
+        if (fs == 2) return E3(OP(sf16), d + off, vs);
+        if (fs == 4) return E3(OP(mov32), d + off, vs);
+        if (fs == 8) return E3(OP(mov64), d + off, vs);
+    }
+    return E4(OP(movn), d + off, vs, fs);
+}
+int lower_emit_alloca(L *l, uint32_t ii) {
+    FnIR *ir = l->ir;
+    Ins *I = &ir->ins[ii];
+    E *e = l->e;
+    uint32_t k = I->id - l->base;
+    uint32_t sz = ty_size(e, I->ty2), al = ty_align(e, I->ty2);
+    uint32_t ra = I->aux ? (1u << (I->aux - 1)) : 1;
+    if (ra > al) al = ra;
+    uint64_t cnt;
+    if (l->cur == 0 && is_const(l, I->o[0]) && !const_scalar(e, I->o[0], &cnt) && al <= 16 && cnt * sz < (1u << 24)) {
+        uint32_t tot = (uint32_t)cnt * sz; if (!tot) tot = 1;
+        uint32_t aa = al < 8 ? 8 : al;
+        l->fsz = (l->fsz + aa - 1) & ~(aa - 1);
+        l->fa[k] = (int32_t)l->fsz;
+        l->fsz += (tot + 7) & ~7u;
+        if (l->nonmem[k]) return E3(OP(lea), lower_dest_slot(l, I->id), l->fa[k]);
+        return 0;
+    }
+    int32_t d = lower_dest_slot(l, I->id);
+    int32_t n = slot_of(l, I->o[0], 0);
+    int32_t tb = temp_slot(l);
+    if (E4(OP(muli), tb, n, sz)) return -1;
+    return E4(OP(alloca), d, tb, al < 16 ? 16 : al);
+}
