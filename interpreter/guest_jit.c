@@ -46,15 +46,7 @@ static void program_event(const char *fmt, ...)
 
 static void on_compile(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t cycles, int osr)
 {
-    char text[128];
-    if (nlen >= sizeof text)
-        nlen = sizeof text - 1;
-    memcpy(text, name, nlen);
-    text[nlen] = 0;
-    event_write("{\"ev\":\"compile\",\"name\":");
-    event_json_string(text);
-    bf_event(",\"ins\":%u,\"bytes\":%u,\"cycles\":%u,\"osr\":%s,\"token\":%u,\"tsc\":%llu}", ins, bytes, cycles,
-             osr ? "true" : "false", tokens, (unsigned long long)bf_cycles());
+    event_compile("", name, nlen, ins, bytes, cycles, osr, tokens);
 }
 
 void guest_jit_config(bf_config *cfg)

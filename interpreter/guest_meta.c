@@ -26,7 +26,6 @@
 #include "libc.h"
 
 #define RUNTIME "runtime.bc"
-#define COMPILE_EVENT "{\"ev\":\"compile\","
 #define TOKEN_EVENT "{\"ev\":\"token\""
 
 /* Calls of a function of runtime.bc before runtime.bc's JIT compiles it (its
@@ -49,33 +48,28 @@ static void meta_vevent(const char *fmt, va_list ap)
     bf_vevent(fmt, ap);
 }
 
-/* event_write as runtime.bc calls it: the inner engine's compile events say
- * which layer and which JIT compiled. */
-static void meta_event_write(const char *s)
+/* Compile events say which layer's function went native and which JIT
+ * compiled it: runtime.bc's emitter running interpreted, or compiled. */
+static void layered_compile_event(const char *layer, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
+                                  uint32_t cycles, int osr, uint32_t token)
 {
-    if (strncmp(s, COMPILE_EVENT, sizeof COMPILE_EVENT - 1) == 0) {
-        event_write(COMPILE_EVENT "\"layer\":\"app\",\"by\":");
-        event_json_string(compiled_by());
-        event_write(",");
-        s += sizeof COMPILE_EVENT - 1;
-    }
-    event_write(s);
+    char fields[64];
+    snprintf(fields, sizeof fields, "\"layer\":\"%s\",\"by\":\"%s\",", layer, compiled_by());
+    event_compile(fields, name, nlen, ins, bytes, cycles, osr, token);
+}
+
+/* event_compile as runtime.bc calls it: a function of tinyllama.bc went native. */
+static void app_compile_event(const char *fields, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
+                              uint32_t cycles, int osr, uint32_t token)
+{
+    (void)fields;
+    layered_compile_event("app", name, nlen, ins, bytes, cycles, osr, token);
 }
 
 /* The bootstrap's own compile events: a function of runtime.bc went native. */
 static void on_runtime_compile(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t cycles, int osr)
 {
-    char text[128];
-    if (nlen >= sizeof text)
-        nlen = sizeof text - 1;
-    memcpy(text, name, nlen);
-    text[nlen] = 0;
-    event_write(COMPILE_EVENT "\"layer\":\"runtime\",\"by\":");
-    event_json_string(compiled_by());
-    event_write(",\"name\":");
-    event_json_string(text);
-    bf_event(",\"ins\":%u,\"bytes\":%u,\"cycles\":%u,\"osr\":%s,\"token\":%u,\"tsc\":%llu}", ins, bytes, cycles,
-             osr ? "true" : "false", tokens, (unsigned long long)bf_cycles());
+    layered_compile_event("runtime", name, nlen, ins, bytes, cycles, osr, tokens);
 }
 
 /* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions are compiled. */
@@ -104,7 +98,8 @@ void guest_jit_start(bf_engine *e)
  * bootstrap's JIT hook. */
 static const bf_sym runtime_syms[] = {
     { "bf_vevent", (void *)meta_vevent },
-    { "event_write", (void *)meta_event_write },
+    { "event_write", (void *)event_write },
+    { "event_compile", (void *)app_compile_event },
     { "event_json_string", (void *)event_json_string },
     { "image_header", (void *)image_header },
     { "image_file_crc", (void *)image_file_crc },

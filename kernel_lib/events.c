@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include "bf.h"
 #include "kernel.h"
+#include "libc.h"
 
 static char line[8192];  /* longer lines (none so far) go out in pieces */
 static uint32_t used;    /* bytes in line[] */
@@ -108,4 +109,23 @@ void event_json_string(const char *s)
         }
     }
     line_putc('"');
+}
+
+/* One compile event of a JIT (the jit and meta kernels): `fields` are JSON
+ * members that come right after "ev", each with its comma (the meta kernel's
+ * layer and compiler), or "". The name is not NUL-terminated (the module's). */
+void event_compile(const char *fields, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
+                   uint32_t cycles, int osr, uint32_t token)
+{
+    char text[128];
+    if (nlen >= sizeof text)
+        nlen = sizeof text - 1;
+    memcpy(text, name, nlen);
+    text[nlen] = 0;
+    event_write("{\"ev\":\"compile\",");
+    event_write(fields);
+    event_write("\"name\":");
+    event_json_string(text);
+    bf_event(",\"ins\":%u,\"bytes\":%u,\"cycles\":%u,\"osr\":%s,\"token\":%u,\"tsc\":%llu}", ins, bytes, cycles,
+             osr ? "true" : "false", token, (unsigned long long)bf_cycles());
 }

@@ -34,6 +34,8 @@ int fmt_float(char *buf, double x, char conv, int prec, int alt, char sign);
 void bf_vevent(const char *fmt, va_list ap); /* bf_event with a va_list (for wrappers) */
 void event_write(const char *s);
 void event_json_string(const char *s);
+void event_compile(const char *fields, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
+                   uint32_t cycles, int osr, uint32_t token);
 void event_line_rescue(void);
 extern uint32_t event_fault_at; /* fault=event: the next line faults part-way out */
 
