@@ -28,7 +28,14 @@ import os from 'node:os';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  if (i < 0) return def;
+  // --engine-args and --inner-args pass flags on: their values start with '--'.
+  const missing = i + 1 >= args.length || (args[i + 1].startsWith('--') && !name.endsWith('-args'));
+  if (missing) { console.error(`error: ${name} needs a value`); process.exit(2); }
+  return args[i + 1];
+};
 const filter = opt('--filter', '');
 const jobs = Number(opt('--jobs', Math.max(2, os.cpus().length)));
 const levels = opt('--levels', 'O0,O2,O3').split(',');
