@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, sizeOptFlags, type KernelOutputs } from './kernel.ts';
 import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -85,8 +85,7 @@ export function kernelBuild(): KernelBuild {
   const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
   // guest.c's app_main is runtime.bc's; the meta kernel's is guest_meta.c's.
-  // Optimised for size: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
-  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: ['-Oz'] },
+  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: sizeOptFlags },
     [...lib.objects, ...engine.objects.filter((o) => o !== objectPath(guestMain)), ...jitLib.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map(objectPath));
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags);

@@ -29,6 +29,8 @@ const debugFlags = ['-gline-tables-only'];
 
 // Every flag a step passes is also its cache key, so changing one reruns the step.
 export const optFlags = ['-O3'];
+// The meta kernel's: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
+export const sizeOptFlags = ['-Oz'];
 // Function and data sections let ld.lld drop what nothing references.
 export const llcFlags = ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-function-sections', '-data-sections', '-filetype=asm'];
 export const ldFlags = ['-m', 'elf_i386', '--gc-sections'];
