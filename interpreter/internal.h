@@ -203,6 +203,14 @@ typedef struct FnIR {
     uint32_t base;                       /* first local value id (args) */
     uint32_t *pool; uint32_t npool, cappool;
 } FnIR;
+/* operand k of I is a value id: not a block number (br, switch, indirectbr,
+   a phi's incoming block), not a literal index (extractvalue, insertvalue),
+   not a switch's case constant. Block numbers are small and overlap the ids
+   of a function's locals: reading one as a value misreads it as some local. */
+static inline int is_value_operand(const Ins *I, uint32_t k) {
+    return !((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
+             || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2));
+}
 int fn_parse(E *e, Fn *f, FnIR *ir);    /* reads a body and verifies it (fn_verify) */
 int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: the IR checked before anything reads it */
 Fn *direct_callee(E *e, uint32_t callee);

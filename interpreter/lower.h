@@ -111,7 +111,6 @@ static inline int is_fp80(L *l, uint32_t t);
 static inline uint32_t mem_size(L *l, uint32_t t);
 static inline uint32_t def_of(L *l, uint32_t v);
 static inline int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op);
-static inline int is_value_operand(Ins *I, uint32_t k);
 
 static inline int emit_cell(L *l, W x) {
     if (l->nc >= l->capc && grow(l->e, (void **)&l->c, &l->capc, l->nc + 1, sizeof(W))) return -1;
@@ -168,11 +167,6 @@ static inline uint32_t def_of(L *l, uint32_t v) { return is_local(l, v) ? l->def
 static inline int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
     uint32_t j = def_of(l, v);
     return j != NOTY && l->nuse[v - l->base] == 1 && l->end[j] == q && l->at[j] + n == q && l->c[l->at[j]] == (W)l->e->lab[op];
-}
-
-static inline int is_value_operand(Ins *I, uint32_t k) {          /* operand k is a value (not a block, index) */
-    return !((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
-             || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2));
 }
 
 #endif

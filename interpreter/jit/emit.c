@@ -1825,7 +1825,7 @@ static int layout(J *j) {
     if (!(j->uses = ealloc(e, 4 * (j->nloc + 1)))) return -1;
     for (uint32_t i = 0; i < ir->nins; i++)
         for (uint32_t k = 0; k < ir->ins[i].n; k++)
-            if (is_local(j, ir->ins[i].o[k]) && !(ir->ins[i].op == I_PHI && (k & 1))) j->uses[ir->ins[i].o[k] - ir->base]++;
+            if (is_value_operand(&ir->ins[i], k) && is_local(j, ir->ins[i].o[k])) j->uses[ir->ins[i].o[k] - ir->base]++;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
     below += 8; j->scratch = -below;
     for (uint32_t i = 0; i < ft->w; i++) if (j->byval[i]) { below += 8; j->loc[i] = -below; }
@@ -1895,7 +1895,7 @@ static int allocate_registers(J *j) {
             Ins *I = &ir->ins[i];
             if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) cls[I->id - ir->base] = 2;
             for (uint32_t o = 0; o < I->n; o++)
-                if (is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
+                if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
         }
     int r = regalloc(e, j->ir, j->nloc, cls, reg, j->live_from, j->live_to);

@@ -56,7 +56,7 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
             for (uint32_t k = 0; k < I->n; k++) {
-                if (I->op == I_PHI && (k & 1)) continue;
+                if (!is_value_operand(I, k)) continue;
                 uint32_t v = I->o[k] - ir->base;
                 if (I->o[k] < ir->base || v >= nloc) continue;
                 if (I->op == I_PHI) { if (k + 1 < I->n && I->o[k + 1] < ir->nbb) put(row(L->out, w, I->o[k + 1]), v); }
@@ -103,7 +103,7 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
                 weight[d] += loop_weight(depth[b]);
             }
             for (uint32_t k = 0; k < I->n; k++) {
-                if (I->op == I_PHI && (k & 1)) continue;              /* block numbers */
+                if (!is_value_operand(I, k)) continue;                /* block numbers, literal indices */
                 uint32_t at = b;
                 if (I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb) {
                     at = I->o[k + 1];
