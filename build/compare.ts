@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { reportsDir } from './paths.ts';
-import { amount, fmt, phaseMeaning, phaseNames, runKind, unitNote, type JitFigures, type Phases, type Profile, type RunConfig } from './report.ts';
+import { amount, fmt, phaseMeaning, phaseNames, runKind, timelineHead, timelineRows, unitNote, type JitFigures, type Phases, type Profile, type RunConfig } from './report.ts';
 import { listRuns, succeeded } from './runs.ts';
 import { table } from './table.ts';
+import type { Timeline } from './timeline.ts';
 
 export interface RunSummary {
   run: string;
@@ -27,6 +28,8 @@ export interface RunSummary {
   tokens: number;
   phases: Phases | null;
   tokenCosts: number[];
+  /** jit and meta runs: where each token's instructions went. */
+  timeline: Timeline | null;
 }
 
 export interface Ratio {
@@ -147,6 +150,7 @@ export function compareProfiles(name: string, profiles: Profile[], selection: st
     tokens: p.tokens,
     phases: p.phases,
     tokenCosts: p.tokenCosts,
+    timeline: p.timeline ?? null,
   }));
   const units = [...new Set(runs.map((r) => r.unit))];
   const warnings: string[] = [];
@@ -274,12 +278,24 @@ export function comparisonMarkdown(c: Comparison): string {
     '',
     ...phaseTable('whole run', (r) => r.phases),
     '',
+    ...c.runs.flatMap((r) =>
+      r.timeline
+        ? [
+            `Where each token's ${r.unit} went in ${r.run} (${r.kind}), from the token event before it (token 1: since the engine started):`,
+            '',
+            row(timelineHead(r.timeline, r.unit)),
+            row(timelineHead(r.timeline, r.unit).map(() => '---')),
+            ...timelineRows(r.timeline, r.tscHz).map(row),
+            '',
+          ]
+        : [],
+    ),
     `![boot to first token, the whole run by phase, and the cost of each token](${c.name}.svg)`,
     '',
   ].join('\n');
 }
 
-/** Three panels: boot to first token and the whole run (stacked by phase), and the cost of each token by position. */
+/** Boot to first token and the whole run (stacked by phase), the cost of each token by position, and for each run with a timeline each token's share by category. */
 export async function comparisonChart(c: Comparison): Promise<string> {
   const u = unitLabel(c);
   const label = (r: RunSummary): string => `${r.run} (${r.kind})`;
@@ -329,6 +345,22 @@ export async function comparisonChart(c: Comparison): Promise<string> {
   const sortedCosts = perToken.map((v) => v.cost).sort((a, b) => a - b);
   const logScale = sortedCosts.length > 0 && sortedCosts[0] > 0 && sortedCosts.at(-1)! > 10 * sortedCosts[Math.floor(sortedCosts.length / 2)];
   const promptEnds = [...new Set(c.runs.map((r) => r.perTokenFromPos).filter((p) => p !== null))].map((pos) => ({ pos, text: 'prompt ends' }));
+  // One panel per run with a timeline: each token's share by category (token 1 holds the whole start-up, so shares, not amounts).
+  const timelinePanels = c.runs
+    .filter((r) => r.timeline)
+    .map((r) => ({
+      title: `${label(r)}: where each token's ${u} went (share)`,
+      width: 640,
+      height: 160,
+      data: { values: r.timeline!.rows.flatMap((row) => row.amounts.map((amount, rank) => ({ token: row.token, category: r.timeline!.categories[rank], rank, amount }))) },
+      mark: { type: 'area' as const },
+      encoding: {
+        x: { field: 'token', type: 'quantitative' as const, title: 'token' },
+        y: { field: 'amount', type: 'quantitative' as const, stack: 'normalize' as const, title: 'share', axis: { format: '%' } },
+        color: { field: 'category', type: 'nominal' as const, scale: { domain: r.timeline!.categories }, legend: { orient: 'top' as const, direction: 'horizontal' as const, title: null, labelLimit: 0 } },
+        order: { field: 'rank', type: 'quantitative' as const },
+      },
+    }));
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     vconcat: [
@@ -360,6 +392,7 @@ export async function comparisonChart(c: Comparison): Promise<string> {
           },
         ],
       },
+      ...timelinePanels,
     ],
     spacing: 28,
     resolve: { scale: { color: 'independent' } },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BootOptions } from './options.ts';
 import type { BootResult, GuestEvent } from './qemu.ts';
 import { table } from './table.ts';
+import { summaryTokens, timeline, type Timeline } from './timeline.ts';
 
 /** What a run ran: the options in effect (the boot's, else the image's defaults) and what it booted. */
 export interface RunConfig extends BootOptions {
@@ -88,6 +89,8 @@ export interface Profile {
   phases: Phases | null;
   /** jit mode (a kernel with the cache): cold or warm start, cache and compile figures; null otherwise. */
   jit?: JitFigures | null;
+  /** jit and meta modes: where each token's instructions went (interpreting, native, compiling; meta: by layer); null otherwise. */
+  timeline?: Timeline | null;
 }
 
 /** What a run is in a comparison: its mode, and for jit runs with a cache event whether it started cold or warm. */
@@ -176,6 +179,7 @@ export function profile(run: { run: string; date: string; config: RunConfig; tsc
     tokensPerSecond: tscHz && generatedCycles ? generated.length / (generatedCycles / tscHz) : null,
     phases,
     jit: jitFigures(r.events),
+    timeline: timeline(r.events),
   };
 }
 
@@ -235,6 +239,16 @@ function jitRows(p: Profile): [string, string][] {
   ];
 }
 
+/** The timeline at a few tokens (1, 2, 3, 4, powers of two, the last): token, each category, the total. */
+export function timelineRows(t: Timeline, tscHz: number | null): string[][] {
+  return summaryTokens(t).map((k) => {
+    const amounts = t.rows.find((r) => r.token === k)!.amounts;
+    return [String(k), ...amounts.map((n) => amount(n, tscHz)), amount(amounts.reduce((a, b) => a + b, 0), tscHz)];
+  });
+}
+
+export const timelineHead = (t: Timeline, unit: Profile['unit']): string[] => ['token', ...t.categories, `total (${unit})`];
+
 const phaseRows = (p: Profile): [string, string, string][] =>
   p.phases ? phaseNames.map((k) => [k, amount(p.phases![k], p.tscHz), phaseMeaning[k]]) : [];
 
@@ -257,6 +271,16 @@ export function profileMarkdown(p: Profile): string {
     '|---|---|',
     ...p.stages.map((s) => row([s.stage, amount(s.cycles, p.tscHz)])),
     '',
+    ...(p.timeline
+      ? [
+          `Where each token's ${p.unit} went (from the token event before it; token 1: since the engine started):`,
+          '',
+          row(timelineHead(p.timeline, p.unit)),
+          row(timelineHead(p.timeline, p.unit).map(() => '---')),
+          ...timelineRows(p.timeline, p.tscHz).map(row),
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -266,7 +290,13 @@ export function profileText(p: Profile): string {
   summary.push(...summaryRows(p));
   const phases = table(['phase', p.unit]);
   phases.push(...phaseRows(p).map(([k, v]) => [k, v]));
-  return [`run ${p.run}: figures are ${unitNote(p.unit)}`, summary.toString(), phases.toString()].join('\n');
+  const tables = [summary.toString(), phases.toString()];
+  if (p.timeline) {
+    const t = table(timelineHead(p.timeline, p.unit));
+    t.push(...timelineRows(p.timeline, p.tscHz));
+    tables.push(t.toString());
+  }
+  return [`run ${p.run}: figures are ${unitNote(p.unit)}`, ...tables].join('\n');
 }
 
 /** Writes <run>.json and <run>.md; never over an existing run. */

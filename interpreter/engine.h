@@ -24,6 +24,8 @@ typedef struct bf_config {
     uint32_t max_depth;        /* call depth limit (0: 100000) */
     int lazy_bind;             /* unresolved externals fail at first call, not load */
     int stats;                 /* count instructions executed (slower) */
+    int time_split;            /* with the JIT on: keep the now_us time split between
+                                  interpreting and native code (bf_time_split) */
     const char *trace;         /* function name to trace calls of, or NULL */
     /* memory that can hold x86 code (trampolines for function pointers
        passed to native code); NULL: use malloc'd memory */
@@ -76,6 +78,10 @@ typedef struct bf_stats_t {
     uint64_t lower_us;         /* time spent reading bodies and lowering */
 } bf_stats_t;
 void bf_get_stats(bf_engine *e, bf_stats_t *s);
+/* With the JIT on and cfg.time_split (or cfg.stats): the now_us time spent so
+   far interpreting, and in native code (compiled functions and the native
+   functions interpreted code calls), up to this call. 0, 0 otherwise. */
+void bf_time_split(bf_engine *e, uint64_t *interpreting, uint64_t *native);
 
 /* The JIT (interpreter/jit/): from now on, a function called `threshold`
    times (0: at its first call) is compiled to x86 and runs compiled from its

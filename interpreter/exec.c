@@ -401,7 +401,7 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
         /* a variadic callee's extra words are unknown here: pass on all ncall can (reading the
            caller's stack beyond them is harmless) */
         uint32_t need = e->ty[f->ty].vararg ? 64 : param_words(e, f);
-        int was = run_as(e, f->jit ? SIDE_COMPILED : e->side);
+        int was = run_as(e, SIDE_COMPILED);
         *ret = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
         run_as(e, was);
         return 0;
@@ -675,7 +675,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             }
             e->sp = H->dyn;
             f->calls++;
-            int was = run_as(e, f->jit ? SIDE_COMPILED : e->side), jumped = 0;
+            int was = run_as(e, SIDE_COMPILED), jumped = 0;
             NativeCall c = { f->native, (W *)wbuf, k, rk_of(e, ft->elt) };
             uint64_t r = f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
             run_as(e, was);
@@ -732,7 +732,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
-        int was = run_as(e, f && f->jit ? SIDE_COMPILED : e->side), jumped = 0;
+        int was = run_as(e, SIDE_COMPILED), jumped = 0;
         NativeCall c = { (void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3) };   /* compiled code: a plain ret */
         uint64_t r = f && f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
         run_as(e, was);

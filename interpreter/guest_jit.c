@@ -31,17 +31,26 @@
 
 #define TOKEN_EVENT "{\"ev\":\"token\""
 
-static uint32_t tokens; /* token events the program has sent: forward passes done */
+static uint32_t tokens;      /* token events the program has sent: forward passes done */
+static bf_engine *engine;   /* the one running the program */
 
-/* bf_event as the program calls it: counts its token events on the way. */
+/* bf_event as the program calls it: counts its token events on the way, and
+ * follows each with the engine's time split (interpreting, native code). */
 static void program_event(const char *fmt, ...)
 {
-    if (strncmp(fmt, TOKEN_EVENT, sizeof TOKEN_EVENT - 1) == 0)
-        tokens++;
+    int token = strncmp(fmt, TOKEN_EVENT, sizeof TOKEN_EVENT - 1) == 0;
     va_list ap;
     va_start(ap, fmt);
     bf_vevent(fmt, ap);
     va_end(ap);
+    if (!token)
+        return;
+    tokens++;
+    if (engine) {
+        uint64_t interpreting, native;
+        bf_time_split(engine, &interpreting, &native);
+        event_split("app", tokens, interpreting, native);
+    }
 }
 
 static void on_compile(const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes, uint32_t cycles, int osr)
@@ -61,6 +70,7 @@ void guest_jit_config(bf_config *cfg)
     }
     cfg->syms = syms;
     cfg->on_compile = on_compile;
+    cfg->time_split = 1;
 }
 
 static uint32_t threshold(void)
@@ -284,6 +294,7 @@ static void cache_save(bf_engine *e)
 
 void guest_jit_start(bf_engine *e)
 {
+    engine = e;
     bf_jit_enable(e, threshold());
     cache_load(e);
 }

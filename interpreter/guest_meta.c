@@ -43,9 +43,16 @@ static const char *compiled_by(void) { return engine && bf_jit_compiled(engine, 
 /* bf_vevent as runtime.bc calls it for tinyllama: counts the token events. */
 static void meta_vevent(const char *fmt, va_list ap)
 {
-    if (strncmp(fmt, TOKEN_EVENT, sizeof TOKEN_EVENT - 1) == 0)
-        tokens++;
+    int token = strncmp(fmt, TOKEN_EVENT, sizeof TOKEN_EVENT - 1) == 0;
     bf_vevent(fmt, ap);
+    if (!token)
+        return;
+    tokens++;
+    if (engine) {              /* the bootstrap's split: runtime.bc interpreted, or native */
+        uint64_t interpreting, native;
+        bf_time_split(engine, &interpreting, &native);
+        event_split("runtime", tokens, interpreting, native);
+    }
 }
 
 /* Compile events say which layer's function went native and which JIT
@@ -83,7 +90,11 @@ static void bf_meta_register(bf_compiler compile, uint32_t layout)
 }
 
 /* guest_run.c's hooks, when the runtime layer is on. */
-void guest_jit_config(bf_config *cfg) { cfg->on_compile = on_runtime_compile; }
+void guest_jit_config(bf_config *cfg)
+{
+    cfg->on_compile = on_runtime_compile;
+    cfg->time_split = 1;
+}
 
 /* Before runtime.bc runs: the driver counts (and lowering keeps the frame
  * maps OSR reads), with no compiler until runtime.bc registers one. */
@@ -100,6 +111,7 @@ static const bf_sym runtime_syms[] = {
     { "bf_vevent", (void *)meta_vevent },
     { "event_write", (void *)event_write },
     { "event_compile", (void *)app_compile_event },
+    { "event_split", (void *)event_split },
     { "event_json_string", (void *)event_json_string },
     { "image_header", (void *)image_header },
     { "image_file_crc", (void *)image_file_crc },

@@ -229,10 +229,12 @@ void fp80_run(uint8_t *fp, int32_t d, int32_t a, int32_t b, uint32_t op);
 
 /* ---- exec.c / ffi.c ------------------------------------------------- */
 /* The run's time split between the interpreter (with the engine: lowering,
- * compiling) and compiled code (with the native code it calls). At each
- * switch, run_as charges the time since the last one to the side that was
- * running and returns that side, for the caller to switch back to after.
- * Reads the clock only when e->timing (bfi --stats with the JIT). */
+ * compiling) and native code: compiled functions, and the native functions
+ * interpreted code calls (libc, the FFI table; in the meta kernel also the
+ * code runtime.bc's JIT compiled for tinyllama). At each switch, run_as
+ * charges the time since the last one to the side that was running and
+ * returns that side, for the caller to switch back to after. Reads the clock
+ * only when e->timing (the JIT on, with cfg.stats or cfg.time_split). */
 enum { SIDE_INTERP, SIDE_COMPILED };
 static inline int run_as(E *e, int side) {
     int was = e->side;

@@ -114,6 +114,15 @@ void event_json_string(const char *s)
 /* One compile event of a JIT (the jit and meta kernels): `fields` are JSON
  * members that come right after "ev", each with its comma (the meta kernel's
  * layer and compiler), or "". The name is not NUL-terminated (the module's). */
+/* Where the time between two token events went, for one engine: its totals so
+ * far (the report takes the differences). layer: what the engine runs ("app":
+ * tinyllama.bc; "runtime": runtime.bc, in the meta kernel's bootstrap). */
+void event_split(const char *layer, uint32_t token, uint64_t interpreting, uint64_t native)
+{
+    bf_event("{\"ev\":\"split\",\"layer\":\"%s\",\"token\":%u,\"interpreting\":%llu,\"native\":%llu}", layer, token,
+             (unsigned long long)interpreting, (unsigned long long)native);
+}
+
 void event_compile(const char *fields, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
                    uint32_t cycles, int osr, uint32_t token)
 {

@@ -36,6 +36,7 @@ void event_write(const char *s);
 void event_json_string(const char *s);
 void event_compile(const char *fields, const char *name, uint32_t nlen, uint32_t ins, uint32_t bytes,
                    uint32_t cycles, int osr, uint32_t token);
+void event_split(const char *layer, uint32_t token, uint64_t interpreting, uint64_t native);
 void event_line_rescue(void);
 extern uint32_t event_fault_at; /* fault=event: the next line faults part-way out */
 

@@ -109,8 +109,18 @@ void bf_jit_enable_by(bf_engine *e, uint32_t threshold, uint32_t loop_threshold,
     e->jit_at = threshold;
     e->jit_hot = compile_function;
     e->osr_at = loop_threshold;
-    if (e->cfg.stats && e->cfg.now_us) { e->timing = 1; e->side = SIDE_INTERP; e->side_at = e->cfg.now_us(); }
+    if ((e->cfg.stats || e->cfg.time_split) && e->cfg.now_us && !e->timing) { e->timing = 1; e->side = SIDE_INTERP; e->side_at = e->cfg.now_us(); }
     e->jit_osr = loop_threshold ? enter_osr : 0;
+}
+
+void bf_time_split(bf_engine *e, uint64_t *interpreting, uint64_t *native) {
+    if (e->timing) {                       /* the side running now, up to now */
+        uint64_t t = e->cfg.now_us();
+        e->side_time[e->side] += t - e->side_at;
+        e->side_at = t;
+    }
+    *interpreting = e->side_time[SIDE_INTERP];
+    *native = e->side_time[SIDE_COMPILED];
 }
 
 uint32_t bf_engine_layout(void) {
@@ -139,12 +149,11 @@ void bf_jit_print_stats(bf_engine *e) {
                  compiled, ins, bytes, us, skipped);
     if (cached) e->cfg.print("[jit] %u functions from the cache (%u bytes of code)\n", cached, cbytes);
     if (e->timing) {                       /* compiling happens on the interpreter's side: shown apart */
-        uint64_t t = e->cfg.now_us();
-        e->side_time[e->side] += t - e->side_at; e->side_at = t;
-        uint64_t native = e->side_time[SIDE_COMPILED], interp = e->side_time[SIDE_INTERP];
+        uint64_t native, interp;
+        bf_time_split(e, &interp, &native);
         uint64_t compiling = us < interp ? us : interp, total = native + interp;
         interp -= compiling;
-        if (total) e->cfg.print("[jit] time: %u us in compiled code (%u%%), %u us interpreting (%u%%), %u us compiling (%u%%)\n",
+        if (total) e->cfg.print("[jit] time: %u us in native code (%u%%), %u us interpreting (%u%%), %u us compiling (%u%%)\n",
                                 (uint32_t)native, (uint32_t)(100 * native / total), (uint32_t)interp, (uint32_t)(100 * interp / total),
                                 (uint32_t)compiling, (uint32_t)(100 * compiling / total));
     }

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../build/exitcodes.ts';
 import { bootBesideAot, bootStages, bootTest, sameAsAotCases } from '../helpers/guest.ts';
+import { timeline } from '../../build/timeline.ts';
 import { testImage } from '../helpers/images.ts';
 
 let defaultImg: string;
@@ -25,7 +26,7 @@ describe('jit mode: the engine and its JIT on bare metal', () => {
     expect(r.events[0]).toEqual({ ev: 'kernel', kernel: 'jit', mode: 'jit' });
     expect(r.text).toContain('BareFlow kernel (mode jit)');
     expect(bootStages(r.events)).toEqual(['stage1', 'stage2', 'loaded', 'kernel', 'kmain', 'app']);
-    const kinds = r.events.map((e) => e.ev).filter((k) => !['token', 'boot', 'memory', 'compile'].includes(k));
+    const kinds = r.events.map((e) => e.ev).filter((k) => !['token', 'split', 'boot', 'memory', 'compile'].includes(k));
     // cache: the test image's cache part is empty (a cold boot); cache_write: what it compiled, saved (to the -snapshot overlay here).
     expect(kinds).toEqual(['kernel', 'bitcode', 'cache', 'load', 'prompt', 'done', 'decode', 'cache_write', 'exit']);
     expect(r.events.find((e) => e.ev === 'cache')).toMatchObject({ state: 'empty', why: 'A: empty; B: empty' });
@@ -40,6 +41,14 @@ describe('jit mode: the engine and its JIT on bare metal', () => {
       const before = r.events.slice(0, r.events.indexOf(c)).filter((e) => e.ev === 'token').length;
       expect(c.token).toBe(before);
     }
+    // Right after each token event, the engine's time split so far: the report's timeline.
+    const splits = r.events.filter((e) => e.ev === 'split');
+    expect(splits.map((e) => [e.layer, e.token])).toEqual(Array.from({ length: 16 }, (_, i) => ['app', i + 1]));
+    for (const e of r.events.filter((e) => e.ev === 'token')) expect(r.events[r.events.indexOf(e) + 1].ev).toBe('split');
+    const t = timeline(r.events)!;
+    expect(t.rows.flatMap((row) => row.amounts).every((n) => n >= 0)).toBe(true);
+    const [interpreting, native] = t.rows.at(-1)!.amounts;
+    expect(native).toBeGreaterThan(interpreting); // forward runs compiled by then
   });
 
   it.each(sameAsAotCases)('%s: same token ids and text as aot mode', async (_, which, options) => {

@@ -9,6 +9,7 @@ import { buildImage } from '../../build/image-build.ts';
 import type { Manifest } from '../../build/manifest.ts';
 import { defaultBootOptions } from '../../build/options.ts';
 import { exitCodes } from '../../build/exitcodes.ts';
+import { metaCategories, timeline } from '../../build/timeline.ts';
 import { bootStages, bootTest, tokenIds } from '../helpers/guest.ts';
 import { withDataFiles, withLock } from '../helpers/images.ts';
 import { tempDir } from '../helpers/tempdir.ts';
@@ -67,6 +68,14 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(compiles.filter((e) => e.layer === 'runtime').map((e) => e.osr)).not.toContain(true);
     expect(compiles.map((e) => e.by)).toEqual(compiles.map(() => 'interpreted'));
     expect(meta.events.filter((e) => e.ev === 'decode').map((e) => e.layer)).toEqual([undefined, 'runtime']);
+    // Both engines' time splits after every token: the report's timeline by layer. Token 1 is
+    // mostly the bootstrap interpreting runtime.bc; by the last, tinyllama's forward runs compiled.
+    const t = timeline(meta.events)!;
+    expect(t.categories).toEqual(metaCategories);
+    expect(t.rows.map((row) => row.token)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const [bootstrapInterpreting, , , compiling] = t.rows[0].amounts;
+    expect(bootstrapInterpreting + compiling).toBeGreaterThan(0.9 * t.rows[0].amounts.reduce((a, b) => a + b, 0));
+    expect(t.rows.at(-1)!.amounts[2]).toBeGreaterThan(0);
     expect(tokenIds(meta.events)).toEqual(tokenIds(aot.events));
     expect(tokenIds(aot.events)).toHaveLength(12);
     const story = (text: string) => text.split('\n').slice(1).join('\n');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { configDifferences, configShared, defaultComparison, defaultRuns } from '../../build/compare.ts';
 import { textDecoderFor, type BootResult, type GuestEvent } from '../../build/qemu.ts';
 import { profile, type RunConfig } from '../../build/report.ts';
+import { jitCategories, metaCategories, summaryTokens, timeline } from '../../build/timeline.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 const config: RunConfig = {
@@ -143,5 +144,46 @@ describe('COM1 text', () => {
     text.write(Buffer.from('ok \xc3', 'latin1'));
     text.end();
     expect(seen).toEqual(['ok ', '\ufffd']);
+  });
+});
+
+describe('timeline: where each token went, from the split events', () => {
+  const split = (layer: string, token: number, interpreting: number, native: number): GuestEvent => ({ ev: 'split', layer, token, interpreting, native });
+  const compile = (token: number, cycles: number, by?: string): GuestEvent => ({ ev: 'compile', name: 'f', ins: 1, bytes: 1, cycles, osr: false, token, tsc: 0, ...(by ? { layer: 'app', by } : {}) });
+
+  it('aot and interp runs have none', () => {
+    expect(timeline(events)).toBeNull();
+  });
+
+  it('jit: interpreting (less compiling), native and compiling between token events', () => {
+    const t = timeline([split('app', 1, 5000, 100), compile(1, 1500), split('app', 2, 7000, 900), split('app', 3, 7100, 1900), compile(3, 9)])!;
+    expect(t.categories).toEqual(jitCategories);
+    expect(t.rows).toEqual([
+      { token: 1, amounts: [5000, 100, 0] },
+      { token: 2, amounts: [500, 800, 1500] },
+      { token: 3, amounts: [100, 1000, 0] },
+    ]); // the compile after token 3's event belongs to no token
+  });
+
+  it('meta: the bootstrap\'s split is the whole; tinyllama\'s compiled code is carved out of its native time', () => {
+    const t = timeline([
+      split('runtime', 1, 9000, 300), split('app', 1, 8000, 200),
+      compile(1, 2000, 'interpreted'), compile(1, 50, 'native'),
+      split('runtime', 2, 12000, 1000), split('app', 2, 10500, 700),
+      // runtime.bc's engine counted glue the bootstrap interpreted as native: capped at the bootstrap's native time
+      split('runtime', 3, 12100, 1400), split('app', 3, 10510, 1200),
+    ])!;
+    expect(t.categories).toEqual(metaCategories);
+    expect(t.rows).toEqual([
+      { token: 1, amounts: [9000, 100, 200, 0] },
+      { token: 2, amounts: [1000, 150, 500, 2050] },
+      { token: 3, amounts: [100, 0, 400, 0] },
+    ]);
+    expect(summaryTokens(t)).toEqual([1, 2, 3]);
+  });
+
+  it('summarises a long run at 1, 2, 3, 4, the powers of two and the last token', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => split('app', i + 1, i, i));
+    expect(summaryTokens(timeline(rows)!)).toEqual([1, 2, 3, 4, 8, 16, 32, 64, 100]);
   });
 });
