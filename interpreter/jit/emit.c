@@ -1697,10 +1697,57 @@ static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
     return r;
 }
 
-/* a GEP used once, as the address of the load or store right after it: that instruction computes it */
+/* ---- casts that keep their operand's value ------------------------------- */
+/* A pointer bitcast, ptrtoint/inttoptr between a pointer and an i32, and a
+ * freeze change no bit of their operand and not where it lives (both 32-bit
+ * integer class, or the very same type). */
+static int keeps_operand(J *j, const Ins *I) {
+    if (I->id == NOTY || I->n != 1 || !is_local(j, I->o[0])) return 0;
+    if (I->op == I_FREEZE) return 1;
+    if (I->op != I_CAST || (I->sub != 9 && I->sub != 10 && I->sub != 11)) return 0;    /* ptrtoint, inttoptr, bitcast */
+    return !is_vector(j, I->ty) && !is_vector(j, I->ty2) && klass(j, I->ty) == C_I32 && klass(j, I->ty2) == C_I32
+        && width(j, I->ty) == 32 && width(j, I->ty2) == 32;
+}
+
+/* Such a cast is its operand's value: every use of it reads the operand
+ * instead (the first operand of a chain of them), and the cast loses its
+ * result and operand: no slot, no register, no code. Done on the IR before
+ * anything counts uses, lays out the frame or computes live ranges, so that
+ * each of them sees one value: the operand lives as long as the cast's uses
+ * need it, and a phi taking a cast of a phi of its own block reads that phi
+ * (choose_phi_copies). Only operand slots that hold values are rewritten
+ * (is_value_operand): block numbers overlap local ids. */
+static int share_kept_operands(J *j) {
+    FnIR *ir = j->ir;
+    uint32_t n = j->nloc, *same = ealloc(j->e, 4 * (n + 1));      /* same[k]: the local whose value local k is */
+    if (!same) return -1;
+    for (uint32_t k = 0; k < n; k++) same[k] = k;
+    for (uint32_t i = 0; i < ir->nins; i++)
+        if (keeps_operand(j, &ir->ins[i])) same[ir->ins[i].id - ir->base] = ir->ins[i].o[0] - ir->base;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t r = k, steps = 0;
+        while (same[r] != r && steps++ < n) r = same[r];
+        same[k] = same[r] == r ? r : k;          /* a cycle of casts (unreachable code) keeps one of them a copy */
+    }
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        for (uint32_t k = 0; k < I->n; k++)
+            if (is_value_operand(I, k) && is_local(j, I->o[k])) I->o[k] = ir->base + same[I->o[k] - ir->base];
+        if (I->id != NOTY && is_local(j, I->id) && same[I->id - ir->base] != I->id - ir->base) { I->id = NOTY; I->n = 0; }
+    }
+    efree(j->e, same);
+    return 0;
+}
+/* a cast share_kept_operands left without a result: nothing to compute */
+static int is_shared_cast(const Ins *I) { return (I->op == I_CAST || I->op == I_FREEZE) && I->id == NOTY; }
+
+/* a GEP used once, as the address of the load or store right after it (shared casts
+   between them are no code: a GEP, a pointer bitcast, a load is the common shape) */
 static int folds_into_next(J *j, uint32_t bb, uint32_t i) {
-    Ins *I = &j->ir->ins[i], *N = I + 1;
-    if (I->op != I_GEP || is_vector(j, I->ty) || i + 1 >= j->ir->bb[bb + 1] || j->uses[I->id - j->ir->base] != 1) return 0;
+    Ins *I = &j->ir->ins[i], *N = I + 1, *end = &j->ir->ins[j->ir->bb[bb + 1]];
+    if (I->op != I_GEP || is_vector(j, I->ty) || j->uses[I->id - j->ir->base] != 1) return 0;
+    while (N < end && is_shared_cast(N)) N++;
+    if (N == end) return 0;
     return (N->op == I_LOAD && N->o[0] == I->id) || (N->op == I_STORE && N->o[0] == I->id && N->o[1] != I->id);
 }
 
@@ -1716,6 +1763,7 @@ static int flags_for_next(J *j, uint32_t bb, uint32_t i) {
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
+    if (is_shared_cast(I)) return 0;
     if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
     if (flags_for_next(j, bb, i) || splat_insert(j, bb, i) || branch_on_and(j, bb, i)) return 0;
     if ((i + 1 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 1)) || (i + 2 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 2))) return 0;
@@ -2000,7 +2048,8 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.e = e; j.f = f; j.ir = &ir;
     j.nloc = e->nv - ir.base;
     j.a.grow = grow_code; j.a.ctx = e;
-    int r = layout(&j);
+    int r = share_kept_operands(&j);
+    if (r == 0) r = layout(&j);
     if (r == 0 && !j.why.what) { choose_phi_copies(&j); r = allocate_registers(&j); }
     if (r == 0 && !j.why.what) {
         prologue(&j);

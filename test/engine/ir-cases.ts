@@ -581,6 +581,111 @@ define i32 @main() {
 `);
 }
 
+// The JIT gives a pointer bitcast, ptrtoint/inttoptr between a pointer and an
+// i32, and freeze their operand's value (no copy): the shapes where sharing a
+// value can go wrong. `swap` exchanges two pointer phis through casts on the
+// back edge (the edge must read both before writing either); `chain` has
+// more blocks than the function has locals before its casts, so block
+// numbers equal the casts' value ids (a block operand is no use of a value);
+// `last` uses a cast of a loop phi after the loop, and one across a call.
+{
+  const f = s('fc', 'swap %d %d | chain %d | last %d %d %d\\n');
+  const N = 48;
+  const chainBlocks = Array.from({ length: N }, (_, i) => {
+    const next = i + 1 < N ? `%b${i + 1}` : '%out', skip = i + 2 < N ? `%b${i + 2}` : '%out';
+    return `b${i}:
+  %x${i} = load i32, i32* %q${i % 8}
+  %o${i} = load i32, i32* @acc
+  %m${i} = mul i32 %o${i}, 33
+  %n${i} = add i32 %m${i}, %x${i}
+  store i32 %n${i}, i32* @acc
+  %t${i} = and i32 %x${i}, ${1 << (i % 3)}
+  %z${i} = icmp eq i32 %t${i}, 0
+  br i1 %z${i}, label ${next}, label ${skip}`;
+  }).join('\n');
+  const chainCasts = Array.from({ length: 8 }, (_, k) => `  %g${k} = getelementptr i8, i8* %a8, i32 ${4 * k}
+  %q${k} = bitcast i8* %g${k} to i32*`).join('\n');
+  textCase('jit_shared_casts', `${strings()}
+@arr = internal global [8 x i32] [i32 3, i32 10, i32 -7, i32 25, i32 6, i32 1, i32 12, i32 9]
+@acc = internal global i32 0
+define internal i32 @swap(i32* %a, i32* %b, i32 %n) {
+entry:
+  br label %loop
+loop:
+  %p = phi i32* [ %a, %entry ], [ %qc, %loop ]
+  %q = phi i32* [ %b, %entry ], [ %pf, %loop ]
+  %s = phi i32 [ 0, %entry ], [ %s2, %loop ]
+  %i = phi i32 [ 0, %entry ], [ %i2, %loop ]
+  %p8 = bitcast i32* %p to i8*
+  %pc = bitcast i8* %p8 to i32*
+  %pf = freeze i32* %pc
+  %qi = ptrtoint i32* %q to i32
+  %qc = inttoptr i32 %qi to i32*
+  %x = load i32, i32* %p
+  %y = load i32, i32* %q
+  %s1 = mul i32 %s, 31
+  %xy = sub i32 %x, %y
+  %s2 = add i32 %s1, %xy
+  %i2 = add i32 %i, 1
+  %c = icmp eq i32 %i2, %n
+  br i1 %c, label %out, label %loop
+out:
+  ret i32 %s2
+}
+define internal i32 @chain(i32* %a) {
+entry:
+  %a8 = bitcast i32* %a to i8*
+${chainCasts}
+  store i32 1, i32* @acc
+  br label %b0
+${chainBlocks}
+out:
+  %r = load i32, i32* @acc
+  ret i32 %r
+}
+define internal i32 @id(i32 %x) {
+  ret i32 %x
+}
+define internal i32 @last(i32* %a, i32 %n, i32* %dist, i32* %after) {
+entry:
+  br label %loop
+loop:
+  %p = phi i32* [ %a, %entry ], [ %pn, %loop ]
+  %i = phi i32 [ 0, %entry ], [ %i2, %loop ]
+  %pc = bitcast i32* %p to i8*
+  %pn = getelementptr i32, i32* %p, i32 1
+  %i2 = add i32 %i, 1
+  %c = icmp eq i32 %i2, %n
+  br i1 %c, label %out, label %loop
+out:
+  %pi = ptrtoint i8* %pc to i32
+  %ai = ptrtoint i32* %a to i32
+  %d = sub i32 %pi, %ai
+  store i32 %d, i32* %dist
+  %back = bitcast i8* %pc to i32*
+  %v = call i32 @id(i32 %d)
+  %w = load i32, i32* %back
+  store i32 %w, i32* %after
+  %r = add i32 %v, %w
+  ret i32 %r
+}
+define i32 @main() {
+  %a = getelementptr [8 x i32], [8 x i32]* @arr, i32 0, i32 0
+  %b = getelementptr [8 x i32], [8 x i32]* @arr, i32 0, i32 5
+  %s7 = call i32 @swap(i32* %a, i32* %b, i32 7)
+  %s8 = call i32 @swap(i32* %b, i32* %a, i32 8)
+  %ch = call i32 @chain(i32* %a)
+  %dist = alloca i32
+  %after = alloca i32
+  %l = call i32 @last(i32* %a, i32 6, i32* %dist, i32* %after)
+  %dv = load i32, i32* %dist
+  %av = load i32, i32* %after
+  call i32 (i8*, ...) @printf(${f}, i32 %s7, i32 %s8, i32 %ch, i32 %l, i32 %dv, i32 %av)
+  ret i32 0
+}
+`);
+}
+
 // ---------------------------------------------------------------------------
 // Runner
 
