@@ -8,9 +8,7 @@ void lower_count_uses(L *l) {
         Ins *I = &ir->ins[i];
         for (uint32_t k = 0; k < I->n; k++) {
             uint32_t v = I->o[k];
-            if ((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
-                || (I->op == I_PHI && (k & 1)) || ((I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2)))
-                continue;
+            if (!is_value_operand(I, k)) continue;
             if (!is_local(l, v)) continue;
             l->nuse[v - l->base]++;
             /* a use lowered before its definition (LLVM's block order is not dominance order:
