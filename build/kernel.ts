@@ -31,6 +31,9 @@ const debugFlags = ['-gline-tables-only'];
 export const optFlags = ['-O3'];
 // The meta kernel's: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
 export const sizeOptFlags = ['-Oz'];
+// runtime.bc's: -O3 without the loop and SLP vectorisers, so that its IR stays in the subset
+// the meta kernel's bootstrap interprets (interpreter/internal.h BF_BOOTSTRAP: no vectors).
+export const runtimeOptFlags = ['-O3', '-vectorize-loops=false', '-vectorize-slp=false'];
 // Function and data sections let ld.lld drop what nothing references.
 export const llcFlags = ['-O3', `-mtriple=${guestTriple}`, '-mcpu=pentium4', '-relocation-model=static', '-function-sections', '-data-sections', '-filetype=asm'];
 export const ldFlags = ['-m', 'elf_i386', '--gc-sections'];
@@ -43,7 +46,7 @@ const headers = (dirs: string[]): string[] =>
 // Every header a kernel source can include: a changed one recompiles every source (the engine's core includes jit/jit.h and cache/cache.h too).
 export const headerDirs = ['boot', 'kernel_lib', 'tinyllama', 'interpreter', 'interpreter/jit', 'cache'];
 
-export const objectPath = (src: string): string => join(objDir, basename(dirname(src)), basename(src).replace(/\.c$/, '.bc'));
+export const objectPath = (src: string, variant = ''): string => join(objDir, variant, basename(dirname(src)), basename(src).replace(/\.c$/, '.bc'));
 /** The C file that objectPath() compiles to `object`. */
 const sourceOf = (object: string): string => fromRoot(basename(dirname(object)), basename(object).replace(/\.bc$/, '.c'));
 /** Where a source's object without debug info lands (for bitcode the engine runs). */
@@ -52,15 +55,16 @@ const plainObjectPath = (src: string): string => join(objDir, 'bitcode', basenam
 /**
  * clang → .bc for each file, with line tables; the object lands in obj/<dir>/<name>.bc, shared
  * by every kernel that uses it. `debug: false` leaves the debug info out, in obj/bitcode/<dir>/.
+ * `variant` names a build of the same sources with other flags: obj/<variant>/<dir>/<name>.bc.
  */
-export function compileSteps(sources: string[], extraFlags: string[] = [], debug = true): { steps: Step[]; objects: string[] } {
+export function compileSteps(sources: string[], extraFlags: string[] = [], debug = true, variant = ''): { steps: Step[]; objects: string[] } {
   const hdrs = headers(headerDirs);
   const flags = [...guestCFlags, ...(debug ? debugFlags : []), ...extraFlags];
   const steps = sources.map((src): Step => {
     const dir = basename(dirname(src));
-    const out = debug ? objectPath(src) : plainObjectPath(src);
+    const out = debug ? objectPath(src, variant) : plainObjectPath(src);
     return {
-      name: `clang ${dir}/${basename(src)}${debug ? '' : ' (no debug info)'}`,
+      name: `clang ${variant ? `${variant} ` : ''}${dir}/${basename(src)}${debug ? '' : ' (no debug info)'}`,
       inputs: [src, ...hdrs],
       outputs: [out],
       tools: [tools.clang],
@@ -181,13 +185,13 @@ export function bitcodeModuleSteps(name: string, objects: string[]): { steps: St
   return bitcodeModuleFromSources(name, objects.map(sourceOf));
 }
 
-/** The same from C sources, compiled with `flags` (runtime.bc: the engine's, whose sources span several directories). */
-export function bitcodeModuleFromSources(name: string, sources: string[], flags: string[] = []): { steps: Step[]; out: string } {
+/** The same from C sources, compiled with `flags` and optimised with `opt` (runtime.bc: the engine's, whose sources span several directories). */
+export function bitcodeModuleFromSources(name: string, sources: string[], flags: string[] = [], opt = optFlags): { steps: Step[]; out: string } {
   const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
   const out = join(objDir, 'bitcode', `${name}.bc`);
   const ll = join(objDir, 'bitcode', `${name}.ll`);
   const plain = compileSteps(sources, flags, false);
-  return { out, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll)] };
+  return { out, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll, opt)] };
 }
 
 /** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */

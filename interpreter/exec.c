@@ -457,8 +457,10 @@ __attribute__((section("bf_dispatch")))
 #endif
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels) {
 #define X_LAB(n) &&l_##n,
+#define X_LAB_OUT(n) &&l_unsup,
     static const void *const L[] = { OPS(X_LAB) 0 };
 #undef X_LAB
+#undef X_LAB_OUT
     if (labels) { *labels = L; return 0; }
 #ifdef BF_OPPROF
     bf_oplabels = L;
@@ -868,6 +870,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         goto fail;
     }
     H_(unreach) fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)H->fn->nlen, H->fn->name); goto fail;
+    H_(unsup) fail(e, BFE_BITCODE, "bitcode: '%.*s' runs %s, outside the meta bootstrap's subset of IR (internal.h BF_BOOTSTRAP)",
+                   (int)H->fn->nlen, H->fn->name, (const char *)ip[1]); goto fail;
     H_(alloca) {
         uint32_t al = IM(3);
         uint8_t *p = (uint8_t *)(((W)H->dyn + al - 1) & ~(W)(al - 1));

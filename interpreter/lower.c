@@ -36,6 +36,28 @@ static int check_types(L *l, Ins *I) {
     return fail_bitcode("bitcode: unsupported vector element type (kind %u) in '%.*s'", el ? el->k : 0, (int)l->f->nlen, l->f->name);
 }
 
+/* The bootstrap's subset (internal.h BF_BOOTSTRAP): what puts instruction I
+ * outside it, else 0 (always 0 in the full engine) */
+static const char *outside_subset(L *l, Ins *I) {
+    if (BF_FULL) return 0;
+    if (I->op == I_EXTELT || I->op == I_INSELT || I->op == I_SHUF) return "a vector instruction";
+    if (I->op == I_CMPXCHG || I->op == I_RMW) return "an atomic instruction";
+    for (uint32_t k = 0; k <= I->n; k++) {
+        uint32_t t = k == I->n ? I->ty : is_value_operand(I, k) && I->o[k] < l->e->nv ? value_type(l, I->o[k]) : NOTY;
+        if (t >= l->e->nty) continue;
+        Ty *y = type_of(l, t);
+        if (y->k == TK_VEC) return "a vector value";
+        if (y->k == TK_FP80) return "a long double value";
+        if (y->k == TK_INT && y->w > 64) return "an integer over 64 bits";
+    }
+    return 0;
+}
+/* an instruction outside the subset: a cell that stops with a named error if it runs */
+static int emit_unsupported(L *l, Ins *I, const char *what) {
+    if (I->ty != NOTY && I->id != NOTY) lower_dest_slot(l, I->id);
+    return E2(OP(unsup), what);
+}
+
 /* shufflevector ii broadcasting lane m of an insertelement into undef just
  * before it, at lane m, used only there (insertelement + splat: x in every
  * lane): x, else NOTY */
@@ -59,6 +81,8 @@ static int emit_ins(L *l, uint32_t ii) {
     uint32_t t = I->ty;
     Operand a;
     if (check_types(l, I)) return -1;
+    const char *outside = outside_subset(l, I);
+    if (outside) return emit_unsupported(l, I, outside);
     switch (I->op) {
     case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: return lower_emit_scalar_op(l, ii);
     case I_GEP: return lower_emit_gep(l, I);
@@ -99,7 +123,7 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_CALL: return lower_emit_call(l, I);
     case I_PHI: lower_dest_slot(l, I->id); return 0;
     case I_RET: {
-        if (l->f->traced) { if (I->n) { Operand o; if (lower_operand(l, I->o[0], 0, &o)) return -1; if (E4(OP(trace), l->f, 1, lower_operand_slot(l, &o))) return -1; } else if (E4(OP(trace), l->f, 1, 0)) return -1; }
+        if (BF_FULL && l->f->traced) { if (I->n) { Operand o; if (lower_operand(l, I->o[0], 0, &o)) return -1; if (E4(OP(trace), l->f, 1, lower_operand_slot(l, &o))) return -1; } else if (E4(OP(trace), l->f, 1, 0)) return -1; }
         if (!I->n) return E1(OP(retv));
         uint32_t rt = value_type(l, I->o[0]);
         if (lower_type_class(l, rt) >= 0) return E2(OP(ret), slot_of(l, I->o[0], 0));
@@ -169,7 +193,7 @@ int lower(E *e, Fn *f) {
         if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
     }
     for (uint32_t i = 0; i < ir.nbb; i++) new_label(l);
-    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || match_dot_loops(e, &ir, l->dot) < 0) goto out;
+    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || (BF_FULL && match_dot_loops(e, &ir, l->dot) < 0)) goto out;
     lower_count_uses(l);
     l->fsz = HDR;
     /* parameters */
@@ -198,12 +222,12 @@ int lower(E *e, Fn *f) {
     lower_zext_in_place(l);
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) lower_dest_slot(l, ir.ins[i].id);
-    if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
+    if (BF_FULL && f->traced && E4(OP(trace), f, 0, 0)) goto out;
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
         l->lab[b] = l->nc;
-        if (l->dot[b].unroll) { if (lower_dot_loop(l, &l->dot[b])) goto out; continue; }
-        if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
+        if (BF_FULL && l->dot[b].unroll) { if (lower_dot_loop(l, &l->dot[b])) goto out; continue; }
+        if (BF_FULL && e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
         for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
             Ins *I = &ir.ins[i];
             /* compare feeding the next conditional branch: fused there */
@@ -214,8 +238,8 @@ int lower(E *e, Fn *f) {
             if (emit_ins(l, i)) goto out;
             lower_cast_fold(l, i);
             l->end[i] = l->nc;
-            lower_fuse_multiply_add(l, i);
-            if (l->nc >= l->at[i] + 16) lower_fuse_vec4(l, i);
+            if (BF_FULL) lower_fuse_multiply_add(l, i);
+            if (BF_FULL && l->nc >= l->at[i] + 16) lower_fuse_vec4(l, i);
             l->end[i] = l->nc;
         }
     }
