@@ -55,7 +55,10 @@ const guestJit = fromRoot('interpreter', 'guest_jit.c');
 // jit_place and helpers: the rest of the emitter is never referenced and
 // stays out, 5.1 KB loaded). A native emitter compiling runtime.bc cost more
 // than it saved (826M instructions to the first token with it, 509M without).
-const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c')];
+// kernel_lib's C library parts the bootstrap itself does not use are bitcode in runtime.bc, not
+// native code in the meta kernel (interpreter/guest_syms.c: its FFI table leaves them out).
+const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype)\.c$/.test(f));
+const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c'), ...runtimeLibSources];
 
 // Each kernel links the one file that names it (bf_kernel_name): it reports
 // the name in its first event, and the host checks it against the boot mode.

@@ -209,7 +209,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         }
         else if (has_prefix(n, len, "fabs")) { if (E3(FOP(fabs), di, lower_operand_slot(l, &x))) return -1; }
         else if (has_prefix(n, len, "sqrt")) { if (E3(FOP(sqrt), di, lower_operand_slot(l, &x))) return -1; }
-        else if (BF_FULL && has_prefix(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
+        else if (has_prefix(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
         else if (BF_FULL && (has_prefix(n, len, "minnum") || has_prefix(n, len, "minimum") || has_prefix(n, len, "maxnum") || has_prefix(n, len, "maximum"))) {
             int mx = n[1] == 'a', swap = y.imm && !fp_bits_nan(y.v, isf);     /* internal.h */
             uint16_t op = mx ? (isf ? OP_maxf : OP_maxd) : (isf ? OP_minf : OP_mind);
@@ -299,7 +299,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                 if (E4(sb ? OP(ssubo64) : OP(saddo64), R, lower_operand_slot(l, &x), lower_operand_slot(l, &y)) || E4(OP(ashr64), S, lower_operand_slot(l, &x), lower_operand_slot(l, &sh))
                     || E4(OP(xor64), S, S, lower_operand_slot(l, &mx)) || E5(OP(sel64), di, R + 8, S, R)) return -1;
             }
-        } else if (BF_FULL && has_prefix(n, len, "abs")) {
+        } else if (has_prefix(n, len, "abs")) {
             int32_t t = temp_slot(l);
             Operand zero = { 1, 0, 0 };
             if (c < 0) return fail_bitcode("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
