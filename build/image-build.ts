@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
 import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -87,11 +87,13 @@ export function kernelBuild(): KernelBuild {
   const jitLib = compileSteps(engineJit, engineFlags);
   const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
-  // The meta kernel's engine is the same sources built for the subset of IR runtime.bc uses
-  // (interpreter/internal.h BF_BOOTSTRAP); guest.c's app_main is runtime.bc's, the meta kernel's guest_meta.c's.
-  const bootstrapEngine = compileSteps([...engineGuestSources.filter((s) => s !== guestMain), ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP'], true, 'meta');
-  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: engineFlags, opt: sizeOptFlags },
-    [...lib.objects, ...bootstrapEngine.objects], boot.entry);
+  // The meta kernel: every object built for size (sizeCFlags, in obj/meta/), its engine the same
+  // sources built for the subset of IR runtime.bc uses (interpreter/internal.h BF_BOOTSTRAP);
+  // guest.c's app_main is runtime.bc's, the meta kernel's guest_meta.c's.
+  const metaLib = compileSteps(kernelLibSources(), sizeCFlags, true, 'meta');
+  const bootstrapEngine = compileSteps([...engineGuestSources.filter((s) => s !== guestMain), ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
+  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags },
+    [...metaLib.objects, ...bootstrapEngine.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map((s) => objectPath(s)));
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags, runtimeOptFlags);
   return {
@@ -105,6 +107,7 @@ export function kernelBuild(): KernelBuild {
       ...bootstrap.steps,
       ...jitLib.steps,
       ...jit.steps,
+      ...metaLib.steps,
       ...bootstrapEngine.steps,
       ...meta.steps,
       ...tinyllamaBc.steps,

@@ -31,6 +31,9 @@ const debugFlags = ['-gline-tables-only'];
 export const optFlags = ['-O3'];
 // The meta kernel's: the bootstrap's part of a meta boot is what runtime.bc runs before its hot functions are compiled.
 export const sizeOptFlags = ['-Oz'];
+// ... and its objects' (after -O2 in guestCFlags, so it wins): clang marks every function minsize, so
+// llc picks the short instruction forms and aligns no function or loop (opt -Oz alone does neither).
+export const sizeCFlags = ['-Oz'];
 // runtime.bc's: -O3 without the loop and SLP vectorisers, so that its IR stays in the subset
 // the meta kernel's bootstrap interprets (interpreter/internal.h BF_BOOTSTRAP: no vectors).
 export const runtimeOptFlags = ['-O3', '-vectorize-loops=false', '-vectorize-slp=false'];

@@ -277,7 +277,8 @@ uint64_t tramp_entry(Fn *f, uint32_t *args);
 uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32_t sub, uint32_t w);
 
 /* handler list: lower.c emits, exec.c implements. FULL(X, n): a handler the
- * bootstrap leaves out (X##_OUT(n) there: its opcode stays, its label is unsup's) */
+ * bootstrap leaves out (X##_OUT(n) there: its opcode stays, its label is one
+ * that stops with a named error, should lowering ever emit it there) */
 #if BF_FULL
 #define FULL(X, n) X(n)
 #else

@@ -83,11 +83,13 @@ static int emit_ins(L *l, uint32_t ii) {
     if (check_types(l, I)) return -1;
     const char *outside = outside_subset(l, I);
     if (outside) return emit_unsupported(l, I, outside);
+    /* vectors and atomics: outside the bootstrap's subset (emit_unsupported above), so `if (!BF_FULL) break;` leaves their code out there */
     switch (I->op) {
     case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: return lower_emit_scalar_op(l, ii);
     case I_GEP: return lower_emit_gep(l, I);
-    case I_EXTELT: return lower_emit_extract_element(l, ii);
+    case I_EXTELT: if (!BF_FULL) break; return lower_emit_extract_element(l, ii);
     case I_INSELT: {
+        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         if (ii + 1 < l->ir->bb[l->cur + 1] && lower_splat_source(l, ii + 1) != NOTY && is_v2d(l, t)) return 0;   /* the splat reads the scalar */
         Operand ix; if (lower_operand(l, I->o[2], 0, &ix)) return -1;
@@ -97,13 +99,14 @@ static int emit_ins(L *l, uint32_t ii) {
         if (ix.imm) { if (ix.v >= n) return 0; return lower_emit_move(l, d + 8 * (uint32_t)ix.v, &a, et); }
         return E4(OP(stx), d, lower_operand_slot(l, &ix), lower_operand_slot(l, &a));
     }
-    case I_SHUF: return lower_emit_shuffle(l, ii);
+    case I_SHUF: if (!BF_FULL) break; return lower_emit_shuffle(l, ii);
     case I_EXTVAL: case I_INSVAL: return lower_emit_aggregate_field(l, ii);
     case I_ALLOCA: return lower_emit_alloca(l, ii);
     case I_LOAD: return lower_emit_load(l, t, lower_dest_slot(l, I->id), I->o[0], 0);
     case I_STORE: return lower_emit_store(l, I->o[0], I->o[1], 0);
     case I_FENCE: return 0;
     case I_CMPXCHG: {
+        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         int c = lower_type_class(l, I->ty2);
         if (c != 0 && c != 1) return fail_bitcode("bitcode: unsupported cmpxchg type");
@@ -113,6 +116,7 @@ static int emit_ins(L *l, uint32_t ii) {
         return E6(OP(cmpxchg), d, slot_of(l, I->o[0], 0), slot_of(l, I->o[1], 0), slot_of(l, I->o[2], 0), sz);
     }
     case I_RMW: {
+        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         uint32_t sz = ty_size(e, I->ty2);
         if (lower_type_class(l, I->ty2) != 0 && lower_type_class(l, I->ty2) != 1) return fail_bitcode("bitcode: unsupported atomicrmw type");

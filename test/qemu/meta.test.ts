@@ -25,14 +25,15 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('the meta kernel: the bootstrap', () => {
-  // Issue 12's target is 64 KiB (goal 16 KiB), not reached: 197.3 KiB at 35f88a7, 202.4 KiB with the JIT
-  // driver and relocator runtime.bc's JIT installs through. The ceiling leaves the engine room to grow and
-  // still catches the emitter coming back (the jit kernel's JIT and cache part is 117 KiB).
-  it('is at most 224 KiB loaded, with the JIT driver but not the emitter, its bytes by part summing to what stage2 loads', () => {
+  // Issue 12's target is 64 KiB (goal 16 KiB), not reached: 213.8 KiB at 3fd5795, 140.8 KiB since the
+  // bootstrap is the engine built for runtime.bc's subset of IR (interpreter/internal.h BF_BOOTSTRAP) and
+  // for size (169.4 KiB with that subset built for speed). The ceiling leaves the engine a little room to
+  // grow and catches the emitter coming back (the jit kernel's JIT and cache part is 117 KiB).
+  it('is at most 144 KiB loaded, with the JIT driver but not the emitter, its bytes by part summing to what stage2 loads', () => {
     const meta = manifest.kernels.find((k) => k.name === 'meta')!;
     const jitPart = (k: (typeof manifest.kernels)[number]) => k.parts.find((p) => p.part === 'JIT and cache (interpreter/jit/, cache/)')?.bytes ?? 0;
     expect(meta.bytes).toBe(manifest.parts.find((p) => p.name === 'meta')!.bytes);
-    expect(meta.bytes).toBeLessThanOrEqual(224 * 1024);
+    expect(meta.bytes).toBeLessThanOrEqual(144 * 1024);
     expect(meta.parts.reduce((n, p) => n + p.bytes, 0)).toBe(meta.bytes);
     expect(jitPart(meta)).toBeLessThan(24 * 1024);
     expect(jitPart(manifest.kernels.find((k) => k.name === 'jit')!)).toBeGreaterThan(96 * 1024);
@@ -98,11 +99,12 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
   }, T);
 
   // jit_layers switches compilation per layer: each layer off, the same tokens. With the app layer off,
-  // tinyllama runs interpreted by the interpreted engine, and in 8 steps no function of runtime.bc gets
-  // the calls that compile it (they come from the app's JIT and reader: the test above).
+  // tinyllama runs interpreted by the interpreted engine; runtime.bc's reader still reads tinyllama.bc, and
+  // its bitstream.c `scalar` (a call per abbreviated operand) gets the calls that compile it (it did not
+  // while runtime.bc was built with the vectorisers).
   it.each([
     ['app', 'runtime', 'greedy', { temperature: 0 }, ['app']],
-    ['runtime', 'app', 'sampled', { temperature: 0.8, topp: 0.9, seed: 42 }, []],
+    ['runtime', 'app', 'sampled', { temperature: 0.8, topp: 0.9, seed: 42 }, ['runtime']],
   ])('jit_layers=%s: no %s compiles, the same tokens as aot (%s)', async (on, off, _how, sampling, compiled) => {
     const options = { prompt: 'Once upon a time', steps: 8, ...sampling };
     const [aot, meta] = await Promise.all([
