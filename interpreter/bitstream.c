@@ -9,42 +9,57 @@ static int bad(BS *b, const char *what) {
     return BS_ERR;
 }
 
-static uint64_t rd(BS *b, unsigned n) {           /* n <= 32 */
+/* n bits (n <= 32) at the read position. Fields of up to 25 bits, nearly
+ * all of them, are read as the little-endian word holding them (a load, a
+ * shift and a mask); the last three bytes of the buffer, where no whole word
+ * lies, and wider fields take the byte loop. */
+static uint32_t rd(BS *b, unsigned n) {
     if (n == 0) return 0;
     if (b->pos + n > b->nbits) { b->pos = b->nbits + 1; return 0; }
-    uint64_t byte = b->pos >> 3, w = 0;
-    unsigned sh = b->pos & 7, need = (sh + n + 7) >> 3;
-    for (unsigned i = 0; i < need; i++) w |= (uint64_t)b->buf[byte + i] << (8 * i);
+    uint32_t byte = b->pos >> 3;
+    unsigned sh = b->pos & 7;
     b->pos += n;
-    return (w >> sh) & ((n == 64) ? ~0ull : ((1ull << n) - 1));
+    const uint8_t *p = b->buf + byte;
+    if (n <= 25 && (b->nbits >> 3) - byte >= 4) {
+        uint32_t w = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;   /* one load once compiled */
+        return (w >> sh) & ((1u << n) - 1);
+    }
+    uint64_t w = 0;
+    for (unsigned i = 0; i < (sh + n + 7) >> 3; i++) w |= (uint64_t)p[i] << (8 * i);
+    return (uint32_t)(w >> sh) & (n == 32 ? 0xffffffffu : (1u << n) - 1);
 }
+/* A variable-width field of n-bit chunks; most values fit the first chunk. */
 static uint64_t vbr(BS *b, unsigned n) {
-    uint64_t v = 0; unsigned sh = 0;
     if (n < 2 || n > 32) { b->pos = b->nbits + 1; return 0; }
-    uint64_t hi = 1ull << (n - 1);
+    uint32_t hi = 1u << (n - 1);
+    uint32_t p = rd(b, n);                       /* 0 past the end */
+    if (!(p & hi)) return p;
+    uint64_t v = p & (hi - 1); unsigned sh = n - 1;
     for (;;) {
-        uint64_t p = rd(b, n);
+        p = rd(b, n);
         if (b->pos > b->nbits) return 0;
-        if (sh < 64) v |= (p & (hi - 1)) << sh;
+        if (sh < 64) v |= (uint64_t)(p & (hi - 1)) << sh;
         if (!(p & hi)) return v;
         sh += n - 1;
         if (sh > 70) { b->pos = b->nbits + 1; return 0; }
     }
 }
 static int eof(BS *b) { return b->pos > b->nbits; }
-static void align32(BS *b) { b->pos = (b->pos + 31) & ~31ull; if (b->pos > b->nbits) b->pos = b->nbits + 1; }
+static void align32(BS *b) { b->pos = (b->pos + 31) & ~31u; if (b->pos > b->nbits) b->pos = b->nbits + 1; }
 
 int bs_init(BS *b, E *e, const uint8_t *buf, uint32_t len) {
     memset(b, 0, sizeof *b);
-    b->e = e; b->buf = buf; b->nbits = (uint64_t)len * 8;
+    b->e = e; b->buf = buf;
     if (len < 8 || (len & 3)) return fail(e, BFE_BITCODE, "bitcode: file too short or not a multiple of 4 bytes (%u)", len);
+    if (len >= 1u << 28) return fail(e, BFE_BITCODE, "bitcode: file of %u bytes is larger than the reader's 256 MiB", len);
+    b->nbits = len * 8;
     uint32_t m = buf[0] | buf[1] << 8 | buf[2] << 16 | (uint32_t)buf[3] << 24;
     if (m == 0x0B17C0DE) {                       /* wrapper header */
         if (len < 20) return fail(e, BFE_BITCODE, "bitcode: truncated wrapper header");
         uint32_t off = buf[8] | buf[9] << 8 | buf[10] << 16 | (uint32_t)buf[11] << 24;
         uint32_t sz = buf[12] | buf[13] << 8 | buf[14] << 16 | (uint32_t)buf[15] << 24;
         if (off > len || sz > len - off || (sz & 3)) return fail(e, BFE_BITCODE, "bitcode: bad wrapper header");
-        b->buf = buf + off; b->nbits = (uint64_t)sz * 8;
+        b->buf = buf + off; b->nbits = sz * 8;
         m = b->buf[0] | b->buf[1] << 8 | b->buf[2] << 16 | (uint32_t)b->buf[3] << 24;
     }
     if (m != 0xdec04342) return fail(e, BFE_BITCODE, "bitcode: wrong magic 0x%x (not an LLVM bitcode file)", m);
@@ -158,7 +173,7 @@ static int read_record(BS *b, uint32_t id) {
             align32(b);
             if (eof(b) || (uint64_t)n * 8 > b->nbits - b->pos) return bad(b, "truncated blob");
             b->blob = b->buf + (b->pos >> 3); b->bloblen = n;
-            b->pos += (uint64_t)n * 8; align32(b);
+            b->pos += n * 8; align32(b);
         } else if (add_op(b, scalar(b, enc, a->op[i].val))) return BS_ERR;
         if (eof(b)) return bad(b, "truncated record");
     }
@@ -215,7 +230,7 @@ int bs_enter(BS *b, uint32_t id) {
     if (b->depth >= 23) return bad(b, "blocks nested too deeply"), -1;
     int d = b->depth++;
     b->stk[d].id = id; b->stk[d].width = w; b->stk[d].nab = 0; b->stk[d].cap = 0; b->stk[d].ab = 0;
-    b->stk[d].end = b->pos + (uint64_t)len * 32;
+    b->stk[d].end = b->pos + len * 32;
     return 0;
 }
 
@@ -223,7 +238,7 @@ int bs_skip(BS *b) {
     vbr(b, 4); align32(b);
     uint32_t len = (uint32_t)rd(b, 32);
     if (eof(b) || (uint64_t)len * 32 > b->nbits - b->pos) return bad(b, "block length past end of file"), -1;
-    b->pos += (uint64_t)len * 32;
+    b->pos += len * 32;
     return 0;
 }
 

@@ -46,9 +46,9 @@ typedef struct BInfo { uint32_t id, n; Abbrev **ab; } BInfo;
 typedef struct BS {
     E *e;
     const uint8_t *buf;
-    uint64_t nbits, pos;
+    uint32_t nbits, pos;        /* bits: bs_init takes files under 256 MiB */
     int depth;
-    struct { uint32_t id, width, nab, cap; Abbrev **ab; uint64_t end; } stk[24];
+    struct { uint32_t id, width, nab, cap; Abbrev **ab; uint32_t end; } stk[24];
     BInfo *info; uint32_t ninfo;
     /* current record */
     uint32_t code, n, cap;
@@ -105,7 +105,7 @@ typedef struct Fn {
     uint8_t *cdata; uint32_t cbase, clen;    /* constant slots image */
     uint32_t ty, vid, attr, idx;
     const char *name; uint32_t nlen;
-    uint64_t body; uint64_t body_end; uint32_t abw;  /* function block */
+    uint32_t body, body_end, abw;  /* function block: bit positions, abbreviation width */
     uint32_t calls;      /* call counter */
     struct JitInfo *jit; /* what the JIT did with this function (jit/jit.c), or 0 */
     struct FrameMap *map;    /* where lowering put each value (kept when the JIT is on, for OSR), or 0 */
@@ -186,6 +186,7 @@ void *erealloc(E *e, void *p, uint32_t n);
 void efree(E *e, void *p);
 int fail(E *e, int code, const char *fmt, ...);
 void fmt(char *out, uint32_t cap, const char *f, va_list ap);
+void *grow_array(E *e, void *p, uint32_t n, uint32_t esz);   /* room for n; no capacity kept */
 int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz);
 uint32_t ty_size(E *e, uint32_t t);
 uint32_t ty_align(E *e, uint32_t t);

@@ -43,6 +43,16 @@ void *erealloc(E *e, void *q, uint32_t n) {
     memcpy(r, q, old); efree(e, q);
     return r;
 }
+/* Room for n elements in an array that grows one element at a time and
+ * keeps no capacity: its block is sized in powers of two, so erealloc finds
+ * room in place for all but log2(n) of the calls (a copy per call made
+ * reading a module's globals, functions and attributes quadratic). */
+void *grow_array(E *e, void *p, uint32_t n, uint32_t esz) {
+    uint32_t room = 8;
+    while (room < n) room *= 2;
+    if ((uint64_t)room * esz > 0x7fffff00u) { fail(e, BFE_NOMEM, "engine: array of %u elements too large", n); return 0; }
+    return erealloc(e, p, room * esz);
+}
 int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz) {
     if (need <= *cap) return 0;
     uint32_t nc = *cap ? *cap : 8;
@@ -247,7 +257,7 @@ static int read_attr_groups(E *e) {
         uint32_t id = (uint32_t)b->ops[0];
         if (id > 100000) return BAD("bitcode: bad attribute group id");
         if (id >= e->ngrp) {
-            AttrList *g = erealloc(e, e->grp, (id + 1) * sizeof *g); if (!g) return -1;
+            AttrList *g = grow_array(e, e->grp, id + 1, sizeof *g); if (!g) return -1;
             e->grp = g; e->ngrp = id + 1;
         }
         AttrList *g = &e->grp[id];
@@ -266,7 +276,7 @@ static int read_attr_groups(E *e) {
                 if (i >= b->n) break; kind = (uint32_t)b->ops[i++];
                 if (k == 6) { if (i >= b->n) break; ty = (uint32_t)b->ops[i++]; }
             } else break;
-            Attr *na = erealloc(e, g->a, (g->n + 1) * sizeof *na); if (!na) return -1;
+            Attr *na = grow_array(e, g->a, g->n + 1, sizeof *na); if (!na) return -1;
             g->a = na; g->a[g->n].idx = idx; g->a[g->n].kind = kind; g->a[g->n].ty = ty; g->n++;
         }
     }
@@ -279,13 +289,13 @@ static int read_attrs(E *e) {
         if (r == BS_ERR) return -1;
         if (r == BS_SUB) { if (bs_skip(b)) return -1; continue; }
         if (b->code != 2) continue;
-        AttrList *l = erealloc(e, e->attrs, (e->nattrs + 1) * sizeof *l); if (!l) return -1;
+        AttrList *l = grow_array(e, e->attrs, e->nattrs + 1, sizeof *l); if (!l) return -1;
         e->attrs = l; l = &e->attrs[e->nattrs++]; l->n = 0; l->a = 0;
         for (uint32_t i = 0; i < b->n; i++) {
             uint32_t g = (uint32_t)b->ops[i];
             if (g >= e->ngrp) continue;
             for (uint32_t j = 0; j < e->grp[g].n; j++) {
-                Attr *na = erealloc(e, l->a, (l->n + 1) * sizeof *na); if (!na) return -1;
+                Attr *na = grow_array(e, l->a, l->n + 1, sizeof *na); if (!na) return -1;
                 l->a = na; l->a[l->n++] = e->grp[g].a[j];
             }
         }
@@ -596,14 +606,11 @@ static int read_module(E *e) {
             else if (id == 9) { if (bs_enter(b, id) || read_attrs(e)) return -1; }
             else if (id == 11) { if (bs_enter(b, id) || read_constants(e)) return -1; }
             else if (id == 12) {                     /* function body: remember, parse lazily */
-                uint64_t at = b->pos;
-                uint32_t w = 0;
                 if (bs_enter(b, id)) return -1;
-                w = b->stk[b->depth - 1].width;
-                uint64_t start = b->pos, end = b->stk[b->depth - 1].end;
+                uint32_t w = b->stk[b->depth - 1].width;
+                uint32_t start = b->pos, end = b->stk[b->depth - 1].end;
                 b->depth--;
                 b->pos = end;
-                (void)at;
                 while (nbody < e->nfn && e->fn[nbody].isdecl) nbody++;
                 if (nbody >= e->nfn) return BAD("bitcode: function body without a declaration");
                 e->fn[nbody].body = start; e->fn[nbody].body_end = end; e->fn[nbody].abw = w;
@@ -647,7 +654,7 @@ static int read_module(E *e) {
         case 7: {                                    /* GLOBALVAR */
             if (n < 5) return BAD("bitcode: bad global variable record");
             Val *v = newval(e); if (!v) return -1;
-            GVar *g = erealloc(e, e->gv, (e->ngv + 1) * sizeof *g); if (!g) return -1;
+            GVar *g = grow_array(e, e->gv, e->ngv + 1, sizeof *g); if (!g) return -1;
             e->gv = g; g = &e->gv[e->ngv]; memset(g, 0, sizeof *g);
             g->vid = e->nv - 1; g->name = sname(e, o[0], o[1], &g->nlen);
             uint32_t t = (uint32_t)o[2];
@@ -666,7 +673,7 @@ static int read_module(E *e) {
         case 8: {                                    /* FUNCTION */
             if (n < 7) return BAD("bitcode: bad function record");
             Val *v = newval(e); if (!v) return -1;
-            Fn *f = erealloc(e, e->fn, (e->nfn + 1) * sizeof *f); if (!f) return -1;
+            Fn *f = grow_array(e, e->fn, e->nfn + 1, sizeof *f); if (!f) return -1;
             e->fn = f; f = &e->fn[e->nfn]; memset(f, 0, sizeof *f);
             f->vid = e->nv - 1; f->idx = e->nfn; f->e = e; f->name = sname(e, o[0], o[1], &f->nlen);
             f->ty = (uint32_t)o[2];
@@ -684,7 +691,7 @@ static int read_module(E *e) {
         case 14: {                                   /* ALIAS [strtab, ty, addrspace, aliasee, linkage] */
             if (n < 6) return BAD("bitcode: bad alias record");
             Val *v = newval(e); if (!v) return -1;
-            Alias *a = erealloc(e, e->al, (e->nal + 1) * sizeof *a); if (!a) return -1;
+            Alias *a = grow_array(e, e->al, e->nal + 1, sizeof *a); if (!a) return -1;
             e->al = a; a = &e->al[e->nal];
             a->vid = e->nv - 1; a->target = (uint32_t)o[5]; a->name = sname(e, o[0], o[1], &a->nlen);
             v = &e->v[e->nv - 1]; v->k = V_ALIAS; v->ty = e->ptrty; v->u.idx = e->nal++;
@@ -783,7 +790,7 @@ bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg, int *err,
     if (bs_init(b, e, bc, len)) goto out;
     /* pass 1: find the string table (it follows the module block) */
     {
-        uint64_t start = b->pos;
+        uint32_t start = b->pos;
         for (;;) {
             int r = bs_next(b);
             if (r == BS_END) break;
