@@ -45,6 +45,9 @@ typedef struct bf_config {
     /* called with the code of each function the JIT places in executable
        memory, relocated (bfi --jit-dump writes it out for objdump); NULL: not called */
     void (*on_code)(const char *name, uint32_t nlen, const uint8_t *code, uint32_t len);
+    /* the module's CRC-32 (IEEE) when the caller has checked it already (the
+       guest, against the image's directory), for bf_cache_key; 0: computed */
+    uint32_t module_crc32;
 } bf_config;
 
 typedef struct bf_engine bf_engine;
@@ -111,7 +114,8 @@ uint32_t bf_jit_compile_ran(bf_engine *e);
 /* The persisted native cache (cache/cache.h: the slot format; jit/persist.c).
    Call after bf_jit_enable and before running anything.
    bf_cache_key fills what the engine knows: module, module_len (CRC-32 and
-   length of the module given to bf_load), jit_version, jit_options (the call
+   length of the module given to bf_load; the CRC is bf_config.module_crc32
+   when that is not 0), jit_version, jit_options (the call
    threshold), cpu; engine and data are set to 0 for the caller to fill.
    bf_cache_load checks slot (its bytes, len) completely before anything in
    it is used: header, key against *want, payload checksum, every record's

@@ -69,6 +69,9 @@ int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *la
     cfg.exec_alloc = exec_alloc;
     cfg.fatal = fatal;
     cfg.now_us = cycles;
+    uint32_t checked_size;                 /* bf_file checked the bytes against this CRC: the cache key need not recompute it */
+    if (image_file_crc(program, &cfg.module_crc32, &checked_size) != 0 || checked_size != size)
+        cfg.module_crc32 = 0;
     if (guest_jit_config && jit)
         guest_jit_config(&cfg);
     int err;

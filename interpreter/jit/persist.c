@@ -11,7 +11,7 @@
 
 void bf_cache_key(bf_engine *e, BfcKey *k) {
     memset(k, 0, sizeof *k);
-    k->module = crc32_update(0, e->buf, e->len);
+    k->module = e->cfg.module_crc32 ? e->cfg.module_crc32 : crc32_update(0, e->buf, e->len);
     k->module_len = e->len;
     k->jit_version = BFC_JIT_VERSION;
     k->jit_options = e->jit_hot ? e->jit_at : 0xffffffffu;     /* the call threshold; all ones: the JIT is off */
