@@ -4,7 +4,7 @@
 //   0  magic "BFCACHE1"       8  u32 version      12 u32 seq (the newest valid slot wins)
 //   16 key: u32 engine (CRC-32 of the jit kernel part), module (CRC-32 of tinyllama.bc),
 //      module_len, data (CRC-32 of model.bin), jit_version, jit_options (the threshold),
-//      cpu, reserved
+//      cpu, layout (0, or where this run put what the code may point at: cache/cache.h)
 //   48 u32 payload_len  52 u32 payload_crc  56 u32 nfunctions  60 u32 code_bytes
 //   64 u32 header_crc (CRC-32 of bytes 0..63)
 // The payload (compiled functions with their relocations) starts at byte 512 of the slot.
@@ -22,11 +22,11 @@ export const CACHE_HEADER_BYTES = 64;
 export const CACHE_HEADER_USED = 68;
 export const slotNames = ['A', 'B'] as const;
 
-export const keyFields = ['engine', 'module', 'module_len', 'data', 'jit_version', 'jit_options', 'cpu', 'reserved'] as const;
+export const keyFields = ['engine', 'module', 'module_len', 'data', 'jit_version', 'jit_options', 'cpu', 'layout'] as const;
 /** What a changed key field means (cache/format.c's words, for "stale: …"). */
 export const keyChanges: Record<(typeof keyFields)[number], string> = {
   engine: 'engine changed', module: 'module changed', module_len: 'module changed (length)', data: 'data changed',
-  jit_version: 'jit version changed', jit_options: 'jit options changed', cpu: 'cpu features changed', reserved: 'reserved field set',
+  jit_version: 'jit version changed', jit_options: 'jit options changed', cpu: 'cpu features changed', layout: 'memory layout changed',
 };
 export type CacheKey = Record<(typeof keyFields)[number], number>;
 

@@ -12,7 +12,7 @@
  *    0  char magic[8] = "BFCACHE1"
  *    8  u32 version (BFC_VERSION)
  *   12  u32 seq           sequence number: the reader takes the valid matching slot with the highest seq
- *   16  BfcKey key        8 x u32: engine, module, module_len, data, jit_version, jit_options, cpu, reserved (0)
+ *   16  BfcKey key        8 x u32: engine, module, module_len, data, jit_version, jit_options, cpu, layout
  *   48  u32 payload_len   bytes of payload after the header sector (a multiple of 4)
  *   52  u32 payload_crc   CRC-32 of the payload
  *   56  u32 nfunctions    records in the payload
@@ -68,7 +68,8 @@ enum { BFC_CPU_SSE2 = 1 };
  * (interpreter/jit/emit.c, x86.c, regalloc.c, the relocation kinds). */
 enum { BFC_JIT_VERSION = 1 };
 
-/* Everything the code depends on. A slot is used only when all eight match. */
+/* Everything the code depends on. A slot is used only when all eight match
+ * (a slot's layout 0 matches any). */
 typedef struct BfcKey {
     uint32_t engine;       /* build id of the engine + JIT code: guest, CRC-32 of the jit kernel part; host, CRC-32 of bfi's executable */
     uint32_t module;       /* CRC-32 of the bitcode module's bytes */
@@ -77,7 +78,13 @@ typedef struct BfcKey {
     uint32_t jit_version;  /* BFC_JIT_VERSION */
     uint32_t jit_options;  /* the JIT's options: its call threshold */
     uint32_t cpu;          /* BFC_CPU_* bits */
-    uint32_t reserved;     /* 0 */
+    /* 0: no record assumes where this run put things. Else a fingerprint of the
+     * addresses compiled code may embed (globals, stubs, function records, FFI
+     * symbols; persist.c): some record holds, outside its relocations, a value
+     * that looks like one of them (most likely a constant that happens to, but
+     * it cannot tell), so the slot is used only where they are all the same (a
+     * guest boot of the same key: its allocations before the cache load are). */
+    uint32_t layout;
 } BfcKey;
 enum { BFC_KEY_FIELDS = 8 };
 
@@ -111,9 +118,10 @@ uint32_t crc32_update(uint32_t crc, const void *data, size_t n);
 uint32_t bfc_header_encode(const BfcHeader *h, uint8_t sector[BFC_HEADER_BYTES]);
 int bfc_header_decode(const void *slot, uint32_t len, BfcHeader *h);
 
-/* -1 when equal, else the index of the first field that differs; the name
- * of field i ("engine", "module", "module_len", "data", "jit_version",
- * "jit_options", "cpu", "reserved"). */
+/* -1 when the slot's key `have` is good for `want`, else the index of the
+ * first field that differs (a slot's layout 0 differs from none); the name of
+ * field i ("engine", "module", "module_len", "data", "jit_version",
+ * "jit_options", "cpu", "layout"). */
 int bfc_key_diff(const BfcKey *have, const BfcKey *want);
 const char *bfc_key_field(int i);
 

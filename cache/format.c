@@ -89,17 +89,18 @@ int bfc_header_decode(const void *slot, uint32_t len, BfcHeader *h) {
     return BFC_OK;
 }
 
-static const char *const key_names[BFC_KEY_FIELDS] = { "engine", "module", "module_len", "data", "jit_version", "jit_options", "cpu", "reserved" };
+static const char *const key_names[BFC_KEY_FIELDS] = { "engine", "module", "module_len", "data", "jit_version", "jit_options", "cpu", "layout" };
 const char *bfc_key_field(int i) { return i >= 0 && i < BFC_KEY_FIELDS ? key_names[i] : "?"; }
 int bfc_key_diff(const BfcKey *have, const BfcKey *want) {
     const uint32_t *a = &have->engine, *b = &want->engine;
-    for (int i = 0; i < BFC_KEY_FIELDS; i++) if (a[i] != b[i]) return i;
+    for (int i = 0; i < BFC_KEY_FIELDS; i++)
+        if (a[i] != b[i] && !(&a[i] == &have->layout && a[i] == 0)) return i;   /* layout 0: assumes none */
     return -1;
 }
 /* what a changed field means, for "stale: ..." */
 static const char *const key_changes[BFC_KEY_FIELDS] = {
     "engine changed", "module changed", "module changed (length)", "data changed", "jit version changed",
-    "jit options changed", "cpu features changed", "reserved field set" };
+    "jit options changed", "cpu features changed", "memory layout changed" };
 
 void bfc_reloc(const BfcFunc *f, uint32_t i, BfcReloc *r) {
     const uint8_t *p = f->rel + (size_t)BFC_RELOC_BYTES * i;

@@ -172,6 +172,6 @@ void bf_jit_print_stats(bf_engine *e) {
                           (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls,
                           j->osr ? "; entered by OSR from a hot loop" : "", j->code.fused);
         if (!j->skipped.what && j->unreloc == 2)
-            e->cfg.print("[jit] not cached %.*s: its code holds an address that is not a relocation, at +%u\n", (int)f->nlen, f->name, j->unreloc_at);
+            e->cfg.print("[jit] cached %.*s for this memory layout only: its code holds a value that looks like an address and is not a relocation, at +%u\n", (int)f->nlen, f->name, j->unreloc_at);
     }
 }

@@ -9,6 +9,8 @@
  * slots. Nothing from a slot runs before all of that passed. */
 #include "jit.h"
 
+static uint32_t layout_fingerprint(E *e);
+
 void bf_cache_key(bf_engine *e, BfcKey *k) {
     memset(k, 0, sizeof *k);
     k->module = e->cfg.module_crc32 ? e->cfg.module_crc32 : crc32_update(0, e->buf, e->len);
@@ -16,6 +18,7 @@ void bf_cache_key(bf_engine *e, BfcKey *k) {
     k->jit_version = BFC_JIT_VERSION;
     k->jit_options = e->jit_hot ? e->jit_at : 0xffffffffu;     /* the call threshold; all ones: the JIT is off */
     k->cpu = BFC_CPU_SSE2;
+    k->layout = layout_fingerprint(e);     /* a save keeps it only when a record needs it */
 }
 
 #define ADDEND_SLACK (1u << 20)
@@ -136,14 +139,19 @@ int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *wa
  * displacement that is not relocated (the encoder lists every one:
  * JitCode.fields), a value within 64 bytes of one of this run's globals,
  * inside its trampolines or function records, or equal to a declaration's or
- * FFI symbol's address, is not saved: in another run it would point at this
- * run's memory. Known sources (emit.c's reloc_for): a constant vector of
- * pointers, a constant expression pointing outside its global. Conservative:
- * a number that happens to look like such an address keeps the function out
- * of the cache too (it is compiled again next run, nothing worse). Only the
- * fields are read: at every byte offset, opcode and ModRM bytes next to a
- * small displacement look like addresses often enough that one function in
- * ten was kept out (tinyllama's sample, compiled again on every warm boot). */
+ * FFI symbol's address, might point at this run's memory. Most such values
+ * are constants that happen to look like an address (tinyllama's
+ * build_tokenizer stores the i16 pairs 0x00XX00YY, one of which lay 0x9D009C
+ * next to a global), but the scan cannot tell: such a function is saved with
+ * the slot's key holding this run's layout fingerprint (BfcKey.layout: the
+ * addresses the scan compares against), so it loads only where every one of
+ * them is the same, which a guest boot of the same key is (its allocations
+ * before the cache load are the same), and elsewhere the slot is stale
+ * ("memory layout changed"). Until this, such a function was left out of the
+ * slot and compiled again on every warm boot, and whether one was depended on
+ * where the heap happened to put the globals. Only the fields are read: at
+ * every byte offset, opcode and ModRM bytes next to a small displacement look
+ * like addresses too often. */
 typedef struct Addrs { W lo[2], hi[2]; W *gv; uint32_t ngv; W *exact; uint32_t nexact; } Addrs;
 enum { SLACK = 64 };              /* bytes around each global: catches @g - 4, @g + size + 8 */
 static void sortw(W *a, uint32_t n, uint32_t stride) {     /* insertion sort by the first word of each stride-word entry */
@@ -207,27 +215,35 @@ static int clean(const Addrs *a, JitInfo *j) {
     return j->unreloc == 1;
 }
 
-/* the functions a save writes: compiled, with their code kept, and clean */
-static int saveable(const Addrs *a, Fn *f) { return f->jit && !f->jit->skipped.what && f->jit->code.code && f->native && clean(a, f->jit); }
+/* the functions a save writes: compiled, with their code kept */
+static int saveable(Fn *f) { return f->jit && !f->jit->skipped.what && f->jit->code.code && f->native; }
+
+/* What the scan compares code against, hashed: equal only where globals,
+ * stubs, function records, FFI symbols and declarations are all where this
+ * run has them. Never 0 (the key's "no layout assumed"). */
+static uint32_t layout_fingerprint(E *e) {
+    uint32_t crc = 0;
+    W words[3] = { (W)e->stubs, (W)e->fn, (W)e->nfn };
+    crc = crc32_update(crc, words, sizeof words);
+    for (uint32_t i = 0; i < e->ngv; i++) crc = crc32_update(crc, &e->gv[i].addr, sizeof e->gv[i].addr);
+    for (int i = 0; i < e->cfg.nsyms; i++) crc = crc32_update(crc, &e->cfg.syms[i].addr, sizeof e->cfg.syms[i].addr);
+    for (uint32_t i = 0; i < e->nfn; i++) if (e->fn[i].isdecl) crc = crc32_update(crc, &e->fn[i].native, sizeof e->fn[i].native);
+    return crc ? crc : 1;
+}
 
 uint32_t bf_cache_new(bf_engine *e) {
     uint32_t n = 0;
-    Addrs a; addrs_init(e, &a);
-    /* saved first: clean() reads every byte of a function's code (73 KB warm: 9.8M instructions) */
-    for (uint32_t i = 0; i < e->nfn; i++) if (e->fn[i].jit && !e->fn[i].jit->saved && saveable(&a, &e->fn[i])) n++;
-    addrs_free(e, &a);
+    for (uint32_t i = 0; i < e->nfn; i++) if (e->fn[i].jit && !e->fn[i].jit->saved && saveable(&e->fn[i])) n++;
     return n;
 }
 
 uint32_t bf_cache_bytes(bf_engine *e) {
     uint64_t n = BFC_HEADER_BYTES;
-    Addrs a; addrs_init(e, &a);
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
-        if (!saveable(&a, f)) continue;
+        if (!saveable(f)) continue;
         n += BFC_RECORD_FIXED + ((f->nlen + 3) & ~3u) + (uint64_t)f->jit->code.nrel * BFC_RELOC_BYTES + ((f->jit->code.len + 3) & ~3u);
     }
-    addrs_free(e, &a);
     return n > 0xffffffffu ? 0xffffffffu : (uint32_t)n;
 }
 
@@ -236,10 +252,13 @@ uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf,
     bfc_writer_init(&w, buf, cap);
     BfcReloc *rel = 0; uint32_t caprel = 0;
     Addrs a; addrs_init(e, &a);
+    BfcKey k = *key;
+    k.layout = 0;
     for (uint32_t i = 0; i < e->nfn && !w.bad; i++) {
         Fn *f = &e->fn[i];
-        if (!saveable(&a, f)) continue;
+        if (!saveable(f)) continue;
         JitInfo *j = f->jit;
+        if (!clean(&a, j)) k.layout = key->layout;
         if (j->code.nrel > caprel) {
             efree(e, rel);
             caprel = j->code.nrel;
@@ -258,9 +277,9 @@ uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf,
         bfc_put(&w, &r, rel);
     }
     efree(e, rel);
-    uint32_t n = bfc_writer_finish(&w, key, seq);
+    uint32_t n = bfc_writer_finish(&w, &k, seq);
     if (n)
-        for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&a, &e->fn[i])) e->fn[i].jit->saved = 1;
+        for (uint32_t i = 0; i < e->nfn; i++) if (saveable(&e->fn[i])) e->fn[i].jit->saved = 1;
     addrs_free(e, &a);
     return n;
 }

@@ -24,7 +24,7 @@ static int checks;
 static uint32_t seed = 11;
 static uint32_t rnd(void) { seed ^= seed << 13; seed ^= seed >> 17; seed ^= seed << 5; return seed; }
 
-static const BfcKey key = { 0x11111111, 0x22222222, 1234, 0, BFC_JIT_VERSION, 100, BFC_CPU_SSE2, 0 };
+static const BfcKey key = { 0x11111111, 0x22222222, 1234, 0, BFC_JIT_VERSION, 100, BFC_CPU_SSE2, 0x88888888 };
 
 /* a slot of three functions with relocations; returns its length */
 static uint32_t make_slot(uint8_t *buf, uint32_t cap, uint32_t seq) {
@@ -119,6 +119,11 @@ int main(void) {
         (&k2.engine)[f] ^= 1;
         CHECK(bfc_check(slot, n, &k2, &h, why, sizeof why) == BFC_STALE && !strncmp(why, "stale: ", 7));
         CHECK(bfc_key_diff(&key, &k2) == f);
+    }
+    /* a slot whose layout is 0 assumes no address of the run that wrote it: good for any layout */
+    {
+        BfcKey none = key; none.layout = 0;
+        CHECK(bfc_key_diff(&none, &key) == -1 && bfc_key_diff(&key, &none) == 7);
     }
     CHECK(bfc_check(slot, n, &key, 0, why, sizeof why) == BFC_OK);
     {

@@ -134,7 +134,7 @@ describe('cache: cold, then warm', () => {
     expect(show.stdout.split('\n').map((l) => l.replace(/ +│/g, ' │'))).toContain(row.replace(/ +│/g, ' │'));
     expect(show.stdout).toMatch(/│ B +│ empty +│/);
     // The whole key, and each function with the profile that chose it: the ones the cold boot compiled.
-    expect(show.stdout).toContain(`slot A (seq 1) key: engine ${hex(h.key.engine)}, module ${hex(h.key.module)}, module_len ${h.key.module_len}, data ${hex(h.key.data)}, jit_version 1, jit_options 100, cpu 0x00000001, reserved 0x00000000`);
+    expect(show.stdout).toContain(`slot A (seq 1) key: engine ${hex(h.key.engine)}, module ${hex(h.key.module)}, module_len ${h.key.module_len}, data ${hex(h.key.data)}, jit_version 1, jit_options 100, cpu 0x00000001, layout ${hex(h.key.layout)}`);
     const fns = slotFunctions(readFileSync(img), slot);
     expect(fns.map((f) => f.name).sort()).toEqual(compiles(cold).map((e) => e.name as string).sort());
     expect(fns.reduce((n, f) => n + f.codeBytes, 0)).toBe(h.codeBytes);

@@ -158,7 +158,7 @@ describe('the cache part and its slots (build/cache-slots.ts)', () => {
       ],
     });
   }
-  const key = (img: Buffer) => ({ ...imageKey(img), jit_version: 1, jit_options: 100, cpu: 1, reserved: 0 }) as Parameters<typeof encodeSlotHeader>[0]['key'];
+  const key = (img: Buffer) => ({ ...imageKey(img), jit_version: 1, jit_options: 100, cpu: 1, layout: 0 }) as Parameters<typeof encodeSlotHeader>[0]['key'];
   /** Writes a slot as the guest would: payload, then its header. */
   function writeSlot(img: Buffer, i: number, seq: number, payload: Buffer): void {
     const at = readSlots(img)[i].offset;
