@@ -3,7 +3,12 @@
 // interpreted and with its JIT (--jit=all: every function compiled at its first
 // call, loops entered by OSR), vs lli-14 (LLVM's Orc JIT) and lli-14
 // -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
-//   node test/engine/bench.mjs [--no-lli-interp] [--filter x] [--bfi path]
+//   node test/engine/bench.mjs [--icount] [--no-lli-interp] [--filter x] [--bfi path]
+// --icount: count guest instructions instead of timing. This machine runs every i386 program
+// (bfi and the -m32 native builds) under qemu-user emulation, where wall-time ratios say little
+// about native speed; a QEMU plugin (bench-icount.c) counts the instructions each program
+// executes, exactly and the same on every run, so the ratios are deterministic. lli (x86-64)
+// is left out: its instructions are another machine's.
 // Each program prints a checksum: the engine's output (interpreted and JIT) must be
 // native's, else the row is marked and the bench exits 1.
 // Prints a table of wall times (best of 3) and ratios, the geometric means, and
@@ -11,7 +16,7 @@
 // then the engine's start-up (load + decode) time and memory on tinyllama.bc, and
 // the .text size of the freestanding i686 core at -Os and -O2 (per file).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -19,9 +24,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const args = process.argv.slice(2);
 const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : '';
-const lliInterp = !args.includes('--no-lli-interp');
+const icount = args.includes('--icount');
+const lli = !icount, lliInterp = lli && !args.includes('--no-lli-interp');
 const w = join(os.tmpdir(), 'bf-engine-bench');
 execFileSync('mkdir', ['-p', w]);
+const counter = join(w, 'insn_count.so');
+if (icount) execFileSync('cc', ['-shared', '-fPIC', '-O2', join(here, 'bench-icount.c'), '-o', counter]);
 // The pipeline builds the engine (a no-op when it is up to date) and says where.
 // --bfi PATH: measure another engine binary (e.g. an older build) instead.
 const bfi = args.includes('--bfi') ? args[args.indexOf('--bfi') + 1]
@@ -29,6 +37,22 @@ const bfi = args.includes('--bfi') ? args[args.indexOf('--bfi') + 1]
 const F = ['-m32', '-msse2', '-mfpmath=sse', '-O2', '-w', '-fno-math-errno'];
 const outputs = new Map();          // program -> what native printed
 const mismatches = [];
+// what a run costs: its wall time in ms (best of reps), or with --icount its instructions in
+// millions (one run: the count does not vary)
+const cost = (cmd, argv, reps = 3, timeout = 600000, check = '') => icount
+  ? count(cmd, argv, timeout, check) : time(cmd, argv, reps, timeout, check);
+const checkOutput = (check, cmd, argv, out) => {
+  if (!outputs.has(check)) outputs.set(check, out);
+  else if (outputs.get(check) !== out) mismatches.push(`${check} (${basename(cmd)} ${argv.filter(a => a.startsWith('--jit')).join(' ')}): ${JSON.stringify(out.slice(0, 80))} vs native ${JSON.stringify(outputs.get(check).slice(0, 80))}`);
+};
+const count = (cmd, argv, timeout, check) => {
+  const file = join(w, 'insn_count.txt');
+  execFileSync('rm', ['-f', file]);
+  const r = spawnSync('qemu-i386', ['-plugin', `${counter},out=${file}`, cmd, ...argv], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout });
+  if (r.error || r.signal || !existsSync(file)) return NaN;
+  if (check) checkOutput(check, cmd, argv, r.stdout || '');
+  return Number(readFileSync(file, 'utf8')) / 1e6;
+};
 const time = (cmd, argv, reps = 3, timeout = 600000, check = '') => {
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
@@ -36,10 +60,7 @@ const time = (cmd, argv, reps = 3, timeout = 600000, check = '') => {
     let out = '';
     try { out = execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout }); } catch (e) { if (e.code === 'ETIMEDOUT' || e.signal) return NaN; out = e.stdout || ''; }
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-    if (check && i === 0) {
-      if (!outputs.has(check)) outputs.set(check, out);
-      else if (outputs.get(check) !== out) mismatches.push(`${check} (${basename(cmd)} ${argv.filter(a => a.startsWith('--jit')).join(' ')}): ${JSON.stringify(out.slice(0, 80))} vs native ${JSON.stringify(outputs.get(check).slice(0, 80))}`);
-    }
+    if (check && i === 0) checkOutput(check, cmd, argv, out);
   }
   return best;
 };
@@ -49,10 +70,10 @@ for (const f of readdirSync(join(here, 'bench')).filter(f => f.endsWith('.c') &&
   execFileSync('clang-14', [...F, src, '-o', `${b}.native`, '-lm']);
   execFileSync('clang-14', [...F, '-emit-llvm', '-c', src, '-o', `${b}.bc`]);
   execFileSync('clang-14', ['-O2', '-w', '-emit-llvm', '-c', src, '-o', `${b}.x64.bc`]);
-  const nat = time(`${b}.native`, [], 3, 600000, n), eng = time(bfi, [`${b}.bc`], 3, 600000, n), jit = time(bfi, ['--jit=all', `${b}.bc`], 3, 600000, n);
-  const lli = time('lli-14', [`${b}.x64.bc`], 1);
+  const nat = cost(`${b}.native`, [], 3, 600000, n), eng = cost(bfi, [`${b}.bc`], 3, 600000, n), jit = cost(bfi, ['--jit=all', `${b}.bc`], 3, 600000, n);
+  const lliT = lli ? time('lli-14', [`${b}.x64.bc`], 1) : NaN;
   const lint = lliInterp ? time('lli-14', ['-jit-kind=mcjit', '-force-interpreter', `${b}.x64.bc`], 1, 300000) : NaN;
-  rows.push({ n, nat, eng, jit, lli, lint });
+  rows.push({ n, nat, eng, jit, lli: lliT, lint });
 }
 const tl = join(root, 'tinyllama'), M = join(root, '..', 'shared', 'models');
 if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
@@ -62,10 +83,10 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
   execFileSync('clang-14', [...TF, '-emit-llvm', '-c', join(tl, 'tinyllama.c'), '-o', `${b}.1.bc`]);
   execFileSync('clang-14', [...TF, '-emit-llvm', '-c', join(tl, 'main.c'), '-o', `${b}.2.bc`]);
   execFileSync('llvm-link-14', [`${b}.1.bc`, `${b}.2.bc`, '-o', `${b}.bc`]);
-  const nat = time(`${b}.native`, [`${M}/stories260K.bin`, '-z', `${M}/tok512.bin`, '-t', '0', '-n', '256']);
+  const nat = cost(`${b}.native`, [`${M}/stories260K.bin`, '-z', `${M}/tok512.bin`, '-t', '0', '-n', '256']);
   const tlArgs = ['--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
     '--opt', 'temperature=0', '--opt', 'steps=256', `${b}.bc`];
-  const eng = time(bfi, tlArgs), jit = time(bfi, ['--jit=all', ...tlArgs]);
+  const eng = cost(bfi, tlArgs), jit = cost(bfi, ['--jit=all', ...tlArgs]);
   rows.push({ n: 'tinyllama', nat, eng, jit, lli: NaN, lint: NaN });
   // the JIT's compile speed and code size on tinyllama, against llc -O2 for the same module
   const js = spawnSync(bfi, ['--stats', '--jit=all', ...tlArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr || '';
@@ -80,12 +101,15 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
 }
 const f = x => Number.isFinite(x) ? x.toFixed(1).padStart(9) : '      n/a';
 const r = x => Number.isFinite(x) ? x.toFixed(2).padStart(8) : '     n/a';
-console.log('program      native ms   engine ms  engine/nat   jit ms   jit/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
+console.log(icount ? 'program   native Minsn  engine Minsn engine/nat jit Minsn  jit/nat   (guest instructions, millions)'
+  : 'program      native ms   engine ms  engine/nat   jit ms   jit/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
 const gm = a => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
-for (const x of rows) console.log(`${(x.n + (mismatches.some(m => m.startsWith(x.n + ' ')) ? '!' : '')).padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)} ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}`);
+for (const x of rows) console.log(`${(x.n + (mismatches.some(m => m.startsWith(x.n + ' ')) ? '!' : '')).padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)}` +
+  (lli ? ` ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}` : ''));
 const geo = (key) => gm(rows.map(x => x[key] / x.nat).filter(Number.isFinite));
 const ir = rows.map(x => x.lint / x.eng).filter(Number.isFinite);
-console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x; jit/native: ${geo('jit').toFixed(2)}x; lli/native: ${geo('lli').toFixed(2)}x` +
+const worst = rows.filter(x => Number.isFinite(x.eng / x.nat)).sort((a, b) => b.eng / b.nat - a.eng / a.nat)[0];
+console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x (worst ${worst ? `${worst.n} ${(worst.eng / worst.nat).toFixed(2)}x` : 'n/a'}); jit/native: ${geo('jit').toFixed(2)}x` + (lli ? `; lli/native: ${geo('lli').toFixed(2)}x` : '') +
   (ir.length ? `; lli interpreter/engine: ${gm(ir).toFixed(1)}x` : ''));
 if (typeof jitCompile === 'object' && jitCompile) {
   const c = jitCompile;
@@ -106,6 +130,14 @@ if (typeof startup === 'string') {
   const runs = [0, 1, 2].map(() => /load (\d+) us, run (\d+) us/.exec(spawnSync(bfi, ['--stats', `${b}.bc`], { encoding: 'utf8' }).stderr || ''));
   const best = runs.filter(Boolean).map(m => [+m[1], +m[2]]).sort((x, y) => x[0] + x[1] - y[0] - y[1])[0];
   if (best) console.log(`empty main start-up: load ${(best[0] / 1000).toFixed(2)} ms + run ${(best[1] / 1000).toFixed(2)} ms (best of 3)`);
+}
+if (icount) {
+  // the same empty main's whole process (dynamic linking, libc start-up, and for bfi reading,
+  // verifying and running the bitcode), native against the engine
+  const b = join(w, 'empty');
+  execFileSync('sh', ['-c', `echo 'int main(void) { return 0; }' | clang-14 ${F.join(' ')} -x c - -o ${b}.native`]);
+  const nat = count(`${b}.native`, [], 60000, ''), eng = count(bfi, [`${b}.bc`], 60000, '');
+  console.log(`empty main, whole process: native ${(nat * 1000).toFixed(0)}K instructions, engine ${(eng * 1000).toFixed(0)}K (+${((eng - nat) * 1000).toFixed(0)}K)`);
 }
 // .text of the freestanding core (what the bootstrap kernel links), then of the JIT (what the jit kernel adds)
 const core = ['bitstream.c', 'module.c', 'verify.c', 'patterns.c', 'simd.c', 'fp80.c', 'lower.c', 'lower_cells.c', 'lower_ops.c', 'lower_mem.c', 'lower_calls.c', 'lower_branch.c', 'lower_fuse.c', 'lower_uses.c', 'exec.c', 'ffi.c'];
