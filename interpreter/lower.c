@@ -83,11 +83,12 @@ static int emit_ins(L *l, uint32_t ii) {
     if (check_types(l, I)) return -1;
     const char *outside = outside_subset(l, I);
     if (outside) return emit_unsupported(l, I, outside);
+    if (I->id != NOTY && has_no_code(l, I->id)) return 0;
     /* vectors and atomics: outside the bootstrap's subset (emit_unsupported above), so `if (!BF_FULL) break;` leaves their code out there */
     switch (I->op) {
-    case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: return lower_emit_scalar_op(l, ii);
+    case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: return lower_emit_scalar_op(l, I);
     case I_GEP: return lower_emit_gep(l, I);
-    case I_EXTELT: if (!BF_FULL) break; return lower_emit_extract_element(l, ii);
+    case I_EXTELT: if (!BF_FULL) break; return lower_emit_extract_element(l, I);
     case I_INSELT: {
         if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
@@ -99,9 +100,9 @@ static int emit_ins(L *l, uint32_t ii) {
         if (ix.imm) { if (ix.v >= n) return 0; return lower_emit_move(l, d + 8 * (uint32_t)ix.v, &a, et); }
         return E4(OP(stx), d, lower_operand_slot(l, &ix), lower_operand_slot(l, &a));
     }
-    case I_SHUF: if (!BF_FULL) break; return lower_emit_shuffle(l, ii);
-    case I_EXTVAL: case I_INSVAL: return lower_emit_aggregate_field(l, ii);
-    case I_ALLOCA: return lower_emit_alloca(l, ii);
+    case I_SHUF: if (!BF_FULL) break; return lower_emit_shuffle(l, I);
+    case I_EXTVAL: case I_INSVAL: return lower_emit_aggregate_field(l, I);
+    case I_ALLOCA: return lower_emit_alloca(l, I);
     case I_LOAD: return lower_emit_load(l, t, lower_dest_slot(l, I->id), I->o[0], 0);
     case I_STORE: return lower_emit_store(l, I->o[0], I->o[1], 0);
     case I_FENCE: return 0;
@@ -188,16 +189,19 @@ int lower(E *e, Fn *f) {
     uint32_t n = l->nloc + 1;
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
-    l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n);
+    l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n); l->same = ealloc(e, 4 * n);
+    l->in_address_of = ealloc(e, 4 * n); l->in_address = ealloc(e, 4 * n); l->gep_bias = ealloc(e, 4 * ir.nins + 4);
     l->at = ealloc(e, 4 * ir.nins + 4); l->end = ealloc(e, 4 * ir.nins + 4); l->def = ealloc(e, 4 * n);
-    if (!l->tmp || !l->def) goto out;
+    if (!l->tmp || !l->def || !l->same || !l->gep_bias) goto out;
     for (uint32_t i = 0; i < n; i++) l->def[i] = NOTY;
     for (uint32_t i = 0; i < ir.nins; i++) {
         uint32_t v = ir.ins[i].id;
         if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
     }
     for (uint32_t i = 0; i < ir.nbb; i++) new_label(l);
+    lower_forward_pointer_casts(l);
     if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || (BF_FULL && match_dot_loops(e, &ir, l->dot) < 0)) goto out;
+    if (lower_fold_index_adds(l)) goto out;
     lower_count_uses(l);
     l->fsz = HDR;
     /* parameters */
@@ -224,8 +228,9 @@ int lower(E *e, Fn *f) {
     if (lower_build_uses(l)) goto out;
     lower_coalesce(l);
     lower_zext_in_place(l);
+    if (BF_FULL) lower_build_vectors_in_place(l);     /* vectors are outside the bootstrap's subset */
     /* slots for every SSA value up front: layout order need not follow dominance */
-    for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY) lower_dest_slot(l, ir.ins[i].id);
+    for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY && !has_no_code(l, ir.ins[i].id)) lower_dest_slot(l, ir.ins[i].id);
     if (BF_FULL && f->traced && E4(OP(trace), f, 0, 0)) goto out;
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
@@ -253,8 +258,9 @@ int lower(E *e, Fn *f) {
         l->cur = l->st[s].from;
         uint32_t q = l->nc;
         if (lower_edge_moves(l, l->st[s].from, l->st[s].to)) goto out;
-        if (l->st[s].back) { if (lower_jump(l, l->st[s].to, 1)) goto out; }
-        else if (lower_jmp_moves(l, q, l->st[s].to)) goto out;
+        uint32_t to = lower_edge_target(l, l->st[s].from, l->st[s].to);
+        if (l->st[s].back) { if (lower_jump(l, to, 1)) goto out; }
+        else if (lower_jmp_moves(l, q, to)) goto out;
     }
     if (e->errc) goto out;
     {
@@ -285,6 +291,7 @@ int lower(E *e, Fn *f) {
                 if (at >= 1 && code[at - 1] == OP(jmpb) && at + 1 < l->nc) code[at + 1] = (W)&f->loops[code[at + 1]];
             }
         }
+        if (e->jit_osr) lower_forwarded_frame_map(l);
         if (e->jit_osr && keep_frame_map(l, code)) { efree(e, code); goto out; }
         f->code = code;
         e->lowered++;
@@ -296,7 +303,7 @@ int lower(E *e, Fn *f) {
 out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
-    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
+    efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->same); efree(e, l->in_address_of); efree(e, l->in_address); efree(e, l->gep_bias); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot);
     fn_ir_free(e, &ir);
     e->lowering--;

@@ -16,6 +16,9 @@ typedef struct L {
     uint32_t *gb; int32_t *go;    /* pointer = value gb (+1) plus go */
     uint32_t *nuse, *nonmem;
     uint32_t *xb, *xi, *xs;      /* GEP base+1 / index / scale folded into loads and stores */
+    uint32_t *same;      /* a pointer cast's operand + 1: its uses read that instead (lower_forward_pointer_casts) */
+    uint32_t *in_address_of; int32_t *in_address;    /* add x, C used only as GEP indices: x + 1, C (lower_fold_index_adds) */
+    int32_t *gep_bias;   /* per GEP instruction: bytes its indices' folded adds add */
     int32_t *tmp;        /* phi temporaries */
     uint32_t fsz;
     uint8_t *cd; uint32_t cn, ccap;
@@ -36,6 +39,7 @@ typedef struct L {
 #define E4(a,b,c,d) lower_emit_cells(l, 4, (W)(a), (W)(b), (W)(c), (W)(d))
 #define E5(a,b,c,d,f) lower_emit_cells(l, 5, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f))
 #define E6(a,b,c,d,f,g) lower_emit_cells(l, 6, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g))
+#define E7(a,b,c,d,f,g,h) lower_emit_cells(l, 7, (W)(a), (W)(b), (W)(c), (W)(d), (W)(f), (W)(g), (W)(h))
 
 /* lower.c */
 uint32_t lower_splat_source(L *l, uint32_t ii);
@@ -58,21 +62,22 @@ int32_t lower_v2d_slot(L *l, uint32_t v);
 int lower_emit_v2d(L *l, int op, int32_t d, const uint32_t *v, int n);
 int lower_emit_bin(L *l, uint32_t opc, uint32_t t, int32_t d, Operand a, Operand b);
 int lower_emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Operand a, Operand b);
-int lower_emit_scalar_op(L *l, uint32_t ii);
-int lower_emit_extract_element(L *l, uint32_t ii);
-int lower_emit_shuffle(L *l, uint32_t ii);
+int lower_emit_scalar_op(L *l, Ins *I);
+int lower_emit_extract_element(L *l, Ins *I);
+int lower_emit_shuffle(L *l, Ins *I);
 /* lower_mem.c */
 int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra);
 int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra);
 int lower_emit_gep(L *l, Ins *I);
-int lower_emit_aggregate_field(L *l, uint32_t ii);
-int lower_emit_alloca(L *l, uint32_t ii);
+int lower_emit_aggregate_field(L *l, Ins *I);
+int lower_emit_alloca(L *l, Ins *I);
 /* lower_calls.c */
 int lower_call_libm(L *l, const char *name, int32_t d, Operand *a, int n, int isf);
 int lower_fp80(L *l, Ins *I, int32_t d);
 int lower_emit_call(L *l, Ins *I);
 /* lower_branch.c */
 int lower_edge_moves(L *l, uint32_t from, uint32_t to);
+uint32_t lower_edge_target(L *l, uint32_t from, uint32_t to);
 int lower_jmp_moves(L *l, uint32_t q, uint32_t lab);
 int lower_jump(L *l, uint32_t to, int back);
 int lower_goto_bb(L *l, uint32_t to);
@@ -85,10 +90,14 @@ void lower_cast_fold(L *l, uint32_t i);
 void lower_fuse_vec4(L *l, uint32_t i);
 int lower_dot_loop(L *l, const DotLoop *d);
 /* lower_uses.c */
+void lower_forward_pointer_casts(L *l);
+int lower_fold_index_adds(L *l);
+void lower_forwarded_frame_map(L *l);
 void lower_count_uses(L *l);
 int lower_build_uses(L *l);
 void lower_coalesce(L *l);
 void lower_zext_in_place(L *l);
+void lower_build_vectors_in_place(L *l);
 
 static inline int emit_cell(L *l, W x);
 static inline uint32_t new_label(L *l);
@@ -164,6 +173,10 @@ static inline int is_fp80(L *l, uint32_t t) { return BF_FULL && t < l->e->nty &&
 static inline uint32_t mem_size(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_INT ? (y->w + 7) / 8 : y->k == TK_FP80 ? 10 : ty_size(l->e, t); }
 
 static inline uint32_t def_of(L *l, uint32_t v) { return is_local(l, v) ? l->def[v - l->base] : NOTY; }
+/* a cast whose uses read its operand: no code of its own */
+static inline int is_forwarded(L *l, uint32_t v) { return is_local(l, v) && l->same[v - l->base]; }
+/* a value with no code of its own: a forwarded cast, an add folded into the addresses using it */
+static inline int has_no_code(L *l, uint32_t v) { return is_forwarded(l, v) || (is_local(l, v) && l->in_address_of[v - l->base]); }
 /* does instruction j (defining v, used once) own exactly the n cells ending at q? */
 static inline int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
     uint32_t j = def_of(l, v);

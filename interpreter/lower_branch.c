@@ -39,56 +39,90 @@ int lower_jmp_moves(L *l, uint32_t q, uint32_t lab) {
     if (E1(OP(jmp))) return -1;
     return emit_label_ref(l, lab);
 }
+/* the value phi P receives on the edge from block `from` (NOTY: not an edge) */
+static uint32_t phi_incoming(Ins *P, uint32_t from) {
+    for (uint32_t k = 0; k + 1 < P->n; k += 2) if (P->o[k + 1] == from) return P->o[k];
+    return NOTY;
+}
+/* Block f holds phis and a jump only, and its phis feed only the phis of the
+ * block h it jumps to, as their values from f (the block a switch's cases all
+ * go to, which picks the next pc, then to the loop head): h, else NOTY. An
+ * edge into f from another block goes to h directly, with the moves the two
+ * edges would make together: one dispatch where a move-and-jump into f and
+ * another out of it were two. */
+static uint32_t forwards_to(L *l, uint32_t f) {
+    FnIR *ir = l->ir;
+    uint32_t s = ir->bb[f], e = ir->bb[f + 1], j;
+    for (j = s; j < e && ir->ins[j].op == I_PHI; j++) ;
+    if (j == s || j + 1 != e || ir->ins[j].op != I_BR || ir->ins[j].n != 1 || ir->ins[j].o[0] == f || ir->ins[j].o[0] >= ir->nbb) return NOTY;
+    uint32_t h = ir->ins[j].o[0];
+    for (uint32_t q = s; q < j; q++) {
+        uint32_t k = ir->ins[q].id - l->base;
+        for (uint32_t u = l->us[k]; u < l->us[k + 1]; u++) {
+            Ins *P = &ir->ins[l->ul[u]];
+            if (P->op != I_PHI || l->blk[l->ul[u]] != h) return NOTY;
+            for (uint32_t m = 0; m + 1 < P->n; m += 2) if (P->o[m] == ir->ins[q].id && P->o[m + 1] != f) return NOTY;
+        }
+    }
+    return h;
+}
+/* where an edge from -> to goes: to, or the block it forwards to */
+static uint32_t through(L *l, uint32_t from, uint32_t to) {
+    uint32_t h = from == to ? NOTY : forwards_to(l, to);
+    return h == NOTY ? to : h;
+}
+uint32_t lower_edge_target(L *l, uint32_t from, uint32_t to) { return through(l, from, to); }
+/* what phi P of through(from, to) receives on the edge from -> to */
+static uint32_t edge_source(L *l, Ins *P, uint32_t from, uint32_t to) {
+    if (through(l, from, to) == to) return phi_incoming(P, from);
+    uint32_t v = phi_incoming(P, to), j = def_of(l, v);
+    return j != NOTY && l->blk[j] == to && l->ir->ins[j].op == I_PHI ? phi_incoming(&l->ir->ins[j], from) : v;
+}
 static int emit_phi_moves(L *l, uint32_t from, uint32_t to) {
     FnIR *ir = l->ir;
-    uint32_t s = ir->bb[to], e2 = ir->bb[to + 1];
+    uint32_t h = through(l, from, to), s = ir->bb[h], e2 = ir->bb[h + 1];
     int conflict = 0;
     for (uint32_t i = s; i < e2 && ir->ins[i].op == I_PHI; i++) {
-        Ins *I = &ir->ins[i];
-        for (uint32_t k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == from) {
-            uint32_t v = I->o[k];
-            for (uint32_t j = s; j < e2 && ir->ins[j].op == I_PHI; j++) if (ir->ins[j].id == v && j != i) conflict = 1;
-            break;
-        }
+        uint32_t v = edge_source(l, &ir->ins[i], from, to);
+        if (v == NOTY) continue;
+        for (uint32_t j = s; j < e2 && ir->ins[j].op == I_PHI; j++) if (ir->ins[j].id == v && j != i) conflict = 1;
     }
     for (int pass = conflict ? 0 : 1; pass < 2; pass++)
         for (uint32_t i = s; i < e2 && ir->ins[i].op == I_PHI; i++) {
             Ins *I = &ir->ins[i];
-            uint32_t k;
-            for (k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == from) break;
-            if (k + 1 >= I->n) continue;           /* not a real edge (unreachable) */
+            uint32_t v = edge_source(l, I, from, to);
+            if (v == NOTY) continue;               /* not a real edge (unreachable) */
             int32_t d = lower_dest_slot(l, I->id);
             uint32_t sz = lower_value_size(l, I->ty);
             int32_t *tp = &l->tmp[I->id - l->base];
             if (conflict && !*tp) *tp = lower_frame_region(l, sz);
-            if (pass == 0) { if (lower_move_value(l, *tp, I->o[k])) return -1; }
+            if (pass == 0) { if (lower_move_value(l, *tp, v)) return -1; }
             else if (conflict) {
                 Operand o = { 0, *tp, 0 };
                 if (type_of(l, I->ty)->k == TK_VEC) { for (uint32_t q = 0; q < type_of(l, I->ty)->w; q++) { Operand oo = { 0, *tp + 8 * (int32_t)q, 0 }; if (lower_emit_move(l, d + 8 * q, &oo, type_of(l, I->ty)->elt)) return -1; } }
                 else if (lower_emit_move(l, d, &o, I->ty)) return -1;
-            } else if (lower_move_value(l, d, I->o[k])) return -1;
+            } else if (lower_move_value(l, d, v)) return -1;
         }
     return 0;
 }
 static int has_phi(L *l, uint32_t to) {
     FnIR *ir = l->ir;
-    for (uint32_t i = ir->bb[to]; i < ir->bb[to + 1] && ir->ins[i].op == I_PHI; i++) {
+    uint32_t h = through(l, l->cur, to);
+    for (uint32_t i = ir->bb[h]; i < ir->bb[h + 1] && ir->ins[i].op == I_PHI; i++) {
         Ins *I = &ir->ins[i];
-        for (uint32_t k = 0; k + 1 < I->n; k += 2) if (I->o[k + 1] == l->cur) {
-            uint32_t v = I->o[k];
-            if (!(is_local(l, v) && l->loc[v - l->base] == l->loc[I->id - l->base])) return 1;
-            break;
-        }
+        uint32_t v = edge_source(l, I, l->cur, to);
+        if (v != NOTY && !(is_local(l, v) && l->loc[v - l->base] == l->loc[I->id - l->base])) return 1;
     }
     return 0;
 }
 
 /* label to branch to for edge cur -> to (a stub if moves or counting needed) */
 static uint32_t edge_label(L *l, uint32_t to) {
-    if (!has_phi(l, to) && !is_back_edge(l, to)) return to;
+    uint32_t h = through(l, l->cur, to);
+    if (!has_phi(l, to) && !is_back_edge(l, h)) return h;
     uint32_t lb = new_label(l);
     if (grow(l->e, (void **)&l->st, &l->capst, l->nst + 1, sizeof *l->st)) return 0;
-    l->st[l->nst].lab = lb; l->st[l->nst].from = l->cur; l->st[l->nst].to = to; l->st[l->nst].back = is_back_edge(l, to);
+    l->st[l->nst].lab = lb; l->st[l->nst].from = l->cur; l->st[l->nst].to = to; l->st[l->nst].back = is_back_edge(l, h);
     l->nst++;
     return lb;
 }
@@ -107,6 +141,7 @@ int lower_goto_bb(L *l, uint32_t to) {
     if (to >= l->ir->nbb) return fail_bitcode("bitcode: bad branch target %u in '%.*s'", to, (int)l->f->nlen, l->f->name);
     uint32_t q = l->nc;
     if (lower_edge_moves(l, l->cur, to)) return -1;
+    to = through(l, l->cur, to);
     if (is_back_edge(l, to)) return lower_jump(l, to, 1);
     if (to == l->cur + 1) return 0;                 /* fall through */
     return lower_jmp_moves(l, q, to);
@@ -119,7 +154,7 @@ int lower_goto_bb(L *l, uint32_t to) {
 static const uint16_t branch_on[10] = { OP_beq, OP_bne, OP_bugt, OP_buge, OP_bult, OP_bule, OP_bsgt, OP_bsge, OP_bslt, OP_bsle };
 static const uint16_t branch_on_imm[10] = { OP_beqi, OP_bnei, OP_bugti, OP_bugei, OP_bulti, OP_bulei, OP_bsgti, OP_bsgei, OP_bslti, OP_bslei };
 static const uint8_t inverse_pred[10] = { 1, 0, 5, 4, 3, 2, 9, 8, 7, 6 };
-static int needs_stub(L *l, uint32_t to) { return has_phi(l, to) || is_back_edge(l, to); }
+static int needs_stub(L *l, uint32_t to) { return has_phi(l, to) || is_back_edge(l, through(l, l->cur, to)); }
 /* does instruction k (in the current block) own exactly the "addi v v C" cells ending at q? */
 static int addi_at(L *l, uint32_t k, uint32_t q) {
     return k != NOTY && k >= l->ir->bb[l->cur] && l->end[k] == q && l->at[k] + 4 == q
@@ -167,8 +202,13 @@ static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
 }
 static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t tb, uint32_t fb) {
     int nt = needs_stub(l, tb), nf = needs_stub(l, fb);
-    int ftt = !nt && tb == l->cur + 1, ftf = !nf && fb == l->cur + 1;
-    int inv = ftt || (!ftf && nt && !nf);        /* branch to fb, continue to tb */
+    uint32_t ht = through(l, l->cur, tb), hf = through(l, l->cur, fb);     /* where they go */
+    int ftt = !nt && ht == l->cur + 1, ftf = !nf && hf == l->cur + 1;
+    /* neither falls through: the taken branch should be a loop's back edge
+       (one cell a pass, not a branch not taken and a jmp): fb is this block
+       (a single-block loop), or fb is behind and tb ahead */
+    int back = !ftt && !ftf && !nf && ht != l->cur && (hf == l->cur || (hf < l->cur && ht > l->cur));
+    int inv = ftt || (!ftf && nt && !nf) || back;        /* branch to fb, continue to tb */
     if (inv) { uint32_t t = tb; tb = fb; fb = t; p = inverse_pred[p]; }
     uint32_t lt = edge_label(l, tb);
     if ((p == 0 || p == 1) && y.imm && !y.v && ii >= 1 && ii - 1 >= l->ir->bb[l->cur]) {

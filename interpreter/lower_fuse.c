@@ -108,10 +108,12 @@ void lower_fuse_vec4(L *l, uint32_t i) {
                 return;
             }
             g++;
-            if (l->at[jb] + 4 == q && g[0] == OP(addi) && g[1] == op[1] && (W)((int32_t)g[1] - (int32_t)op[0]) >= 32) {
-                W b0 = g[2], c0 = g[3];
+            /* the load reads p, or p's base and offset (p folded into it, and kept for other uses) */
+            int reads_p = g[1] == op[1], reads_base = g[2] == op[1] && g[3] == op[2];
+            if (l->at[jb] + 4 == q && g[0] == OP(addi) && (reads_p || reads_base) && (W)((int32_t)g[1] - (int32_t)op[0]) >= 32) {
+                W p = g[1], b0 = g[2], c0 = g[3];
                 l->nc = l->at[i] = q - 4;
-                lower_emit_cells(l, 6, l->e->lab[OP_addildv4], op[0], op[1], b0, c0, op[2]);
+                lower_emit_cells(l, 6, l->e->lab[OP_addildv4], op[0], p, b0, c0, reads_p ? op[2] : 0);
                 return;
             }
         }

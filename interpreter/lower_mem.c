@@ -177,8 +177,9 @@ int lower_emit_gep(L *l, Ins *I) {
        constant (struct fields after it too: code[pc].op): fold into the loads
        and stores using it, as base + index * size + displacement */
     uint32_t lv = NOTY;
+    int32_t bias = l->gep_bias[I - l->ir->ins];     /* folded index adds */
     if (!l->nonmem[k] && !l->xs[k]) {
-        uint32_t t = I->ty2, es = 0; int64_t co = 0; int ok = 1;
+        uint32_t t = I->ty2, es = 0; int64_t co = bias; int ok = 1;
         for (uint32_t i = 1; i < I->n && ok; i++) {
             uint32_t v = I->o[i], vt2 = value_type(l, v); uint64_t x = 0;
             Ty *y = type_of(l, t);
@@ -212,8 +213,8 @@ int lower_emit_gep(L *l, Ins *I) {
         }
     }
     int32_t d = lower_dest_slot(l, I->id);
-    int32_t cur = slot_of(l, base, 0);
-    uint32_t t = I->ty2; int64_t co = 0;
+    int32_t cur = slot_of(l, base, 0), pending_at = 0;
+    uint32_t t = I->ty2, pending_size = 0; int64_t co = bias; int pending = 0;
     for (uint32_t i = 1; i < I->n; i++) {
         uint32_t v = I->o[i], vt2 = value_type(l, v);
         if (type_of(l, vt2)->k == TK_VEC) return fail_bitcode("bitcode: vector GEP index is not supported");
@@ -232,15 +233,15 @@ int lower_emit_gep(L *l, Ins *I) {
         uint32_t w = int_width(l, vt2);
         if (o.imm) { int64_t idx = w >= 64 ? (int64_t)o.v : (int64_t)(o.v << (64 - w)) >> (64 - w); co += idx * (int64_t)es; continue; }
         if (w < 32 && lower_sext_to_temp(l, &o, w)) return -1;
-        if (E5(OP(gep), d, cur, o.off, es)) return -1;
-        cur = d;
+        /* variable indices in pairs: a[i][j] is one gep2 */
+        if (pending) { if (E7(OP(gep2), d, cur, pending_at, pending_size, o.off, es)) return -1; cur = d; pending = 0; }
+        else { pending = 1; pending_at = o.off; pending_size = es; }
     }
+    if (pending) { if (E5(OP(gep), d, cur, pending_at, pending_size)) return -1; cur = d; }
     if (co || cur != d) return E4(OP(addi), d, cur, (uint32_t)co);
     return 0;
 }
-int lower_emit_aggregate_field(L *l, uint32_t ii) {
-    FnIR *ir = l->ir;
-    Ins *I = &ir->ins[ii];
+int lower_emit_aggregate_field(L *l, Ins *I) {
     E *e = l->e;
     uint32_t agg = I->o[0], at = I->ty2, off = 0, ft = at;
     uint32_t first = I->op == I_EXTVAL ? 1 : 2;
@@ -277,9 +278,7 @@ int lower_emit_aggregate_field(L *l, uint32_t ii) {
     }
     return E4(OP(movn), d + off, vs, fs);
 }
-int lower_emit_alloca(L *l, uint32_t ii) {
-    FnIR *ir = l->ir;
-    Ins *I = &ir->ins[ii];
+int lower_emit_alloca(L *l, Ins *I) {
     E *e = l->e;
     uint32_t k = I->id - l->base;
     uint32_t sz = ty_size(e, I->ty2), al = ty_align(e, I->ty2);

@@ -140,9 +140,7 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
     }
     return fail_bitcode("bitcode: bad cast opcode %u", opc);
 }
-int lower_emit_scalar_op(L *l, uint32_t ii) {
-    FnIR *ir = l->ir;
-    Ins *I = &ir->ins[ii];
+int lower_emit_scalar_op(L *l, Ins *I) {
     E *e = l->e;
     uint32_t t = I->ty;
     Operand a, b;
@@ -244,9 +242,7 @@ int lower_emit_scalar_op(L *l, uint32_t ii) {
     }
     return 0;
 }
-int lower_emit_extract_element(L *l, uint32_t ii) {
-    FnIR *ir = l->ir;
-    Ins *I = &ir->ins[ii];
+int lower_emit_extract_element(L *l, Ins *I) {
     E *e = l->e;
     uint32_t t = I->ty;
     Operand a;
@@ -269,14 +265,12 @@ int lower_emit_extract_element(L *l, uint32_t ii) {
     } else vs = slot_of(l, I->o[0], 0);
     return E4(OP(movx), d, vs, lower_operand_slot(l, &ix));
 }
-int lower_emit_shuffle(L *l, uint32_t ii) {
-    FnIR *ir = l->ir;
-    Ins *I = &ir->ins[ii];
+int lower_emit_shuffle(L *l, Ins *I) {
     E *e = l->e;
     uint32_t t = I->ty;
     Operand a;
     int32_t d = lower_dest_slot(l, I->id);
-    uint32_t x = lower_splat_source(l, ii);
+    uint32_t x = lower_splat_source(l, (uint32_t)(I - l->ir->ins));
     if (x != NOTY && is_v2d(l, t)) return E3(OP(splatd2), d, slot_of(l, x, 0));
     uint32_t n1 = lane_count(l, value_type(l, I->o[0])), n = lane_count(l, t), et = scalar_type(l, t);
     if (n == 4 && ty_size(e, et) == 4 && lower_type_class(l, et) >= 0 && e->v[I->o[2]].k != V_CUNDEF) {

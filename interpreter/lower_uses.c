@@ -1,6 +1,105 @@
-/* Before emission: use counts and use lists, phis that share a slot with
- * their back-edge value, and zexts done in place. */
+/* Before emission: pointer casts forwarded, use counts and use lists, phis
+ * that share a slot with their back-edge value, and zexts done in place. */
 #include "lower.h"
+
+/* a cast that keeps a pointer's 32 bits as they are: bitcast between pointer
+ * types, ptrtoint to i32, inttoptr from i32 */
+static int keeps_pointer_bits(L *l, Ins *C) {
+    Ty *to = type_of(l, C->ty), *from = type_of(l, C->ty2);
+    if (C->sub == 11) return to->k == TK_PTR && from->k == TK_PTR;
+    if (C->sub == 9) return from->k == TK_PTR && to->k == TK_INT && to->w == 32;
+    if (C->sub == 10) return to->k == TK_PTR && from->k == TK_INT && from->w == 32;
+    return 0;
+}
+/* Each such cast of a local value: its uses read the operand instead, so a
+ * load or store through `bitcast (gep ...)` folds the GEP's address like one
+ * through the GEP itself (the vectoriser's `<2 x double>*` casts were a mov32
+ * each, and forced the GEP into a slot), and the cast is no code. On the IR,
+ * before uses are counted: SSA values do not change, so reading the operand
+ * is the same value wherever the cast's uses are. */
+void lower_forward_pointer_casts(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *C = &ir->ins[i];
+        if (C->op == I_CAST && is_local(l, C->id) && is_local(l, C->o[0]) && keeps_pointer_bits(l, C))
+            l->same[C->id - l->base] = C->o[0] + 1;
+    }
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        for (uint32_t k = 0; k < I->n; k++) {
+            uint32_t v = I->o[k];
+            if (!is_value_operand(I, k)) continue;
+            while (is_forwarded(l, v)) v = l->same[v - l->base] - 1;     /* a cast of a cast */
+            I->o[k] = v;
+        }
+    }
+}
+/* the size of what GEP index `pos` steps over (0: a struct field, or not an index) */
+static uint32_t gep_step(L *l, Ins *G, uint32_t pos) {
+    uint32_t t = G->ty2;
+    for (uint32_t i = 2; i <= pos; i++) {
+        Ty *y = type_of(l, t);
+        if (y->k != TK_ARR && y->k != TK_VEC) return 0;
+        t = y->elt;
+    }
+    return ty_size(l->e, t);
+}
+/* `add i32 x, C` (or sub) used only as GEP indices: each GEP reads x and adds
+ * C * its step to its displacement (l->gep_bias), and the add is no code
+ * (l->in_address). Pointers are 32 bits, so base + (x + C) * s is
+ * base + x * s + C * s as it wraps. The unrolled a[i + 1], a[i + 2] ... of a
+ * loop become indexed loads from i with displacements. */
+int lower_fold_index_adds(L *l) {
+    FnIR *ir = l->ir;
+    uint32_t *uses = ealloc(l->e, 4 * (l->nloc + 1)), *index_uses = ealloc(l->e, 4 * (l->nloc + 1));
+    if (!uses || !index_uses) { efree(l->e, uses); return -1; }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            for (uint32_t k = 0; k < I->n; k++) {
+                if (!is_value_operand(I, k) || !is_local(l, I->o[k])) continue;
+                uses[I->o[k] - l->base]++;
+                /* a dot-product loop's handler reads its GEPs' operands where patterns.c found them */
+                if (I->op == I_GEP && k >= 1 && gep_step(l, I, k) && !l->dot[b].unroll) index_uses[I->o[k] - l->base]++;
+            }
+        }
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *A = &ir->ins[i];
+        uint64_t c;
+        if (A->op != I_BIN || A->sub > 1 || !is_local(l, A->id) || type_of(l, A->ty)->k != TK_INT || type_of(l, A->ty)->w != 32
+            || !is_local(l, A->o[0]) || !is_const(l, A->o[1]) || const_scalar(l->e, A->o[1], &c)) continue;
+        uint32_t k = A->id - l->base;
+        if (!uses[k] || uses[k] != index_uses[k]) continue;
+        l->in_address[k] = A->sub ? -(int32_t)(uint32_t)c : (int32_t)(uint32_t)c;
+        l->in_address_of[k] = A->o[0] + 1;
+    }
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *G = &ir->ins[i];
+        if (G->op != I_GEP) continue;                /* (in a dot loop's block its index adds were not folded) */
+        for (uint32_t k = 1; k < G->n; k++) {
+            uint32_t v = G->o[k];
+            if (!is_local(l, v) || !l->in_address_of[v - l->base]) continue;
+            l->gep_bias[i] += l->in_address[v - l->base] * (int32_t)gep_step(l, G, k);
+            G->o[k] = l->in_address_of[v - l->base] - 1;
+        }
+    }
+    efree(l->e, uses); efree(l->e, index_uses);
+    return 0;
+}
+/* The JIT's OSR entry reads a value lowering left out where the FrameMap says:
+ * a forwarded cast where its operand lives, an add folded into addresses as
+ * its operand plus the constant. */
+void lower_forwarded_frame_map(L *l) {
+    for (uint32_t k = 0; k < l->nloc; k++) {
+        if (l->in_address_of[k]) { l->loc[k] = l->fa[k] = 0; l->gb[k] = l->in_address_of[k]; l->go[k] = l->in_address[k]; continue; }
+        if (!l->same[k]) continue;
+        uint32_t v = l->same[k] - 1;
+        while (is_forwarded(l, v)) v = l->same[v - l->base] - 1;
+        uint32_t s = v - l->base;
+        l->loc[k] = l->loc[s]; l->fa[k] = l->fa[s]; l->gb[k] = l->gb[s]; l->go[k] = l->go[s];
+        l->xb[k] = l->xb[s]; l->xi[k] = l->xi[s]; l->xs[k] = l->xs[s];
+    }
+}
 
 void lower_count_uses(L *l) {
     FnIR *ir = l->ir;
@@ -76,7 +175,8 @@ int lower_build_uses(L *l) {
     return 0;
 }
 /* Single-block loops: let a phi and its back-edge value share a slot when the
- * phi is dead once the value is defined, so the back edge needs no moves.
+ * phi is dead once the value is defined, so the back edge needs no moves
+ * (a vector's: one move per lane; an accumulator of the vectoriser's).
  * Is v read after instruction vi of block b (or by a phi)? addr: v is a GEP
  * folded into loads/stores, which read its operands where they are. */
 static int used_late(L *l, uint32_t v, uint32_t b, uint32_t vi, int addr, int depth) {
@@ -96,15 +196,19 @@ void lower_coalesce(L *l) {
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1] && ir->ins[i].op == I_PHI; i++) {
             Ins *P = &ir->ins[i];
-            if (lower_type_class(l, P->ty) < 0) continue;
+            int vector = type_of(l, P->ty)->k == TK_VEC;
+            if (lower_type_class(l, P->ty) < 0 && !vector) continue;
             uint32_t v = NOTY;
             for (uint32_t k = 0; k + 1 < P->n; k += 2) if (P->o[k + 1] == b) { v = P->o[k]; break; }
             if (v == NOTY || !is_local(l, v) || l->loc[v - l->base] || l->loc[P->id - l->base]) continue;
             uint32_t vi = l->def[v - l->base];
             if (vi == NOTY || l->blk[vi] != b) continue;
             Ins *V = &ir->ins[vi];
-            if (!(V->op == I_BIN || V->op == I_FNEG || V->op == I_LOAD || V->op == I_SEL || V->op == I_CALL || (V->op == I_CAST && type_of(l, V->ty)->k != TK_VEC)
-                  || (V->op == I_GEP && V->n == 2))) continue;
+            /* a vector: lane by lane (lane i of the result reads lane i of the phi only), or
+               a <2 x double> handler (reads both lanes before it writes) */
+            if (vector ? !(V->op == I_BIN || V->op == I_FNEG)
+                : !(V->op == I_BIN || V->op == I_FNEG || V->op == I_LOAD || V->op == I_SEL || V->op == I_CALL || (V->op == I_CAST && type_of(l, V->ty)->k != TK_VEC)
+                    || (V->op == I_GEP && V->n == 2))) continue;
             if (used_late(l, P->id, b, vi, 0, 0)) continue;
             /* v must not feed another phi of this block (it would see v, fine) nor be P itself */
             int32_t s = lower_dest_slot(l, P->id);
@@ -125,5 +229,63 @@ void lower_zext_in_place(L *l) {
             || type_of(l, Z->ty)->k != TK_INT || int_width(l, Z->ty) != 32)
             continue;
         l->loc[Ld->id - l->base] = lower_dest_slot(l, Z->id);
+    }
+}
+
+/* the insertelement that is v's only use, as the vector it inserts into, in
+ * v's block: the next link of a vector built lane by lane; else NOTY */
+static uint32_t next_link(L *l, uint32_t v) {
+    uint32_t k = v - l->base, j = l->def[k];
+    if (j == NOTY || l->nuse[k] != 1 || l->us[k + 1] != l->us[k] + 1) return NOTY;
+    uint32_t u = l->ul[l->us[k]];
+    Ins *U = &l->ir->ins[u];
+    return U->op == I_INSELT && U->o[0] == v && l->blk[u] == l->blk[j] ? u : NOTY;
+}
+/* can scalar x be computed straight into a lane of a vector in block b? An
+ * instruction of b whose only use is that insert, writing its slot as its
+ * result (not a phi, a GEP folded away, nor a value sharing a slot already) */
+static int computed_into_lane(L *l, uint32_t x, uint32_t b) {
+    if (!is_local(l, x) || is_forwarded(l, x)) return 0;
+    uint32_t k = x - l->base, j = l->def[k];
+    if (j == NOTY || l->blk[j] != b || l->nuse[k] != 1 || l->loc[k] || lower_type_class(l, value_type(l, x)) < 0) return 0;
+    Ins *X = &l->ir->ins[j];
+    return X->op == I_LOAD || X->op == I_BIN || X->op == I_FNEG || X->op == I_SEL || X->op == I_EXTELT
+        || (X->op == I_CAST && type_of(l, X->ty2)->k != TK_VEC);
+}
+/* A vector built lane by lane (insertelement chains: the vectoriser's gather
+ * of four loads, a <2 x double> from two scalars): every link of a chain in one
+ * block, each used only by the next, shares the last link's slot, so each
+ * insert writes its lane instead of first copying the vector so far; and when
+ * the chain starts from undef (no lane but the inserted ones is read), each
+ * scalar computed only to be inserted is computed into its lane, so the
+ * inserts are no code. The last link's slot is its own (not a phi's): no other
+ * value lives there while the chain is built. */
+void lower_build_vectors_in_place(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = ir->nins; i-- > 0;) {
+        Ins *I = &ir->ins[i];
+        if (I->op != I_INSELT || !is_local(l, I->id) || l->loc[I->id - l->base] || next_link(l, I->id) != NOTY) continue;
+        int32_t d = lower_dest_slot(l, I->id);
+        uint32_t b = l->blk[i], j = i, lanes = 0;
+        int distinct = lane_count(l, I->ty) <= 32;
+        for (;;) {                                   /* back to the chain's first link */
+            Ins *J = &ir->ins[j];
+            uint64_t lane;
+            if (!is_const(l, J->o[2]) || const_scalar(l->e, J->o[2], &lane) || lane >= lane_count(l, I->ty) || (lanes >> lane & 1)) distinct = 0;
+            else lanes |= 1u << lane;
+            uint32_t v = J->o[0];
+            if (!is_local(l, v) || is_forwarded(l, v) || l->loc[v - l->base] || def_of(l, v) == NOTY
+                || ir->ins[def_of(l, v)].op != I_INSELT || next_link(l, v) != j) break;
+            l->loc[v - l->base] = d;
+            j = def_of(l, v);
+        }
+        Ins *first = &ir->ins[j];
+        if (!distinct || !is_const(l, first->o[0]) || l->e->v[first->o[0]].k != V_CUNDEF) continue;
+        for (uint32_t q = j;; q = next_link(l, ir->ins[q].id)) {
+            Ins *Q = &ir->ins[q]; uint64_t lane;
+            const_scalar(l->e, Q->o[2], &lane);
+            if (computed_into_lane(l, Q->o[1], b)) l->loc[Q->o[1] - l->base] = d + 8 * (int32_t)lane;
+            if (q == i) break;
+        }
     }
 }
