@@ -199,9 +199,10 @@ int lower(E *e, Fn *f) {
         if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
     }
     for (uint32_t i = 0; i < ir.nbb; i++) new_label(l);
-    lower_forward_pointer_casts(l);
+    /* (not in the bootstrap: the meta kernel's size budget) */
+    if (BF_FULL) lower_forward_pointer_casts(l);
     if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || (BF_FULL && match_dot_loops(e, &ir, l->dot) < 0)) goto out;
-    if (lower_fold_index_adds(l)) goto out;
+    if (BF_FULL && lower_fold_index_adds(l)) goto out;
     lower_count_uses(l);
     l->fsz = HDR;
     /* parameters */
@@ -291,7 +292,7 @@ int lower(E *e, Fn *f) {
                 if (at >= 1 && code[at - 1] == OP(jmpb) && at + 1 < l->nc) code[at + 1] = (W)&f->loops[code[at + 1]];
             }
         }
-        if (e->jit_osr) lower_forwarded_frame_map(l);
+        if (BF_FULL && e->jit_osr) lower_forwarded_frame_map(l);
         if (e->jit_osr && keep_frame_map(l, code)) { efree(e, code); goto out; }
         f->code = code;
         e->lowered++;
