@@ -2,10 +2,11 @@
  *
  * Every SSA value has a frame slot ([ebp + off]: parameters where the caller
  * put them, everything else below the saved registers); each instruction is
- * worked through EAX/ECX/EDX and XMM0/XMM1. The three callee-saved registers
- * EBX, ESI and EDI each hold one 32-bit value for the whole function, and
- * XMM2..XMM7 one float, double or <4 x float> each: the ones used most,
- * weighted by loop depth (allocate_registers). A value in an XMM register
+ * worked through EAX/ECX/EDX and XMM0/XMM1. EBX, ESI, EDI, and ECX and EDX
+ * where no code in between needs them (emit_allocated), each hold one 32-bit
+ * value for the whole function, and XMM2..XMM7 one float, double or
+ * <4 x float> each: the ones used most, weighted by loop depth
+ * (prepare_registers, regalloc.c). A value in an XMM register
  * keeps its slot too: calls clobber XMM registers, so they are written to
  * their slots around each call, and word-wise access goes through the slot
  * (a <4 x float> is written there at its definition only when some use reads
@@ -42,6 +43,10 @@ typedef struct J {
     int8_t *xreg;                /* the XMM register holding each float/double/<4 x float> local, or -1 */
     uint8_t *in_slot;            /* per <4 x float> local: some use reads it from its slot (its definition writes it there too) */
     uint32_t *live_from, *live_to;   /* each local's live interval (instruction indices) */
+    uint8_t *cls;                /* per local: the register class it may have (1 general, 2 XMM, 0 none) */
+    uint32_t *density;           /* per local: what a register is worth to it (regalloc.c) */
+    uint8_t *forbid;             /* per local: ECX/EDX (a mask of 1 << Reg) that something in its interval writes */
+    uint8_t *writes;             /* per instruction: the general registers its code writes, its result's own register but */
     uint32_t at;                 /* the instruction being compiled */
     uint32_t *uses;              /* uses of each local */
     Ins *folded;                 /* a GEP left for the next instruction's address() to compute */
@@ -59,8 +64,10 @@ typedef struct J {
     JitWhy why;                  /* the unsupported construct, once found */
     uint32_t fused;              /* loops compiled as one unit */
     uint32_t block;              /* the block being compiled */
-    uint32_t moved_at;           /* store() just emitted `mov moved_to, moved_from` ending here: a load of it is redundant */
+    uint32_t moved_at;           /* store() just emitted `mov moved_to, moved_from` ending here (moved_to NOREG: into word
+                                    moved_word of moved_value's slot): a load of it into moved_from is redundant */
     Reg moved_to, moved_from;
+    uint32_t moved_value; int moved_word;
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
 } J;
 
@@ -266,9 +273,11 @@ static int load(J *j, Reg r, uint32_t v, int word) {
     if (is_local(j, v)) {
         Reg held = (Reg)j->reg[v - j->ir->base];
         sync_slot(j, v);
-        int just_moved = j->moved_at == j->a.len && j->a.label != j->a.len && j->moved_to == held && j->moved_from == r;
-        if (held != NOREG && !just_moved) x86_mov_rr(&j->a, r, held);
-        else if (held == NOREG) x86_mov_rm(&j->a, r, slot(j, v, word));
+        int just_moved = j->moved_at == j->a.len && j->a.label != j->a.len && j->moved_to == held && j->moved_from == r
+                      && (held != NOREG || (j->moved_value == v && j->moved_word == word));
+        if (just_moved) return 0;
+        if (held != NOREG) x86_mov_rr(&j->a, r, held);
+        else x86_mov_rm(&j->a, r, slot(j, v, word));
         return 0;
     }
     uint64_t x;
@@ -289,8 +298,9 @@ static void store(J *j, uint32_t v, Reg r, int word) {
         return;
     }
     Reg held = (Reg)j->reg[v - j->ir->base];
-    if (held != NOREG) { x86_mov_rr(&j->a, held, r); j->moved_at = j->a.len; j->moved_to = held; j->moved_from = r; }
+    if (held != NOREG) x86_mov_rr(&j->a, held, r);
     else x86_mov_mr(&j->a, slot(j, v, word), r);
+    j->moved_at = j->a.len; j->moved_to = held; j->moved_from = r; j->moved_value = v; j->moved_word = word;
     sync_reg(j, v);
 }
 
@@ -326,8 +336,9 @@ static int alu_value(J *j, Alu op, Reg d, uint32_t v) {
         else x86_alu_rm(&j->a, op, d, slot(j, v, 0));
         return 0;
     }
-    if (load(j, ECX, v, 0)) return -1;
-    x86_alu_rr(&j->a, op, d, ECX);
+    Reg scratch = d == EAX ? ECX : EAX;
+    if (load(j, scratch, v, 0)) return -1;
+    x86_alu_rr(&j->a, op, d, scratch);
     return 0;
 }
 
@@ -359,6 +370,8 @@ static void take_result(J *j, uint32_t v, int c) {
 
 /* the general register value v lives in, or NOREG */
 static Reg held(J *j, uint32_t v) { return is_local(j, v) ? (Reg)j->reg[v - j->ir->base] : NOREG; }
+/* register r as a mask (X86.written); none for NOREG */
+static uint8_t bit(Reg r) { return r == NOREG ? 0 : (uint8_t)(1u << r); }
 
 /* ---- blocks and edges ----------------------------------------------------- */
 static void copy_bytes(J *j, Mem dst, Mem src, uint32_t size);
@@ -377,10 +390,12 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
         for (uint32_t k = 0; k + 1 < P->n; k += 2) {
             if (P->o[k + 1] != from) continue;
             int c = klass(j, P->ty);
-            if ((c == C_F32 || c == C_F64) && !is_vector(j, P->ty)) {     /* through XMM0: a value may live in an XMM register */
-                if (loadx(j, XMM0, P->o[k], c)) return -1;
-                if (j->via_shadow[to]) x86_movs_mr(&j->a, prec(c), M(EBP, j->shadow[P->id - ir->base]), XMM0);
-                else storex(j, P->id, XMM0, c);
+            if ((c == C_F32 || c == C_F64) && !is_vector(j, P->ty)) {     /* from or into the XMM register either lives in, else through XMM0 */
+                if (!j->via_shadow[to] && xheld(j, P->id)) { if (loadx(j, xr(j, P->id), P->o[k], c)) return -1; break; }
+                Xmm x = xheld(j, P->o[k]) ? xr(j, P->o[k]) : XMM0;
+                if (x == XMM0 && loadx(j, XMM0, P->o[k], c)) return -1;
+                if (j->via_shadow[to]) x86_movs_mr(&j->a, prec(c), M(EBP, j->shadow[P->id - ir->base]), x);
+                else storex(j, P->id, x, c);
                 break;
             }
             if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) {
@@ -389,13 +404,16 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
                 break;
             }
             if (!j->via_shadow[to] && held(j, P->id) != NOREG) {           /* straight into its register */
+                uint8_t before = j->a.written;
                 if (load(j, held(j, P->id), P->o[k], 0)) return -1;
+                j->a.written = before | (j->a.written & ~bit(held(j, P->id)));   /* the phi's own write */
                 break;
             }
-            for (uint32_t w = 0; w < words(c); w++) {
-                if (load(j, EAX, P->o[k], (int)w)) return -1;
-                if (j->via_shadow[to]) x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), EAX);
-                else store(j, P->id, EAX, (int)w);
+            for (uint32_t w = 0; w < words(c); w++) {                   /* from the register the value lives in, else through EAX */
+                Reg r = c == C_I32 && held(j, P->o[k]) != NOREG ? held(j, P->o[k]) : EAX;
+                if (r == EAX && load(j, EAX, P->o[k], (int)w)) return -1;
+                if (j->via_shadow[to]) x86_mov_mr(&j->a, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w), r);
+                else store(j, P->id, r, (int)w);
             }
             break;
         }
@@ -434,6 +452,7 @@ static int icmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, uint32_t t, C
     int c = klass(j, t), sg = pred >= 38;
     *cc = icmp_cond[pred - 32];
     if (c == C_I32) {
+        if ((!sg || width(j, t) == 32) && held(j, a) != NOREG) return alu_value(j, ALU_CMP, held(j, a), b);
         if (load(j, EAX, a, 0)) return -1;
         if (!sg || width(j, t) == 32) return alu_value(j, ALU_CMP, EAX, b);    /* narrow values compare unsigned as they are kept */
         if (load(j, ECX, b, 0)) return -1;
@@ -477,8 +496,9 @@ static int fcmp_in_flags(uint32_t pred) { return pred >= 2 && pred <= 13; }
 static int fcmp_flags(J *j, uint32_t pred, uint32_t a, uint32_t b, int c, Cond *cc) {
     static const Cond single[16] = { 0, 0, CC_A, CC_AE, CC_A, CC_AE, CC_NE, CC_NP, CC_P, CC_E, CC_B, CC_BE, CC_B, CC_BE, 0, 0 };
     int swap = pred == 4 || pred == 5 || pred == 10 || pred == 11;      /* olt ole ugt uge */
-    if (loadx(j, XMM0, swap ? b : a, c) || loadx(j, XMM1, swap ? a : b, c)) return -1;
-    x86_ucomis_rr(&j->a, prec(c), XMM0, XMM1);
+    uint32_t x = swap ? b : a, y = swap ? a : b;
+    if ((!xheld(j, x) && loadx(j, XMM0, x, c)) || (!xheld(j, y) && loadx(j, XMM1, y, c))) return -1;
+    x86_ucomis_rr(&j->a, prec(c), xheld(j, x) ? xr(j, x) : XMM0, xheld(j, y) ? xr(j, y) : XMM1);
     *cc = single[pred];
     return 0;
 }
@@ -505,6 +525,12 @@ static int bin_i32(J *j, Ins *I) {
     uint64_t x;
     if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) {        /* add/sub/and/or/xor: the operand as it is */
         Reg r = held(j, I->id);                                 /* into the result's register, unless the second operand is there */
+        Val *k = &j->e->v[I->o[1]];
+        if (I->sub <= 1 && w == 32 && r != NOREG && held(j, I->o[0]) != NOREG && held(j, I->o[0]) != r && k->k == V_CINT) {
+            if (const_scalar(j->e, I->o[1], &x)) return -1;                  /* lea r, [a + k]: one instruction */
+            x86_lea(&j->a, r, M(held(j, I->o[0]), (int32_t)(I->sub ? 0u - (uint32_t)x : (uint32_t)x)));
+            return 0;
+        }
         if (r == NOREG || r == held(j, I->o[1])) r = EAX;
         if (load(j, r, I->o[0], 0) || alu_value(j, alu[I->sub], r, I->o[1])) return -1;
         if (I->sub <= 1) zext_reg(j, r, w);                     /* and/or/xor of zero-extended values stay so */
@@ -563,6 +589,29 @@ static int bin_i64(J *j, Ins *I) {
     return 0;
 }
 
+/* `op d, b` (scalar SSE), b from its register or its slot where it is in one, else through XMM1 */
+static int sse_with(J *j, SseOp op, Xmm d, uint32_t b, int c) {
+    if (xheld(j, b)) x86_sse_rr(&j->a, prec(c), op, d, xr(j, b));
+    else if (is_local(j, b)) x86_sse_rm(&j->a, prec(c), op, d, place(j, b, 0));
+    else {
+        if (loadx(j, XMM1, b, c)) return -1;
+        x86_sse_rr(&j->a, prec(c), op, d, XMM1);
+    }
+    return 0;
+}
+/* the register id = a op1 b (op2 c) is computed in: its own, unless an operand read after the first is there */
+static Xmm float_result(J *j, uint32_t id, uint32_t b, uint32_t c) {
+    Xmm d = xheld(j, id) ? xr(j, id) : XMM0;
+    return (xheld(j, b) && xr(j, b) == d) || (c != NOTY && xheld(j, c) && xr(j, c) == d) ? XMM0 : d;
+}
+/* id = a op b (scalar SSE) */
+static int float_op(J *j, SseOp op, uint32_t id, uint32_t a, uint32_t b, int c) {
+    Xmm d = float_result(j, id, b, NOTY);
+    if (loadx(j, d, a, c) || sse_with(j, op, d, b, c)) return -1;
+    if (d == XMM0) storex(j, id, XMM0, c);
+    return 0;
+}
+
 static int bin_float(J *j, Ins *I, int c) {
     if (I->sub == 6) {                                       /* frem: the C library's fmod, as the interpreter */
         uint32_t k = 0;
@@ -573,20 +622,7 @@ static int bin_float(J *j, Ins *I, int c) {
     }
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
     if (I->sub > 4 || I->sub == 3) return unsupported(j, "float binary operator");
-    /* into the result's own register when it has one, the second operand from
-       its register or its slot where it is in one */
-    uint32_t b = I->o[1];
-    Xmm d = xheld(j, I->id) ? (Xmm)j->xreg[I->id - j->ir->base] : XMM0;
-    if (xheld(j, b) && j->xreg[b - j->ir->base] == (int8_t)d) d = XMM0;
-    if (loadx(j, d, I->o[0], c)) return -1;
-    if (xheld(j, b)) x86_sse_rr(&j->a, prec(c), op[I->sub], d, (Xmm)j->xreg[b - j->ir->base]);
-    else if (is_local(j, b)) x86_sse_rm(&j->a, prec(c), op[I->sub], d, place(j, b, 0));
-    else {
-        if (loadx(j, XMM1, b, c)) return -1;
-        x86_sse_rr(&j->a, prec(c), op[I->sub], d, XMM1);
-    }
-    if (d == XMM0) storex(j, I->id, XMM0, c);
-    return 0;
+    return float_op(j, op[I->sub], I->id, I->o[0], I->o[1], c);
 }
 
 /* one conversion through a helper: argument words of v, result into I */
@@ -605,8 +641,14 @@ static int cast(J *j, Ins *I) {
     if (from == C_NONE || to == C_NONE) return unsupported(j, "cast of this type");
     switch (I->sub) {
     case 0: case 9: case 10: case 1:                         /* trunc, ptrtoint, inttoptr, zext */
+        if (to == C_I32) {                                    /* straight into the result's register */
+            Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;
+            if (load(j, r, v, 0)) return -1;
+            zext_reg(j, r, tw);
+            if (r == EAX) store(j, I->id, EAX, 0);
+            return 0;
+        }
         if (load(j, EAX, v, 0)) return -1;
-        if (to == C_I32) { zext_reg(j, EAX, tw); store(j, I->id, EAX, 0); return 0; }
         store(j, I->id, EAX, 0);
         if (from == C_I64) { if (load(j, EAX, v, 1)) return -1; store(j, I->id, EAX, 1); }
         else { x86_mov_ri(&j->a, EAX, 0); store(j, I->id, EAX, 1); }
@@ -656,6 +698,7 @@ static int cast(J *j, Ins *I) {
         return 0;
     case 11:                                                  /* bitcast: the same bits */
         if (words(from) != words(to)) return unsupported(j, "bitcast between sizes");
+        if (from == C_I32 && to == C_I32 && held(j, I->id) != NOREG) return load(j, held(j, I->id), v, 0);
         for (uint32_t w = 0; w < words(to); w++) { if (load(j, EAX, v, (int)w)) return -1; store(j, I->id, EAX, (int)w); }
         return 0;
     }
@@ -739,12 +782,12 @@ static int load_ins(J *j, Ins *I) {
     m4 = m; m4.disp += 4;
     switch (c) {
     case C_I32: {
-        Reg r = held(j, I->id) != NOREG ? held(j, I->id) : ECX;      /* straight into its register */
+        Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;      /* straight into its register */
         if (w <= 8) x86_load8(&j->a, r, m, 0);
         else if (w == 16) x86_load16(&j->a, r, m, 0);
         else x86_mov_rm(&j->a, r, m);
         if (w == 1) zext_reg(j, r, 1);
-        if (r == ECX) store(j, I->id, ECX, 0);
+        if (r == EAX) store(j, I->id, EAX, 0);
         return 0;
     }
     case C_I64:
@@ -783,12 +826,13 @@ static int store_ins(J *j, Ins *I) {
     if (address_of(j, I->o[0], &m)) return -1;
     m4 = m; m4.disp += 4;
     if (xheld(j, I->o[1])) { x86_movs_mr(&j->a, prec(c), m, (Xmm)j->xreg[I->o[1] - j->ir->base]); return 0; }
-    Reg r = c == C_I32 && w == 32 && held(j, I->o[1]) != NOREG ? held(j, I->o[1]) : ECX;
-    if (r == ECX && load(j, ECX, I->o[1], 0)) return -1;
-    if (c == C_I32 && w <= 8) x86_store8(&j->a, m, ECX);
-    else if (c == C_I32 && w == 16) x86_store16(&j->a, m, ECX);
+    Reg scratch = m.base == EAX || m.index == EAX ? ECX : EAX;     /* not one the address uses */
+    Reg r = c == C_I32 && w == 32 && held(j, I->o[1]) != NOREG ? held(j, I->o[1]) : scratch;
+    if (r == scratch && load(j, scratch, I->o[1], 0)) return -1;
+    if (c == C_I32 && w <= 8) x86_store8(&j->a, m, scratch);
+    else if (c == C_I32 && w == 16) x86_store16(&j->a, m, scratch);
     else x86_mov_mr(&j->a, m, r);
-    if (words(c) == 2) { if (load(j, ECX, I->o[1], 1)) return -1; x86_mov_mr(&j->a, m4, ECX); }
+    if (words(c) == 2) { if (load(j, scratch, I->o[1], 1)) return -1; x86_mov_mr(&j->a, m4, scratch); }
     return 0;
 }
 
@@ -862,7 +906,13 @@ static int compare_flags(J *j, Ins *C, Cond *cc);
    compare was left to it: flags_for_next) */
 static int select_float(J *j, Ins *I, Ins *prev, int c) {
     Cond cc = CC_NE;
-    if (prev && prev->op == I_CMP && prev->id == I->o[0] && j->uses[prev->id - j->ir->base] == 1 && branch_takes_flags(j, prev) && flag_select(j, I)) {
+    int flags = prev && prev->op == I_CMP && prev->id == I->o[0] && j->uses[prev->id - j->ir->base] == 1 && branch_takes_flags(j, prev) && flag_select(j, I);
+    /* x > y ? x : y is maxss x, y (and < minss), NaNs and signed zeros included: the
+       second operand when the compare is false; the other way round the other one */
+    uint32_t x = I->o[1], y = I->o[2];
+    if (flags && (prev->sub == 2 || prev->sub == 4) && x != y && ((x == prev->o[0] && y == prev->o[1]) || (x == prev->o[1] && y == prev->o[0])))
+        return float_op(j, (prev->sub == 2) == (x == prev->o[0]) ? SSE_MAX : SSE_MIN, I->id, x, y, c);
+    if (flags) {
         if (compare_flags(j, prev, &cc) || loadx(j, XMM0, I->o[2], c) || loadx(j, XMM1, I->o[1], c)) return -1;
     } else {
         if (loadx(j, XMM0, I->o[2], c) || loadx(j, XMM1, I->o[1], c)) return -1;
@@ -1089,11 +1139,9 @@ static int intrinsic(J *j, Ins *I) {
     if (is_named(e, callee, "llvm.fmuladd.")) {          /* a * b + c, rounded twice: what the interpreter does without FMA */
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
-        if (loadx(j, XMM0, I->o[1], c) || loadx(j, XMM1, I->o[2], c)) return -1;
-        x86_sse_rr(&j->a, prec(c), SSE_MUL, XMM0, XMM1);
-        if (loadx(j, XMM1, I->o[3], c)) return -1;
-        x86_sse_rr(&j->a, prec(c), SSE_ADD, XMM0, XMM1);
-        storex(j, I->id, XMM0, c);
+        Xmm d = float_result(j, I->id, I->o[2], I->o[3]);
+        if (loadx(j, d, I->o[1], c) || sse_with(j, SSE_MUL, d, I->o[2], c) || sse_with(j, SSE_ADD, d, I->o[3], c)) return -1;
+        if (d == XMM0) storex(j, I->id, XMM0, c);
         return 0;
     }
     if (is_named(e, callee, "llvm.fabs.") || is_named(e, callee, "llvm.sqrt.")) {
@@ -1287,7 +1335,7 @@ static int cmp(J *j, Ins *I) {
 static int loop_input(J *j, Reg r, uint32_t v) {
     if (v == NOTY) { x86_mov_ri(&j->a, r, 0); return 0; }
     Reg held = is_local(j, v) ? (Reg)j->reg[v - j->ir->base] : NOREG;
-    if (held == NOREG) return load(j, r, v, 0);
+    if (held == NOREG) return load(j, r, v, 0);     /* (never in ECX or EDX: the loop writes them, keeping the values it reads out of them) */
     x86_mov_rm(&j->a, r, M(ESP, held == EBX ? 8 : held == ESI ? 4 : 0));
     return 0;
 }
@@ -1559,6 +1607,41 @@ static int splat_code(J *j, uint32_t bb, uint32_t i, uint32_t k) {
     return 0;
 }
 
+/* what splat i of block bb spreads: the float inserted right before it (*lane NOTY), or lane *lane of a
+   vector; NOTY: instruction i is no splat */
+static uint32_t splat_source(J *j, uint32_t bb, uint32_t i, uint32_t *lane) {
+    Ins *S = &j->ir->ins[i];
+    if (!is_local(j, S->id) || !splat(j, S, lane)) return NOTY;
+    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { *lane = NOTY; return S[-1].o[1]; }
+    return S->o[0];
+}
+/* The vectoriser splats a float once per unrolled part, in the same block:
+   every use of a later splat of the same thing reads the first one instead,
+   and the later one (no use left) is no code. */
+static void merge_equal_splats(J *j) {
+    FnIR *ir = j->ir;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            uint32_t lane, lane1, from = splat_source(j, b, i, &lane);
+            if (from == NOTY) continue;
+            for (uint32_t p = ir->bb[b]; p < i; p++) {
+                if (splat_source(j, b, p, &lane1) != from || lane1 != lane || j->uses[ir->ins[p].id - ir->base] == 0) continue;
+                uint32_t later = ir->ins[i].id, first = ir->ins[p].id;
+                for (uint32_t u = 0; u < ir->nins; u++)
+                    for (uint32_t o = 0; o < ir->ins[u].n; o++)
+                        if (ir->ins[u].o[o] == later && is_value_operand(&ir->ins[u], o)) ir->ins[u].o[o] = first;
+                j->uses[first - ir->base] += j->uses[later - ir->base];
+                j->uses[later - ir->base] = 0;
+                break;
+            }
+        }
+}
+/* a splat no instruction uses any more (merge_equal_splats) */
+static int unused_splat(J *j, Ins *I) {
+    uint32_t k;
+    return is_local(j, I->id) && j->uses[I->id - j->ir->base] == 0 && splat(j, I, &k);
+}
+
 static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev);
 
 /* ---- aggregates: small structs and arrays of numbers, in memory layout in their slots -------- */
@@ -1760,13 +1843,19 @@ static int flags_for_next(J *j, uint32_t bb, uint32_t i) {
     return (N->op == I_BR && N->n == 3 && N->o[2] == I->id) || (N->op == I_SEL && N->o[0] == I->id && flag_select(j, N));
 }
 
+/* instruction i of block bb has no code of its own: an instruction after it computes it */
+static int left_to_next(J *j, uint32_t bb, uint32_t i) {
+    uint32_t end = j->ir->bb[bb + 1];
+    return folds_into_next(j, bb, i) || flags_for_next(j, bb, i) || splat_insert(j, bb, i) || branch_on_and(j, bb, i)
+        || (i + 1 < end && branch_on_and(j, bb, i + 1)) || (i + 2 < end && branch_on_and(j, bb, i + 2));
+}
+
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
     if (is_shared_cast(I)) return 0;
     if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
-    if (flags_for_next(j, bb, i) || splat_insert(j, bb, i) || branch_on_and(j, bb, i)) return 0;
-    if ((i + 1 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 1)) || (i + 2 < j->ir->bb[bb + 1] && branch_on_and(j, bb, i + 2))) return 0;
+    if (left_to_next(j, bb, i) || unused_splat(j, I)) return 0;
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, i);
     if (I->op == I_STORE && is_vector(j, I->ty2)) {
         if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
@@ -1923,38 +2012,70 @@ static void choose_phi_copies(J *j) {
             }
 }
 
-/* registers for the locals (regalloc.c): 32-bit integers in EBX/ESI/EDI; floats, doubles
-   and <4 x float> (but phis, which edges write through their slots) in XMM2..XMM7 */
-static int allocate_registers(J *j) {
+/* The values that may have registers (regalloc.c), and their live intervals:
+   32-bit integers a general register; floats, doubles and <4 x float> (but
+   vector phis, which edges write through their slots) an XMM register. Values whose
+   code is left to the next instruction (a folded GEP, a compare left to the
+   flags, ...) are never in one, so they get none; nor do splats merged into an earlier one. */
+static int prepare_registers(J *j) {
     E *e = j->e; FnIR *ir = j->ir;
-    uint8_t *cls = ealloc(e, j->nloc + 1);
-    int8_t *reg = ealloc(e, j->nloc + 1);
+    j->cls = ealloc(e, j->nloc + 1); j->forbid = ealloc(e, j->nloc + 1); j->density = ealloc(e, 4 * (j->nloc + 1));
     j->live_from = ealloc(e, 4 * (j->nloc + 1)); j->live_to = ealloc(e, 4 * (j->nloc + 1));
-    j->in_slot = ealloc(e, j->nloc + 1);
-    if (!cls || !reg || !j->live_from || !j->live_to || !j->in_slot) { efree(e, cls); efree(e, reg); return -1; }
+    j->in_slot = ealloc(e, j->nloc + 1); j->writes = ealloc(e, ir->nins + 1);
+    if (!j->cls || !j->forbid || !j->density || !j->live_from || !j->live_to || !j->in_slot || !j->writes) return -1;
     for (uint32_t k = 0; k < j->nloc; k++) {
         uint32_t v = ir->base + k;
         int c = is_local(j, v) && !is_vector(j, vty(j, v)) ? klass(j, vty(j, v)) : C_NONE;
-        cls[k] = c == C_I32 ? 1 : c == C_F32 || c == C_F64 ? 2 : 0;
-        reg[k] = -1;
+        j->cls[k] = c == C_I32 ? 1 : c == C_F32 || c == C_F64 ? 2 : 0;
     }
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
-            if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) cls[I->id - ir->base] = 2;
+            if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) j->cls[I->id - ir->base] = 2;
+            if (I->id != NOTY && is_local(j, I->id) && (left_to_next(j, b, i) || unused_splat(j, I))) j->cls[I->id - ir->base] = 0;
             for (uint32_t o = 0; o < I->n; o++)
                 if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
         }
-    int r = regalloc(e, j->ir, j->nloc, cls, reg, j->live_from, j->live_to);
-    for (uint32_t k = 0; r == 0 && k < j->nloc; k++) {
-        if (cls[k] == 1) j->reg[k] = reg[k];
-        if (cls[k] == 2) j->xreg[k] = reg[k];
+    return live_intervals(e, ir, j->nloc, j->live_from, j->live_to, j->density);
+}
+
+/* registers for the locals by linear scan, ECX and EDX but where j->forbid says */
+static int assign_registers(J *j) {
+    int8_t *reg = ealloc(j->e, j->nloc + 1);
+    if (!reg) return -1;
+    memset(reg, -1, j->nloc + 1);
+    int r = linear_scan(j->e, j->nloc, j->cls, j->forbid, j->live_from, j->live_to, j->density, reg);
+    for (uint32_t k = 0; k < j->nloc; k++) {
+        j->reg[k] = j->cls[k] == 1 ? reg[k] : NOREG;
+        j->xreg[k] = j->cls[k] == 2 ? reg[k] : -1;
     }
-    efree(e, cls); efree(e, reg);
+    efree(j->e, reg);
     return r;
 }
 
+/* Per local, which of ECX and EDX the code of its interval writes (j->writes,
+   a value's own definition aside): into out; returns whether some local
+   held in ECX or EDX is among them (the code is wrong). */
+static int volatile_conflicts(J *j, uint8_t *out) {
+    uint32_t n = j->ir->nins, *count[2];
+    static const Reg regs[2] = { ECX, EDX };
+    count[0] = ealloc(j->e, 4 * (n + 1)); count[1] = ealloc(j->e, 4 * (n + 1));
+    if (!count[0] || !count[1]) { efree(j->e, count[0]); efree(j->e, count[1]); j->a.oom = 1; return 0; }
+    for (int r = 0; r < 2; r++)                      /* count[r][p]: positions before p whose code writes regs[r] */
+        for (uint32_t p = 0; p < n; p++) count[r][p + 1] = count[r][p] + (j->writes[p] >> regs[r] & 1);
+    int wrong = 0;
+    for (uint32_t k = 0; k < j->nloc; k++) {
+        out[k] = 0;
+        if (j->cls[k] != 1) continue;
+        uint32_t from = j->live_from[k], to = j->live_to[k] + 1 < n ? j->live_to[k] + 1 : n;
+        for (int r = 0; r < 2; r++)
+            if (from < to && count[r][to] > count[r][from]) out[k] |= bit(regs[r]);
+        if (out[k] & bit((Reg)j->reg[k])) wrong = 1;
+    }
+    efree(j->e, count[0]); efree(j->e, count[1]);
+    return wrong;
+}
 static void prologue(J *j) {
     X86 *a = &j->a;
     x86_push_r(a, EBP); x86_mov_rr(a, EBP, ESP);
@@ -2029,13 +2150,109 @@ static int osr_entry(J *j, uint32_t bb) {
             sync_reg(j, v);
             continue;
         }
+        Reg r = (Reg)j->reg[k];
+        if (r == ECX || r == EDX) j->reg[k] = NOREG;      /* the copies' scratch: into the slot, loaded once all are copied */
         if (interp_value(j, m, v, EAX)) return -1;
         if (c == C_I32) zext_reg(j, EAX, width(j, vty(j, v)));
         store(j, v, EAX, 0);
         if (words(c) == 2 && m->loc[k]) { x86_mov_rm(&j->a, EAX, M(EDX, m->loc[k] + 4)); store(j, v, EAX, 1); }
+        j->reg[k] = (int8_t)r;
     }
+    for (uint32_t k = 0; k < j->nloc; k++)
+        if ((j->reg[k] == ECX || j->reg[k] == EDX) && j->live_from[k] <= header && j->live_to[k] >= header)
+            x86_mov_rm(&j->a, (Reg)j->reg[k], slot(j, j->ir->base + k, 0));
     x86_jmp_to(&j->a, j->bodyat[bb]);
     return (int)entry;
+}
+
+/* What the code at instructions [from, to] writes: j->a.written, less the
+   result's own register at `to` (its definition comes last in its code). The
+   instructions before `to` emitted nothing: `to` computes them, reading their
+   operands there. */
+static void note_writes(J *j, uint32_t from, uint32_t to, Reg own) {
+    for (uint32_t p = from; p < to; p++) j->writes[p] |= j->a.written;
+    j->writes[to] |= (uint8_t)(j->a.written & ~bit(own));
+    j->a.written = 0;
+}
+
+/* the prologue and every block's code, noting what each instruction writes (j->writes) */
+static int emit_body(J *j) {
+    FnIR *ir = j->ir;
+    int r = 0;
+    prologue(j);
+    for (uint32_t bb = 0; bb < ir->nbb && r == 0 && !j->why.what; bb++) {
+        j->blockat[bb] = j->a.label = j->a.len;
+        j->block = bb;
+        /* phis take their values from the shadows the incoming edge wrote */
+        j->a.written = 0;
+        for (uint32_t i = ir->bb[bb]; j->via_shadow[bb] && i < ir->bb[bb + 1] && ir->ins[i].op == I_PHI; i++) {
+            Ins *P = &ir->ins[i];
+            if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) { copy_bytes(j, slot(j, P->id, 0), M(EBP, j->shadow[P->id - ir->base]), ty_size(j->e, P->ty)); continue; }
+            for (uint32_t w = 0; w < words(klass(j, P->ty)); w++) {
+                x86_mov_rm(&j->a, EAX, M(EBP, j->shadow[P->id - ir->base] + 4 * (int32_t)w));
+                uint8_t before = j->a.written;
+                store(j, P->id, EAX, (int)w);
+                j->a.written = before | (j->a.written & ~bit(held(j, P->id)));   /* the phi's own write */
+            }
+        }
+        note_writes(j, ir->bb[bb], ir->bb[bb], NOREG);
+        j->bodyat[bb] = j->a.label = j->a.len;
+        DotLoop dot;
+        if (match_dot_loop(j->e, ir, bb, &dot)) {
+            j->at = ir->bb[bb + 1] - 1;
+            r = dot_loop(j, &dot);
+            note_writes(j, ir->bb[bb], ir->bb[bb + 1] - 1, NOREG);
+            continue;
+        }
+        uint32_t pending = ir->bb[bb];                  /* the first instruction left to a later one's code */
+        for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1] && r == 0 && !j->why.what; i++) {
+            j->at = i;
+            r = instruction(j, bb, i);
+            note_writes(j, pending, i, ir->ins[i].id != NOTY && ir->ins[i].op != I_PHI ? held(j, ir->ins[i].id) : NOREG);
+            if (!left_to_next(j, bb, i) && !is_shared_cast(&ir->ins[i])) pending = i + 1;   /* a shared cast between them is no code */
+        }
+    }
+    return r;
+}
+
+/* back to an empty code buffer, for another pass over the function */
+static void restart(J *j) {
+    j->a.len = 0; j->a.nfields = 0; j->a.label = 0; j->a.written = 0;
+    j->nrel = 0; j->njumps = 0; j->fused = 0; j->folded = 0; j->moved_at = 0; j->stacksave = 0;
+    memset(j->writes, 0, j->ir->nins + 1);
+}
+
+/* The body, emitted until its registers are right. First with ECX and EDX
+ * for nobody, noting what each instruction's code writes; then with them for
+ * the values in whose intervals nothing writes them; if the code of that pass
+ * writes one where a value lives in it after all (other values got other
+ * registers, so other code), once more with those writes avoided too, and
+ * else as the first pass. */
+static int emit_allocated(J *j) {
+    enum { PASSES = 2 };
+    uint8_t *conflicts = ealloc(j->e, j->nloc + 1);
+    if (!conflicts) return -1;
+    memset(j->forbid, bit(ECX) | bit(EDX), j->nloc + 1);
+    int r = 0;
+    for (int pass = 0; ; pass++) {
+        r = assign_registers(j);
+        if (r == 0) r = emit_body(j);
+        if (r || j->why.what || j->a.oom) break;
+        int wrong = volatile_conflicts(j, conflicts), gains = 0;
+        for (uint32_t k = 0; k < j->nloc; k++) gains |= j->cls[k] == 1 && j->density[k] && conflicts[k] != (bit(ECX) | bit(EDX));
+        if (!wrong && (pass > 0 || !gains)) break;     /* right; or the first pass's, when ECX and EDX can hold nothing */
+        if (pass == PASSES) {                           /* the first pass's registers again */
+            memset(j->forbid, bit(ECX) | bit(EDX), j->nloc + 1);
+            restart(j);
+            r = assign_registers(j);
+            if (r == 0) r = emit_body(j);
+            break;
+        }
+        for (uint32_t k = 0; k < j->nloc; k++) j->forbid[k] = (uint8_t)((pass == 0 ? 0 : j->forbid[k]) | conflicts[k]);
+        restart(j);
+    }
+    efree(j->e, conflicts);
+    return r;
 }
 
 static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
@@ -2050,27 +2267,8 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.a.grow = grow_code; j.a.ctx = e;
     int r = share_kept_operands(&j);
     if (r == 0) r = layout(&j);
-    if (r == 0 && !j.why.what) { choose_phi_copies(&j); r = allocate_registers(&j); }
-    if (r == 0 && !j.why.what) {
-        prologue(&j);
-        for (uint32_t bb = 0; bb < ir.nbb && r == 0 && !j.why.what; bb++) {
-            j.blockat[bb] = j.a.label = j.a.len;
-            j.block = bb;
-            /* phis take their values from the shadows the incoming edge wrote */
-            for (uint32_t i = ir.bb[bb]; j.via_shadow[bb] && i < ir.bb[bb + 1] && ir.ins[i].op == I_PHI; i++) {
-                Ins *P = &ir.ins[i];
-                if (is_vector(&j, P->ty) || is_aggregate(&j, P->ty)) { copy_bytes(&j, slot(&j, P->id, 0), M(EBP, j.shadow[P->id - ir.base]), ty_size(e, P->ty)); continue; }
-                for (uint32_t w = 0; w < words(klass(&j, P->ty)); w++) {
-                    x86_mov_rm(&j.a, EAX, M(EBP, j.shadow[P->id - ir.base] + 4 * (int32_t)w));
-                    store(&j, P->id, EAX, (int)w);
-                }
-            }
-            j.bodyat[bb] = j.a.label = j.a.len;
-            DotLoop dot;
-            if (match_dot_loop(e, &ir, bb, &dot)) { j.at = ir.bb[bb + 1] - 1; r = dot_loop(&j, &dot); continue; }
-            for (uint32_t i = ir.bb[bb]; i < ir.bb[bb + 1] && r == 0 && !j.why.what; i++) { j.at = i; r = instruction(&j, bb, i); }
-        }
-    }
+    if (r == 0 && !j.why.what) { merge_equal_splats(&j); choose_phi_copies(&j); r = prepare_registers(&j); }
+    if (r == 0 && !j.why.what) r = emit_allocated(&j);
     if (r == 0 && !j.why.what && osr_block != NOTY) {
         int at = osr_entry(&j, osr_block);
         if (at < 0) r = -1;
@@ -2088,6 +2286,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     }
     *why = j.why;
     efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
+    efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes);
     fn_ir_free(e, &ir);
     return r;
 }

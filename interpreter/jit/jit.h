@@ -68,9 +68,13 @@ typedef struct JitInfo {
 /* emit.c: the number of engine helpers (RELOC_HELPER targets are below it) */
 uint32_t jit_helper_count(void);
 
-/* regalloc.c: live intervals of the locals [ir->base, ir->base + nloc) as
- * instruction indices (start[k], end[k]), and linear scan: cls[k] 1 picks a
- * register from EBX, ESI, EDI, 2 from XMM2..XMM7, 0 none; reg[k] (set to -1
- * by the caller) gets the register number or stays -1 (memory). */
-int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uint32_t *start, uint32_t *end);
+/* regalloc.c: the live intervals of the locals [ir->base, ir->base + nloc) as
+ * instruction indices (start[k], end[k]), and each one's use density (what a
+ * register is worth to it); then linear scan: cls[k] 1 picks a register from
+ * ECX, EDX, EBX, ESI, EDI but those of forbid[k] (a mask of register numbers),
+ * 2 from XMM2..XMM7, 0 none; reg[k] (set to -1 by the caller) gets the
+ * register number or stays -1 (memory). */
+int live_intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *density);
+int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint32_t *start, const uint32_t *end,
+                const uint32_t *density, int8_t *reg);
 #endif

@@ -10,10 +10,12 @@
  * meet can share a register whatever the block order.
  *
  * Linear scan then walks the intervals by start. A value gets a free
- * register of its class; when none is free, the one with the lowest use
- * density (uses, weighted 8x per loop level, per instruction its interval
- * spans) among it and those holding registers stays in memory for its whole
- * life: every value has a frame slot, so nothing is split or reloaded. */
+ * register of its class that it may take (ECX and EDX only where nothing in
+ * its interval writes them: the caller says which, per value); when none is
+ * free, the one with the lowest use density (uses, weighted 8x per loop
+ * level, per instruction its interval spans) among it and those holding
+ * registers it may take stays in memory for its whole life: every value has
+ * a frame slot, so nothing is split or reloaded. */
 #include "jit.h"
 #include "x86.h"
 
@@ -104,15 +106,16 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
             }
             for (uint32_t k = 0; k < I->n; k++) {
                 if (!is_value_operand(I, k)) continue;                /* block numbers, literal indices */
-                uint32_t at = b;
+                uint32_t at = NOTY;                                   /* a phi's incoming value: the block its edge leaves */
                 if (I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb) {
                     at = I->o[k + 1];
                     live(start, end, d, block_end(ir, at));           /* the edge writes the phi there, constant or not */
                 }
                 uint32_t v = I->o[k] - ir->base;
                 if (I->o[k] < ir->base || v >= nloc) continue;
-                live(start, end, v, at == b ? i : block_end(ir, at));
-                weight[v] += loop_weight(depth[at]);
+                /* used at i; or where the edge reads it, the end of that block (of b itself for a loop of one block) */
+                live(start, end, v, at == NOTY ? i : block_end(ir, at));
+                weight[v] += loop_weight(depth[at == NOTY ? b : at]);
             }
         }
     /* the hull of every point where a local is live, in block order */
@@ -131,16 +134,27 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
     return r;
 }
 
-int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uint32_t *start, uint32_t *end) {
-    uint32_t *weight = ealloc(e, 4 * (nloc + 1)), *depth = ealloc(e, 4 * (ir->nbb + 1)), *order = ealloc(e, 4 * (nloc + 1));
-    if (!weight || !depth || !order) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
-    if (intervals(e, ir, nloc, start, end, weight, depth)) { efree(e, weight); efree(e, depth); efree(e, order); return -1; }
+int live_intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *density) {
+    uint32_t *depth = ealloc(e, 4 * (ir->nbb + 1));
+    if (!depth) return -1;
+    memset(density, 0, 4 * nloc);
+    int r = intervals(e, ir, nloc, start, end, density, depth);
+    efree(e, depth);
     /* what a register is worth to a value: its weighted uses per instruction it spans
        (a long-lived value used now and then loses to a loop's counter) */
-    for (uint32_t k = 0; k < nloc; k++)
-        if (weight[k]) weight[k] = (uint32_t)(((uint64_t)weight[k] << 12) / (end[k] - start[k] + 1)) + 1;
-    static const int8_t pool[3][6] = { { 0 }, { EBX, ESI, EDI }, { XMM2, XMM3, XMM4, XMM5, XMM6, XMM7 } };
-    static const uint32_t pool_size[3] = { 0, 3, 6 };
+    for (uint32_t k = 0; r == 0 && k < nloc; k++)
+        if (density[k]) density[k] = (uint32_t)(((uint64_t)density[k] << 12) / (end[k] - start[k] + 1)) + 1;
+    return r;
+}
+
+int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint32_t *start, const uint32_t *end,
+                const uint32_t *weight, int8_t *reg) {
+    uint32_t *order = ealloc(e, 4 * (nloc + 1));
+    if (!order) return -1;
+    /* the caller-saved ECX and EDX first: a value that may have one leaves EBX, ESI and EDI
+       to those that live across calls */
+    static const int8_t pool[3][6] = { { 0 }, { ECX, EDX, EBX, ESI, EDI }, { XMM2, XMM3, XMM4, XMM5, XMM6, XMM7 } };
+    static const uint32_t pool_size[3] = { 0, 5, 6 };
     for (int c = 1; c <= 2; c++) {
         /* the candidates of this class, by start (insertion sort: functions are small) */
         uint32_t n = 0;
@@ -156,15 +170,16 @@ int regalloc(E *e, FnIR *ir, uint32_t nloc, const uint8_t *cls, int8_t *reg, uin
             uint32_t k = order[i], free = NOTY, weakest = NOTY;
             for (uint32_t r = 0; r < pool_size[c]; r++) {
                 if (holder[r] != NOTY && end[holder[r]] < start[k]) holder[r] = NOTY;    /* expired */
+                if (c == 1 && forbid[k] >> pool[c][r] & 1) continue;
                 if (holder[r] == NOTY) { if (free == NOTY) free = r; }
                 else if (weakest == NOTY || weight[holder[r]] < weight[holder[weakest]]) weakest = r;
             }
-            if (free == NOTY && weight[holder[weakest]] < weight[k]) { reg[holder[weakest]] = -1; free = weakest; }
+            if (free == NOTY && weakest != NOTY && weight[holder[weakest]] < weight[k]) { reg[holder[weakest]] = -1; free = weakest; }
             if (free == NOTY) continue;                       /* stays in memory */
             holder[free] = k;
             reg[k] = pool[c][free];
         }
     }
-    efree(e, weight); efree(e, depth); efree(e, order);
+    efree(e, order);
     return 0;
 }

@@ -40,6 +40,7 @@ typedef struct X86 {
     uint32_t *fields, nfields, capfields;  /* offsets of every 32-bit immediate/displacement: the only places an address can hide (persist.c checks them) */
     int oom;                      /* the buffer could not grow: the code is incomplete */
     uint32_t label;               /* the latest code offset a jump lands on (an instruction there may not rely on the one before) */
+    uint8_t written;              /* general registers written since the caller last cleared it (a mask of 1 << Reg; a call writes EAX, ECX, EDX) */
     void *(*grow)(void *ctx, void *old, uint32_t size);
     void *ctx;
 } X86;
