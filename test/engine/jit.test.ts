@@ -104,7 +104,7 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     // the inner engine's JIT compiled the program (its dot loops fused) ...
     expect(r.stderr).toMatch(/\[jit\] compiled matmul: .*; [1-9]\d* dot-product loops fused/);
     // ... and the outer one the engine's own hot functions: the bitcode reader, the IR reader by OSR
-    expect(r.stderr).toMatch(/\[jit\] compiled vbr: \d+ IR instructions/);
+    expect(r.stderr).toMatch(/\[jit\] compiled read_record: \d+ IR instructions/);
     expect(r.stderr).toMatch(/\[jit\] compiled fn_parse: .*entered by OSR from a hot loop/);
     // and a subset of the conformance suite, both JITs at their default threshold
     const cases = 'fnptr_table,hash_crc32,sort_quick,fp_nbody,switch_huge,vec_float4';
