@@ -1,8 +1,8 @@
 ; BareFlow stage2 (LBA 1..8, loaded at 0x7E00 by stage1, DL = boot drive).
 ; Real mode: A20, E820 map, image header, boot mode from QEMU fw_cfg, kernel
-; load above 1 MiB through a low bounce buffer and unreal mode, bf_boot_info;
-; then protected mode and a jump to the kernel entry with EAX = BF_BOOTINFO_MAGIC,
-; EBX = &bf_boot_info. Offsets mirror boot/bootinfo.h.
+; load above 1 MiB straight from the disk (its own ATA PIO reader, unreal mode),
+; bf_boot_info; then protected mode and a jump to the kernel entry with
+; EAX = BF_BOOTINFO_MAGIC, EBX = &bf_boot_info. Offsets mirror boot/bootinfo.h.
 ; The header and the loaded kernel are checked against their CRC-32s first: a
 ; corrupt image must stop here with a message, not run a damaged kernel.
 ; Errors go to COM1 and end the run through isa-debug-exit.
@@ -51,8 +51,48 @@ SMAP              equ 0x534D4150
 CRC_TABLE         equ 0x3000        ; 16 KiB, above the E820 map (0x1000..0x1C00), below the stack (0x7C00 down)
 CRC_SLICES        equ 16
 %define CRC_T(k)  (CRC_TABLE + (k) * 1024)
-BOUNCE_SEG        equ 0x2000        ; 0x20000: 32 KiB bounce buffer
-CHUNK_SECTORS     equ 64
+
+; ATA PIO on the primary channel's master drive: the BIOS's first hard disk
+; under QEMU -machine pc (the image header's magic confirms it is ours).
+ATA_DATA          equ 0x1F0
+ATA_COUNT         equ 0x1F2
+ATA_LBA0          equ 0x1F3         ; LBA bits 0..7
+ATA_LBA1          equ 0x1F4         ; bits 8..15
+ATA_LBA2          equ 0x1F5         ; bits 16..23
+ATA_DRIVE         equ 0x1F6         ; 0xE0 | LBA bits 24..27: master, LBA mode
+ATA_STATUS        equ 0x1F7         ; reading it acknowledges the drive's interrupt
+ATA_COMMAND       equ 0x1F7
+ATA_CONTROL       equ 0x3F6         ; write: 0 = interrupts on; read: status, no acknowledge
+ATA_READ_SECTORS  equ 0x20
+ST_ERR            equ 0x01
+ST_DRQ            equ 0x08
+ST_DF             equ 0x20
+ST_BSY            equ 0x80
+SECTOR_DWORDS     equ 128
+; Interrupts while loading: the drive's (IRQ 14) and the RTC's periodic tick
+; (IRQ 8, 2 Hz, host time: the watchdog); everything else masked, the PIT
+; stopped (kernel_lib/irq.c says why). The BIOS left the slave PIC on vectors
+; 0x70..0x77.
+PIC1_DATA         equ 0x21
+PIC2_DATA         equ 0xA1
+PIC1_CMD          equ 0x20
+PIC2_CMD          equ 0xA0
+PIC_EOI           equ 0x20
+PIC1_ONLY_CASCADE equ 0xFB          ; IRQ 2 open
+PIC2_RTC_AND_IDE  equ 0xBE          ; IRQ 8 and 14 open
+IVT_RTC           equ 0x70 * 4
+IVT_IDE           equ 0x76 * 4
+PIT_CMD           equ 0x43
+PIT_CH0           equ 0x40
+PIT_CH0_ONE_SHOT  equ 0x30
+RTC_INDEX         equ 0x70
+RTC_DATA          equ 0x71
+RTC_A             equ 0x0A
+RTC_B             equ 0x0B
+RTC_C             equ 0x0C
+RTC_RATE_2HZ      equ 15            ; 32768 >> (15 - 1) Hz
+RTC_B_PERIODIC    equ 0x40
+WATCHDOG_TICKS    equ 20            ; a drive busy this long (10 s) has failed
 
 COM1              equ 0x3F8
 DEBUG_EXIT_PORT   equ 0xF4
@@ -79,10 +119,12 @@ stage2:
     call enable_a20
     call read_e820
     call crc32_init
+    call disk_init
     call read_header
     call read_mode
     call find_kernel
     call load_kernel
+    call disk_done
     call verify_kernel
     rdtsc
     mov [BI_TSC_LOADED], eax
@@ -156,8 +198,8 @@ read_e820:
 ; (computed with the CRC field zero), since the part table steers the load.
 read_header:
     mov eax, HEADER_LBA
-    mov cx, 1
-    mov bx, HEADER_ADDR >> 4
+    mov ecx, 1
+    mov edi, HEADER_ADDR
     call read_sectors
     mov si, HEADER_ADDR
     mov di, image_magic
@@ -283,51 +325,20 @@ find_kernel:
     jmp fatal
 
 ; ---------------------------------------------------------------------------
-; Kernel load: CHUNK_SECTORS at a time into the bounce buffer, then copied to
-; its load address from unreal mode. BIOS calls may reset segment limits, so
-; unreal mode is re-entered after every read.
+; Kernel load: its sectors straight to its load address (unreal mode).
 load_kernel:
     mov bp, [part_ptr]
-    mov eax, [bp + PART_LBA]
-    mov [cur_lba], eax
-    mov eax, [bp + PART_SECTORS]
-    mov [remaining], eax
-    mov eax, [bp + PART_LOAD_ADDR]
-    mov [dest], eax
     mov eax, [bp + PART_ENTRY]
     mov [kernel_entry], eax
-.next:
-    mov ecx, [remaining]
-    test ecx, ecx
-    jz .done
-    cmp ecx, CHUNK_SECTORS
-    jbe .sized
-    mov ecx, CHUNK_SECTORS
-.sized:
-    mov [chunk], cx
-    mov eax, [cur_lba]
-    mov bx, BOUNCE_SEG
-    call read_sectors
-    call enter_unreal
-    movzx ecx, word [chunk]
-    shl ecx, 7                      ; sectors -> dwords
-    mov esi, BOUNCE_SEG << 4
-    mov edi, [dest]
-    cld
-    a32 rep movsd
-    mov [dest], edi
-    movzx ecx, word [chunk]
-    add [cur_lba], ecx
-    sub [remaining], ecx
-    jmp .next
-.done:
-    ret
+    mov edi, [bp + PART_LOAD_ADDR]
+    mov ecx, [bp + PART_SECTORS]
+    mov eax, [bp + PART_LBA]
+    jmp read_sectors
 
 ; ---------------------------------------------------------------------------
 ; The loaded kernel against its CRC-32 in the header: a flipped byte would
 ; otherwise hang or fault somewhere in the kernel.
 verify_kernel:
-    call enter_unreal               ; the kernel lies above 1 MiB
     mov bp, [part_ptr]
     mov esi, [bp + PART_LOAD_ADDR]
     mov ecx, [bp + PART_BYTES]
@@ -456,7 +467,9 @@ crc32:
     pop edi
     ret
 
-; DS and ES get a 4 GiB limit (base 0) for 32-bit addressing in real mode.
+; DS and ES get a 4 GiB limit (base 0) for 32-bit addressing in real mode
+; (no BIOS call follows that could reset them). Interrupts stay off: the disk
+; waits turn them on only to sleep.
 enter_unreal:
     cli
     lgdt [gdt_desc]
@@ -471,28 +484,177 @@ enter_unreal:
     xor bx, bx
     mov ds, bx
     mov es, bx
-    sti
     ret
 
 ; ---------------------------------------------------------------------------
-; int 13h AH=42h: EAX = LBA, CX = sectors (<= 127), BX = buffer segment.
-read_sectors:
-    mov [dap_lba], eax
-    mov [dap_count], cx
-    mov [dap_seg], bx
-    mov word [dap_off], 0
-    mov si, dap
-    mov ah, 0x42
-    mov dl, [boot_drive]
-    int 0x13
-    jc .error
+; The disk without the BIOS. A wait sleeps (hlt) until an interrupt instead of
+; polling the drive: under QEMU -icount every poll is a counted instruction
+; while the host completes the read in its own time (SeaBIOS's int 13h polled,
+; and the boot phase varied by ~0.4M instructions from boot to boot).
+disk_init:
+    call enter_unreal
+    mov word [IVT_RTC], irq_rtc
+    mov word [IVT_RTC + 2], 0
+    mov word [IVT_IDE], irq_ide
+    mov word [IVT_IDE + 2], 0
+    mov al, PIC1_ONLY_CASCADE
+    out PIC1_DATA, al
+    mov al, PIC2_RTC_AND_IDE
+    out PIC2_DATA, al
+    mov al, PIT_CH0_ONE_SHOT        ; a count of 1: expires at once, arms nothing after
+    out PIT_CMD, al
+    mov al, 1
+    out PIT_CH0, al
+    xor al, al
+    out PIT_CH0, al
+    mov al, RTC_A
+    call rtc_read
+    and al, 0xF0
+    or al, RTC_RATE_2HZ
+    mov ah, al
+    mov al, RTC_A
+    call rtc_write
+    mov al, RTC_B
+    call rtc_read
+    or al, RTC_B_PERIODIC
+    mov ah, al
+    mov al, RTC_B
+    call rtc_write
+    mov dx, ATA_CONTROL
+    xor al, al                      ; the BIOS may have left the drive's interrupt off
+    out dx, al
     ret
-.error:
+
+; The watchdog off again (the kernel sets up interrupts its own way).
+disk_done:
+    mov al, RTC_B
+    call rtc_read
+    and al, ~RTC_B_PERIODIC
+    mov ah, al
+    mov al, RTC_B
+    jmp rtc_write
+
+rtc_read:                           ; AL = register -> AL
+    out RTC_INDEX, al
+    in al, RTC_DATA
+    ret
+
+rtc_write:                          ; AL = register, AH = value
+    out RTC_INDEX, al
+    mov al, ah
+    out RTC_DATA, al
+    ret
+
+; Interrupt handlers: the waiting code reads the device's status itself.
+irq_rtc:
+    push ax
+    inc byte [ticks]
+    mov al, RTC_C                   ; reading C lets the RTC tick again
+    call rtc_read
+    jmp irq_eoi
+irq_ide:
+    push ax
+irq_eoi:
+    mov al, PIC_EOI
+    out PIC2_CMD, al
+    out PIC1_CMD, al
+    pop ax
+    iret
+
+; Sleeps until the drive's interrupt, then until it is not busy: AL = status.
+; It sleeps first even when the interrupt has come already (pending, it ends
+; the sleep at once), so what runs does not depend on how long the host took.
+; CF = 1 if the drive stayed busy for WATCHDOG_TICKS.
+disk_wait:
+    mov byte [ticks], 0
+.sleep:
+    sti                             ; takes effect after hlt: no lost wake-up
+    hlt
+    cli
+    mov dx, ATA_STATUS
+    in al, dx
+    test al, ST_BSY
+    jz .done                        ; CF = 0
+    cmp byte [ticks], WATCHDOG_TICKS
+    jb .sleep
+    stc
+.done:
+    ret
+
+; ECX sectors from LBA EAX to linear address EDI (unreal mode): READ SECTORS,
+; at most 256 a command, each sector once the drive has it (DRQ).
+read_sectors:
+    mov [cur_lba], eax
+    mov [remaining], ecx
+.command:
+    mov ecx, [remaining]
+    test ecx, ecx
+    jz .done
+    cmp ecx, 256
+    jbe .sized
+    mov ecx, 256
+.sized:
+    sub [remaining], ecx
+    mov dx, ATA_STATUS
+    in al, dx
+    test al, ST_BSY | ST_DRQ        ; idle, or 0xFF: no drive
+    jnz .error
+    mov eax, [cur_lba]
+    mov dx, ATA_DRIVE
+    shr eax, 24
+    or al, 0xE0
+    out dx, al
+    mov dx, ATA_CONTROL             ; the 400 ns the drive needs to answer
+    in al, dx
+    in al, dx
+    in al, dx
+    in al, dx
+    mov dx, ATA_COUNT
+    mov al, cl                      ; 256 is 0
+    out dx, al
+    mov eax, [cur_lba]
+    mov dx, ATA_LBA0
+    out dx, al
+    shr eax, 8
+    mov dx, ATA_LBA1
+    out dx, al
+    shr eax, 8
+    mov dx, ATA_LBA2
+    out dx, al
+    mov dx, ATA_COMMAND
+    mov al, ATA_READ_SECTORS
+    out dx, al
+.sector:
+    push ecx
+    call disk_wait
+    pop ecx
+    jc .error
+    test al, ST_ERR | ST_DF
+    jnz .error
+    test al, ST_DRQ
+    jz .error                       ; no data for us
+    push ecx
+    mov dx, ATA_DATA
+    mov ecx, SECTOR_DWORDS
+    cld
+    a32 rep insd
+    pop ecx
+    inc dword [cur_lba]
+    loop .sector
+    jmp .command
+.done:
+    ret
+.error:                             ; AL = the drive's status
+    mov [disk_status], al
     mov si, msg_disk
     call serial_puts
-    mov eax, [dap_lba]
+    mov eax, [cur_lba]
     call serial_hex32
-    mov si, msg_newline
+    mov si, msg_disk_status
+    call serial_puts
+    mov al, [disk_status]
+    call serial_hex8
+    mov si, msg_disk_end
     mov al, EXIT_DISK
     jmp fatal
 
@@ -570,12 +732,19 @@ serial_puts:                        ; DS:SI, NUL-terminated
     ret
 
 serial_hex32:                       ; EAX as 0x%08x
+    mov cx, 8
+    jmp serial_hex
+serial_hex8:                        ; AL as 0x%02x
+    shl eax, 24
+    mov cx, 2
+serial_hex:                         ; the CX high digits of EAX
     mov ebx, eax
+    push cx
     mov al, '0'
     call serial_putc
     mov al, 'x'
     call serial_putc
-    mov cx, 8
+    pop cx
 .digit:
     rol ebx, 4
     mov al, bl
@@ -622,14 +791,6 @@ gdt_desc:
     dw gdt_desc - gdt - 1
     dd gdt
 
-align 4
-dap:
-    db 16, 0
-dap_count: dw 0
-dap_off:   dw 0
-dap_seg:   dw 0
-dap_lba:   dq 0
-
 image_magic:   db "BAREFLOW"
 mode_file:     db "opt/bareflow/mode", 0
 mode_file_len  equ $ - mode_file
@@ -642,15 +803,17 @@ msg_kernel:    db "stage2: kernel '", 0
 msg_kernel_crc: db "' is corrupt: crc32 ", 0
 msg_kernel_want: db ", header says ", 0
 msg_disk:      db "stage2: disk read error at LBA ", 0
+msg_disk_status: db " (ATA status ", 0
+msg_disk_end:  db "; 0xff: no drive, 0x80 set: busy for 10 s)", 10, 0
 msg_newline:   db 10, 0
 
 boot_drive:    db 0
 mode_too_long: db 0
-chunk:         dw 0
+ticks:         db 0
+disk_status:   db 0
 part_ptr:      dw 0
 cur_lba:       dd 0
 remaining:     dd 0
-dest:          dd 0
 kernel_entry:  dd 0
 crc_found:     dd 0
 fw_entry:      times 64 db 0

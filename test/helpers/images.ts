@@ -94,6 +94,13 @@ export function withAliases(image: string, targets: Record<string, string>): str
   return withParts(image, (parts) => parts.map((p) => ('aliasOf' in p ? { name: p.name, aliasOf: targets[p.name] ?? p.aliasOf } : p)));
 }
 
+/** A copy of `image` cut short after its first `sectors` sectors (a disk smaller than its header says). */
+export function withSectors(image: string, sectors: number): string {
+  const out = join(tempDir('img-'), 'truncated.img');
+  writeFileSync(out, readFileSync(image).subarray(0, sectors * SECTOR));
+  return out;
+}
+
 /** A copy of `image` with the byte at `offset` inverted: the smallest corruption there is. */
 export function withFlippedByte(image: string, offset: number): string {
   const img = readFileSync(image);

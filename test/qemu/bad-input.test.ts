@@ -7,7 +7,7 @@ import { exitCodes } from '../../build/exitcodes.ts';
 import { readHeader, readVolume, partData, SECTOR, STAGE2_LBA, STAGE2_SECTORS } from '../../build/image.ts';
 import { reportsDir } from '../../build/paths.ts';
 import { bareflowCli, bootTest } from '../helpers/guest.ts';
-import { partOffset, testImage, withAliases, withCorruptBytes, withDataFiles, withFlippedByte, withParts } from '../helpers/images.ts';
+import { partOffset, testImage, withAliases, withCorruptBytes, withDataFiles, withFlippedByte, withParts, withSectors } from '../helpers/images.ts';
 
 let img: string;
 
@@ -160,6 +160,17 @@ describe('corrupt boot chain and kernels', () => {
     expect(ok.guestCode).toBe(0);
     const r = await expectFailure(withFlippedByte(padded, partOffset(padded, 'aot') + part.bytes - 1), { mode: 'aot' }, exitCodes.corruptImage, /^stage2: kernel 'aot' is corrupt: /m);
     expect(r.events).toEqual([]);
+  });
+
+  it('a disk read that fails: stage2 names the sector and the drive status', async () => {
+    // The disk ends half-way through the aot kernel: the drive refuses the first sector past its end (status READY | ERR).
+    const part = readHeader(readFileSync(img)).parts.find((p) => p.name === 'aot')!;
+    const end = part.lba + (part.sectors >> 1);
+    const lba = `0x${end.toString(16).padStart(8, '0')}`;
+    const r = await expectFailure(withSectors(img, end), { mode: 'aot' }, exitCodes.disk,
+      new RegExp(`^stage2: disk read error at LBA ${lba} \\(ATA status 0x41; 0xff: no drive, 0x80 set: busy for 10 s\\)$`, 'm'));
+    expect(r.events).toEqual([]);
+    expect(r.wallMs).toBeLessThan(10_000);
   });
 
   it('bareflow inspect names a flipped stage1 or stage2 byte', async () => {
