@@ -3,7 +3,10 @@
  * so freeing merges with both neighbours in O(1). Free blocks sit in bins:
  * one per 16-byte size up to 1 KiB (exact fit, fast for the many small
  * objects of the bitcode engine), then one per power of two (first fit).
- * Payloads are 16-byte aligned (SSE). Out of memory returns NULL. */
+ * A bitmap of the bins that hold a block finds the next larger one in a few
+ * instructions (a scan of the empty bins cost the engine's allocations ~250
+ * instructions each, 0.14M of a warm jit boot). Payloads are 16-byte
+ * aligned (SSE). Out of memory returns NULL. */
 #include "bf.h"
 #include "kernel.h"
 #include "libc.h"
@@ -23,6 +26,7 @@ struct block {
 };
 
 static struct block *bins[BINS];
+static uint32_t nonempty[(BINS + 31) / 32]; /* bit i: bins[i] holds a block */
 static uintptr_t heap_lo, heap_hi; /* first block, end sentinel */
 
 static uint32_t size_of(const struct block *b) { return b->size & ~IN_USE; }
@@ -46,16 +50,32 @@ static void bin_insert(struct block *b)
     if (bins[i])
         bins[i]->prev = b;
     bins[i] = b;
+    nonempty[i / 32] |= 1u << (i % 32);
 }
 
 static void bin_remove(struct block *b)
 {
-    if (b->prev)
+    if (b->prev) {
         b->prev->next = b->next;
-    else
-        bins[bin_of(size_of(b))] = b->next;
+    } else {
+        int i = bin_of(size_of(b));
+        bins[i] = b->next;
+        if (!b->next)
+            nonempty[i / 32] &= ~(1u << (i % 32));
+    }
     if (b->next)
         b->next->prev = b->prev;
+}
+
+/* The first bin from `i` on that holds a block, or BINS. */
+static int nonempty_from(int i)
+{
+    for (int w = i / 32; w < (BINS + 31) / 32; w++) {
+        uint32_t bits = nonempty[w] & (w == i / 32 ? ~0u << (i % 32) : ~0u);
+        if (bits)
+            return w * 32 + __builtin_ctz(bits);
+    }
+    return BINS;
 }
 
 /* Sets b's size, keeping the next block's back link in step. */
@@ -110,10 +130,8 @@ static struct block *find_free(uint32_t size)
                 return b;
     if (i < SMALL_BINS && bins[i])
         return bins[i];
-    for (i++; i < BINS; i++) /* any block of a larger bin fits */
-        if (bins[i])
-            return bins[i];
-    return 0;
+    i = nonempty_from(i + 1); /* any block of a larger bin fits */
+    return i < BINS ? bins[i] : 0;
 }
 
 void *malloc(size_t n)
