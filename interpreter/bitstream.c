@@ -9,40 +9,49 @@ static int bad(BS *b, const char *what) {
     return BS_ERR;
 }
 
-/* n bits (n <= 32) at the read position. Fields of up to 25 bits, nearly
- * all of them, are read as the little-endian word holding them (a load, a
- * shift and a mask); the last three bytes of the buffer, where no whole word
- * lies, and wider fields take the byte loop. */
-static uint32_t rd(BS *b, unsigned n) {
+/* n bits (n <= 32) at the read position, 0 past the end, byte by byte (the
+ * last three bytes of the buffer, where no whole word lies, and wider fields). */
+static __attribute__((noinline)) uint32_t rd_bytes(BS *b, unsigned n) {
     if (n == 0) return 0;
     if (b->pos + n > b->nbits) { b->pos = b->nbits + 1; return 0; }
-    uint32_t byte = b->pos >> 3;
+    const uint8_t *p = b->buf + (b->pos >> 3);
     unsigned sh = b->pos & 7;
     b->pos += n;
-    const uint8_t *p = b->buf + byte;
-    if (n <= 25 && (b->nbits >> 3) - byte >= 4) {
-        uint32_t w = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;   /* one load once compiled */
-        return (w >> sh) & ((1u << n) - 1);
-    }
     uint64_t w = 0;
     for (unsigned i = 0; i < (sh + n + 7) >> 3; i++) w |= (uint64_t)p[i] << (8 * i);
     return (uint32_t)(w >> sh) & (n == 32 ? 0xffffffffu : (1u << n) - 1);
 }
-/* A variable-width field of n-bit chunks; most values fit the first chunk. */
-static uint64_t vbr(BS *b, unsigned n) {
-    if (n < 2 || n > 32) { b->pos = b->nbits + 1; return 0; }
+/* n bits (n <= 32) at the read position. Fields of up to 25 bits with a whole
+ * word after them, nearly all, are read as the little-endian word holding
+ * them: a load, a shift and a mask, inlined where a field is read (the
+ * reader's inner loop); the rest as rd_bytes. */
+static inline uint32_t rd(BS *b, unsigned n) {
+    if (n > 25 || b->pos + 32 > b->nbits) return rd_bytes(b, n);   /* pos < 2^31: no wrap */
+    const uint8_t *p = b->buf + (b->pos >> 3);
+    uint32_t w = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;   /* one load once compiled */
+    w >>= b->pos & 7;
+    b->pos += n;
+    return w & ((1u << n) - 1);
+}
+/* A variable-width field of n-bit chunks (2 <= n <= 32) whose first chunk
+ * `first` was read: the rest of its chunks. */
+static __attribute__((noinline)) uint64_t vbr_rest(BS *b, unsigned n, uint32_t first) {
     uint32_t hi = 1u << (n - 1);
-    uint32_t p = rd(b, n);                       /* 0 past the end */
-    if (!(p & hi)) return p;
-    uint64_t v = p & (hi - 1); unsigned sh = n - 1;
+    uint64_t v = first & (hi - 1); unsigned sh = n - 1;
     for (;;) {
-        p = rd(b, n);
+        uint32_t p = rd(b, n);
         if (b->pos > b->nbits) return 0;
         if (sh < 64) v |= (uint64_t)(p & (hi - 1)) << sh;
         if (!(p & hi)) return v;
         sh += n - 1;
         if (sh > 70) { b->pos = b->nbits + 1; return 0; }
     }
+}
+/* A variable-width field of n-bit chunks; most values fit the first chunk. */
+static inline uint64_t vbr(BS *b, unsigned n) {
+    if (n < 2 || n > 32) { b->pos = b->nbits + 1; return 0; }
+    uint32_t p = rd(b, n);                       /* 0 past the end */
+    return p & (1u << (n - 1)) ? vbr_rest(b, n, p) : p;
 }
 static int eof(BS *b) { return b->pos > b->nbits; }
 static void align32(BS *b) { b->pos = (b->pos + 31) & ~31u; if (b->pos > b->nbits) b->pos = b->nbits + 1; }
@@ -158,7 +167,12 @@ static int read_record(BS *b, uint32_t id) {
     if (k < ni) a = bi->ab[k];
     else if (k - ni < b->stk[d].nab) a = b->stk[d].ab[k - ni];
     else return bad(b, "undefined abbreviation");
-    for (uint32_t i = 0; i < a->n; i++) {
+    /* the code first, as LLVM reads it: a scalar (not an array or a blob) */
+    if (a->n == 0) return bad(b, "record without code");
+    if (a->op[0].enc == AB_ARRAY || a->op[0].enc == AB_BLOB) return bad(b, "abbreviation starts with an array or a blob");
+    b->code = (uint32_t)scalar(b, a->op[0].enc, a->op[0].val);
+    if (eof(b)) return bad(b, "truncated record");
+    for (uint32_t i = 1; i < a->n; i++) {
         int enc = a->op[i].enc;
         if (enc == AB_ARRAY) {
             uint32_t n = (uint32_t)vbr(b, 6);
@@ -177,9 +191,6 @@ static int read_record(BS *b, uint32_t id) {
         } else if (add_op(b, scalar(b, enc, a->op[i].val))) return BS_ERR;
         if (eof(b)) return bad(b, "truncated record");
     }
-    if (b->n == 0) return bad(b, "record without code");
-    b->code = (uint32_t)b->ops[0];
-    memmove(b->ops, b->ops + 1, (b->n - 1) * 8); b->n--;
     return BS_REC;
 }
 
