@@ -165,7 +165,7 @@ function linkAndOptimise(what: string, objects: string[], linked: string, optimi
       },
     },
     {
-      name: `opt ${opt.join(' ')} ${what}`,
+      name: `opt ${what}`, // one name whatever the flags (the key): a step's state must follow its outputs
       inputs: [linked],
       outputs: [optimised, ll],
       tools: [tools.opt],
