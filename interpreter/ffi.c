@@ -6,9 +6,10 @@
 
 void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
     if (nlen && name[0] == 1) { name++; nlen--; }
+    if (!nlen) return 0;
     for (int i = 0; i < e->cfg.nsyms; i++) {
-        const char *s = e->cfg.syms[i].name;
-        if (strlen(s) == nlen && !memcmp(s, name, nlen)) return e->cfg.syms[i].addr;
+        const char *s = e->cfg.syms[i].name;   /* the first byte rejects nearly all: no strlen */
+        if (s[0] == name[0] && strlen(s) == nlen && !memcmp(s, name, nlen)) return e->cfg.syms[i].addr;
     }
     return 0;
 }

@@ -558,6 +558,10 @@ int const_bytes(E *e, uint32_t vid, uint8_t *out, uint32_t size) {
     }
     case V_CDATA: case V_CSTR: {
         uint32_t es = (y->k == TK_ARR || y->k == TK_VEC) ? ty_size(e, y->elt) : 1;
+        if (es == 1) {   /* strings: a store per byte, not a memcpy call */
+            for (uint32_t i = 0; i < v->u.d.n && i < ts; i++) out[i] = (uint8_t)v->u.d.d[i];
+            return 0;
+        }
         for (uint32_t i = 0; i < v->u.d.n && (i + 1) * es <= ts; i++) {
             uint64_t x = v->u.d.d[i];
             memcpy(out + i * es, &x, es > 8 ? 8 : es);
