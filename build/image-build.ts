@@ -57,6 +57,12 @@ const guestJit = fromRoot('interpreter', 'guest_jit.c');
 // than it saved (826M instructions to the first token with it, 509M without).
 // kernel_lib's C library parts the bootstrap itself does not use are bitcode in runtime.bc, not
 // native code in the meta kernel (interpreter/guest_syms.c: its FFI table leaves them out).
+// The bootstrap's engine runs runtime.bc's IR as module.c reads it (interpreter/ir_exec.c), without
+// lowering it to threaded code: lower*.c and exec.c's dispatch loop are not in the meta kernel.
+const bootstrapSources = [
+  ...engineGuestSources.filter((s) => s !== guestMain && !/\/(lower\w*|exec)\.c$/.test(s)),
+  fromRoot('interpreter', 'ir_exec.c'),
+];
 const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype)\.c$/.test(f));
 const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c'), ...runtimeLibSources];
 
@@ -87,11 +93,11 @@ export function kernelBuild(): KernelBuild {
   const jitLib = compileSteps(engineJit, engineFlags);
   const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
-  // The meta kernel: every object built for size (sizeCFlags, in obj/meta/), its engine the same
-  // sources built for the subset of IR runtime.bc uses (interpreter/internal.h BF_BOOTSTRAP);
-  // guest.c's app_main is runtime.bc's, the meta kernel's guest_meta.c's.
+  // The meta kernel: every object built for size (sizeCFlags, in obj/meta/), its engine the reader,
+  // FFI and JIT driver with ir_exec.c (interpreter/internal.h BF_BOOTSTRAP); guest.c's app_main is
+  // runtime.bc's, the meta kernel's guest_meta.c's.
   const metaLib = compileSteps(kernelLibSources(), sizeCFlags, true, 'meta');
-  const bootstrapEngine = compileSteps([...engineGuestSources.filter((s) => s !== guestMain), ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
+  const bootstrapEngine = compileSteps([...bootstrapSources, ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags },
     [...metaLib.objects, ...bootstrapEngine.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map((s) => objectPath(s)));

@@ -25,6 +25,7 @@ const engineStages: [RegExp, string][] = [
   [/^(lower\w*|patterns)\.c$/, 'engine: lowering (lower*.c, patterns.c)'],
   [/^(simd|fp80)\.c$/, 'engine: SIMD builtins, long double (simd.c, fp80.c)'],
   [/^(exec|ffi)\.c$/, 'engine: dispatch loop, FFI (exec.c, ffi.c)'],
+  [/^ir_exec\.c$/, 'engine: IR interpreter (ir_exec.c, the meta bootstrap\'s)'],
   [/^guest/, 'engine glue (interpreter/guest*.c)'],
 ];
 /** kernel_lib's files by what they serve. */

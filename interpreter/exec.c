@@ -36,69 +36,6 @@ static uint32_t clz32(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; 
 static uint32_t ctz32(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
 static uint32_t pop32(uint32_t x) { x = x - ((x >> 1) & 0x55555555); x = (x & 0x33333333) + ((x >> 2) & 0x33333333); return (((x + (x >> 4)) & 0x0f0f0f0f) * 0x01010101) >> 24; }
 
-/* words of a cdecl argument list from (src, kind) pairs */
-static uint32_t pack(uint8_t *fp, const W *p, uint32_t n, uint32_t *w, uint32_t cap) {
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint8_t *s = fp + (intptr_t)(int32_t)p[2 * i];
-        W kind = p[2 * i + 1];
-        if (kind == 0) { if (k < cap) w[k] = *(u32u *)s; k++; }
-        else if (kind == 1) { if (k + 1 < cap) { w[k] = *(u32u *)s; w[k + 1] = *(u32u *)(s + 4); } k += 2; }
-        else {                                  /* byval: copy the struct */
-            uint32_t sz = (uint32_t)(kind >> 2);
-            uint8_t *src = (uint8_t *)(W)*(u32u *)s;
-            if (k + sz / 4 <= cap) memcpy(&w[k], src, sz);
-            k += sz / 4;
-        }
-    }
-    return k;
-}
-
-/* fill parameter slots of frame fp from cdecl words; returns words used */
-static uint32_t unpack(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
-    Ty *ft = &e->ty[f->ty];
-    uint32_t k = 0, off = HDR;
-    for (uint32_t i = 0; i < ft->w; i++) {
-        uint32_t t = e->ty[f->ty].elts[i], bt;
-        Ty *y = &e->ty[t];
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
-            *(u32u *)(fp + off) = (uint32_t)(W)&w[k];
-            k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
-        }
-        if (y->k == TK_INT && y->w > 64) { memcpy(fp + off, &w[k], 16); k += 4; off += 16; continue; }
-        if (y->k == TK_FP80) { memcpy(fp + off, &w[k], 12); k += 3; off += 16; continue; }
-        if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
-        else if (y->k == TK_INT && y->w < 32) { *(u32u *)(fp + off) = w[k] & ((1u << y->w) - 1); k++; }   /* a caller may have sign-extended it: slots hold narrow integers zero-extended */
-        else { *(u32u *)(fp + off) = w[k]; k++; }
-        off += 8;
-    }
-    return k;
-}
-
-/* cdecl argument words of f's fixed parameters */
-uint32_t param_words(E *e, Fn *f) {
-    Ty *ft = &e->ty[f->ty];
-    uint32_t k = 0, bt;
-    for (uint32_t i = 0; i < ft->w; i++) {
-        Ty *y = &e->ty[ft->elts[i]];
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) k += (ty_size(e, bt) + 3) / 4;
-        else if (y->k == TK_INT && y->w > 64) k += 4;
-        else if (y->k == TK_FP80) k += 3;
-        else if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) k += 2;
-        else k++;
-    }
-    return k;
-}
-
-int rk_of(E *e, uint32_t t) {
-    Ty *y = &e->ty[t];
-    if (y->k == TK_VOID) return RK_VOID;
-    if (y->k == TK_FLT) return RK_F32;
-    if (y->k == TK_DBL) return RK_F64;
-    if (y->k == TK_INT && y->w > 32) return RK_I64;
-    return RK_I32;
-}
-
 static void trace(E *e, Fn *f, int isret, uint8_t *fp, int32_t src) {
     if (!e->cfg.print) return;
     if (!isret) {
@@ -381,31 +318,12 @@ const void *const *exec_labels(void) {
     return l;
 }
 
-/* e->fp follows calls and returns (one store each), so a fault can name the function */
-const char *bf_running_function(bf_engine *e, uint32_t *len, int *lowering) {
-    *lowering = e->lowering != 0;
-    *len = 0;
-    if (!e->fp) return 0;
-    Fn *f = ((Hdr *)e->fp)->fn;
-    *len = f->nlen;
-    return f->name;
-}
-
 int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
-    (void)nw;
     *ret = 0;
     if (f->isdecl && !f->native) return fail(e, BFE_UNRESOLVED, "bitcode: unresolved external '%.*s'", (int)f->nlen, f->name);
     if (HOT(e, f) && e->jit_hot(e, f)) return e->errc;
     if (!f->code && !f->native && lower(e, f)) return e->errc;
-    if (f->native) {                  /* FFI or compiled code; a trampoline passes no count: the type says */
-        /* a variadic callee's extra words are unknown here: pass on all ncall can (reading the
-           caller's stack beyond them is harmless) */
-        uint32_t need = e->ty[f->ty].vararg ? 64 : param_words(e, f);
-        int was = run_as(e, SIDE_COMPILED);
-        *ret = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
-        run_as(e, was);
-        return 0;
-    }
+    if (f->native) { *ret = call_native(e, f, argw, nw); return 0; }
     uint8_t *top = (uint8_t *)(((W)e->sp + 15) & ~(W)15);
     uint8_t *fp = top + f->clen;
     if (fp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth)
@@ -414,7 +332,7 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     memset(fp, 0, HDR);
     Hdr *h = (Hdr *)fp;
     h->fn = f; h->dyn = fp + f->frame;
-    uint32_t used = unpack(e, f, fp, argw);
+    uint32_t used = unpack_params(e, f, fp, argw);
     h->va = (uint8_t *)(argw + used);
     f->calls++;
     uint8_t *save = e->sp, *caller = e->fp;      /* caller: an interpreted function, when native code calls back */
@@ -423,6 +341,15 @@ int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret) {
     int r = run(e, fp, f->code, ret, 0);
     e->sp = save; e->depth = sdepth; e->fp = caller;
     return r;
+}
+
+int bf_prepare(bf_engine *e) {
+    for (uint32_t i = 0; i < e->nfn; i++) {
+        Fn *f = &e->fn[i];
+        if (f->isdecl || f->code) continue;
+        if (lower(e, f)) return e->errc;
+    }
+    return 0;
 }
 
 /* The passes of a dot-product loop (dotl/dotld: patterns.h) that the
@@ -714,16 +641,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             /* variadic: cdecl words below the new frame */
             if (!f->code) { e->sp = H->dyn; if (lower(e, f)) goto fail; }
             uint8_t *top = H->dyn;
-            uint32_t nw = pack(fp, ip + 5, n, (uint32_t *)top, 0x7fffffff);
+            uint32_t nw = pack_args(fp, ip + 5, n, (uint32_t *)top, 0x7fffffff);
             if (top + nw * 4 + 64 > e->stack_end) goto overflow;
-            nw = pack(fp, ip + 5, n, (uint32_t *)top, nw);
+            nw = pack_args(fp, ip + 5, n, (uint32_t *)top, nw);
             uint8_t *base = (uint8_t *)(((W)top + nw * 4 + 15) & ~(W)15);
             uint8_t *nfp = base + f->clen;
             if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
             memcpy(base, f->cdata, f->clen);
             Hdr *h = (Hdr *)nfp;
             h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
-            uint32_t used = unpack(e, f, nfp, (uint32_t *)top);
+            uint32_t used = unpack_params(e, f, nfp, (uint32_t *)top);
             h->va = top + 4 * used;
             f->calls++; e->depth++;
             e->fp = fp = nfp; ip = f->code;
@@ -731,7 +658,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         }
         if (f) t = (W)f->native;
         if (!t) { fail(e, BFE_ERROR, "engine: call through a null function pointer"); goto fail; }
-        uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
+        uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
         int was = run_as(e, SIDE_COMPILED), jumped = 0;
@@ -744,7 +671,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     }
     H_(ncall) {
         uint32_t n = IM(4);
-        uint32_t nw = pack(fp, ip + 5, n, wbuf, 128);
+        uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
         if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
         e->sp = H->dyn;
         uint64_t r;

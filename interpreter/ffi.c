@@ -4,6 +4,8 @@
  * function's pointer value everywhere, so pointers compare and round-trip). */
 #include "internal.h"
 
+typedef uint32_t u32u __attribute__((aligned(1), may_alias));
+
 void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
     if (nlen && name[0] == 1) { name++; nlen--; }
     if (!nlen) return 0;
@@ -93,6 +95,92 @@ static long double tramp_ld(Fn *f, uint32_t *args) {
     for (;;) { }
 }
 
+/* words of a cdecl argument list from (frame offset, kind) pairs: kind 0 one word, 1 two,
+ * else a struct by value of kind >> 2 bytes (its address at the offset); writes the first
+ * cap words, returns how many there are */
+uint32_t pack_args(uint8_t *fp, const W *p, uint32_t n, uint32_t *w, uint32_t cap) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t *s = fp + (intptr_t)(int32_t)p[2 * i];
+        W kind = p[2 * i + 1];
+        if (kind == 0) { if (k < cap) w[k] = *(u32u *)s; k++; }
+        else if (kind == 1) { if (k + 1 < cap) { w[k] = *(u32u *)s; w[k + 1] = *(u32u *)(s + 4); } k += 2; }
+        else {                                  /* byval: copy the struct */
+            uint32_t sz = (uint32_t)(kind >> 2);
+            uint8_t *src = (uint8_t *)(W)*(u32u *)s;
+            if (k + sz / 4 <= cap) memcpy(&w[k], src, sz);
+            k += sz / 4;
+        }
+    }
+    return k;
+}
+
+/* fill parameter slots of frame fp from cdecl words; returns words used */
+uint32_t unpack_params(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
+    Ty *ft = &e->ty[f->ty];
+    uint32_t k = 0, off = HDR;
+    for (uint32_t i = 0; i < ft->w; i++) {
+        uint32_t t = e->ty[f->ty].elts[i], bt;
+        Ty *y = &e->ty[t];
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
+            *(u32u *)(fp + off) = (uint32_t)(W)&w[k];
+            k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
+        }
+        if (y->k == TK_INT && y->w > 64) { memcpy(fp + off, &w[k], 16); k += 4; off += 16; continue; }
+        if (y->k == TK_FP80) { memcpy(fp + off, &w[k], 12); k += 3; off += 16; continue; }
+        if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) { memcpy(fp + off, &w[k], 8); k += 2; }
+        else if (y->k == TK_INT && y->w < 32) { *(u32u *)(fp + off) = w[k] & ((1u << y->w) - 1); k++; }   /* a caller may have sign-extended it: slots hold narrow integers zero-extended */
+        else { *(u32u *)(fp + off) = w[k]; k++; }
+        off += 8;
+    }
+    return k;
+}
+
+/* cdecl argument words of f's fixed parameters */
+uint32_t param_words(E *e, Fn *f) {
+    Ty *ft = &e->ty[f->ty];
+    uint32_t k = 0, bt;
+    for (uint32_t i = 0; i < ft->w; i++) {
+        Ty *y = &e->ty[ft->elts[i]];
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) k += (ty_size(e, bt) + 3) / 4;
+        else if (y->k == TK_INT && y->w > 64) k += 4;
+        else if (y->k == TK_FP80) k += 3;
+        else if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) k += 2;
+        else k++;
+    }
+    return k;
+}
+
+int rk_of(E *e, uint32_t t) {
+    Ty *y = &e->ty[t];
+    if (y->k == TK_VOID) return RK_VOID;
+    if (y->k == TK_FLT) return RK_F32;
+    if (y->k == TK_DBL) return RK_F64;
+    if (y->k == TK_INT && y->w > 32) return RK_I64;
+    return RK_I32;
+}
+
+/* f's native or compiled code called with cdecl words (a trampoline passes no count: the type
+ * says; a variadic callee's extra words are unknown here: all ncall can pass, reading the
+ * caller's stack beyond them is harmless) */
+uint64_t call_native(E *e, Fn *f, const uint32_t *argw, uint32_t nw) {
+    uint32_t need = e->ty[f->ty].vararg ? 64 : param_words(e, f);
+    int was = run_as(e, SIDE_COMPILED);
+    uint64_t r = ncall(f->native, (const W *)argw, nw > need ? nw : need, rk_of(e, e->ty[f->ty].elt));
+    run_as(e, was);
+    return r;
+}
+
+/* e->fp follows calls and returns (one store each), so a fault can name the function */
+const char *bf_running_function(bf_engine *e, uint32_t *len, int *lowering) {
+    *lowering = e->lowering != 0;
+    *len = 0;
+    if (!e->fp) return 0;
+    Fn *f = ((Hdr *)e->fp)->fn;
+    *len = f->nlen;
+    return f->name;
+}
+
 int stubs_make(E *e) {
     uint32_t n = e->nfn ? e->nfn : 1;
     uint8_t *m = e->cfg.exec_alloc ? e->cfg.exec_alloc(STUB_BYTES * n) : ealloc(e, STUB_BYTES * n);
@@ -129,15 +217,6 @@ Fn *stub_fn(E *e, W addr) {
     if (d < STUB_BYTES * e->nstub && d % STUB_BYTES == 0) {
         Fn *f = &e->fn[d / STUB_BYTES];
         return f->isdecl ? 0 : f;
-    }
-    return 0;
-}
-
-int bf_prepare(bf_engine *e) {
-    for (uint32_t i = 0; i < e->nfn; i++) {
-        Fn *f = &e->fn[i];
-        if (f->isdecl || f->code) continue;
-        if (lower(e, f)) return e->errc;
     }
     return 0;
 }

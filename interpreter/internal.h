@@ -17,17 +17,12 @@ void *malloc(size_t n);
 void *realloc(void *p, size_t n);
 void free(void *p);
 
-/* BF_BOOTSTRAP: the meta kernel's bootstrap, this engine built for the subset of
- * IR runtime.bc uses (build/image-build.ts; runtime.bc is built without the
- * vectorisers, build/kernel.ts runtimeOptFlags). It leaves out vectors, long
- * double, integers over 64 bits, the SIMD builtins, atomics, the fused loops
- * and peepholes, --stats counts and --trace. An instruction outside the subset
- * lowers to an `unsup` cell, whose run is a named error (exit 9): runtime.bc's
- * functions that hold one on a path the runtime never takes (ncall's long
- * double results, simd.c) still load. A configuration rather than a separate
- * interpreter: the reader, lowering and the dispatch loop stay one source, and
- * runtime.bc's JIT reads the bootstrap's frames (OSR) and entry slots as the
- * native engine lays them out. BF_FULL is 0 there, 1 in every other build. */
+/* BF_BOOTSTRAP: the meta kernel's bootstrap (build/image-build.ts), which runs
+ * runtime.bc's IR with ir_exec.c instead of lowering it (lower*.c and exec.c are
+ * not linked there). BF_FULL is 0 there, 1 in every other build. Lowering's and
+ * the dispatch loop's BF_FULL subset (no vectors, long double, wide integers,
+ * SIMD builtins, atomics, fused loops, --stats counts, --trace; an `unsup` cell
+ * outside it) is what the bootstrap used before ir_exec.c, no build uses it now. */
 #ifdef BF_BOOTSTRAP
 #define BF_FULL 0
 #else
@@ -38,6 +33,7 @@ typedef uintptr_t W;
 #define NOTY 0xffffffffu     /* no type / no result */
 typedef struct bf_engine E;
 struct JitCode; struct JitWhy;   /* jit/jit.h */
+struct IrCode;                   /* ir_exec.c */
 
 /* ---- bitstream.c ---------------------------------------------------- */
 typedef struct Abbrev { uint32_t n; struct { uint8_t enc; uint32_t val; } op[]; } Abbrev;
@@ -99,7 +95,10 @@ typedef struct Alias { uint32_t vid, target; const char *name; uint32_t nlen; } 
 
 typedef struct Fn {
     void *native;        /* entry slot: native/compiled cdecl code, or 0 */
-    W *code;             /* decoded form (lazily lowered), or 0 */
+    union {              /* 0 until the function first runs: */
+        W *code;         /* its decoded form (lower.c), or */
+        struct IrCode *ir;   /* in the meta bootstrap, its prepared IR (ir_exec.c) */
+    };
     uint32_t frame;      /* frame bytes */
     uint32_t nparam;     /* parameter chunk count */
     uint8_t *cdata; uint32_t cbase, clen;    /* constant slots image */
@@ -262,9 +261,13 @@ static inline int run_as(E *e, int side) {
     e->side_at = t; e->side = (uint8_t)side;
     return was;
 }
-int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);
+int exec_run(E *e, Fn *f, const uint32_t *argw, uint32_t nw, uint64_t *ret);   /* exec.c, or ir_exec.c in the meta bootstrap */
+/* ffi.c: the cdecl side of calls, for both interpreters */
 uint32_t param_words(E *e, Fn *f);       /* cdecl argument words of f's fixed parameters */
 int rk_of(E *e, uint32_t t);             /* how a value of type t comes back from a cdecl call (RK_*) */
+uint32_t pack_args(uint8_t *fp, const W *p, uint32_t n, uint32_t *w, uint32_t cap);
+uint32_t unpack_params(E *e, Fn *f, uint8_t *fp, const uint32_t *w);   /* f's parameter slots at fp from cdecl words; the words used */
+uint64_t call_native(E *e, Fn *f, const uint32_t *argw, uint32_t nw);  /* f's entry slot, with the time split */
 const void *const *exec_labels(void);
 uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk);
 /* Every defined function has a trampoline: its pointer value everywhere. It

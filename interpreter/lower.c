@@ -180,6 +180,7 @@ int lower(E *e, Fn *f) {
     if (f->failed) return fail(e, BFE_BITCODE, "bitcode: function '%.*s' failed to load", (int)f->nlen, f->name);
     e->lowering++;
     uint64_t t0 = e->cfg.now_us ? e->cfg.now_us() : 0;
+    if (!e->lab) e->lab = exec_labels();   /* the handlers lowering emits */
     FnIR ir;
     L ls; memset(&ls, 0, sizeof ls); L *l = &ls;
     l->e = e; l->f = f; l->ir = &ir;

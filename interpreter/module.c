@@ -789,7 +789,6 @@ bf_engine *bf_load(const void *bc, uint32_t len, const bf_config *cfg, int *err,
     cdepth = 0;
     e->i64align = 4; e->f64align = 4;
     e->buf = bc; e->len = len;
-    e->lab = exec_labels();
     BS *b = &e->bs;
     if (bs_init(b, e, bc, len)) goto out;
     /* pass 1: find the string table (it follows the module block) */
