@@ -532,7 +532,7 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
     }
     default: return fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)H->fn->nlen, H->fn->name);
     }
-    *(u64u *)d = r;
+    *(u64u *)d = mask64(r, w);                       /* narrow results zero-extended, as every slot holds them */
     return 0;
 }
 
