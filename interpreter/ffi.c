@@ -16,6 +16,7 @@ void *ffi_lookup(E *e, const char *name, uint32_t nlen) {
     return 0;
 }
 
+#if BF_FULL
 /* cdecl call with up to 64 argument words; extra words are harmless under
  * cdecl (the caller pops them). */
 #define W4(o) a[o], a[o + 1], a[o + 2], a[o + 3]
@@ -68,6 +69,50 @@ uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
     CALLS(64, T64, A64)
     return 0;
 }
+
+#else
+/* The meta bootstrap's: the same call in a few instructions (the C version's 64-argument
+ * calls of each result kind were 3.4 KB of its 64 KiB): the words copied to a 16-aligned
+ * stack, the call, the stack pointer back (which also undoes a callee's `ret 4` of a
+ * struct result's pointer), the result from EAX:EDX or st(0). Native only: runtime.bc,
+ * which the bootstrap interprets, has the C version (no inline assembly in its IR). */
+uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
+    uint32_t result[4] = { 0 }, kind = rk == RK_F32 ? 1 : rk == RK_F64 ? 2 : rk == RK_F80 ? 3 : 0;
+    void *f80 = 0;                                   /* RK_F80: where the result goes, the last word */
+    if (rk == RK_F80 && nw) f80 = (void *)w[--nw];
+    if (nw > 64) nw = 64;
+    uint32_t *out = result;
+    W first = nw ? w[0] : 0;                         /* RK_SRET: the struct result's pointer, returned */
+    __asm__ volatile(
+        "pushl %%edi\n\t"                        /* the result's kind and place, where EBX finds them after the call */
+        "pushl %%eax\n\t"
+        "movl %%esp, %%ebx\n\t"
+        "leal 0(,%%ecx,4), %%eax\n\t"
+        "subl %%eax, %%esp\n\t"
+        "andl $-16, %%esp\n\t"
+        "movl %%esp, %%edi\n\t"
+        "cld\n\t"
+        "rep movsl\n\t"
+        "call *%%edx\n\t"
+        "movl %%ebx, %%esp\n\t"
+        "popl %%esi\n\t"
+        "popl %%edi\n\t"
+        "cmpl $1, %%edi\n\t" "je 1f\n\t"
+        "cmpl $2, %%edi\n\t" "je 2f\n\t"
+        "cmpl $3, %%edi\n\t" "je 3f\n\t"
+        "movl %%eax, (%%esi)\n\t" "movl %%edx, 4(%%esi)\n\t" "jmp 4f\n"
+        "1:\tfstps (%%esi)\n\t" "jmp 4f\n"
+        "2:\tfstpl (%%esi)\n\t" "jmp 4f\n"
+        "3:\tfstpt (%%esi)\n"
+        "4:"
+        : "+a"(out), "+D"(kind), "+S"(w), "+c"(nw), "+d"(fn)
+        :
+        : "ebx", "memory", "cc", "st", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7");
+    if (f80) memcpy(f80, result, 10);
+    if ((rk & 0xff) == RK_SRET) return first;
+    return result[0] | (uint64_t)result[1] << 32;
+}
+#endif
 
 /* Entry from native code through a stub: f is pushed by the stub, args
  * points at the caller's cdecl argument words. */

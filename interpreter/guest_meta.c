@@ -34,6 +34,9 @@
 #define RUNTIME_THRESHOLD 10000
 #define RUNTIME_LOOP_THRESHOLD 0
 
+/* The CRC-32 of the runtime.bc this kernel was built with (build/image-build.ts generates it). */
+extern const uint32_t bf_runtime_crc32;
+
 static bf_engine *engine;   /* the bootstrap's, running runtime.bc */
 static uint32_t tokens;     /* token events the program sent */
 
@@ -125,6 +128,12 @@ static const bf_sym runtime_syms[] = {
 
 int app_main(void)
 {
+    /* Only that runtime.bc: the bootstrap does not verify its IR (module.c), and the JIT it hands
+       its frames and functions to must be this build's (bf_meta_register checks the structures). */
+    uint32_t crc, size;
+    if (image_file_crc(RUNTIME, &crc, &size) == 0 && crc != bf_runtime_crc32)
+        bf_fail(BF_EXIT_BAD_BITCODE, RUNTIME ": not the runtime.bc this kernel was built with (CRC-32 %08x, built with %08x)",
+                crc, bf_runtime_crc32);
     /* One table: runtime.bc's own imports, then guest_syms.c's. */
     int n = sizeof runtime_syms / sizeof runtime_syms[0];
     bf_sym *syms = malloc((uint32_t)(n + bf_kernel_nsyms) * sizeof *syms);
