@@ -2,7 +2,7 @@
 // a lock directory serialises the builds of parallel vitest workers, and the
 // step runner's cache makes every later call a no-op.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildImage, type ImageResult } from '../../build/image-build.ts';
 import { HEADER_LBA, SECTOR, STAGE2_LBA, packImage, packVolume, partData, readHeader, readVolume, volumeFile, type Alias, type Part, type VolumeFile } from '../../build/image.ts';
@@ -19,20 +19,15 @@ export const defaultModelFiles = {
 };
 
 /** Runs `fn` while no other test process builds into images/obj. */
-export async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  const lock = join(imagesDir, '.test-build.lock');
-  mkdirSync(imagesDir, { recursive: true });
+export async function withLock<T>(fn: () => Promise<T>, lock = join(imagesDir, '.test-build.lock')): Promise<T> {
+  mkdirSync(dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      // A lock older than 20 minutes belongs to a killed run.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 20 * 60_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // the holder released it meanwhile
-      }
+      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
       await sleep(250);
     }
   }
@@ -40,6 +35,35 @@ export async function withLock<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A lock whose holder is gone: vitest ends a worker whose beforeAll timed out
+ * without running its `finally`, so the lock outlives it. Its pid file names the
+ * holder; a lock without one (being created, or left by an older run) counts
+ * as stale after 20 minutes.
+ */
+function lockIsStale(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (pid > 0) return !processAlive(pid);
+  } catch {
+    // no pid file yet, or the holder released the lock meanwhile
+  }
+  try {
+    return Date.now() - statSync(lock).mtimeMs > 20 * 60_000;
+  } catch {
+    return false;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
