@@ -21,17 +21,25 @@
 
 static uint32_t loop_weight(uint32_t depth) { return depth >= 3 ? 512 : 1u << (3 * depth); }
 
-/* the blocks b's terminator can jump to */
-static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out, uint32_t cap) {
+/* the blocks b's terminator can jump to, into out (successor_buffer's room) */
+static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out) {
     Ins *T = &ir->ins[ir->bb[b + 1] - 1];
     uint32_t n = 0;
-    for (uint32_t k = 0; k < T->n && n < cap; k++) {
+    for (uint32_t k = 0; k < T->n; k++) {
         int is_block = T->op == I_BR ? k < 2 && k < T->n - (T->n == 3)
                      : T->op == I_SWITCH ? k == 1 || (k >= 3 && (k & 1))
                      : T->op == I_IBR ? k >= 1 : 0;
         if (is_block && T->o[k] < ir->nbb) out[n++] = T->o[k];
     }
     return n;
+}
+
+/* room successors() needs: the most operands a terminator has (a switch's or
+   indirectbr's list can be long: the engine's dispatch loop has 311) */
+static uint32_t *successor_buffer(E *e, FnIR *ir) {
+    uint32_t most = 1;
+    for (uint32_t b = 0; b < ir->nbb; b++) { uint32_t n = ir->ins[ir->bb[b + 1] - 1].n; if (n > most) most = n; }
+    return ealloc(e, 4 * most);
 }
 
 static uint32_t block_end(FnIR *ir, uint32_t b) { return ir->bb[b + 1] - 1; }
@@ -51,7 +59,7 @@ static void put(uint32_t *r, uint32_t k) { r[k >> 5] |= 1u << (k & 31); }
 static int has(const uint32_t *r, uint32_t k) { return r[k >> 5] >> (k & 31) & 1; }
 
 static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
-    uint32_t w = L->words = (nloc + 31) / 32 + 1, n = ir->nbb * w, succ[64];
+    uint32_t w = L->words = (nloc + 31) / 32 + 1, n = ir->nbb * w;
     L->in = ealloc(e, 4 * n + 4); L->out = ealloc(e, 4 * n + 4); L->gen = ealloc(e, 4 * n + 4); L->kill = ealloc(e, 4 * n + 4);
     if (!L->in || !L->out || !L->gen || !L->kill) return -1;
     for (uint32_t b = 0; b < ir->nbb; b++)
@@ -67,14 +75,14 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
             if (I->id != NOTY && I->id >= ir->base && I->id - ir->base < nloc) put(row(L->kill, w, b), I->id - ir->base);
         }
     /* the phi uses just recorded stay in out[] for good: keep them in gen-like form */
-    uint32_t *phi_out = ealloc(e, 4 * n + 4);
-    if (!phi_out) return -1;
+    uint32_t *phi_out = ealloc(e, 4 * n + 4), *succ = successor_buffer(e, ir);
+    if (!phi_out || !succ) { efree(e, phi_out); return -1; }
     memcpy(phi_out, L->out, 4 * n);
     for (int changed = 1; changed; ) {
         changed = 0;
         for (uint32_t b = ir->nbb; b-- > 0; ) {
             uint32_t *out = row(L->out, w, b), *in = row(L->in, w, b);
-            uint32_t ns = successors(ir, b, succ, 64);
+            uint32_t ns = successors(ir, b, succ);
             for (uint32_t x = 0; x < w; x++) {
                 uint32_t o = row(phi_out, w, b)[x];
                 for (uint32_t i = 0; i < ns; i++) o |= row(L->in, w, succ[i])[x];
@@ -83,19 +91,21 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
             }
         }
     }
-    efree(e, phi_out);
+    efree(e, phi_out); efree(e, succ);
     return 0;
 }
 
 /* intervals (start, end) and use weights of the locals [ir->base, ir->base + nloc) */
 static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *weight, uint32_t *depth) {
-    uint32_t succ[64];
+    uint32_t *succ = successor_buffer(e, ir);
+    if (!succ) return -1;
     for (uint32_t k = 0; k < nloc; k++) { start[k] = e->v[ir->base + k].k == V_ARG ? 0 : NOTY; end[k] = 0; }
     for (uint32_t b = 0; b < ir->nbb; b++) {
-        uint32_t n = successors(ir, b, succ, 64);
+        uint32_t n = successors(ir, b, succ);
         for (uint32_t i = 0; i < n; i++)
             if (succ[i] <= b) for (uint32_t x = succ[i]; x <= b; x++) depth[x]++;
     }
+    efree(e, succ);
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
