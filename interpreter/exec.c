@@ -397,6 +397,12 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     uint64_t osr_result;
     DISPATCH();
 #define H_(n) l_##n:
+/* back to the caller's frame. What the caller needs of the returning frame h
+ * (its result slot) is read or written before fp changes: were the old frame
+ * used after the new fp is set (osr_return did), the compiler keeps fp in two
+ * registers across the dispatch, and every handler pays a copy between them
+ * (353 `mov %ebp,%edi` in run(), one per dispatch) */
+#define POP_FRAME(h) do { W *rip_ = (h)->rip; uint8_t *rfp_ = (h)->rfp; ip = rip_; fp = rfp_; e->fp = fp; e->depth--; } while (0)
     H_(nop) NEXT(1);
     H_(jmp) JMP(ip[1]);
     H_(jmpb) {                                           /* a back-edge: counted, and hot loops go native */
@@ -548,6 +554,16 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(six2) *(u16u *)PX(1) = (uint16_t)U32(5); NEXT(6);
     H_(six4) *(u32u *)PX(1) = U32(5); NEXT(6);
     H_(six8) *(u64u *)PX(1) = U64(5); NEXT(6);
+/* two variable indices (a[i][j]): base + i * si + j * sj + displacement */
+#define PX2(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2) + U32((k) + 3) * IM((k) + 4) + (int32_t)IM((k) + 5))
+    H_(ljx1) U32(1) = *(u8u *)PX2(2); NEXT(8);
+    H_(ljx2) U32(1) = *(u16u *)PX2(2); NEXT(8);
+    H_(ljx4) U32(1) = *(u32u *)PX2(2); NEXT(8);
+    H_(ljx8) U64(1) = *(u64u *)PX2(2); NEXT(8);
+    H_(sjx1) *(u8u *)PX2(1) = (uint8_t)U32(7); NEXT(8);
+    H_(sjx2) *(u16u *)PX2(1) = (uint16_t)U32(7); NEXT(8);
+    H_(sjx4) *(u32u *)PX2(1) = U32(7); NEXT(8);
+    H_(sjx8) *(u64u *)PX2(1) = U64(7); NEXT(8);
     H_(lf8) U32(1) = *(u8u *)A(2); NEXT(3);
     H_(lf16) U32(1) = *(u16u *)A(2); NEXT(3);
     H_(sf8) *(u8u *)A(1) = (uint8_t)U32(2); NEXT(3);
@@ -707,6 +723,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(splatd2) { uint64_t v = U64(2); U64(1) = v; *(u64u *)(A(1) + 8) = v; NEXT(3); }
     H_(ldv2) { u64u *p = (u64u *)P(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(4); }
     H_(stv2) { u64u *p = (u64u *)P(1); uint64_t v0 = U64(3), v1 = *(u64u *)(A(3) + 8); p[0] = v0; p[1] = v1; NEXT(4); }
+    /* ... at base + index * scale + displacement, and with two indices (PX2) */
+    H_(ldv2x) { u64u *p = (u64u *)PX(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(6); }
+    H_(stv2x) { u64u *p = (u64u *)PX(1); uint64_t v0 = U64(5), v1 = *(u64u *)(A(5) + 8); p[0] = v0; p[1] = v1; NEXT(6); }
+    H_(ldv2j) { u64u *p = (u64u *)PX2(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(8); }
+    H_(stv2j) { u64u *p = (u64u *)PX2(1); uint64_t v0 = U64(7), v1 = *(u64u *)(A(7) + 8); p[0] = v0; p[1] = v1; NEXT(8); }
     H_(sqrtd_libm) {                /* libm's sqrt sets errno for a negative input: only those call it */
         double x = F64(3);
         if (x < 0) { e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(x); } else F64(1) = __builtin_sqrt(x);
@@ -716,29 +737,30 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         uint64_t v = U64(1);
         Hdr *h = H;
         if (!h->rip) { *ret = v; return 0; }
-        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
-        *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = v;
+        W dst = h->dst;
+        POP_FRAME(h);
+        *(u64u *)(fp + (intptr_t)(int32_t)dst) = v;
         DISPATCH();
     }
     osr_return: {                                        /* compiled code ran the rest of this activation */
         Hdr *h = H;
         int has_value = e->ty[e->ty[h->fn->ty].elt].k != TK_VOID;
         if (!h->rip) { if (has_value) *ret = osr_result; return 0; }
-        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
-        if (has_value) *(u64u *)(fp + (intptr_t)(int32_t)h->dst) = osr_result;
+        if (has_value) *(u64u *)(h->rfp + (intptr_t)(int32_t)h->dst) = osr_result;
+        POP_FRAME(h);
         DISPATCH();
     }
     H_(retv) {
         Hdr *h = H;
         if (!h->rip) return 0;
-        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
+        POP_FRAME(h);
         DISPATCH();
     }
     H_(retn) {
         Hdr *h = H;
         if (!h->rip) { memcpy(ret, A(1), IM(2) < 8 ? IM(2) : 8); return 0; }
         memmove(h->rfp + (intptr_t)(int32_t)h->dst, A(1), IM(2));
-        e->fp = fp = h->rfp; ip = h->rip; e->depth--;
+        POP_FRAME(h);
         DISPATCH();
     }
     /* setjmp/longjmp over the engine's own frames. The jump buffer (glibc's, 156 bytes, or

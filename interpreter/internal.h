@@ -224,9 +224,9 @@ typedef struct FnIR {
    a phi's incoming block), not a literal index (extractvalue, insertvalue),
    not a switch's case constant. Block numbers are small and overlap the ids
    of a function's locals: reading one as a value misreads it as some local. */
-static inline int is_value_operand(const Ins *I, uint32_t k) {
-    return !((I->op == I_BR && k < 2) || (I->op == I_SWITCH && k >= 1) || (I->op == I_IBR && k >= 1)
-             || (I->op == I_PHI && (k & 1)) || (I->op == I_EXTVAL && k >= 1) || (I->op == I_INSVAL && k >= 2));
+static inline int is_value_operand(const Ins *in, uint32_t k) {
+    return !((in->op == I_BR && k < 2) || (in->op == I_SWITCH && k >= 1) || (in->op == I_IBR && k >= 1)
+             || (in->op == I_PHI && (k & 1)) || (in->op == I_EXTVAL && k >= 1) || (in->op == I_INSVAL && k >= 2));
 }
 int fn_parse(E *e, Fn *f, FnIR *ir);    /* reads a body and verifies it (fn_verify) */
 int fn_verify(E *e, Fn *f, FnIR *ir);    /* verify.c: the IR checked before anything reads it */
@@ -314,7 +314,9 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    FULL(X,movx) FULL(X,stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) FULL(X,cnt) FULL(X,trace) FULL(X,cmpxchg) FULL(X,cmpxchg64) FULL(X,rmw) FULL(X,rmw64) X(frameaddr) X(fltrounds) X(trap) \
+    FULL(X,movx) FULL(X,stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
+    FULL(X,ljx1) FULL(X,ljx2) FULL(X,ljx4) FULL(X,ljx8) FULL(X,sjx1) FULL(X,sjx2) FULL(X,sjx4) FULL(X,sjx8) \
+    FULL(X,ldv2x) FULL(X,stv2x) FULL(X,ldv2j) FULL(X,stv2j) FULL(X,cnt) FULL(X,trace) FULL(X,cmpxchg) FULL(X,cmpxchg64) FULL(X,rmw) FULL(X,rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(unsup)
 #define X_ENUM(n) OP_##n,
 #define X_ENUM_OUT X_ENUM

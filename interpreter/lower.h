@@ -16,6 +16,7 @@ typedef struct L {
     uint32_t *gb; int32_t *go;    /* pointer = value gb (+1) plus go */
     uint32_t *nuse, *nonmem;
     uint32_t *xb, *xi, *xs;      /* GEP base+1 / index / scale folded into loads and stores */
+    uint32_t *xj, *xt;           /* and a second index + 1 / its scale (a[i][j]: not with OSR, FrameMap has one index) */
     uint32_t *same;      /* a pointer cast's operand + 1: its uses read that instead (lower_forward_pointer_casts) */
     uint32_t *in_address_of; int32_t *in_address;    /* add x, C used only as GEP indices: x + 1, C (lower_fold_index_adds) */
     int32_t *gep_bias;   /* per GEP instruction: bytes its indices' folded adds add */

@@ -20,18 +20,30 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
         uint32_t k = p - l->base;
         if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
         if (l->gb[k]) { *base = slot_of(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
-        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = 2; return 0; }
+        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = BF_FULL && l->xj[k] ? 3 : 2; return 0; }
     }
     *base = slot_of(l, p, 0);
     return 0;
 }
 
+/* an access through a GEP with two variable indices (a[i][j]), folded: one
+ * cell "op [d] base i si j sj disp [v]" reads base + i * si + j * sj + disp
+ * (d: the loaded value's slot, v: the stored one's; 0 leaves it out) */
+static int emit_two_index(L *l, int op, int32_t d, int32_t b, int32_t i, uint32_t p, int32_t disp, int32_t v) {
+    uint32_t k = p - l->base;
+    int32_t j = slot_of(l, l->xj[k] - 1, 0);
+    disp += l->go[k];
+    if (d) return lower_emit_cells(l, 8, l->e->lab[op], (W)d, (W)b, (W)i, (W)l->xs[k], (W)j, (W)l->xt[k], (W)disp);
+    return lower_emit_cells(l, 8, l->e->lab[op], (W)b, (W)i, (W)l->xs[k], (W)j, (W)l->xt[k], (W)disp, (W)v);
+}
 int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int32_t b = 0, off; int fr;
     if (ptr_of(l, p, &b, &off, &fr)) return -1;
     off += extra;
     Ty *y = type_of(l, t);
     if (is_v2d(l, t) && !fr) return E4(OP(ldv2), d, b, off);
+    if (is_v2d(l, t) && fr == 2) return E6(OP(ldv2x), d, b, off, l->xs[p - l->base], l->go[p - l->base] + extra);
+    if (is_v2d(l, t) && fr == 3) return emit_two_index(l, OP_ldv2j, d, b, off, p, extra, 0);
     if (y->k == TK_VEC) {
         uint32_t es = ty_size(l->e, y->elt);
         if (type_of(l, y->elt)->k == TK_INT && type_of(l, y->elt)->w == 1) return fail_bitcode("bitcode: unsupported load of an i1 vector");
@@ -48,6 +60,10 @@ int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int c = lower_type_class(l, t);
     uint32_t sz = mem_size(l, t);
     uint32_t w = int_width(l, t);
+    if (BF_FULL && fr == 3) {
+        if (emit_two_index(l, sz == 1 ? OP_ljx1 : sz == 2 ? OP_ljx2 : sz == 4 ? OP_ljx4 : OP_ljx8, d, b, off, p, extra, 0)) return -1;
+        return type_of(l, t)->k == TK_INT && w != sz * 8 ? mask_to(l, d, w) : 0;
+    }
     if (fr == 2) {
         int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
         int32_t disp = l->go[p - l->base] + extra;
@@ -83,7 +99,13 @@ int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     off += extra;
     uint32_t t = value_type(l, v);
     Ty *y = type_of(l, t);
-    if (is_v2d(l, t) && !fr) { int32_t x = lower_v2d_slot(l, v); return x ? E4(OP(stv2), b, off, x) : -1; }
+    if (is_v2d(l, t) && fr != 1) {
+        int32_t x = lower_v2d_slot(l, v);
+        if (!x) return -1;
+        if (fr == 2) return E6(OP(stv2x), b, off, l->xs[p - l->base], l->go[p - l->base] + extra, x);
+        if (fr == 3) return emit_two_index(l, OP_stv2j, 0, b, off, p, extra, x);
+        return E4(OP(stv2), b, off, x);
+    }
     if (y->k == TK_VEC) {
         uint32_t es = ty_size(l->e, y->elt);
         if (type_of(l, y->elt)->k == TK_INT && type_of(l, y->elt)->w == 1) return fail_bitcode("bitcode: unsupported store of an i1 vector");
@@ -103,6 +125,7 @@ int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     }
     int c = lower_type_class(l, t);
     uint32_t sz = mem_size(l, t);
+    if (BF_FULL && fr == 3) return emit_two_index(l, sz == 1 ? OP_sjx1 : sz == 2 ? OP_sjx2 : sz == 4 ? OP_sjx4 : OP_sjx8, 0, b, off, p, extra, slot_of(l, v, 0));
     if (fr == 2) {
         int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
         int32_t disp = l->go[p - l->base] + extra, vs = slot_of(l, v, 0);
@@ -159,6 +182,12 @@ int lower_emit_gep(L *l, Ins *I) {
             if (l->nonmem[k]) return E3(OP(lea), lower_dest_slot(l, I->id), l->fa[k]);
             return 0;
         }
+        if (BF_FULL && is_local(l, base) && l->xb[base - l->base] && !l->nonmem[k]) {     /* an indexed address + off */
+            uint32_t kb = base - l->base;
+            l->xb[k] = l->xb[kb]; l->xi[k] = l->xi[kb]; l->xs[k] = l->xs[kb]; l->xj[k] = l->xj[kb]; l->xt[k] = l->xt[kb];
+            l->go[k] = l->go[kb] + (int32_t)off;
+            return 0;
+        }
         if (is_local(l, base)) {
             uint32_t bb = base, kb = base - l->base; int32_t o2 = (int32_t)off;
             if (l->gb[kb]) { bb = l->gb[kb] - 1; o2 += l->go[kb]; }
@@ -176,7 +205,7 @@ int lower_emit_gep(L *l, Ins *I) {
     /* one variable i32 index (an array's or the pointer's), every other index
        constant (struct fields after it too: code[pc].op): fold into the loads
        and stores using it, as base + index * size + displacement */
-    uint32_t lv = NOTY;
+    uint32_t lv = NOTY, lv2 = NOTY, es2 = 0;
     int32_t bias = l->gep_bias[I - l->ir->ins];     /* folded index adds */
     if (!l->nonmem[k] && !l->xs[k]) {
         uint32_t t = I->ty2, es = 0; int64_t co = bias; int ok = 1;
@@ -192,8 +221,11 @@ int lower_emit_gep(L *l, Ins *I) {
             uint32_t size = ty_size(l->e, t);
             if (type_of(l, vt2)->k != TK_INT) { ok = 0; break; }
             if (!is_const(l, v)) {
-                if (lv != NOTY || int_width(l, vt2) != 32) { ok = 0; break; }
-                lv = v; es = size; continue;
+                if (int_width(l, vt2) != 32) { ok = 0; break; }
+                if (lv == NOTY) { lv = v; es = size; continue; }
+                /* a second one (a[i][j]), unless the JIT may enter this frame (OSR's FrameMap holds one index) */
+                if (BF_FULL && lv2 == NOTY && !l->e->jit_osr) { lv2 = v; es2 = size; continue; }
+                ok = 0; break;
             }
             if (const_scalar(l->e, v, &x)) { ok = 0; break; }
             uint32_t w = int_width(l, vt2);
@@ -209,6 +241,7 @@ int lower_emit_gep(L *l, Ins *I) {
         }
         if (ok && es) {
             l->xb[k] = xb; l->xi[k] = lv; l->xs[k] = es; l->go[k] = (int32_t)co;
+            if (lv2 != NOTY) { l->xj[k] = lv2 + 1; l->xt[k] = es2; }
             return 0;
         }
     }

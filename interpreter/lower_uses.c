@@ -44,7 +44,67 @@ static uint32_t gep_step(L *l, Ins *G, uint32_t pos) {
     }
     return ty_size(l->e, t);
 }
-/* `add i32 x, C` (or sub) used only as GEP indices: each GEP reads x and adds
+/* the low bits known to be zero in an i32 operand (32 for 0): a constant's,
+ * or a local's as trailing_zeros found them (tz: 0 none computed) */
+static uint32_t operand_tz(L *l, const uint8_t *tz, uint32_t v) {
+    uint64_t c;
+    if (is_local(l, v)) return tz ? tz[v - l->base] : 0;
+    if (type_of(l, value_type(l, v))->k != TK_INT || const_scalar(l->e, v, &c)) return 0;
+    return (uint32_t)c ? (uint32_t)__builtin_ctz((uint32_t)c) : 32;
+}
+static uint32_t min_tz(uint32_t a, uint32_t b) { return a < b ? a : b; }
+/* what instruction I's i32 result has of zero low bits, given its operands' */
+static uint32_t result_tz(L *l, const uint8_t *tz, Ins *I) {
+    if (I->op == I_PHI) {
+        uint32_t r = 32;
+        for (uint32_t k = 0; k + 1 < I->n; k += 2) r = min_tz(r, operand_tz(l, tz, I->o[k]));
+        return r;
+    }
+    if (I->op == I_SEL) return min_tz(operand_tz(l, tz, I->o[1]), operand_tz(l, tz, I->o[2]));
+    if (I->op != I_BIN) return 0;
+    uint32_t a = operand_tz(l, tz, I->o[0]), b = operand_tz(l, tz, I->o[1]);
+    uint64_t c;
+    switch (I->sub) {
+    case 0: case 1: case 11: case 12: return min_tz(a, b);             /* add sub or xor */
+    case 2: return min_tz(32, a + b);                                  /* mul */
+    case 7: return is_const(l, I->o[1]) && !const_scalar(l->e, I->o[1], &c) && c < 32 ? min_tz(32, a + (uint32_t)c) : 0;   /* shl */
+    case 10: return a > b ? a : b;                                     /* and */
+    }
+    return 0;
+}
+/* The trailing zero bits each local i32 value is known to have (a loop
+ * counter stepping by 2 from 0 has one), from constants through adds,
+ * multiplies, shifts, ands, ors and phis: every result starts at 32 and
+ * drops to what its operands give until nothing changes (the phis of loops
+ * need a few passes). 0 when it does not settle in 64 passes. */
+static uint8_t *trailing_zeros(L *l) {
+    FnIR *ir = l->ir;
+    uint8_t *tz = ealloc(l->e, l->nloc + 1);
+    if (!tz) return 0;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        if (is_local(l, I->id) && type_of(l, I->ty)->k == TK_INT && type_of(l, I->ty)->w == 32) tz[I->id - l->base] = 32;
+    }
+    for (int pass = 0; pass < 64; pass++) {
+        int changed = 0;
+        for (uint32_t i = 0; i < ir->nins; i++) {
+            Ins *I = &ir->ins[i];
+            if (!is_local(l, I->id) || !tz[I->id - l->base]) continue;
+            uint32_t r = result_tz(l, tz, I);
+            if (r < tz[I->id - l->base]) { tz[I->id - l->base] = (uint8_t)r; changed = 1; }
+        }
+        if (!changed) return tz;
+    }
+    efree(l->e, tz);
+    return 0;
+}
+/* does `or x, C` add C to x (C's bits below x's known zero bits)? */
+static int or_adds(L *l, uint8_t **tz, int *tried, uint32_t x, uint64_t c) {
+    if (!*tried) { *tz = trailing_zeros(l); *tried = 1; }
+    uint32_t z = operand_tz(l, *tz, x);
+    return z >= 32 || (uint32_t)c < 1u << z;
+}
+/* `add i32 x, C` (or sub, or an `or` that adds: or_adds) used only as GEP indices: each GEP reads x and adds
  * C * its step to its displacement (l->gep_bias), and the add is no code
  * (l->in_address). Pointers are 32 bits, so base + (x + C) * s is
  * base + x * s + C * s as it wraps. The unrolled a[i + 1], a[i + 2] ... of a
@@ -63,14 +123,15 @@ int lower_fold_index_adds(L *l) {
                 if (I->op == I_GEP && k >= 1 && gep_step(l, I, k) && !l->dot[b].unroll) index_uses[I->o[k] - l->base]++;
             }
         }
+    uint8_t *tz = 0; int tried = 0;
     for (uint32_t i = 0; i < ir->nins; i++) {
         Ins *A = &ir->ins[i];
         uint64_t c;
-        if (A->op != I_BIN || A->sub > 1 || !is_local(l, A->id) || type_of(l, A->ty)->k != TK_INT || type_of(l, A->ty)->w != 32
+        if (A->op != I_BIN || (A->sub > 1 && A->sub != 11) || !is_local(l, A->id) || type_of(l, A->ty)->k != TK_INT || type_of(l, A->ty)->w != 32
             || !is_local(l, A->o[0]) || !is_const(l, A->o[1]) || const_scalar(l->e, A->o[1], &c)) continue;
         uint32_t k = A->id - l->base;
-        if (!uses[k] || uses[k] != index_uses[k]) continue;
-        l->in_address[k] = A->sub ? -(int32_t)(uint32_t)c : (int32_t)(uint32_t)c;
+        if (!uses[k] || uses[k] != index_uses[k] || (A->sub == 11 && !or_adds(l, &tz, &tried, A->o[0], c))) continue;
+        l->in_address[k] = A->sub == 1 ? -(int32_t)(uint32_t)c : (int32_t)(uint32_t)c;
         l->in_address_of[k] = A->o[0] + 1;
     }
     for (uint32_t i = 0; i < ir->nins; i++) {
@@ -83,7 +144,7 @@ int lower_fold_index_adds(L *l) {
             G->o[k] = l->in_address_of[v - l->base] - 1;
         }
     }
-    efree(l->e, uses); efree(l->e, index_uses);
+    efree(l->e, uses); efree(l->e, index_uses); efree(l->e, tz);
     return 0;
 }
 /* The JIT's OSR entry reads a value lowering left out where the FrameMap says:
@@ -101,10 +162,15 @@ void lower_forwarded_frame_map(L *l) {
     }
 }
 
+static int gep_indices_constant(L *l, Ins *G) {
+    for (uint32_t k = 1; k < G->n; k++) if (!is_const(l, G->o[k])) return 0;
+    return 1;
+}
 void lower_count_uses(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 0; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
+        if (BF_FULL && is_forwarded(l, I->id)) continue;    /* no code: its uses read its operand, counted there */
         for (uint32_t k = 0; k < I->n; k++) {
             uint32_t v = I->o[k];
             if (!is_value_operand(I, k)) continue;
@@ -117,21 +183,20 @@ void lower_count_uses(L *l) {
             if (memptr) {
                 uint32_t vt2 = I->op == I_LOAD ? I->ty : value_type(l, I->o[1]);
                 uint32_t sz = mem_size(l, vt2);
-                if (lower_type_class(l, vt2) < 0 || !(sz == 1 || sz == 2 || sz == 4 || sz == 8)) memptr = 0;
+                if (!is_v2d(l, vt2) && (lower_type_class(l, vt2) < 0 || !(sz == 1 || sz == 2 || sz == 4 || sz == 8))) memptr = 0;
             }
             int gepbase = I->op == I_GEP && k == 0;
             if (!memptr && !gepbase) l->nonmem[v - l->base]++;
-            if (gepbase) l->xs[v - l->base] = 1;          /* used as a GEP base: keep materialisable */
+            /* used as a GEP base: keep materialisable; but a GEP of constant indices on an
+               indexed address is that address with a displacement (lower_emit_gep) */
+            if (gepbase && !(BF_FULL && gep_indices_constant(l, I))) l->xs[v - l->base] = 1;
         }
     }
     /* a GEP base used by a GEP that is itself materialised needs an address:
        conservatively mark bases of GEPs with variable indices */
     for (uint32_t i = 0; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
-        if (I->op != I_GEP || !is_local(l, I->o[0])) continue;
-        int allc = 1;
-        for (uint32_t k = 1; k < I->n; k++) if (!is_const(l, I->o[k])) allc = 0;
-        if (!allc) l->nonmem[I->o[0] - l->base]++;
+        if (I->op == I_GEP && is_local(l, I->o[0]) && !gep_indices_constant(l, I)) l->nonmem[I->o[0] - l->base]++;
     }
     /* a dot-product loop's handler reads its invariants from their slots */
     for (uint32_t b = 0; b < ir->nbb; b++) {
