@@ -46,7 +46,11 @@ typedef struct J {
     uint8_t *cls;                /* per local: the register class it may have (1 general, 2 XMM, 0 none) */
     uint32_t *density;           /* per local: what a register is worth to it (regalloc.c) */
     uint8_t *forbid;             /* per local: ECX/EDX (a mask of 1 << Reg) that something in its interval writes */
-    uint8_t *writes;             /* per instruction: the general registers its code writes, its result's own register but */
+    uint8_t *writes;             /* per instruction: the general registers its code writes, its result's own register but
+                                    (before the code exists: which of ECX and EDX it may write, scratch_writes) */
+    uint8_t *left;               /* per instruction: no code of its own, an instruction after it computes it (left_to_next) */
+    DotLoop *dots;               /* per block: the dot-product loop it is (unroll 0: none; patterns.h) */
+    uint32_t *xmm_held, nxmm_held;   /* the locals held in XMM registers (what a call saves and restores) */
     uint32_t at;                 /* the instruction being compiled */
     uint32_t *uses;              /* uses of each local */
     Ins *folded;                 /* a GEP left for the next instruction's address() to compute */
@@ -69,6 +73,7 @@ typedef struct J {
     Reg moved_to, moved_from;
     uint32_t moved_value; int moved_word;
     int stacksave;               /* saves the stack pointer: one saved by the interpreter means nothing here */
+    int emitted_twice;           /* guess_writes missed a write: the body was emitted again (emit_allocated) */
 } J;
 
 /* ---- helpers compiled code calls (RELOC_HELPER targets) ----------------- */
@@ -207,8 +212,8 @@ static void sync_reg(J *j, uint32_t v) {
 }
 /* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after */
 static int live_across(J *j, uint32_t k) { return j->live_from[k] < j->at && j->live_to[k] > j->at; }
-static void save_xmm(J *j) { for (uint32_t k = 0; k < j->nloc; k++) if (live_across(j, k)) sync_slot(j, j->ir->base + k); }
-static void restore_xmm(J *j) { for (uint32_t k = 0; k < j->nloc; k++) if (live_across(j, k)) sync_reg(j, j->ir->base + k); }
+static void save_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_slot(j, j->ir->base + j->xmm_held[x]); }
+static void restore_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_reg(j, j->ir->base + j->xmm_held[x]); }
 static void call_eax(J *j) { save_xmm(j); x86_call_r(&j->a, EAX); restore_xmm(j); }
 
 /* a constant's value, or lane j->lane of a constant vector */
@@ -319,26 +324,32 @@ static void storex(J *j, uint32_t v, Xmm x, int c) {
     else x86_movs_mr(&j->a, prec(c), place(j, v, 0), x);
 }
 
-/* `op d, v` for a 32-bit-class integer v without a second scratch register
- * where it can: an immediate (an integer constant, never an address, which
- * needs a relocation), the register holding v, or v's slot; else through ECX */
+/* v can be an instruction's second operand as it is: an immediate (an integer
+ * constant, never an address, which needs a relocation), the register
+ * holding v, or v's slot */
+static int operand_in_place(J *j, uint32_t v) {
+    return j->e->v[v].k == V_CINT || j->e->v[v].k == V_CNULL || (is_local(j, v) && !is_vector(j, vty(j, v)));
+}
+/* `op d, v` for a 32-bit-class integer v: in place where it can be
+ * (operand_in_place), else through a scratch register: ECX, or EAX when d
+ * is another register */
 static int alu_value(J *j, Alu op, Reg d, uint32_t v) {
     E *e = j->e;
+    if (!operand_in_place(j, v)) {
+        Reg scratch = d == EAX ? ECX : EAX;
+        if (load(j, scratch, v, 0)) return -1;
+        x86_alu_rr(&j->a, op, d, scratch);
+        return 0;
+    }
     if (e->v[v].k == V_CINT || e->v[v].k == V_CNULL) {
         uint64_t x; if (const_scalar(e, v, &x)) return -1;
         uint32_t w = width(j, vty(j, v));
         x86_alu_ri(&j->a, op, d, w < 32 ? (uint32_t)x & ((1u << w) - 1) : (uint32_t)x);
         return 0;
     }
-    if (is_local(j, v) && !is_vector(j, vty(j, v))) {
-        Reg held = (Reg)j->reg[v - j->ir->base];
-        if (held != NOREG) x86_alu_rr(&j->a, op, d, held);
-        else x86_alu_rm(&j->a, op, d, slot(j, v, 0));
-        return 0;
-    }
-    Reg scratch = d == EAX ? ECX : EAX;
-    if (load(j, scratch, v, 0)) return -1;
-    x86_alu_rr(&j->a, op, d, scratch);
+    Reg held = (Reg)j->reg[v - j->ir->base];
+    if (held != NOREG) x86_alu_rr(&j->a, op, d, held);
+    else x86_alu_rm(&j->a, op, d, slot(j, v, 0));
     return 0;
 }
 
@@ -706,14 +717,13 @@ static int cast(J *j, Ins *I) {
 }
 
 /* A GEP of a local base with at most one variable index (32 bits, scaled by
- * 1, 2, 4 or 8) as one memory operand, [base + index*scale + offset], from
- * the registers base and index live in (else EAX and EDX, loaded from their
- * slots). 0: another shape (nothing emitted; gep_address computes it). */
-static int gep_mem(J *j, Ins *I, Mem *m) {
+ * 1, 2, 4 or 8), [base + var*scale + offset]: 1 and its parts, or 0 (another
+ * shape: gep_address computes it). var NOTY: no variable index. */
+static int gep_shape(J *j, Ins *I, uint32_t *var, uint8_t *scale, int32_t *offset) {
     E *e = j->e;
     if (ty(j, I->ty)->k == TK_VEC || !is_local(j, I->o[0])) return 0;
-    uint32_t t = I->ty2, var = NOTY, scale = 1;
-    int32_t offset = 0;
+    uint32_t t = I->ty2;
+    *var = NOTY; *scale = 1; *offset = 0;
     for (uint32_t k = 1; k < I->n; k++) {
         uint32_t idx = I->o[k], size;
         uint64_t x;
@@ -723,7 +733,7 @@ static int gep_mem(J *j, Ins *I, Mem *m) {
             if (y->k == TK_ST) {
                 if (is_local(j, idx) || const_scalar(e, idx, &x) || x >= y->w) return 0;
                 ty_size(e, t);
-                offset += (int32_t)y->offs[x];
+                *offset += (int32_t)y->offs[x];
                 t = y->elts[x];
                 continue;
             }
@@ -732,20 +742,30 @@ static int gep_mem(J *j, Ins *I, Mem *m) {
             size = ty_size(e, t);
         }
         if (is_local(j, idx)) {
-            if (var != NOTY || klass(j, vty(j, idx)) != C_I32 || width(j, vty(j, idx)) != 32) return 0;
+            if (*var != NOTY || klass(j, vty(j, idx)) != C_I32 || width(j, vty(j, idx)) != 32) return 0;
             if (size != 1 && size != 2 && size != 4 && size != 8) return 0;
-            var = idx; scale = (uint8_t)size;
+            *var = idx; *scale = (uint8_t)size;
             continue;
         }
         if (const_scalar(e, idx, &x)) return 0;
         uint32_t iwd = width(j, vty(j, idx));
         int64_t sx = iwd >= 64 ? (int64_t)x : (int64_t)(x << (64 - iwd)) >> (64 - iwd);
-        offset += (int32_t)((uint32_t)sx * size);
+        *offset += (int32_t)((uint32_t)sx * size);
     }
+    return 1;
+}
+/* Such a GEP as one memory operand, from the registers base and index live
+ * in (else EAX and EDX, loaded from their slots). 0: another shape (nothing
+ * emitted). */
+static int gep_mem(J *j, Ins *I, Mem *m) {
+    uint32_t var;
+    uint8_t scale;
+    int32_t offset;
+    if (!gep_shape(j, I, &var, &scale, &offset)) return 0;
     Reg base = held(j, I->o[0]), index = var == NOTY ? NOREG : held(j, var);
     if (base == NOREG && load(j, base = EAX, I->o[0], 0)) return -1;
     if (var != NOTY && index == NOREG && load(j, index = EDX, var, 0)) return -1;
-    *m = MX(base, index, (uint8_t)scale, offset);
+    *m = MX(base, index, scale, offset);
     return 1;
 }
 
@@ -1109,11 +1129,19 @@ static int math_intrinsic(J *j, Ins *I) {
 }
 
 /* llvm.* intrinsics compiled inline or through a helper; 1 = not handled */
+/* an intrinsic that only informs the optimiser: no code */
+static int marker_intrinsic(E *e, uint32_t callee) {
+    return is_named(e, callee, "llvm.lifetime.") || is_named(e, callee, "llvm.dbg.") || is_named(e, callee, "llvm.experimental.noalias")
+        || is_named(e, callee, "llvm.assume");
+}
+/* a float intrinsic compiled to SSE instructions alone (no general register but EAX) */
+static int sse_intrinsic(E *e, uint32_t callee) {
+    return is_named(e, callee, "llvm.fmuladd.") || is_named(e, callee, "llvm.fabs.") || is_named(e, callee, "llvm.sqrt.");
+}
 static int intrinsic(J *j, Ins *I) {
     E *e = j->e;
     uint32_t callee = I->o[0];
-    if (is_named(e, callee, "llvm.lifetime.") || is_named(e, callee, "llvm.dbg.") || is_named(e, callee, "llvm.experimental.noalias")
-        || is_named(e, callee, "llvm.assume")) return 0;
+    if (marker_intrinsic(e, callee)) return 0;
     if (is_named(e, callee, "llvm.va_start")) {               /* the va_list points at the first variadic word */
         if (load(j, ECX, I->o[1], 0)) return -1;
         x86_lea(&j->a, EAX, M(EBP, j->varargs));
@@ -1136,7 +1164,7 @@ static int intrinsic(J *j, Ins *I) {
         call_helper(j, copy);
         return 0;
     }
-    if (is_named(e, callee, "llvm.fmuladd.")) {          /* a * b + c, rounded twice: what the interpreter does without FMA */
+    if (is_named(e, callee, "llvm.fmuladd.")) {          /* a * b + c, rounded twice: what the interpreter does without FMA (sse_intrinsic) */
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "intrinsic");
         Xmm d = float_result(j, I->id, I->o[2], I->o[3]);
@@ -1577,9 +1605,10 @@ static void quad_done(J *j, uint32_t id, Xmm d) {
 }
 
 /* <4 x float> arithmetic and fmuladd on local operands: SSE instructions instead of four lanes */
+static int is_packed_float(J *j, Ins *I) { return quad(j, I->ty) && (I->op == I_BIN || I->op == I_CALL) && reads_register(j, I, 1); }
 static int packed_float(J *j, Ins *I) {
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
-    if (!quad(j, I->ty) || (I->op != I_BIN && I->op != I_CALL) || !reads_register(j, I, 1)) return 0;
+    if (!is_packed_float(j, I)) return 0;
     if (I->op == I_CALL) {
         Xmm d = quad_result(j, I->id, I->o[2], I->o[3]);
         quad_into(j, d, I->o[1]);
@@ -1853,9 +1882,11 @@ static int left_to_next(J *j, uint32_t bb, uint32_t i) {
 static int instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     Ins *prev = i > j->ir->bb[bb] ? I - 1 : 0;
-    if (is_shared_cast(I)) return 0;
-    if (folds_into_next(j, bb, i)) { j->folded = I; return 0; }
-    if (left_to_next(j, bb, i) || unused_splat(j, I)) return 0;
+    if (is_shared_cast(I) || unused_splat(j, I)) return 0;
+    if (j->left[i]) {
+        if (folds_into_next(j, bb, i)) j->folded = I;
+        return 0;
+    }
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI) return vector_instruction(j, bb, i);
     if (I->op == I_STORE && is_vector(j, I->ty2)) {
         if (!is_local(j, I->o[1])) return store_constant_vector(j, I);
@@ -2021,8 +2052,13 @@ static int prepare_registers(J *j) {
     E *e = j->e; FnIR *ir = j->ir;
     j->cls = ealloc(e, j->nloc + 1); j->forbid = ealloc(e, j->nloc + 1); j->density = ealloc(e, 4 * (j->nloc + 1));
     j->live_from = ealloc(e, 4 * (j->nloc + 1)); j->live_to = ealloc(e, 4 * (j->nloc + 1));
-    j->in_slot = ealloc(e, j->nloc + 1); j->writes = ealloc(e, ir->nins + 1);
-    if (!j->cls || !j->forbid || !j->density || !j->live_from || !j->live_to || !j->in_slot || !j->writes) return -1;
+    j->in_slot = ealloc(e, j->nloc + 1); j->writes = ealloc(e, ir->nins + 1); j->left = ealloc(e, ir->nins + 1);
+    j->dots = ealloc(e, sizeof(DotLoop) * (ir->nbb + 1)); j->xmm_held = ealloc(e, 4 * (j->nloc + 1));
+    if (!j->cls || !j->forbid || !j->density || !j->live_from || !j->live_to || !j->in_slot || !j->writes || !j->left || !j->dots || !j->xmm_held)
+        return -1;
+    if (match_dot_loops(e, ir, j->dots) < 0) return -1;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) j->left[i] = (uint8_t)left_to_next(j, b, i);
     for (uint32_t k = 0; k < j->nloc; k++) {
         uint32_t v = ir->base + k;
         int c = is_local(j, v) && !is_vector(j, vty(j, v)) ? klass(j, vty(j, v)) : C_NONE;
@@ -2032,7 +2068,7 @@ static int prepare_registers(J *j) {
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
             if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) j->cls[I->id - ir->base] = 2;
-            if (I->id != NOTY && is_local(j, I->id) && (left_to_next(j, b, i) || unused_splat(j, I))) j->cls[I->id - ir->base] = 0;
+            if (I->id != NOTY && is_local(j, I->id) && (j->left[i] || unused_splat(j, I))) j->cls[I->id - ir->base] = 0;
             for (uint32_t o = 0; o < I->n; o++)
                 if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
@@ -2046,17 +2082,20 @@ static int assign_registers(J *j) {
     if (!reg) return -1;
     memset(reg, -1, j->nloc + 1);
     int r = linear_scan(j->e, j->nloc, j->cls, j->forbid, j->live_from, j->live_to, j->density, reg);
+    j->nxmm_held = 0;
     for (uint32_t k = 0; k < j->nloc; k++) {
         j->reg[k] = j->cls[k] == 1 ? reg[k] : NOREG;
         j->xreg[k] = j->cls[k] == 2 ? reg[k] : -1;
+        if (j->xreg[k] >= 0) j->xmm_held[j->nxmm_held++] = k;
     }
     efree(j->e, reg);
     return r;
 }
 
-/* Per local, which of ECX and EDX the code of its interval writes (j->writes,
-   a value's own definition aside): into out; returns whether some local
-   held in ECX or EDX is among them (the code is wrong). */
+/* Per local, which of ECX and EDX the code of its interval writes (j->writes;
+   the code of the instruction defining it writes it last, so not that one's):
+   into out; returns whether some local held in ECX or EDX is among them (the
+   code is wrong). */
 static int volatile_conflicts(J *j, uint8_t *out) {
     uint32_t n = j->ir->nins, *count[2];
     static const Reg regs[2] = { ECX, EDX };
@@ -2069,6 +2108,7 @@ static int volatile_conflicts(J *j, uint8_t *out) {
         out[k] = 0;
         if (j->cls[k] != 1) continue;
         uint32_t from = j->live_from[k], to = j->live_to[k] + 1 < n ? j->live_to[k] + 1 : n;
+        if (from < n && j->ir->ins[from].id == j->ir->base + k && j->ir->ins[from].op != I_PHI) from++;
         for (int r = 0; r < 2; r++)
             if (from < to && count[r][to] > count[r][from]) out[k] |= bit(regs[r]);
         if (out[k] & bit((Reg)j->reg[k])) wrong = 1;
@@ -2166,12 +2206,11 @@ static int osr_entry(J *j, uint32_t bb) {
 }
 
 /* What the code at instructions [from, to] writes: j->a.written, less the
-   result's own register at `to` (its definition comes last in its code). The
-   instructions before `to` emitted nothing: `to` computes them, reading their
-   operands there. */
+   result's own register (its definition comes last in its code, after every
+   operand was read). The instructions before `to` emitted nothing: `to`
+   computes them, reading their operands there. */
 static void note_writes(J *j, uint32_t from, uint32_t to, Reg own) {
-    for (uint32_t p = from; p < to; p++) j->writes[p] |= j->a.written;
-    j->writes[to] |= (uint8_t)(j->a.written & ~bit(own));
+    for (uint32_t p = from; p <= to; p++) j->writes[p] |= (uint8_t)(j->a.written & ~bit(own));
     j->a.written = 0;
 }
 
@@ -2197,10 +2236,9 @@ static int emit_body(J *j) {
         }
         note_writes(j, ir->bb[bb], ir->bb[bb], NOREG);
         j->bodyat[bb] = j->a.label = j->a.len;
-        DotLoop dot;
-        if (match_dot_loop(j->e, ir, bb, &dot)) {
+        if (j->dots[bb].unroll) {
             j->at = ir->bb[bb + 1] - 1;
-            r = dot_loop(j, &dot);
+            r = dot_loop(j, &j->dots[bb]);
             note_writes(j, ir->bb[bb], ir->bb[bb + 1] - 1, NOREG);
             continue;
         }
@@ -2209,7 +2247,7 @@ static int emit_body(J *j) {
             j->at = i;
             r = instruction(j, bb, i);
             note_writes(j, pending, i, ir->ins[i].id != NOTY && ir->ins[i].op != I_PHI ? held(j, ir->ins[i].id) : NOREG);
-            if (!left_to_next(j, bb, i) && !is_shared_cast(&ir->ins[i])) pending = i + 1;   /* a shared cast between them is no code */
+            if (!j->left[i] && !is_shared_cast(&ir->ins[i])) pending = i + 1;   /* a shared cast between them is no code */
         }
     }
     return r;
@@ -2222,36 +2260,133 @@ static void restart(J *j) {
     memset(j->writes, 0, j->ir->nins + 1);
 }
 
-/* The body, emitted until its registers are right. First with ECX and EDX
- * for nobody, noting what each instruction's code writes; then with them for
- * the values in whose intervals nothing writes them; if the code of that pass
- * writes one where a value lives in it after all (other values got other
- * registers, so other code), once more with those writes avoided too, and
- * else as the first pass. */
+/* ---- which of ECX and EDX the code of an instruction writes ---------------- */
+/* Known before any code exists, so that the values that may live in ECX or
+ * EDX are chosen first and the body is emitted once. The answers hold
+ * whatever registers the values get (an operand may be in its slot and need
+ * loading through a scratch register): they follow what the code of each
+ * instruction below does. Too many costs a register; too few is caught
+ * after the code is emitted (emit_allocated). A result's own register is not
+ * counted: an instruction's code writes it last. */
+enum { ECX_EDX = 1 << ECX | 1 << EDX };
+
+/* compare C's code, in the flags or as 0/1 (icmp_flags, fcmp) */
+static uint8_t compare_writes(J *j, Ins *C) {
+    int c = klass(j, C->ty2);
+    if (is_vector(j, C->ty2)) return ECX_EDX;
+    if (c == C_F32 || c == C_F64) return C->sub == 1 || C->sub == 14 ? bit(ECX) : 0;       /* oeq, une: a second setcc */
+    if (c == C_I32 && (C->sub < 38 || width(j, C->ty2) == 32)) return operand_in_place(j, C->o[1]) ? 0 : bit(ECX);
+    return bit(ECX);                                          /* narrow signed or i64: the second operand in ECX */
+}
+/* the copies into block bb's phis (edge_moves, and emit_body's from their shadows): vectors and aggregates go through ECX */
+static uint8_t phi_writes(J *j, uint32_t bb) {
+    FnIR *ir = j->ir;
+    for (uint32_t i = ir->bb[bb]; i < ir->bb[bb + 1] && ir->ins[i].op == I_PHI; i++)
+        if (is_vector(j, ir->ins[i].ty) || is_aggregate(j, ir->ins[i].ty)) return bit(ECX);
+    return 0;
+}
+static uint8_t terminator_writes(J *j, uint32_t bb, Ins *I) {
+    uint8_t w = 0;
+    if (I->op == I_RET) return I->n && klass(j, vty(j, I->o[0])) == C_I64 ? bit(EDX) : 0;
+    if (I->op == I_BR) {
+        for (uint32_t k = 0; k < I->n && k < 2; k++) w |= phi_writes(j, I->o[k]);
+        Ins *prev = I > &j->ir->ins[j->ir->bb[bb]] ? I - 1 : 0;
+        if (I->n == 3 && prev && prev->op == I_CMP && prev->id == I->o[2]) w |= compare_writes(j, prev);
+        return w;                                             /* the compares of branch_and: their own answers */
+    }
+    if (I->op == I_SWITCH) {
+        w = phi_writes(j, I->o[1]);
+        for (uint32_t k = 3; k < I->n; k += 2) w |= phi_writes(j, I->o[k]);
+        return w;
+    }
+    return ECX_EDX;
+}
+static uint8_t cast_writes(J *j, Ins *I) {
+    int from = klass(j, I->ty2), to = klass(j, I->ty);
+    uint32_t fw = width(j, I->ty2), tw = width(j, I->ty);
+    switch (I->sub) {
+    case 2: return to == C_I64 ? bit(EDX) : 0;                                          /* sext: cdq */
+    case 3: case 4: return to == C_I64 || (I->sub == 3 && tw == 32) ? ECX_EDX : 0;     /* helper calls */
+    case 5: case 6: return from == C_I64 || (I->sub == 5 && fw == 32) ? ECX_EDX : 0;
+    default: return 0;
+    }
+}
+static uint8_t scalar_writes(J *j, uint32_t bb, Ins *I) {
+    int c = klass(j, I->ty);
+    switch (I->op) {
+    case I_BIN:
+        if (c == C_I64) return ECX_EDX;
+        if (c != C_I32) return I->sub == 6 ? ECX_EDX : 0;               /* frem calls fmod */
+        if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) return operand_in_place(j, I->o[1]) ? 0 : bit(ECX);
+        if (I->sub >= 7 && I->sub <= 9 && (j->e->v[I->o[1]].k == V_CINT || j->e->v[I->o[1]].k == V_CNULL)) return 0;
+        return I->sub >= 3 && I->sub <= 6 ? ECX_EDX : bit(ECX);          /* div/rem: EDX too */
+    case I_CAST: return cast_writes(j, I);
+    case I_GEP: {
+        uint32_t var; uint8_t scale; int32_t offset;
+        if (gep_shape(j, I, &var, &scale, &offset)) return var == NOTY ? 0 : bit(EDX);
+        for (uint32_t k = 1; k < I->n; k++) if (is_local(j, I->o[k])) return bit(ECX);
+        return 0;
+    }
+    case I_SEL: return c == C_F32 || c == C_F64 ? 0 : ECX_EDX;
+    case I_CMP: return compare_writes(j, I);
+    case I_RET: case I_BR: case I_SWITCH: return terminator_writes(j, bb, I);
+    case I_LOAD: return c == C_I64 ? ECX_EDX : 0;
+    case I_STORE: return bit(ECX);                                     /* the value, when the address is in EAX */
+    case I_CALL:
+        if (j->e->v[I->o[0]].k != V_FN || !j->e->fn[j->e->v[I->o[0]].u.idx].intr) return ECX_EDX;
+        return marker_intrinsic(j->e, I->o[0]) || (sse_intrinsic(j->e, I->o[0]) && (c == C_F32 || c == C_F64)) ? 0 : ECX_EDX;
+    case I_FNEG: case I_PHI: case I_ALLOCA: case I_FREEZE: case I_FENCE: return 0;
+    default: return ECX_EDX;
+    }
+}
+/* instruction i of block bb, as instruction() compiles it */
+static uint8_t scratch_writes(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i];
+    uint32_t k;
+    if (is_shared_cast(I) || unused_splat(j, I)) return 0;
+    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* <4 x float> in XMM registers, else lane by lane */
+        return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed_float(j, I) ? 0 : ECX_EDX;
+    if (I->op == I_STORE && is_vector(j, I->ty2)) return quad(j, I->ty2) ? 0 : ECX_EDX;
+    if (I->op == I_EXTELT || I->op == I_EXTVAL || I->op == I_INSVAL) return ECX_EDX;
+    if ((I->id != NOTY && is_aggregate(j, I->ty) && I->op != I_PHI) || (I->op == I_STORE && is_aggregate(j, I->ty2))) return ECX_EDX;
+    if (I->op == I_CAST && I->sub == 11 && is_vector(j, I->ty2)) return ECX_EDX;
+    return scalar_writes(j, bb, I);
+}
+/* j->writes for every instruction before the code exists: as emit_body notes
+   them, an instruction whose code a later one emits shares that one's */
+static void guess_writes(J *j) {
+    FnIR *ir = j->ir;
+    for (uint32_t bb = 0; bb < ir->nbb; bb++) {
+        uint32_t first = ir->bb[bb], end = ir->bb[bb + 1];
+        if (j->dots[bb].unroll) { memset(j->writes + first, ECX_EDX, end - first); continue; }
+        if (j->via_shadow[bb]) j->writes[first] = phi_writes(j, bb);                  /* the shadows copied into the phis */
+        uint8_t w = 0;
+        for (uint32_t i = first, pending = first; i < end; i++) {
+            w |= scratch_writes(j, bb, i);
+            if (j->left[i] || is_shared_cast(&ir->ins[i])) continue;
+            for (uint32_t p = pending; p <= i; p++) j->writes[p] |= w;
+            w = 0; pending = i + 1;
+        }
+    }
+}
+
+/* The body, emitted with ECX and EDX for the values in whose intervals no
+ * code writes them (guess_writes), then checked against what the code wrote:
+ * if the guess missed a write where a value lives, emitted once more with
+ * ECX and EDX for nobody. */
 static int emit_allocated(J *j) {
-    enum { PASSES = 2 };
-    uint8_t *conflicts = ealloc(j->e, j->nloc + 1);
-    if (!conflicts) return -1;
-    memset(j->forbid, bit(ECX) | bit(EDX), j->nloc + 1);
-    int r = 0;
-    for (int pass = 0; ; pass++) {
+    guess_writes(j);
+    volatile_conflicts(j, j->forbid);
+    restart(j);
+    int r = assign_registers(j);
+    if (r == 0) r = emit_body(j);
+    if (r == 0 && !j->why.what && !j->a.oom && volatile_conflicts(j, j->forbid)) {
+        memset(j->forbid, bit(ECX) | bit(EDX), j->nloc + 1);
+        restart(j);
+        j->emitted_twice = 1;
         r = assign_registers(j);
         if (r == 0) r = emit_body(j);
-        if (r || j->why.what || j->a.oom) break;
-        int wrong = volatile_conflicts(j, conflicts), gains = 0;
-        for (uint32_t k = 0; k < j->nloc; k++) gains |= j->cls[k] == 1 && j->density[k] && conflicts[k] != (bit(ECX) | bit(EDX));
-        if (!wrong && (pass > 0 || !gains)) break;     /* right; or the first pass's, when ECX and EDX can hold nothing */
-        if (pass == PASSES) {                           /* the first pass's registers again */
-            memset(j->forbid, bit(ECX) | bit(EDX), j->nloc + 1);
-            restart(j);
-            r = assign_registers(j);
-            if (r == 0) r = emit_body(j);
-            break;
-        }
-        for (uint32_t k = 0; k < j->nloc; k++) j->forbid[k] = (uint8_t)((pass == 0 ? 0 : j->forbid[k]) | conflicts[k]);
-        restart(j);
     }
-    efree(j->e, conflicts);
     return r;
 }
 
@@ -2281,12 +2416,12 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         out->code = j.a.code; out->len = j.a.len;
         out->rel = j.rel; out->nrel = j.nrel;
         out->fields = j.a.fields; out->nfields = j.a.nfields;
-        out->nins = ir.nins; out->fused = j.fused;
+        out->nins = ir.nins; out->fused = j.fused; out->emitted_twice = (uint8_t)j.emitted_twice;
         j.a.code = 0; j.rel = 0; j.a.fields = 0;
     }
     *why = j.why;
     efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
-    efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes);
+    efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
     fn_ir_free(e, &ir);
     return r;
 }

@@ -168,9 +168,10 @@ void bf_jit_print_stats(bf_engine *e) {
             e->cfg.print("[jit] from cache %.*s: %u IR instructions, %u bytes; compiled at call %u after %u loop back-edges%s\n",
                          (int)f->nlen, f->name, j->ins, j->bytes, j->calls, j->backedges,
                          j->code.osr_entry ? ", entered by OSR from a hot loop" : "");
-        else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u%s; %u dot-product loops fused\n",
+        else e->cfg.print("[jit] compiled %.*s: %u IR instructions, %u bytes, %u us, at call %u; calls since %u%s; %u dot-product loops fused%s\n",
                           (int)f->nlen, f->name, j->ins, j->bytes, j->us, j->calls, f->calls - j->calls,
-                          j->osr ? "; entered by OSR from a hot loop" : "", j->code.fused);
+                          j->osr ? "; entered by OSR from a hot loop" : "", j->code.fused,
+                          j->code.emitted_twice ? "; emitted twice (its code wrote ECX or EDX where the JIT had not expected it)" : "");
         if (!j->skipped.what && j->unreloc == 2)
             e->cfg.print("[jit] cached %.*s for this memory layout only: its code holds a value that looks like an address and is not a relocation, at +%u\n", (int)f->nlen, f->name, j->unreloc_at);
     }

@@ -24,6 +24,7 @@ typedef struct JitCode {
     uint32_t nins;          /* IR instructions compiled */
     uint32_t osr_entry;     /* offset of the OSR entry (jit_compile_osr), else 0 */
     uint32_t fused;         /* loops compiled as one unit (patterns.h: dot products) */
+    uint8_t emitted_twice;  /* the first emission's code wrote ECX or EDX where a value lived (emit.c, emit_allocated) */
 } JitCode;
 
 /* Why a function stays interpreted: a construct, and the name it concerns (an

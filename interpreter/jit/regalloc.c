@@ -76,22 +76,30 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
         }
     /* the phi uses just recorded stay in out[] for good: keep them in gen-like form */
     uint32_t *phi_out = ealloc(e, 4 * n + 4), *succ = successor_buffer(e, ir);
-    if (!phi_out || !succ) { efree(e, phi_out); return -1; }
+    /* a block is computed again only when the in[] of a successor changed since its last
+       computation (or by it: a loop of one block): clock counts computations,
+       computed[b] and changed[b] are stamps of it */
+    uint32_t *computed = ealloc(e, 4 * ir->nbb + 4), *changed = ealloc(e, 4 * ir->nbb + 4), clock = 0;
+    if (!phi_out || !succ || !computed || !changed) { efree(e, phi_out); efree(e, succ); efree(e, computed); efree(e, changed); return -1; }
     memcpy(phi_out, L->out, 4 * n);
-    for (int changed = 1; changed; ) {
-        changed = 0;
+    for (int again = 1; again; ) {
+        again = 0;
         for (uint32_t b = ir->nbb; b-- > 0; ) {
+            uint32_t ns = successors(ir, b, succ), stale = !computed[b];
+            for (uint32_t i = 0; i < ns; i++) stale |= changed[succ[i]] >= computed[b];
+            if (!stale) continue;
+            computed[b] = ++clock;
             uint32_t *out = row(L->out, w, b), *in = row(L->in, w, b);
-            uint32_t ns = successors(ir, b, succ);
             for (uint32_t x = 0; x < w; x++) {
                 uint32_t o = row(phi_out, w, b)[x];
                 for (uint32_t i = 0; i < ns; i++) o |= row(L->in, w, succ[i])[x];
                 uint32_t nin = row(L->gen, w, b)[x] | (o & ~row(L->kill, w, b)[x]);
-                if (o != out[x] || nin != in[x]) { out[x] = o; in[x] = nin; changed = 1; }
+                out[x] = o;
+                if (nin != in[x]) { in[x] = nin; changed[b] = clock; again = 1; }
             }
         }
     }
-    efree(e, phi_out); efree(e, succ);
+    efree(e, phi_out); efree(e, succ); efree(e, computed); efree(e, changed);
     return 0;
 }
 
@@ -133,11 +141,13 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
     memset(&L, 0, sizeof L);
     int r = liveness(e, ir, nloc, &L);
     for (uint32_t b = 0; r == 0 && b < ir->nbb; b++)
-        for (uint32_t k = 0; k < nloc; k++) {
+        for (uint32_t x = 0; x < L.words; x++) {              /* word by word, bit by bit: the sets are sparse */
             /* live into b: before its first instruction, so from the position before
                it (a call opening the block must see the value as live across it) */
-            if (has(row(L.in, L.words, b), k)) live(start, end, k, ir->bb[b] ? ir->bb[b] - 1 : 0);
-            if (has(row(L.out, L.words, b), k)) live(start, end, k, block_end(ir, b));
+            for (uint32_t bits = row(L.in, L.words, b)[x]; bits; bits &= bits - 1)
+                live(start, end, 32 * x + (uint32_t)__builtin_ctz(bits), ir->bb[b] ? ir->bb[b] - 1 : 0);
+            for (uint32_t bits = row(L.out, L.words, b)[x]; bits; bits &= bits - 1)
+                live(start, end, 32 * x + (uint32_t)__builtin_ctz(bits), block_end(ir, b));
         }
     efree(e, L.in); efree(e, L.out); efree(e, L.gen); efree(e, L.kill);
     for (uint32_t k = 0; k < nloc; k++) if (start[k] == NOTY) start[k] = end[k] = 0;
