@@ -265,6 +265,21 @@ static void reloc_for(J *j, uint32_t v, uint32_t value) {
     reloc(j, RELOC_FUNCTION, i, (int32_t)(value - at));
 }
 
+/* word (0 low, 1 high) of constant v, or of lane j->lane of a constant vector, as
+   kept (narrow integers zero-extended); 1: not supported (j->why says), -1: error */
+static int constant_word(J *j, uint32_t v, int word, uint32_t *w) {
+    uint64_t x;
+    int r = constant(j, v, &x);
+    if (r) return r;
+    *w = (uint32_t)(word ? x >> 32 : x);
+    if (ty(j, vty(j, v))->k == TK_INT && width(j, vty(j, v)) < 32) *w &= (1u << width(j, vty(j, v))) - 1;
+    return 0;
+}
+/* a constant scalar that is a number, not an address (no relocation) */
+static int plain_number(J *j, uint32_t v) {
+    return !is_local(j, v) && !is_vector(j, vty(j, v)) && base_symbol(j->e, v, 0) == NOTY;
+}
+
 /* word (0 low, 1 high) of value v into register r */
 static int load(J *j, Reg r, uint32_t v, int word) {
     if (is_local(j, v) && is_vector(j, vty(j, v))) {
@@ -285,11 +300,9 @@ static int load(J *j, Reg r, uint32_t v, int word) {
         else x86_mov_rm(&j->a, r, slot(j, v, word));
         return 0;
     }
-    uint64_t x;
-    int r0 = constant(j, v, &x);
+    uint32_t w;
+    int r0 = constant_word(j, v, word, &w);
     if (r0) return r0 < 0 ? -1 : 0;
-    uint32_t w = (uint32_t)(word ? x >> 32 : x);
-    if (ty(j, vty(j, v))->k == TK_INT && width(j, vty(j, v)) < 32) w &= (1u << width(j, vty(j, v))) - 1;
     x86_mov_ri(&j->a, r, w);                  /* 0 is `xor r, r`: no immediate, and no address */
     if (!word && w) reloc_for(j, v, w);
     return 0;
@@ -313,6 +326,14 @@ static void store(J *j, uint32_t v, Reg r, int word) {
 static int loadx(J *j, Xmm x, uint32_t v, int c) {
     if (xheld(j, v)) { x86_movs_rr(&j->a, prec(c), x, (Xmm)j->xreg[v - j->ir->base]); return 0; }
     if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, place(j, v, 0)); return 0; }
+    uint32_t lo, hi = 0;
+    if (plain_number(j, v)) {                                /* 0.0 is xorps; a float is movd from EAX */
+        int r = constant_word(j, v, 0, &lo);
+        if (r == 0 && c == C_F64) r = constant_word(j, v, 1, &hi);
+        if (r) return r < 0 ? -1 : 0;
+        if (lo == 0 && hi == 0) { x86_logic_ps(&j->a, PS_XOR, x, x); return 0; }
+        if (c == C_F32) { x86_mov_ri(&j->a, EAX, lo); x86_movd_xr(&j->a, x, EAX); return 0; }
+    }
     if (load(j, EAX, v, 0)) return -1;
     x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
     if (c == C_F64) { if (load(j, EAX, v, 1)) return -1; x86_mov_mr(&j->a, M(EBP, j->scratch + 4), EAX); }
@@ -393,6 +414,17 @@ static void jump_to(J *j, Fixup at, uint32_t bb) {
     Jump x = { at, bb };
     j->jumps[j->njumps++] = x;
 }
+/* phi P, kept in memory, of block `to` gets number v on an edge: its words stored as immediates (in its shadow, if `to` has them) */
+static int store_number(J *j, Ins *P, uint32_t to, uint32_t v) {
+    int32_t at = j->via_shadow[to] ? j->shadow[P->id - j->ir->base] : j->loc[P->id - j->ir->base];
+    for (uint32_t w = 0; w < words(klass(j, P->ty)); w++) {
+        uint32_t x;
+        int r = constant_word(j, v, (int)w, &x);
+        if (r) return r < 0 ? -1 : 0;
+        x86_mov_mi(&j->a, M(EBP, at + 4 * (int32_t)w), x);
+    }
+    return 0;
+}
 /* the moves of edge from -> to: the target's phis get their incoming values in their shadows */
 static int edge_moves(J *j, uint32_t from, uint32_t to) {
     FnIR *ir = j->ir;
@@ -403,6 +435,7 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
             int c = klass(j, P->ty);
             if ((c == C_F32 || c == C_F64) && !is_vector(j, P->ty)) {     /* from or into the XMM register either lives in, else through XMM0 */
                 if (!j->via_shadow[to] && xheld(j, P->id)) { if (loadx(j, xr(j, P->id), P->o[k], c)) return -1; break; }
+                if ((j->via_shadow[to] || !xheld(j, P->id)) && plain_number(j, P->o[k])) { if (store_number(j, P, to, P->o[k])) return -1; break; }
                 Xmm x = xheld(j, P->o[k]) ? xr(j, P->o[k]) : XMM0;
                 if (x == XMM0 && loadx(j, XMM0, P->o[k], c)) return -1;
                 if (j->via_shadow[to]) x86_movs_mr(&j->a, prec(c), M(EBP, j->shadow[P->id - ir->base]), x);
@@ -420,6 +453,7 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
                 j->a.written = before | (j->a.written & ~bit(held(j, P->id)));   /* the phi's own write */
                 break;
             }
+            if (plain_number(j, P->o[k])) { if (store_number(j, P, to, P->o[k])) return -1; break; }
             for (uint32_t w = 0; w < words(c); w++) {                   /* from the register the value lives in, else through EAX */
                 Reg r = c == C_I32 && held(j, P->o[k]) != NOREG ? held(j, P->o[k]) : EAX;
                 if (r == EAX && load(j, EAX, P->o[k], (int)w)) return -1;
@@ -1383,8 +1417,8 @@ static int dot_loop(J *j, const DotLoop *d) {
     x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
     const uint32_t in[6] = { d->a, d->off, d->b, d->x, d->n, d->end };
     static const Reg to[6] = { ESI, EAX, EDI, ECX, EDX, EBX };
-    for (int i = 0; i < 6; i++) if (loop_input(j, to[i], in[i])) return -1;
-    x86_lea(a, ESI, MX(ESI, EAX, size, 0));
+    for (int i = 0; i < 6; i++) if ((i != 1 || d->off != NOTY) && loop_input(j, to[i], in[i])) return -1;
+    if (d->off != NOTY) x86_lea(a, ESI, MX(ESI, EAX, size, 0));
     uint32_t top = a->label = a->len;
     for (uint32_t k = 0; k < d->unroll; k++) {
         x86_movs_rm(a, p, XMM1, MX(ESI, ECX, size, (int32_t)(k * size)));
