@@ -1370,7 +1370,9 @@ static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
        too, unless the branch is its only use: flags_for_next) */
     if (prev && prev->op == I_CMP && prev->id == c && branch_takes_flags(j, prev)) {
         if (compare_flags(j, prev, &cc)) return -1;
-    } else {
+    } else if (held(j, c) != NOREG) x86_test_rr(&j->a, held(j, c), held(j, c));
+    else if (is_local(j, c)) x86_alu_mi(&j->a, ALU_CMP, slot(j, c, 0), 0);      /* an i1 is kept zero-extended */
+    else {
         if (load(j, EAX, c, 0)) return -1;
         x86_test_rr(&j->a, EAX, EAX);
     }
@@ -1402,10 +1404,37 @@ static int loop_input(J *j, Reg r, uint32_t v) {
     return 0;
 }
 
+/* The counter a dot-product loop's exit test reads goes in step with its
+ * index: the same phi, or one stepped by as much from the same value on
+ * every edge into the loop (LLVM's unroller counts iterations apart from
+ * the index, both from 0) */
+static int counter_is_index(J *j, const DotLoop *d) {
+    if (d->n == d->x) return 1;
+    if (d->step != d->unroll) return 0;
+    FnIR *ir = j->ir;
+    const Ins *X = 0, *N = 0;
+    for (uint32_t i = ir->bb[d->bb]; i < ir->bb[d->bb + 1] && ir->ins[i].op == I_PHI; i++) {
+        if (ir->ins[i].id == d->x) X = &ir->ins[i];
+        if (ir->ins[i].id == d->n) N = &ir->ins[i];
+    }
+    if (!X || !N) return 0;
+    for (uint32_t k = 0; k + 1 < X->n; k += 2) {
+        if (X->o[k + 1] == d->bb) continue;
+        uint32_t from = NOTY;
+        for (uint32_t q = 0; q + 1 < N->n; q += 2) if (N->o[q + 1] == X->o[k + 1]) from = N->o[q];
+        uint64_t a, b;
+        if (from == X->o[k]) continue;
+        if (from == NOTY || is_local(j, from) || is_local(j, X->o[k]) || j->e->v[from].k != V_CINT || j->e->v[X->o[k]].k != V_CINT
+            || const_scalar(j->e, from, &a) || const_scalar(j->e, X->o[k], &b) || a != b) return 0;
+    }
+    return 1;
+}
+
 /* A dot-product loop as one tight SSE loop, the sum in XMM0:
  *     ESI = a + off * size, EDI = b, ECX = x, EDX = n, EBX = end
  *   top: (movs xmm1, [esi + ecx*size + k*size]; mul xmm1, [edi + ...]; add xmm0, xmm1) per k
  *        add ecx, unroll; add edx, step; cmp edx, ebx; jcc top
+ * (ECX alone when n goes in step with x: counter_is_index).
  * EBX, ESI and EDI may hold other values: saved around the loop (and the
  * inputs they hold read from the saved copies: loop_input). */
 static int dot_loop(J *j, const DotLoop *d) {
@@ -1415,9 +1444,11 @@ static int dot_loop(J *j, const DotLoop *d) {
     uint8_t size = d->dbl ? 8 : 4;
     if (loadx(j, XMM0, d->acc, c)) return -1;
     x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
+    int one_counter = counter_is_index(j, d);                 /* ECX counts for EDX too */
     const uint32_t in[6] = { d->a, d->off, d->b, d->x, d->n, d->end };
     static const Reg to[6] = { ESI, EAX, EDI, ECX, EDX, EBX };
-    for (int i = 0; i < 6; i++) if ((i != 1 || d->off != NOTY) && loop_input(j, to[i], in[i])) return -1;
+    for (int i = 0; i < 6; i++)
+        if ((i != 1 || d->off != NOTY) && (i != 4 || !one_counter) && loop_input(j, to[i], in[i])) return -1;
     if (d->off != NOTY) x86_lea(a, ESI, MX(ESI, EAX, size, 0));
     uint32_t top = a->label = a->len;
     for (uint32_t k = 0; k < d->unroll; k++) {
@@ -1426,14 +1457,14 @@ static int dot_loop(J *j, const DotLoop *d) {
         x86_sse_rr(a, p, SSE_ADD, XMM0, XMM1);
     }
     x86_alu_ri(a, ALU_ADD, ECX, d->unroll);
-    x86_alu_ri(a, ALU_ADD, EDX, d->step);
-    x86_alu_rr(a, ALU_CMP, EDX, EBX);
+    if (!one_counter) x86_alu_ri(a, ALU_ADD, EDX, d->step);
+    x86_alu_rr(a, ALU_CMP, one_counter ? ECX : EDX, EBX);
     x86_jcc_to(a, d->leave_if_equal ? CC_NE : CC_E, top);
     j->fused++;
     x86_mov_rr(a, EAX, ECX);
     x86_pop_r(a, EDI); x86_pop_r(a, ESI); x86_pop_r(a, EBX);
     store(j, d->x_next, EAX, 0);
-    store(j, d->n_next, EDX, 0);
+    if (d->n_next != d->x_next) store(j, d->n_next, one_counter ? EAX : EDX, 0);
     storex(j, d->acc_next, XMM0, c);
     return leave_block(j, d->bb, d->exit);
 }
