@@ -1230,11 +1230,46 @@ static int intrinsic(J *j, Ins *I) {
     return unsupported(j, "intrinsic");
 }
 
+/* C_F32 or C_F64 when I calls the C library's sqrtf or sqrt (a declaration the platform
+   resolves, its result used), else C_NONE */
+static int library_sqrt(J *j, Ins *I) {
+    E *e = j->e;
+    uint32_t callee = I->o[0];
+    if (I->id == NOTY || I->n != 2 || e->v[callee].k != V_FN || !e->fn[e->v[callee].u.idx].isdecl) return C_NONE;
+    Fn *f = &e->fn[e->v[callee].u.idx];
+    int c = klass(j, I->ty);
+    if (is_vector(j, I->ty) || klass(j, vty(j, I->o[1])) != c) return C_NONE;
+    if (c == C_F32 && f->nlen == 5 && !memcmp(f->name, "sqrtf", 5)) return C_F32;
+    if (c == C_F64 && f->nlen == 4 && !memcmp(f->name, "sqrt", 4)) return C_F64;
+    return C_NONE;
+}
+/* For x >= 0 (and +inf) sqrtf(x) and sqrt(x) are the correctly rounded square root, what
+   sqrtss/sqrtsd compute: inline. Below 0 and for NaN, where the library may set errno, the
+   call follows (call() emits it; the returned fixup is where it starts). */
+static int inline_sqrt(J *j, Ins *I, int c, Fixup *slow) {
+    uint32_t x = I->o[1];
+    Xmm d = xheld(j, I->id) ? xr(j, I->id) : XMM0, in = xheld(j, x) ? xr(j, x) : XMM1;
+    if (in == XMM1 && loadx(j, XMM1, x, c)) return -1;
+    x86_logic_ps(&j->a, PS_XOR, XMM0, XMM0);
+    x86_ucomis_rr(&j->a, prec(c), in, XMM0);
+    *slow = x86_jcc(&j->a, CC_B);                            /* below 0, or unordered */
+    x86_sse_rr(&j->a, prec(c), SSE_SQRT, d, in);
+    if (d == XMM0) storex(j, I->id, XMM0, c);
+    return 0;
+}
+
 static int call(J *j, Ins *I) {
     E *e = j->e;
     Ty *ft = ty(j, I->ty2);
     uint32_t callee = I->o[0];
     if (e->v[callee].k == V_FN && e->fn[e->v[callee].u.idx].intr) return intrinsic(j, I);
+    int sqrt_class = library_sqrt(j, I);
+    Fixup slow = 0, done = 0;
+    if (sqrt_class) {
+        if (inline_sqrt(j, I, sqrt_class, &slow)) return -1;
+        done = x86_jmp(&j->a);
+        x86_patch(&j->a, slow, j->a.len);
+    }
     if (is_vector(j, ft->elt)) return unsupported(j, "call returning a vector");
     int rc = ty(j, ft->elt)->k == TK_VOID ? C_NONE : klass(j, ft->elt);
     if (rc == C_NONE && ty(j, ft->elt)->k != TK_VOID) return unsupported(j, "call returning this type");
@@ -1276,6 +1311,7 @@ static int call(J *j, Ins *I) {
     if (sret) x86_mov_rm(&j->a, ESP, M(EBP, j->scratch));
     if (rc != C_NONE && I->id != 0xffffffff) take_result(j, I->id, rc);
     else if (rc == C_F32 || rc == C_F64) x86_fstp_m(&j->a, prec(rc), M(EBP, j->scratch));   /* pop an unused ST0 */
+    if (sqrt_class) x86_patch(&j->a, done, j->a.len);
     return 0;
 }
 
