@@ -52,14 +52,41 @@ static void live(uint32_t *start, uint32_t *end, uint32_t k, uint32_t pos) {
 /* Liveness, as sets of locals per block: a local is live into a block when
  * the block uses it before defining it, or it is live out and not defined
  * there; live out of a block when some successor has it live in, or a phi
- * of a successor takes it on this edge. Iterated to a fixpoint. */
-typedef struct Sets { uint32_t words; uint32_t *in, *out, *gen, *kill; } Sets;
+ * of a successor takes it on this edge. Iterated to a fixpoint. Only the
+ * locals some other block than their own reads (or a phi, on an edge) are
+ * in the sets, numbered densely (ids[local], locals[number]): one read
+ * only where it is defined is live from there to its last use, which the
+ * walk over the instructions already covers. */
+typedef struct Sets { uint32_t words, n; uint32_t *ids, *locals; uint32_t *in, *out, *gen, *kill; } Sets;
 static uint32_t *row(uint32_t *set, uint32_t words, uint32_t b) { return set + (size_t)b * words; }
 static void put(uint32_t *r, uint32_t k) { r[k >> 5] |= 1u << (k & 31); }
 static int has(const uint32_t *r, uint32_t k) { return r[k >> 5] >> (k & 31) & 1; }
 
+/* the locals read outside their block, into L->ids and L->locals */
+static int crossing_locals(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
+    uint32_t *home = ealloc(e, 4 * nloc + 4);               /* the block defining each local (parameters: none) */
+    L->ids = ealloc(e, 4 * nloc + 4); L->locals = ealloc(e, 4 * nloc + 4); L->n = 0;
+    if (!home || !L->ids || !L->locals) { efree(e, home); return -1; }
+    for (uint32_t k = 0; k < nloc; k++) home[k] = L->ids[k] = NOTY;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++)
+            if (ir->ins[i].id != NOTY && ir->ins[i].id >= ir->base && ir->ins[i].id - ir->base < nloc) home[ir->ins[i].id - ir->base] = b;
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            for (uint32_t k = 0; k < I->n; k++) {
+                uint32_t v = I->o[k] - ir->base;
+                if (!is_value_operand(I, k) || I->o[k] < ir->base || v >= nloc || L->ids[v] != NOTY) continue;
+                if (I->op == I_PHI || home[v] != b) { L->ids[v] = L->n; L->locals[L->n++] = v; }
+            }
+        }
+    efree(e, home);
+    return 0;
+}
+
 static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
-    uint32_t w = L->words = (nloc + 31) / 32 + 1, n = ir->nbb * w;
+    if (crossing_locals(e, ir, nloc, L)) return -1;
+    uint32_t w = L->words = (L->n + 31) / 32 + 1, n = ir->nbb * w;
     L->in = ealloc(e, 4 * n + 4); L->out = ealloc(e, 4 * n + 4); L->gen = ealloc(e, 4 * n + 4); L->kill = ealloc(e, 4 * n + 4);
     if (!L->in || !L->out || !L->gen || !L->kill) return -1;
     for (uint32_t b = 0; b < ir->nbb; b++)
@@ -68,11 +95,13 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
             for (uint32_t k = 0; k < I->n; k++) {
                 if (!is_value_operand(I, k)) continue;
                 uint32_t v = I->o[k] - ir->base;
-                if (I->o[k] < ir->base || v >= nloc) continue;
+                if (I->o[k] < ir->base || v >= nloc || L->ids[v] == NOTY) continue;
+                v = L->ids[v];
                 if (I->op == I_PHI) { if (k + 1 < I->n && I->o[k + 1] < ir->nbb) put(row(L->out, w, I->o[k + 1]), v); }
                 else if (!has(row(L->kill, w, b), v)) put(row(L->gen, w, b), v);
             }
-            if (I->id != NOTY && I->id >= ir->base && I->id - ir->base < nloc) put(row(L->kill, w, b), I->id - ir->base);
+            uint32_t d = I->id - ir->base;
+            if (I->id != NOTY && I->id >= ir->base && d < nloc && L->ids[d] != NOTY) put(row(L->kill, w, b), L->ids[d]);
         }
     /* the phi uses just recorded stay in out[] for good: keep them in gen-like form */
     uint32_t *phi_out = ealloc(e, 4 * n + 4), *succ = successor_buffer(e, ir);
@@ -145,11 +174,11 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
             /* live into b: before its first instruction, so from the position before
                it (a call opening the block must see the value as live across it) */
             for (uint32_t bits = row(L.in, L.words, b)[x]; bits; bits &= bits - 1)
-                live(start, end, 32 * x + (uint32_t)__builtin_ctz(bits), ir->bb[b] ? ir->bb[b] - 1 : 0);
+                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], ir->bb[b] ? ir->bb[b] - 1 : 0);
             for (uint32_t bits = row(L.out, L.words, b)[x]; bits; bits &= bits - 1)
-                live(start, end, 32 * x + (uint32_t)__builtin_ctz(bits), block_end(ir, b));
+                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], block_end(ir, b));
         }
-    efree(e, L.in); efree(e, L.out); efree(e, L.gen); efree(e, L.kill);
+    efree(e, L.in); efree(e, L.out); efree(e, L.gen); efree(e, L.kill); efree(e, L.ids); efree(e, L.locals);
     for (uint32_t k = 0; k < nloc; k++) if (start[k] == NOTY) start[k] = end[k] = 0;
     return r;
 }
