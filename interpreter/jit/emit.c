@@ -617,8 +617,9 @@ static int bin_i64(J *j, Ins *I) {
         /* the high word straight from its slot or as an immediate: loading a constant 0 would be `xor`, clobbering the carry */
         if (is_local(j, I->o[1])) x86_alu_rm(&j->a, hi[I->sub], EDX, place(j, I->o[1], 1));
         else {
-            uint64_t x; if (const_scalar(j->e, I->o[1], &x)) return -1;
-            x86_alu_ri(&j->a, hi[I->sub], EDX, (uint32_t)(x >> 32));
+            uint32_t x; int r = constant_word(j, I->o[1], 1, &x);     /* a <2 x i64>'s: this lane's */
+            if (r) return r;
+            x86_alu_ri(&j->a, hi[I->sub], EDX, x);
         }
         store(j, I->id, EAX, 0);
         store(j, I->id, EDX, 1);
