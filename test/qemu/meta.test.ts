@@ -19,9 +19,9 @@ import { tempDir } from '../helpers/tempdir.ts';
 const jitSources = readdirSync(fromRoot('interpreter', 'jit'))
   .filter((f) => f.endsWith('.c'))
   .map((f) => readFileSync(fromRoot('interpreter', 'jit', f), 'utf8'));
-/** Is `name` a function the JIT's own sources (interpreter/jit/*.c) define? */
-const definedInJit = (name: string): boolean =>
-  jitSources.some((src) => new RegExp(`^[A-Za-z_][\\w \\*]*\\b${name}\\(`, 'm').test(src));
+/** Is `name` (a compile event's) a function the JIT's own sources (interpreter/jit/*.c) define? */
+const definedInJit = (name: unknown): boolean =>
+  typeof name === 'string' && jitSources.some((src) => new RegExp(`^[A-Za-z_][\\w \\*]*\\b${name}\\(`, 'm').test(src));
 
 const full = !!process.env.BAREFLOW_FULL;
 const T = 240_000;
