@@ -56,15 +56,16 @@ const guestJit = fromRoot('interpreter', 'guest_jit.c');
 // jit_place and helpers: the rest of the emitter is never referenced and
 // stays out, 5.1 KB loaded). A native emitter compiling runtime.bc cost more
 // than it saved (826M instructions to the first token with it, 509M without).
-// kernel_lib's C library parts the bootstrap itself does not use are bitcode in runtime.bc, not
-// native code in the meta kernel (interpreter/guest_syms.c: its FFI table leaves them out).
 // The bootstrap's engine runs runtime.bc's IR as module.c reads it (interpreter/ir_exec.c), without
 // lowering it to threaded code: lower*.c and exec.c's dispatch loop are not in the meta kernel.
 const bootstrapSources = [
   ...engineGuestSources.filter((s) => s !== guestMain && !/\/(lower\w*|exec)\.c$/.test(s)),
   fromRoot('interpreter', 'ir_exec.c'),
 ];
-const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype)\.c$/.test(f));
+// kernel_lib's C library parts the bootstrap itself does not use are bitcode in runtime.bc, not
+// native code in the meta kernel (interpreter/guest_syms.c: its FFI table leaves them out): the
+// float formatting (the bootstrap's own printf.c has none), complex arithmetic, stdlib and ctype.
+const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype|printf|fmt_float|compiler_rt)\.c$/.test(f));
 const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c'), ...runtimeLibSources];
 
 // The meta kernel runs only the runtime.bc it was built with: guest_meta.c checks the file's CRC-32
@@ -115,7 +116,7 @@ export function kernelBuild(): KernelBuild {
   // The meta kernel: every object built for size (sizeCFlags, in obj/meta/), its engine the reader,
   // FFI and JIT driver with ir_exec.c (interpreter/internal.h BF_BOOTSTRAP); guest.c's app_main is
   // runtime.bc's, the meta kernel's guest_meta.c's.
-  const metaLib = compileSteps(kernelLibSources(), sizeCFlags, true, 'meta');
+  const metaLib = compileSteps(kernelLibSources(), [...sizeCFlags, '-DBF_BOOTSTRAP'], true, 'meta');
   const bootstrapEngine = compileSteps([...bootstrapSources, ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags, runtimeOptFlags);
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), runtimeCrcSource, kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags },

@@ -108,9 +108,10 @@ void guest_jit_start(bf_engine *e)
 }
 
 /* What runtime.bc imports beyond what a program may call: guest_jit.c's event
- * helpers, the image's cache part and the disk, the kernel's name, and the
- * bootstrap's JIT hook. */
+ * helpers, the image's cache part and the disk, the kernel's name, the
+ * bootstrap's JIT hook, and the console its own printf.c writes to. */
 static const bf_sym runtime_syms[] = {
+    { "console_putc", (void *)console_putc },
     { "bf_vevent", (void *)meta_vevent },
     { "event_write", (void *)event_write },
     { "event_compile", (void *)app_compile_event },

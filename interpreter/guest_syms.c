@@ -5,10 +5,11 @@
  * which adds the names runtime.bc itself imports).
  *
  * The meta kernel's bootstrap (BF_BOOTSTRAP) lists only what runtime.bc takes
- * from it: runtime.bc links kernel_lib's stdlib.c, strtod.c and ctype.c as
- * bitcode (build/image-build.ts runtimeLibSources), so those run as
- * runtime.bc's own functions (interpreted, then compiled by its JIT when hot)
- * and the bootstrap carries no native copy of them. The maths stay native:
+ * from it: runtime.bc links kernel_lib's stdlib.c, strtod.c, ctype.c, printf.c,
+ * fmt_float.c and compiler_rt.c as bitcode (build/image-build.ts
+ * runtimeLibSources), so those run as runtime.bc's own functions (interpreted,
+ * then compiled by its JIT when hot) and the bootstrap carries no native copy
+ * of them (its own printf.c formats no floats). The maths stay native:
  * tinyllama calls expf, powf, sinf and cosf every token, and as runtime.bc's
  * code compiled by its JIT they cost 1.64M -> 2.90M instructions per token
  * (stories260K, fewest after the prompt) for 7.9 KB less kernel. */
@@ -41,8 +42,6 @@ extern float __floatdisf(int64_t), __floatundisf(uint64_t);
 const bf_sym bf_kernel_syms[] = {
     /* the platform API */
     S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
-    /* stdio */
-    S(printf), S(vprintf), S(snprintf), S(vsnprintf), S(puts), S(putchar),
     /* string */
     S(memcpy), S(memmove), S(memset), S(memcmp), S(strlen), S(strcmp), S(strncmp), S(strcpy),
     S(strncpy), S(strchr), S(strstr),
@@ -51,6 +50,8 @@ const bf_sym bf_kernel_syms[] = {
     /* the allocator */
     S(malloc), S(calloc), S(realloc), S(free),
 #ifndef BF_BOOTSTRAP
+    /* stdio */
+    S(printf), S(vprintf), S(snprintf), S(vsnprintf), S(puts), S(putchar),
     /* stdlib */
     S(atoi), S(strtol), S(strtoul), S(strtod), S(atof), S(qsort), S(abs), S(exit),
     S(labs), S(llabs), S(atol), S(div), S(ldiv), S(lldiv), S(bsearch), S(abort), S(rand), S(srand), S(random), S(srandom),
@@ -64,7 +65,10 @@ const bf_sym bf_kernel_syms[] = {
     S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
     S(fmodf), S(fmod),
     /* the compiler's runtime */
-    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
+#ifndef BF_BOOTSTRAP
+    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3),
+#endif
+    S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
     S(__umoddi3), S(__udivmoddi4), S(__muldi3), S(__ashldi3), S(__ashrdi3), S(__lshrdi3), S(__negdi2), S(__mulvdi3),
     S(__mulodi4), S(__mulosi4), S(__cmpdi2), S(__ucmpdi2), S(__clzdi2), S(__ctzdi2), S(__ffsdi2), S(__popcountdi2),
     S(__paritydi2), S(__bswapdi2), S(__powidf2), S(__powisf2), S(__fixdfdi), S(__fixsfdi), S(__fixunsdfdi),

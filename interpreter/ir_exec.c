@@ -67,7 +67,7 @@ enum {
     F_UNSUP                     /* sub = U_*; ty2 = the intrinsic's function index (U_INTRINSIC) */
 };
 enum { II_NOP, II_MEMCPY, II_MEMMOVE, II_MEMSET, II_CTLZ, II_CTTZ, II_CTPOP, II_BSWAP, II_BITREV, II_FSHL, II_FSHR,
-       II_UMAX, II_UMIN, II_SMAX, II_SMIN, II_SQRT, II_FABS, II_FMULADD,
+       II_UMAX, II_UMIN, II_SMAX, II_SMIN, II_ABS, II_SQRT, II_FABS, II_FMULADD,
        II_SADDO, II_UADDO, II_SSUBO, II_USUBO, II_SMULO, II_UMULO,
        II_VASTART, II_VACOPY, II_STACKSAVE, II_STACKRESTORE, II_FRAMEADDR, II_SETJMP, II_LONGJMP, II_TRAP };
 enum { U_VECTOR, U_FP80, U_WIDE, U_ATOMIC, U_VAARG, U_INTRINSIC, U_FREM };
@@ -81,7 +81,7 @@ static const struct { const char *name; uint8_t id; } intrinsics[] = {
     { "memcpy", II_MEMCPY }, { "memmove", II_MEMMOVE }, { "memset", II_MEMSET },
     { "ctlz", II_CTLZ }, { "cttz", II_CTTZ }, { "ctpop", II_CTPOP }, { "bswap", II_BSWAP }, { "bitreverse", II_BITREV },
     { "fshl", II_FSHL }, { "fshr", II_FSHR }, { "umax", II_UMAX }, { "umin", II_UMIN }, { "smax", II_SMAX }, { "smin", II_SMIN },
-    { "sqrt", II_SQRT }, { "fabs", II_FABS }, { "fmuladd", II_FMULADD },
+    { "abs", II_ABS }, { "sqrt", II_SQRT }, { "fabs", II_FABS }, { "fmuladd", II_FMULADD },
     { "sadd.with.overflow", II_SADDO }, { "uadd.with.overflow", II_UADDO }, { "ssub.with.overflow", II_SSUBO },
     { "usub.with.overflow", II_USUBO }, { "smul.with.overflow", II_SMULO }, { "umul.with.overflow", II_UMULO },
     { "va_start", II_VASTART }, { "va_copy", II_VACOPY }, { "stacksave", II_STACKSAVE }, { "stackrestore", II_STACKRESTORE },
@@ -507,6 +507,7 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         r = (I->sub == II_UMAX || I->sub == II_SMAX) == less ? y : x;
         break;
     }
+    case II_ABS: r = (int64_t)sext_from(a64, w) < 0 ? 0 - a64 : a64; break;
     case II_SQRT: if (w == 64) *(f64u *)d = __builtin_sqrt(*(f64u *)A(1)); else *(f32u *)d = __builtin_sqrtf(*(f32u *)A(1)); return 0;
     case II_FABS: *(u64u *)d = w == 64 ? a64 & 0x7fffffffffffffffull : a & 0x7fffffffu; return 0;
     case II_FMULADD:                                  /* unfused, as exec.c's fmad/dmad: the product rounded, then the sum */

@@ -1,7 +1,9 @@
 /* The printf family. One formatting engine, format(), writes characters to a
  * sink: the console for printf, a buffer for vsnprintf, COM2 for bf_event.
  * Supports flags "-+ #0", width and precision (also '*'), length modifiers
- * hh h l ll z j t, and conversions d i u o x X p s c f F e E g G %. */
+ * hh h l ll z j t, and conversions d i u o x X p s c f F e E g G %. The meta
+ * kernel's bootstrap (BF_BOOTSTRAP) leaves out f F e E g G and fmt_float.c:
+ * runtime.bc links this file as bitcode for the programs it runs (build/image-build.ts). */
 #include <stdarg.h>
 #include <stdint.h>
 #include "kernel.h"
@@ -83,6 +85,7 @@ static void put_integer(struct out *o, struct spec s, uint64_t v, int negative, 
     put_field(o, &s, prefix, plen, zeros, buf + sizeof buf - n, n);
 }
 
+#ifndef BF_BOOTSTRAP
 static void put_float(struct out *o, struct spec s, double x, char conv)
 {
     char buf[FMT_FLOAT_BUF];
@@ -94,6 +97,7 @@ static void put_float(struct out *o, struct spec s, double x, char conv)
         s.zero = 0;
     put_field(o, &s, buf, plen, 0, buf + plen, n - plen);
 }
+#endif
 
 static int parse_int(const char **p)
 {
@@ -196,9 +200,16 @@ int format(format_sink sink, void *ctx, const char *fmt, va_list ap)
             put_field(&o, &s, "", 0, 0, str, n);
             break;
         }
+#ifndef BF_BOOTSTRAP
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
             put_float(&o, s, va_arg(ap, double), *p);
             break;
+#else   /* the meta kernel's bootstrap formats no floats (its messages and events have none): as written, the argument skipped */
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+            (void)va_arg(ap, double);
+            put(&o, start, (int)(p - start) + 1);
+            break;
+#endif
         case '%':
             put(&o, "%", 1);
             break;
