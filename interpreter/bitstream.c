@@ -4,8 +4,9 @@
 #include "internal.h"
 
 static int bad(BS *b, const char *what) {
-    fail(b->e, BFE_BITCODE, "bitcode: %s in block %u at bit %u", what,
-         b->depth ? b->stk[b->depth - 1].id : 0xffffffffu, (uint32_t)b->pos);
+    (void)what;                                  /* the bootstrap's bitcode_error has no message */
+    bitcode_error(b->e, "bitcode: %s in block %u at bit %u", what,
+                  b->depth ? b->stk[b->depth - 1].id : 0xffffffffu, (uint32_t)b->pos);
     return BS_ERR;
 }
 
@@ -59,19 +60,19 @@ static void align32(BS *b) { b->pos = (b->pos + 31) & ~31u; if (b->pos > b->nbit
 int bs_init(BS *b, E *e, const uint8_t *buf, uint32_t len) {
     memset(b, 0, sizeof *b);
     b->e = e; b->buf = buf;
-    if (len < 8 || (len & 3)) return fail(e, BFE_BITCODE, "bitcode: file too short or not a multiple of 4 bytes (%u)", len);
-    if (len >= 1u << 28) return fail(e, BFE_BITCODE, "bitcode: file of %u bytes is larger than the reader's 256 MiB", len);
+    if (len < 8 || (len & 3)) return bitcode_error(e, "bitcode: file too short or not a multiple of 4 bytes (%u)", len);
+    if (len >= 1u << 28) return bitcode_error(e, "bitcode: file of %u bytes is larger than the reader's 256 MiB", len);
     b->nbits = len * 8;
     uint32_t m = buf[0] | buf[1] << 8 | buf[2] << 16 | (uint32_t)buf[3] << 24;
     if (m == 0x0B17C0DE) {                       /* wrapper header */
-        if (len < 20) return fail(e, BFE_BITCODE, "bitcode: truncated wrapper header");
+        if (len < 20) return bitcode_error(e, "bitcode: truncated wrapper header");
         uint32_t off = buf[8] | buf[9] << 8 | buf[10] << 16 | (uint32_t)buf[11] << 24;
         uint32_t sz = buf[12] | buf[13] << 8 | buf[14] << 16 | (uint32_t)buf[15] << 24;
-        if (off > len || sz > len - off || (sz & 3)) return fail(e, BFE_BITCODE, "bitcode: bad wrapper header");
+        if (off > len || sz > len - off || (sz & 3)) return bitcode_error(e, "bitcode: bad wrapper header");
         b->buf = buf + off; b->nbits = sz * 8;
         m = b->buf[0] | b->buf[1] << 8 | b->buf[2] << 16 | (uint32_t)b->buf[3] << 24;
     }
-    if (m != 0xdec04342) return fail(e, BFE_BITCODE, "bitcode: wrong magic 0x%x (not an LLVM bitcode file)", m);
+    if (m != 0xdec04342) return bitcode_error(e, "bitcode: wrong magic 0x%x (not an LLVM bitcode file)", m);
     b->pos = 32;
     b->stk[0].width = 2; b->depth = 0;
     return 0;

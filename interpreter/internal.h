@@ -184,7 +184,16 @@ void *ealloc_untouched(E *e, uint32_t n); /* not zeroed: malloc's fresh pages st
 void *erealloc(E *e, void *p, uint32_t n);
 void efree(E *e, void *p);
 int fail(E *e, int code, const char *fmt, ...);
-void fmt(char *out, uint32_t cap, const char *f, va_list ap);
+/* A module the reader cannot read: fail() with BFE_BITCODE and the message. The meta
+ * kernel's bootstrap reads only the runtime.bc it was built with (guest_meta.c checks its
+ * CRC-32; LLVM's verifier passed it), so there the error is a build bug: it names the
+ * reader's source file and line, and the bootstrap carries none of the messages. */
+#ifdef BF_BOOTSTRAP
+#define bitcode_error(e, ...) bitcode_error_at(e, __FILE_NAME__, __LINE__)
+int bitcode_error_at(E *e, const char *file, uint32_t line);
+#else
+#define bitcode_error(e, ...) fail(e, BFE_BITCODE, __VA_ARGS__)
+#endif
 void *grow_array(E *e, void *p, uint32_t n, uint32_t esz);   /* room for n; no capacity kept */
 int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz);
 uint32_t ty_size(E *e, uint32_t t);

@@ -141,7 +141,7 @@ static int is_local(Prep *p, uint32_t v) {
 /* v's frame offset: its slot, or a constant's place in the image */
 static int32_t slot_of(Prep *p, uint32_t v) {
     E *e = p->e;
-    if (v >= e->nv) return fail(e, BFE_BITCODE, "bitcode: bad operand %u in '%.*s'", v, (int)p->f->nlen, p->f->name), 0;
+    if (v >= e->nv) return bitcode_error(e, "bitcode: bad operand %u in '%.*s'", v, (int)p->f->nlen, p->f->name), 0;
     if (is_local(p, v)) return p->loc[v - p->base];
     if (p->cslot[v]) return p->cslot[v];
     uint32_t n = slot_bytes(e, e->v[v].ty);
@@ -173,7 +173,7 @@ static int prep_gep(Prep *p, Ins *I) {
         uint64_t x;
         if (i == 1) step = ty_size(e, t);
         else if (e->ty[t].k == TK_ST) {
-            if (const_scalar(e, v, &x) || x >= e->ty[t].w) return fail(e, BFE_BITCODE, "bitcode: bad struct index in '%.*s'", (int)p->f->nlen, p->f->name);
+            if (const_scalar(e, v, &x) || x >= e->ty[t].w) return bitcode_error(e, "bitcode: bad struct index in '%.*s'", (int)p->f->nlen, p->f->name);
             ty_size(e, t);
             disp += (int32_t)e->ty[t].offs[x];
             t = e->ty[t].elts[x];
@@ -245,13 +245,13 @@ static int prep_call(Prep *p, Ins *I) {
 /* The edge from block `from` to block `to`: its index in c->edge, with the copies into to's phis. */
 static int edge_to(Prep *p, uint32_t from, uint32_t to, uint32_t *index) {
     E *e = p->e; struct IrCode *c = p->c; FnIR *ir = &c->ir;
-    if (to >= ir->nbb) return fail(e, BFE_BITCODE, "bitcode: bad branch target %u in '%.*s'", to, (int)p->f->nlen, p->f->name);
+    if (to >= ir->nbb) return bitcode_error(e, "bitcode: bad branch target %u in '%.*s'", to, (int)p->f->nlen, p->f->name);
     uint32_t first = c->nmove, j, bytes = 0;
     for (j = ir->bb[to]; j < ir->bb[to + 1] && ir->ins[j].op == I_PHI; j++) {
         Ins *P = &ir->ins[j];
         uint32_t q = 0;
         while (q + 1 < P->n && P->o[q + 1] != from) q += 2;
-        if (q + 1 >= P->n) return fail(e, BFE_BITCODE, "bitcode: a phi in '%.*s' has no value for the edge from block %u", (int)p->f->nlen, p->f->name, from);
+        if (q + 1 >= P->n) return bitcode_error(e, "bitcode: a phi in '%.*s' has no value for the edge from block %u", (int)p->f->nlen, p->f->name, from);
         if (grow(e, (void **)&c->move, &p->movecap, c->nmove + 1, sizeof(Move))) return -1;
         Move *m = &c->move[c->nmove++];
         m->dst = p->loc[P->id - p->base]; m->src = slot_of(p, P->o[q]); m->bytes = slot_bytes(e, P->ty);
@@ -294,7 +294,7 @@ static int prep_terminator(Prep *p, Ins *I, uint32_t blk) {
         if (!operands(p, I, 3 + nbb)) return -1;
         I->pad = F_IBR; I->o[0] = (uint32_t)slot_of(p, old[0]); I->o[1] = p->f->idx + 1; I->o[2] = nbb;
         for (uint32_t i = 1; i < n; i++) {
-            if (old[i] >= nbb) return fail(e, BFE_BITCODE, "bitcode: bad indirectbr target in '%.*s'", (int)p->f->nlen, p->f->name);
+            if (old[i] >= nbb) return bitcode_error(e, "bitcode: bad indirectbr target in '%.*s'", (int)p->f->nlen, p->f->name);
             if (!I->o[3 + old[i]] && edge_to(p, blk, old[i], &k)) return -1;
             if (!I->o[3 + old[i]]) I->o[3 + old[i]] = k + 1;
         }

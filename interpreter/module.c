@@ -63,7 +63,16 @@ int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz) {
     return 0;
 }
 
-void fmt(char *out, uint32_t cap, const char *f, va_list ap) {
+#ifdef BF_BOOTSTRAP
+/* the kernel's vsnprintf formats the bootstrap's messages */
+int vsnprintf(char *out, size_t cap, const char *f, va_list ap);
+#define fmt(out, cap, f, ap) vsnprintf(out, cap, f, ap)
+int bitcode_error_at(E *e, const char *file, uint32_t line) {
+    return fail(e, BFE_BITCODE, "bitcode: runtime.bc is not what the bootstrap reads (interpreter/%s line %u)", file, line);
+}
+#else
+/* %s %.*s %d %u %x: the engine's messages, in hosts without a C library */
+static void fmt(char *out, uint32_t cap, const char *f, va_list ap) {
     uint32_t k = 0;
 #define PUT(c) do { if (k + 1 < cap) out[k++] = (c); } while (0)
     for (; *f; f++) {
@@ -86,13 +95,14 @@ void fmt(char *out, uint32_t cap, const char *f, va_list ap) {
     if (cap) out[k] = 0;
 #undef PUT
 }
+#endif
 int fail(E *e, int code, const char *f, ...) {
     if (e->errc) return e->errc;       /* keep the first error */
     va_list ap; va_start(ap, f); fmt(e->err, sizeof e->err, f, ap); va_end(ap);
     e->errc = code;
     return code;
 }
-#define BAD(...) fail(e, BFE_BITCODE, __VA_ARGS__)
+#define BAD(...) bitcode_error(e, __VA_ARGS__)
 
 /* ---- types ---------------------------------------------------------- */
 static uint32_t alignup(uint32_t v, uint32_t a) { return (v + a - 1) & ~(a - 1); }
@@ -454,6 +464,7 @@ static int ce_scalar(E *e, Val *v, uint64_t *out) {
         case 9: case 10: case 11: case 12:
             *out = mask(dt->k == TK_INT ? dw : (dt->k == TK_DBL ? 64 : 32), a);
             (void)st; return 0;
+#ifndef BF_BOOTSTRAP    /* runtime.bc's constant expressions are GEPs, integer or pointer casts and compares (a weak function's address with null): LLVM folds the rest */
         case 3: case 4: case 5: case 6: case 7: case 8: {
             double d; float f;
             if (o[0] <= 4) { if (st->k == TK_FLT) { uint32_t x = (uint32_t)a; memcpy(&f, &x, 4); d = f; } else memcpy(&d, &a, 8);
@@ -463,9 +474,11 @@ static int ce_scalar(E *e, Val *v, uint64_t *out) {
             if (dt->k == TK_FLT) { f = (float)d; uint32_t x; memcpy(&x, &f, 4); *out = x; } else memcpy(out, &d, 8);
             return 0;
         }
+#endif
         }
         return BAD("bitcode: bad cast constant opcode %u", o[0]);
     }
+#ifndef BF_BOOTSTRAP
     case 10: {                                     /* binop [opc, lhs, rhs] */
         if (n < 3) return BAD("bitcode: bad binop constant");
         if (const_scalar(e, o[1], &a) || const_scalar(e, o[2], &c)) return -1;
@@ -485,6 +498,7 @@ static int ce_scalar(E *e, Val *v, uint64_t *out) {
         }
         *out = mask(w, r); return 0;
     }
+#endif
     case 12: case 20: case 24: {                   /* gep [srcty, (flags), (ty, val)*] */
         uint32_t k = 0, t = o[k++];
         if (v->op == 24) k++;
@@ -505,9 +519,11 @@ static int ce_scalar(E *e, Val *v, uint64_t *out) {
         }
         *out = (uint32_t)addr; return 0;
     }
+#ifndef BF_BOOTSTRAP
     case 13:                                       /* select [c, t, f] */
         if (n < 3 || const_scalar(e, o[0], &a)) return -1;
         return const_scalar(e, (a & 1) ? o[1] : o[2], out);
+#endif
     case 17: {                                     /* cmp [opty, lhs, rhs, pred] */
         if (n < 4 || const_scalar(e, o[1], &a) || const_scalar(e, o[2], &c)) return -1;
         uint32_t w = iw(e, vty(e, o[1]));
