@@ -3,7 +3,7 @@
 // clang-14 -m32 at -O0 and -O2, run natively, under bfi and under bfi --jit=all, with a
 // scratch directory as argv[1] and a line on stdin; stdout, stderr and the exit code must
 // be the same. And the guest's C library against glibc/libgcc: kernel_lib/compiler_rt.c (complex
-// multiply and divide), string.c, stdlib.c and ctype.c (each function renamed, compiled natively).
+// multiply and divide), string.c, string_extra.c, stdlib.c and ctype.c (each function renamed, compiled natively).
 import { execa } from 'execa';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,9 +59,9 @@ describe('kernel_lib/compiler_rt.c: the guest\'s complex multiply and divide', (
   });
 });
 
-describe('kernel_lib string.c, stdlib.c, ctype.c: the guest\'s C library', () => {
+describe('kernel_lib string.c, string_extra.c, stdlib.c, ctype.c: the guest\'s C library', () => {
   it('agrees with glibc function by function (native -m32, every kernel_lib function renamed kl_NAME)', async () => {
-    const files = ['string', 'stdlib', 'ctype'].map((f) => fromRoot('kernel_lib', `${f}.c`));
+    const files = ['string', 'string_extra', 'stdlib', 'ctype'].map((f) => fromRoot('kernel_lib', `${f}.c`));
     const flags = ['-m32', '-O2', '-ffreestanding', '-fno-builtin', '-w', `-I${fromRoot('kernel_lib')}`];
     const names: string[] = [];
     for (const f of files) {
