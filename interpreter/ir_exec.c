@@ -451,8 +451,9 @@ out:
 /* ---- running -------------------------------------------------------- */
 static uint32_t clz32(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; }
 static uint32_t ctz32(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
-static uint64_t sext_from(uint64_t x, uint32_t w) { return w >= 64 ? x : (uint64_t)((int64_t)(x << (64 - w)) >> (64 - w)); }
-static uint64_t mask64(uint64_t x, uint32_t w) { return w >= 64 ? x : x & ((1ull << w) - 1); }
+/* Not inlined: a 64-bit shift by a variable is some 40 bytes of i386 code, and these have a dozen uses. */
+static __attribute__((noinline)) uint64_t sext_from(uint64_t x, uint32_t w) { return w >= 64 ? x : (uint64_t)((int64_t)(x << (64 - w)) >> (64 - w)); }
+static __attribute__((noinline)) uint64_t mask64(uint64_t x, uint32_t w) { return w >= 64 ? x : x & ((1ull << w) - 1); }
 /* the block instruction `at` is in (a longjmp's landing) */
 static uint32_t block_of(struct IrCode *c, uint32_t at) {
     uint32_t b = 0;

@@ -410,8 +410,9 @@ static int read_constants(E *e) {
 }
 
 /* ---- constant evaluation -------------------------------------------- */
-static uint64_t mask(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
-static int64_t sx(uint32_t w, uint64_t x) { return w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w); }
+/* Not inlined: a 64-bit shift by a variable is some 40 bytes of i386 code, and these have a dozen uses. */
+static __attribute__((noinline)) uint64_t mask(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
+static __attribute__((noinline)) int64_t sx(uint32_t w, uint64_t x) { return w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w); }
 static int cdepth;
 
 static int ce_scalar(E *e, Val *v, uint64_t *out);
