@@ -6,12 +6,11 @@
  *
  * The meta kernel's bootstrap (BF_BOOTSTRAP) lists only what runtime.bc takes
  * from it: runtime.bc links kernel_lib's stdlib.c, strtod.c, ctype.c, printf.c,
- * fmt_float.c, string_extra.c, math_fmod.c and compiler_rt.c as bitcode
+ * fmt_float.c, string_extra.c and compiler_rt.c as bitcode
  * (build/image-build.ts runtimeLibSources), so those run as runtime.bc's own
  * functions (interpreted, then compiled by its JIT when hot) and the bootstrap
  * carries no native copy of them (its own printf.c formats no floats). The
- * other maths stay native:
- * tinyllama calls expf, powf, sinf and cosf every token, and as runtime.bc's
+ * maths stay native: tinyllama calls expf, powf, sinf and cosf every token, and as runtime.bc's
  * code compiled by its JIT they cost 1.64M -> 2.90M instructions per token
  * (stories260K, fewest after the prompt) for 7.9 KB less kernel. */
 #include "bf.h"
@@ -65,9 +64,7 @@ const bf_sym bf_kernel_syms[] = {
     /* math */
     S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
     S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
-#ifndef BF_BOOTSTRAP
     S(fmodf), S(fmod),
-#endif
     /* the compiler's runtime */
 #ifndef BF_BOOTSTRAP
     S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3),
