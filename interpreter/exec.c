@@ -426,6 +426,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     B3(udivi, U32(2) / IM(3)) B3(sdivi, (uint32_t)(I32(2) / (int32_t)IM(3))) B3(uremi, U32(2) % IM(3)) B3(sremi, (uint32_t)(I32(2) % (int32_t)IM(3)))
     B3(shli, U32(2) << (IM(3) & 31)) B3(lshri, U32(2) >> (IM(3) & 31)) B3(ashri, (uint32_t)(I32(2) >> (IM(3) & 31)))
     B3(andi, U32(2) & IM(3)) B3(ori, U32(2) | IM(3)) B3(xori, U32(2) ^ IM(3))
+    /* a op (b shift C): the shift folded into its one use (lower_fold_shifts) */
+#define SHIFTED(n, expr) H_(n) U32(1) = (expr); NEXT(5);
+    SHIFTED(addshl, U32(2) + (U32(3) << IM(4))) SHIFTED(addshr, U32(2) + (U32(3) >> IM(4)))
+    SHIFTED(orshl, U32(2) | (U32(3) << IM(4))) SHIFTED(orshr, U32(2) | (U32(3) >> IM(4)))
+    SHIFTED(xorshl, U32(2) ^ (U32(3) << IM(4))) SHIFTED(xorshr, U32(2) ^ (U32(3) >> IM(4)))
 #define D3(n, expr) H_(n) U64(1) = (expr); NEXT(4);
     D3(add64, U64(2) + U64(3)) D3(sub64, U64(2) - U64(3)) D3(mul64, U64(2) * U64(3))
     D3(udiv64, U64(2) / U64(3)) D3(sdiv64, (uint64_t)(I64(2) / I64(3))) D3(urem64, U64(2) % U64(3)) D3(srem64, (uint64_t)(I64(2) % I64(3)))
@@ -449,6 +454,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     BR(bsgti, I32(1) > (int32_t)IM(2)) BR(bsgei, I32(1) >= (int32_t)IM(2))
     /* loop latches: addi [addi] bne */
     H_(addbne) U32(1) += IM(2); if (U32(1) != U32(3)) JMP(ip[4]); NEXT(5);
+    H_(addbnei) U32(1) += IM(2); if (U32(1) != IM(3)) JMP(ip[4]); NEXT(5);
     H_(incbeq) U32(1) = U32(2) + IM(3); if (U32(2) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
     H_(incbeqn) U32(1) = U32(2) + IM(3); if (U32(1) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
     H_(add2bne) U32(1) += IM(2); U32(3) += IM(4); if (U32(3) != U32(5)) JMP(ip[6]); NEXT(7);

@@ -325,7 +325,8 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
     FULL(X,movx) FULL(X,stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
     FULL(X,ljx1) FULL(X,ljx2) FULL(X,ljx4) FULL(X,ljx8) FULL(X,sjx1) FULL(X,sjx2) FULL(X,sjx4) FULL(X,sjx8) \
-    FULL(X,ldv2x) FULL(X,stv2x) FULL(X,ldv2j) FULL(X,stv2j) FULL(X,cnt) FULL(X,trace) FULL(X,cmpxchg) FULL(X,cmpxchg64) FULL(X,rmw) FULL(X,rmw64) X(frameaddr) X(fltrounds) X(trap) \
+    FULL(X,ldv2x) FULL(X,stv2x) FULL(X,ldv2j) FULL(X,stv2j) \
+    FULL(X,addbnei) FULL(X,addshl) FULL(X,addshr) FULL(X,orshl) FULL(X,orshr) FULL(X,xorshl) FULL(X,xorshr) FULL(X,cnt) FULL(X,trace) FULL(X,cmpxchg) FULL(X,cmpxchg64) FULL(X,rmw) FULL(X,rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(unsup)
 #define X_ENUM(n) OP_##n,
 #define X_ENUM_OUT X_ENUM

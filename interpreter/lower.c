@@ -191,7 +191,7 @@ int lower(E *e, Fn *f) {
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
     l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n); l->same = ealloc(e, 4 * n);
-    if (BF_FULL) { l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); if (!l->xj || !l->xt) goto out; }
+    if (BF_FULL) { l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); l->by_user = ealloc(e, n); if (!l->xj || !l->xt || !l->by_user) goto out; }
     l->in_address_of = ealloc(e, 4 * n); l->in_address = ealloc(e, 4 * n); l->gep_bias = ealloc(e, 4 * ir.nins + 4);
     l->at = ealloc(e, 4 * ir.nins + 4); l->end = ealloc(e, 4 * ir.nins + 4); l->def = ealloc(e, 4 * n);
     if (!l->tmp || !l->def || !l->same || !l->gep_bias) goto out;
@@ -231,6 +231,7 @@ int lower(E *e, Fn *f) {
     if (lower_build_uses(l)) goto out;
     lower_coalesce(l);
     lower_zext_in_place(l);
+    if (BF_FULL) lower_fuse_into_users(l);
     if (BF_FULL) lower_build_vectors_in_place(l);     /* vectors are outside the bootstrap's subset */
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY && !has_no_code(l, ir.ins[i].id)) lower_dest_slot(l, ir.ins[i].id);
@@ -307,7 +308,7 @@ out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->same); efree(e, l->in_address_of); efree(e, l->in_address); efree(e, l->gep_bias); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
-    if (BF_FULL) { efree(e, l->xj); efree(e, l->xt); }
+    if (BF_FULL) { efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user); }
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot);
     fn_ir_free(e, &ir);
     e->lowering--;

@@ -16,7 +16,6 @@ typedef struct L {
     uint32_t *gb; int32_t *go;    /* pointer = value gb (+1) plus go */
     uint32_t *nuse, *nonmem;
     uint32_t *xb, *xi, *xs;      /* GEP base+1 / index / scale folded into loads and stores */
-    uint32_t *xj, *xt;           /* and a second index + 1 / its scale (a[i][j]: not with OSR, FrameMap has one index) */
     uint32_t *same;      /* a pointer cast's operand + 1: its uses read that instead (lower_forward_pointer_casts) */
     uint32_t *in_address_of; int32_t *in_address;    /* add x, C used only as GEP indices: x + 1, C (lower_fold_index_adds) */
     int32_t *gep_bias;   /* per GEP instruction: bytes its indices' folded adds add */
@@ -31,7 +30,11 @@ typedef struct L {
     uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
     uint32_t nloops;
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
+    /* (last: the fields above keep their offsets, and the bootstrap's lowering its size) */
+    uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
+    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift, BY_LATCH a loop counter's add */
 } L;
+enum { BY_OP = 1, BY_LATCH };
 #define fail_bitcode(...) fail(l->e, BFE_BITCODE, __VA_ARGS__)
 #define OP(x) ((W)l->e->lab[OP_##x])
 #define E1(a) lower_emit_cells(l, 1, (W)(a))
@@ -98,6 +101,8 @@ void lower_count_uses(L *l);
 int lower_build_uses(L *l);
 void lower_coalesce(L *l);
 void lower_zext_in_place(L *l);
+void lower_fuse_into_users(L *l);
+uint32_t latch_add(L *l, uint32_t i);
 void lower_build_vectors_in_place(L *l);
 
 static inline int emit_cell(L *l, W x);
@@ -177,7 +182,9 @@ static inline uint32_t def_of(L *l, uint32_t v) { return is_local(l, v) ? l->def
 /* a cast whose uses read its operand: no code of its own */
 static inline int is_forwarded(L *l, uint32_t v) { return is_local(l, v) && l->same[v - l->base]; }
 /* a value with no code of its own: a forwarded cast, an add folded into the addresses using it */
-static inline int has_no_code(L *l, uint32_t v) { return is_forwarded(l, v) || (is_local(l, v) && l->in_address_of[v - l->base]); }
+static inline int has_no_code(L *l, uint32_t v) {
+    return is_forwarded(l, v) || (is_local(l, v) && (l->in_address_of[v - l->base] || (BF_FULL && l->by_user[v - l->base])));
+}
 /* does instruction j (defining v, used once) own exactly the n cells ending at q? */
 static inline int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {
     uint32_t j = def_of(l, v);

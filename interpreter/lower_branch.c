@@ -200,7 +200,8 @@ static int latch_inc(L *l, uint32_t ii, uint32_t q0, uint32_t np0) {
     l->end[k] = l->at[k] = q0 - 4;
     return 0;
 }
-static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t tb, uint32_t fb) {
+/* does "if (c) goto tb else fb" branch to fb (on the inverse condition) and continue to tb? */
+static int branch_inverts(L *l, uint32_t tb, uint32_t fb) {
     int nt = needs_stub(l, tb), nf = needs_stub(l, fb);
     uint32_t ht = through(l, l->cur, tb), hf = through(l, l->cur, fb);     /* where they go */
     int ftt = !nt && ht == l->cur + 1, ftf = !nf && hf == l->cur + 1;
@@ -208,9 +209,21 @@ static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t
        (one cell a pass, not a branch not taken and a jmp): fb is this block
        (a single-block loop), or fb is behind and tb ahead */
     int back = !ftt && !ftf && !nf && ht != l->cur && (hf == l->cur || (hf < l->cur && ht > l->cur));
-    int inv = ftt || (!ftf && nt && !nf) || back;        /* branch to fb, continue to tb */
-    if (inv) { uint32_t t = tb; tb = fb; fb = t; p = inverse_pred[p]; }
+    return ftt || (!ftf && nt && !nf) || back;
+}
+/* the add of a latch (latch_add) the branch at ii makes (its compare right before it), else NOTY */
+static uint32_t fused_latch(L *l, uint32_t ii) {
+    Ins *P = &l->ir->ins[ii - 1];
+    return ii >= 2 && P->op == I_CMP && P->id == l->ir->ins[ii].o[2] && is_local(l, P->o[0])
+        && l->by_user[P->o[0] - l->base] == BY_LATCH ? ii - 2 : NOTY;
+}
+static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t tb, uint32_t fb) {
+    if (branch_inverts(l, tb, fb)) { uint32_t t = tb; tb = fb; fb = t; p = inverse_pred[p]; }
     uint32_t lt = edge_label(l, tb);
+    if (BF_FULL && fused_latch(l, ii) != NOTY) {       /* it loops on ne (lower_emit_branch): add, compare, branch */
+        uint64_t c; const_scalar(l->e, l->ir->ins[ii - 2].o[1], &c);
+        return E4(OP(addbnei), x.off, (uint32_t)c, (uint32_t)y.v) || emit_label_ref(l, lt) ? -1 : lower_goto_bb(l, fb);
+    }
     if ((p == 0 || p == 1) && y.imm && !y.v && ii >= 1 && ii - 1 >= l->ir->bb[l->cur]) {
         /* branch on "a & b" (i1 and, used only here) just computed: band / bandz */
         Ins *A2 = &l->ir->ins[ii - 1];
@@ -252,6 +265,16 @@ int lower_emit_branch(L *l, uint32_t ii) {
         if (p >= 6 && w != 32) { if (lower_sext_to_temp(l, &x, w) || lower_sext_to_temp(l, &y, w)) return -1; }
         if (x.imm && !y.imm) { Operand t2 = x; x = y; y = t2; p = swapped_pred[p]; }
         if (x.imm) lower_operand_slot(l, &x);
+    }
+    uint32_t la = BF_FULL ? fused_latch(l, ii) : NOTY;
+    if (BF_FULL && la != NOTY && (branch_inverts(l, tb, fb) ? inverse_pred[p] : p) != 1) {
+        /* it leaves on ne: the add where it stood, no longer fused (latch_inc may fuse it with
+           the test and the back edge's move) */
+        uint64_t k; const_scalar(l->e, ir->ins[la].o[1], &k);
+        l->by_user[ir->ins[la].id - l->base] = 0;
+        l->at[la] = l->nc;
+        if (E4(OP(addi), x.off, x.off, (uint32_t)k)) return -1;
+        l->end[la] = l->nc;
     }
     uint32_t q0 = l->nc, np0 = l->npt;
     if (cond_br(l, ii, p, x, y, tb, fb)) return -1;

@@ -221,11 +221,10 @@ int lower_emit_gep(L *l, Ins *I) {
             uint32_t size = ty_size(l->e, t);
             if (type_of(l, vt2)->k != TK_INT) { ok = 0; break; }
             if (!is_const(l, v)) {
-                if (int_width(l, vt2) != 32) { ok = 0; break; }
-                if (lv == NOTY) { lv = v; es = size; continue; }
                 /* a second one (a[i][j]), unless the JIT may enter this frame (OSR's FrameMap holds one index) */
-                if (BF_FULL && lv2 == NOTY && !l->e->jit_osr) { lv2 = v; es2 = size; continue; }
-                ok = 0; break;
+                if (BF_FULL && lv != NOTY && lv2 == NOTY && !l->e->jit_osr && int_width(l, vt2) == 32) { lv2 = v; es2 = size; continue; }
+                if (lv != NOTY || int_width(l, vt2) != 32) { ok = 0; break; }
+                lv = v; es = size; continue;
             }
             if (const_scalar(l->e, v, &x)) { ok = 0; break; }
             uint32_t w = int_width(l, vt2);

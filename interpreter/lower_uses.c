@@ -297,6 +297,47 @@ void lower_zext_in_place(L *l) {
     }
 }
 
+/* `xor/or/add i32 a, (shl/lshr i32 b, C)` with the shift used only there, right
+ * after it: the binary operation computes the shift itself (xorshr, ...:
+ * lower_emit_scalar_op), so the shift has no code of its own (CRCs, hashes,
+ * xorshift generators, bit-field decoding). Right after: b is read where the
+ * operation stands, and nothing between could have changed its slot. */
+static int foldable_shift(L *l, uint32_t v, uint32_t i) {
+    if (!is_local(l, v) || l->nuse[v - l->base] != 1 || def_of(l, v) + 1 != i) return 0;
+    Ins *S = &l->ir->ins[i - 1];
+    uint64_t c;
+    return S->op == I_BIN && (S->sub == 7 || S->sub == 8) && is_local(l, S->o[0]) && !l->loc[v - l->base]
+        && type_of(l, S->ty)->k == TK_INT && type_of(l, S->ty)->w == 32
+        && is_const(l, S->o[1]) && !const_scalar(l->e, S->o[1], &c) && c < 32;
+}
+/* A loop's latch "x' = add x, C; icmp eq/ne x', K; br": x' only compared and
+ * carried round by the phi x whose slot it shares (lower_coalesce), the three
+ * in a row. The branch adds C itself (addbnei: one dispatch for the three; the
+ * add is no code where it stands). The add's instruction, else NOTY. */
+uint32_t latch_add(L *l, uint32_t i) {
+    FnIR *ir = l->ir;
+    Ins *B = &ir->ins[i], *C = &ir->ins[i - 1], *A = &ir->ins[i - 2];
+    uint64_t c;
+    if (B->op != I_BR || B->n != 3 || C->op != I_CMP || (C->sub != 32 && C->sub != 33) || B->o[2] != C->id || A->op != I_BIN || A->sub != 0
+        || C->o[0] != A->id || !is_local(l, A->id) || !is_local(l, A->o[0]) || !is_const(l, A->o[1]) || !is_const(l, C->o[1])
+        || const_scalar(l->e, A->o[1], &c) || const_scalar(l->e, C->o[1], &c) || type_of(l, A->ty)->k != TK_INT || type_of(l, A->ty)->w != 32
+        || l->blk[i - 2] != l->blk[i] || l->dot[l->blk[i]].unroll || l->nuse[C->id - l->base] != 1 || l->nuse[A->id - l->base] != 2
+        || !l->loc[A->id - l->base] || l->loc[A->id - l->base] != l->loc[A->o[0] - l->base]) return NOTY;
+    return i - 2;
+}
+void lower_fuse_into_users(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 1; i < ir->nins; i++) {
+        Ins *I = &ir->ins[i];
+        if (I->op != I_BIN || (I->sub != 0 && I->sub != 11 && I->sub != 12) || l->blk[i - 1] != l->blk[i] || l->dot[l->blk[i]].unroll
+            || type_of(l, I->ty)->k != TK_INT || type_of(l, I->ty)->w != 32 || !is_local(l, I->o[0]) || !is_local(l, I->o[1])) continue;
+        uint32_t k = foldable_shift(l, I->o[1], i) ? 1 : foldable_shift(l, I->o[0], i) ? 0 : 2;
+        if (k < 2 && I->o[1 - k] != I->o[k]) l->by_user[I->o[k] - l->base] = BY_OP;
+    }
+    for (uint32_t i = 2; i < ir->nins; i++)
+        if (latch_add(l, i) != NOTY) l->by_user[ir->ins[i - 2].id - l->base] = BY_LATCH;
+}
+
 /* the insertelement that is v's only use, as the vector it inserts into, in
  * v's block: the next link of a vector built lane by lane; else NOTY */
 static uint32_t next_link(L *l, uint32_t v) {
