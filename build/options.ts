@@ -15,6 +15,8 @@ export interface BootOptions {
   jit_threshold?: number;
   /** jit and meta modes: the comma-separated layers whose hot functions get compiled, of runtime (meta: runtime.bc's own) and app (tinyllama's); unset: all. */
   jit_layers?: string;
+  /** meta mode: the back-edges of a loop of runtime.bc before the bootstrap enters it compiled (OSR; its dispatch loop, exec.c's run, is one loop); unset: the kernel's 300000. */
+  runtime_loop_threshold?: number;
 }
 
 export const jitLayers = ['runtime', 'app'] as const;
@@ -49,6 +51,9 @@ export function validateOptions(o: Partial<BootOptions>, seqLen?: number): void 
   if (o.seed !== undefined && !(Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= 0xffffffff)) bad('seed', `'${o.seed}' is not a whole number in [0, 2^32)`);
   if (o.jit_threshold !== undefined && !(Number.isInteger(o.jit_threshold) && o.jit_threshold >= 0 && o.jit_threshold <= maxJitThreshold)) {
     bad('jit_threshold', `'${o.jit_threshold}' is not a whole number in [0, ${maxJitThreshold}]`);
+  }
+  if (o.runtime_loop_threshold !== undefined && !(Number.isInteger(o.runtime_loop_threshold) && o.runtime_loop_threshold >= 1 && o.runtime_loop_threshold <= 0xffffffff)) {
+    bad('runtime_loop_threshold', `'${o.runtime_loop_threshold}' is not a whole number in [1, 2^32)`);
   }
   if (o.jit_layers !== undefined && !o.jit_layers.split(',').every((l) => (jitLayers as readonly string[]).includes(l))) {
     bad('jit_layers', `'${o.jit_layers}' is not a comma-separated list of ${jitLayers.join(', ')}`);

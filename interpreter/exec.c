@@ -304,6 +304,10 @@ static __attribute__((noinline)) uint64_t call_compiled(E *e, Enter enter, const
     e->transit = t.prev;
     return r;
 }
+/* Back to call_compiled's setjmp in t, out of line: run() itself then holds no
+ * __builtin_longjmp, which the JIT cannot compile (run() in runtime.bc, the meta
+ * kernel's, turns native by OSR; this call, interpreted, unwinds through it). */
+static __attribute__((noinline, noreturn)) void leave_through(Transit *t) { __builtin_longjmp(t->jb, 1); }
 typedef struct { void *code; const W *w; uint32_t nw; int rk; } NativeCall;
 static uint64_t enter_call(E *e, const void *how) { const NativeCall *c = how; (void)e; return ncall(c->code, c->w, c->nw, c->rk); }
 typedef struct { Fn *f; uint8_t *fp; W *ip; uint64_t *result; } OsrEntry;
@@ -376,6 +380,28 @@ DOT_SECTION __attribute__((noinline)) static uint32_t name(uint8_t *a, uint8_t *
 }
 DOT_FN(dotf, float, f32u)
 DOT_FN(dotd, double, f64u)
+
+/* Handlers' work that clang turns into intrinsics the JIT does not compile
+ * (i64 bswap, bitreverse, i64 multiply with overflow), out of line so that
+ * run() itself compiles: the meta kernel's runtime.bc turns its run() native
+ * by OSR. Rare operations: the call does not show. */
+static __attribute__((noinline)) uint64_t byte_swap64(uint64_t x) {
+    uint64_t r = 0;
+    for (int i = 0; i < 8; i++) { r = r << 8 | (x & 255); x >>= 8; }
+    return r;
+}
+static __attribute__((noinline)) uint32_t bit_reverse32(uint32_t x) {
+    x = (x & 0x55555555u) << 1 | (x >> 1 & 0x55555555u); x = (x & 0x33333333u) << 2 | (x >> 2 & 0x33333333u);
+    x = (x & 0x0f0f0f0fu) << 4 | (x >> 4 & 0x0f0f0f0fu);
+    return x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24;
+}
+/* does a * b overflow 64 bits, signed (sg) or unsigned */
+static __attribute__((noinline)) uint32_t mul64_overflows(uint64_t a, uint64_t b, int sg) {
+    uint64_t r = a * b;
+    if (!sg) return a != 0 && r / a != b;
+    int64_t x = (int64_t)a, y = (int64_t)b, min = (int64_t)0x8000000000000000ull;
+    return x != 0 && ((int64_t)r / x != y || (x == -1 && y == min) || (y == -1 && x == min));
+}
 
 /* bfi's fault handler tells the program's faults from the engine's by whether
  * the faulting instruction is in the dispatch loop: it has a section of its own */
@@ -789,7 +815,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             while (t && t->run_id != (void *)jb[4]) t = t->prev;
             if (!t) { fail(e, BFE_ERROR, "engine: longjmp across native code (a callback) is not supported"); goto fail; }
             e->lj_buf = jb; e->lj_val = v;
-            __builtin_longjmp(t->jb, 1);
+            leave_through(t);
         }
         goto longjmp_here;
     longjmp_landed:
@@ -853,7 +879,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(ctpop64) U64(1) = pop32((uint32_t)U64(2)) + pop32((uint32_t)(U64(2) >> 32)); NEXT(3);
     H_(ctlz64) { uint64_t x = U64(2); U64(1) = (x >> 32) ? clz32((uint32_t)(x >> 32)) : 32 + clz32((uint32_t)x); NEXT(3); }
     H_(cttz64) { uint64_t x = U64(2); U64(1) = (uint32_t)x ? ctz32((uint32_t)x) : 32 + ctz32((uint32_t)(x >> 32)); NEXT(3); }
-    H_(bswap64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 8; i++) { r = r << 8 | (x & 255); x >>= 8; } U64(1) = r; NEXT(3); }
+    H_(bswap64) U64(1) = byte_swap64(U64(2)); NEXT(3);
     H_(bswap16) { uint32_t x = U32(2); U32(1) = (x >> 8 & 0xff) | (x << 8 & 0xff00); NEXT(3); }
     H_(fshl) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(2) << s) | (U32(3) >> (32 - s)) : U32(2); NEXT(5); }
     H_(fshr) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(3) >> s) | (U32(2) << (32 - s)) : U32(3); NEXT(5); }
@@ -884,10 +910,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(uaddo64) { uint64_t r = U64(2) + U64(3); uint32_t o = r < U64(2); U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
     H_(ssubo64) { uint64_t r = U64(2) - U64(3); uint32_t o = (int64_t)((U64(2) ^ U64(3)) & (U64(2) ^ r)) < 0; U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
     H_(usubo64) { uint64_t r = U64(2) - U64(3); uint32_t o = U64(2) < U64(3); U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
-    H_(smulo64) { int64_t a = I64(2), b = I64(3); uint64_t r = (uint64_t)a * (uint64_t)b;
-        uint32_t o = a != 0 && ((int64_t)r / a != b || (a == -1 && b == (int64_t)0x8000000000000000ull) || (b == -1 && a == (int64_t)0x8000000000000000ull));
-        U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
-    H_(umulo64) { uint64_t a = U64(2), b = U64(3), r = a * b; uint32_t o = a != 0 && r / a != b; U64(1) = r; *(u32u *)(A(1) + 8) = o; NEXT(4); }
+    H_(smulo64) { uint64_t a = U64(2), b = U64(3); U64(1) = a * b; *(u32u *)(A(1) + 8) = mul64_overflows(a, b, 1); NEXT(4); }
+    H_(umulo64) { uint64_t a = U64(2), b = U64(3); U64(1) = a * b; *(u32u *)(A(1) + 8) = mul64_overflows(a, b, 0); NEXT(4); }
     H_(movx) U64(1) = *(u64u *)(A(2) + 8 * U32(3)); NEXT(4);
     H_(stx) *(u64u *)(A(1) + 8 * U32(2)) = U64(3); NEXT(4);
     H_(cnt) e->insns += IM(1); NEXT(2);
@@ -930,10 +954,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         }
         *p = nv; U64(1) = old; NEXT(6);
     }
-    H_(bitrev) { uint32_t x = U32(2);
-        x = (x & 0x55555555u) << 1 | (x >> 1 & 0x55555555u); x = (x & 0x33333333u) << 2 | (x >> 2 & 0x33333333u);
-        x = (x & 0x0f0f0f0fu) << 4 | (x >> 4 & 0x0f0f0f0fu);
-        U32(1) = x >> 24 | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) | x << 24; NEXT(3); }
+    H_(bitrev) U32(1) = bit_reverse32(U32(2)); NEXT(3);
     H_(frameaddr) {     /* llvm.frameaddress/returnaddress N: an interpreter frame, the cell its caller resumes at */
         uint8_t *f = fp; uint32_t n = IM(2);  /* (called from native or compiled code: its Fn, never 0), 0 past that */
         for (; n && ((Hdr *)f)->rip; n--) f = ((Hdr *)f)->rfp;

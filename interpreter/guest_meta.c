@@ -28,16 +28,24 @@
 #define RUNTIME "runtime.bc"
 #define TOKEN_EVENT "{\"ev\":\"token\""
 
-/* Calls of a function of runtime.bc before runtime.bc's JIT compiles it (its
- * loops: ten times as many back-edges). The app layer's threshold is the jit
- * kernel's (boot option jit_threshold). */
+/* Calls of a function of runtime.bc before runtime.bc's JIT compiles it, and
+ * back-edges of one of its loops before the bootstrap enters it compiled (OSR;
+ * boot option runtime_loop_threshold). The loops that get there are the JIT's
+ * own (regalloc's liveness, while it compiles forward) and the dispatch loop
+ * (exec.c's run: one loop, each dispatch counted), entered once: compiled, the
+ * rest of tinyllama's interpreted work runs native. Compiling run (8,040 IR
+ * instructions) with the interpreted JIT costs ~1.7G instructions, more than
+ * it saves in a boot: a stories260K boot dispatches between 100,000 (by its
+ * first token) and 300,000 (64 steps) times, so by default it is not reached.
+ * The app layer's thresholds are the jit kernel's (boot option jit_threshold). */
 #define RUNTIME_THRESHOLD 10000
-#define RUNTIME_LOOP_THRESHOLD 0
+#define RUNTIME_LOOP_THRESHOLD (30 * RUNTIME_THRESHOLD)
 
 /* The CRC-32 of the runtime.bc this kernel was built with (build/image-build.ts generates it). */
 extern const uint32_t bf_runtime_crc32;
 
 static bf_engine *engine;   /* the bootstrap's, running runtime.bc */
+static uint32_t loop_threshold;
 static uint32_t tokens;     /* token events the program sent */
 
 /* Which JIT compiles: runtime.bc's emitter (its compile function), interpreted or compiled. */
@@ -89,7 +97,7 @@ static void bf_meta_register(bf_compiler compile, uint32_t layout)
         bf_fail(BF_EXIT_BAD_BITCODE, RUNTIME ": its engine's structures (layout %08x) are not this bootstrap's (%08x)",
                 layout, bf_engine_layout());
     if (engine)
-        bf_jit_enable_by(engine, RUNTIME_THRESHOLD, RUNTIME_LOOP_THRESHOLD, compile);
+        bf_jit_enable_by(engine, RUNTIME_THRESHOLD, loop_threshold, compile);
 }
 
 /* guest_run.c's hooks, when the runtime layer is on. */
@@ -103,8 +111,14 @@ void guest_jit_config(bf_config *cfg)
  * maps OSR reads), with no compiler until runtime.bc registers one. */
 void guest_jit_start(bf_engine *e)
 {
+    char text[16], *end;
+    int len = bf_option("runtime_loop_threshold", text, sizeof text);
+    unsigned long n = len < 0 ? RUNTIME_LOOP_THRESHOLD : strtoul(text, &end, 10);
+    if (len >= 0 && (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n < 1 || n > 0xffffffffu))
+        bf_fail(BF_EXIT_BAD_OPTION, "option runtime_loop_threshold: '%s' is not a whole number in [1, 4294967295]", text);
+    loop_threshold = (uint32_t)n;
     engine = e;
-    bf_jit_enable_by(e, RUNTIME_THRESHOLD, RUNTIME_LOOP_THRESHOLD, 0);
+    bf_jit_enable_by(e, RUNTIME_THRESHOLD, loop_threshold, 0);
 }
 
 /* What runtime.bc imports beyond what a program may call: guest_jit.c's event

@@ -263,7 +263,7 @@ int lower(E *e, Fn *f) {
         uint32_t q = l->nc;
         if (lower_edge_moves(l, l->st[s].from, l->st[s].to)) goto out;
         uint32_t to = lower_edge_target(l, l->st[s].from, l->st[s].to);
-        if (l->st[s].back) { if (lower_jump(l, to, 1)) goto out; }
+        if (l->st[s].back) { if (lower_jump(l, to, l->st[s].back)) goto out; }
         else if (lower_jmp_moves(l, q, to)) goto out;
     }
     if (e->errc) goto out;

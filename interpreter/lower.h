@@ -24,7 +24,7 @@ typedef struct L {
     uint8_t *cd; uint32_t cn, ccap;
     uint32_t *lab; uint32_t nlab, caplab;
     struct { uint32_t at, lab; } *pt; uint32_t npt, cappt;
-    struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;
+    struct { uint32_t lab, from, to, back; } *st; uint32_t nst, capst;   /* edge stubs; back: a back-edge's loop + 1, else 0 */
     uint32_t *at, *end, *def, *us, *ul, *blk;    /* code range per instruction; defining instruction per value */
     uint32_t cur;        /* current block */
     uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
@@ -83,7 +83,7 @@ int lower_emit_call(L *l, Ins *I);
 int lower_edge_moves(L *l, uint32_t from, uint32_t to);
 uint32_t lower_edge_target(L *l, uint32_t from, uint32_t to);
 int lower_jmp_moves(L *l, uint32_t q, uint32_t lab);
-int lower_jump(L *l, uint32_t to, int back);
+int lower_jump(L *l, uint32_t to, uint32_t loop);     /* loop: counted on f->loops[loop - 1]; 0: a plain jump */
 int lower_goto_bb(L *l, uint32_t to);
 int lower_emit_branch(L *l, uint32_t ii);
 int lower_emit_switch(L *l, uint32_t ii);

@@ -116,21 +116,28 @@ static int has_phi(L *l, uint32_t to) {
     return 0;
 }
 
-/* label to branch to for edge cur -> to (a stub if moves or counting needed) */
-static uint32_t edge_label(L *l, uint32_t to) {
+/* label to branch to for edge cur -> to (a stub if moves or counting needed).
+ * A back-edge gets a counter of its own, or with `shared` the one all of an
+ * indirectbr's back-edges count on: a dispatch loop (`goto *ip[0]`, exec.c's
+ * own) is one loop, hot as a whole, not one per handler. */
+static uint32_t edge_label_counted(L *l, uint32_t to, uint32_t *shared) {
     uint32_t h = through(l, l->cur, to);
     if (!has_phi(l, to) && !is_back_edge(l, h)) return h;
-    uint32_t lb = new_label(l);
+    uint32_t lb = new_label(l), loop = 0;
     if (grow(l->e, (void **)&l->st, &l->capst, l->nst + 1, sizeof *l->st)) return 0;
-    l->st[l->nst].lab = lb; l->st[l->nst].from = l->cur; l->st[l->nst].to = to; l->st[l->nst].back = is_back_edge(l, h);
+    if (is_back_edge(l, h)) {
+        loop = shared && *shared ? *shared : ++l->nloops;
+        if (shared) *shared = loop;
+    }
+    l->st[l->nst].lab = lb; l->st[l->nst].from = l->cur; l->st[l->nst].to = to; l->st[l->nst].back = loop;
     l->nst++;
     return lb;
 }
-int lower_jump(L *l, uint32_t to, int back) {
-    if (back) {
-        uint32_t k = l->nloops++;
+static uint32_t edge_label(L *l, uint32_t to) { return edge_label_counted(l, to, 0); }
+int lower_jump(L *l, uint32_t to, uint32_t loop) {
+    if (loop) {
         if (E1(OP(jmpb)) || emit_label_ref(l, to)) return -1;
-        return E1(k);                               /* patched to &f->loops[k] */
+        return E1(loop - 1);                        /* patched to &f->loops[loop - 1] */
     }
     if (to == l->cur + 1 && l->nst == (uint32_t)-1) return 0;
     if (E1(OP(jmp))) return -1;
@@ -142,7 +149,7 @@ int lower_goto_bb(L *l, uint32_t to) {
     uint32_t q = l->nc;
     if (lower_edge_moves(l, l->cur, to)) return -1;
     to = through(l, l->cur, to);
-    if (is_back_edge(l, to)) return lower_jump(l, to, 1);
+    if (is_back_edge(l, to)) return lower_jump(l, to, ++l->nloops);
     if (to == l->cur + 1) return 0;                 /* fall through */
     return lower_jmp_moves(l, q, to);
 }
@@ -345,13 +352,13 @@ int lower_emit_indirect_branch(L *l, uint32_t ii) {
     FnIR *ir = l->ir;
     Ins *I = &ir->ins[ii];
     E *e = l->e;
-    uint32_t n = I->n - 1, nbb = l->ir->nbb;
+    uint32_t n = I->n - 1, nbb = l->ir->nbb, loop = 0;
     uint32_t *tl = ealloc(e, 4 * nbb + 4); if (!tl) return -1;
     for (uint32_t i = 0; i < nbb; i++) tl[i] = NOTY;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t bb = I->o[1 + i];
         if (bb >= nbb) { efree(e, tl); return fail_bitcode("bitcode: bad indirectbr target"); }
-        if (tl[bb] == NOTY) tl[bb] = edge_label(l, bb);
+        if (tl[bb] == NOTY) tl[bb] = edge_label_counted(l, bb, &loop);
     }
     if (E4(OP(ibr), slot_of(l, I->o[0], 0), l->f->idx + 1, nbb)) { efree(e, tl); return -1; }
     for (uint32_t i = 0; i < nbb; i++) {

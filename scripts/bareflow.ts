@@ -55,6 +55,7 @@ program
   .option('--topp <p>', 'top-p sampling threshold', number('--topp'))
   .option('--seed <n>', 'sampling seed', number('--seed'))
   .option('--jit-threshold <n>', 'jit mode: calls before a function is compiled (default 100; 0: at its first call)', number('--jit-threshold'))
+  .option('--runtime-loop-threshold <n>', "meta mode: back-edges of a loop of runtime.bc before it is entered compiled (default 300000; its dispatch loop is one loop)", number('--runtime-loop-threshold'))
   .option('--jit-layers <list>', "jit and meta modes: the layers whose functions get compiled, of runtime (meta: runtime.bc's own) and app (tinyllama's), comma-separated (default: all)")
   .option('--timeout <s>', 'seconds before the run is killed (0: no limit)', number('--timeout'), 300)
   .option('--icount', 'count guest instructions (deterministic, slower)')

@@ -118,10 +118,17 @@ static void h_unreachable(Fn *f) {
     for (;;) { }
 }
 
+static void h_bad_indirectbr(Fn *f) {
+    E *e = f->e;
+    fail(e, BFE_ERROR, "engine: indirectbr to an address not in its list (in '%.*s')", (int)f->nlen, f->name);
+    if (e->cfg.fatal) e->cfg.fatal(e->errc, e->err);
+    for (;;) { }
+}
+
 enum { H_MUL64, H_UDIV64, H_SDIV64, H_UREM64, H_SREM64, H_SHL64, H_LSHR64, H_ASHR64,
        H_F2UI, H_D2UI, H_UI2F, H_UI2D, H_F2SL, H_D2SL, H_F2UL, H_D2UL, H_SL2F, H_SL2D, H_UL2F, H_UL2D,
        H_FMODF, H_FMOD, H_MEMCPY, H_MEMMOVE, H_MEMSET, H_UNREACHABLE,
-       H_CTPOP, H_CTLZ, H_CTTZ, H_BSWAP32, H_BSWAP16, H_FSHL, H_FSHR, H_MINF, H_MAXF, H_MIND, H_MAXD, H__N };
+       H_CTPOP, H_CTLZ, H_CTTZ, H_BSWAP32, H_BSWAP16, H_FSHL, H_FSHR, H_MINF, H_MAXF, H_MIND, H_MAXD, H_BAD_INDIRECTBR, H__N };
 static void *const helpers[H__N] = {
     (void *)h_mul64, (void *)h_udiv64, (void *)h_sdiv64, (void *)h_urem64, (void *)h_srem64,
     (void *)h_shl64, (void *)h_lshr64, (void *)h_ashr64,
@@ -129,7 +136,7 @@ static void *const helpers[H__N] = {
     (void *)h_f2ul, (void *)h_d2ul, (void *)h_sl2f, (void *)h_sl2d, (void *)h_ul2f, (void *)h_ul2d,
     (void *)fmodf, (void *)fmod, (void *)memcpy, (void *)memmove, (void *)memset, (void *)h_unreachable,
     (void *)h_ctpop, (void *)h_ctlz, (void *)h_cttz, (void *)h_bswap32, (void *)h_bswap16, (void *)h_fshl, (void *)h_fshr,
-    (void *)h_minf, (void *)h_maxf, (void *)h_mind, (void *)h_maxd,
+    (void *)h_minf, (void *)h_maxf, (void *)h_mind, (void *)h_maxd, (void *)h_bad_indirectbr,
 };
 
 /* ---- types ---------------------------------------------------------------- */
@@ -1367,6 +1374,61 @@ static int switch_ins(J *j, uint32_t bb, Ins *I) {
     return leave_block(j, bb, I->o[1]);
 }
 
+/* indirectbr: the address is a blockaddress as module.c encodes it for the
+   interpreter, (function index + 1) << 16 | (block + 1), so an address an
+   interpreted activation took is good in compiled code (OSR) and back. It
+   jumps into a table of `jmp rel32`, one per block of the function, found
+   position-independently (call/pop: no relocation): a listed block's entry
+   goes to it (through its edge's phi moves), any other to the interpreter's
+   error. */
+static int indirect_branch(J *j, uint32_t bb, Ins *I) {
+    uint32_t nbb = j->ir->nbb, listed = I->n - 1;
+    Fixup bad[2];
+    if (load(j, EAX, I->o[0], 0)) return -1;
+    x86_mov_rr(&j->a, ECX, EAX);
+    x86_shift_ri(&j->a, SH_SHR, ECX, 16);
+    x86_alu_ri(&j->a, ALU_CMP, ECX, j->f->idx + 1);
+    bad[0] = x86_jcc(&j->a, CC_NE);
+    x86_ext16(&j->a, EAX, EAX, 0);
+    x86_alu_ri(&j->a, ALU_SUB, EAX, 1);
+    x86_alu_ri(&j->a, ALU_CMP, EAX, nbb);
+    bad[1] = x86_jcc(&j->a, CC_AE);                      /* 0 (no block) wraps round too */
+    x86_lea(&j->a, EAX, MX(EAX, EAX, 4, 0));             /* 5 bytes per entry */
+    x86_byte(&j->a, 0xe8); x86_imm32(&j->a, 0);          /* call the next instruction: EDX = its address */
+    uint32_t here = j->a.len;
+    x86_pop_r(&j->a, EDX);
+    x86_lea(&j->a, EDX, MX(EDX, EAX, 1, 0x10000));       /* a 32-bit displacement, patched to the table's offset */
+    uint32_t disp = j->a.last_imm;
+    x86_jmp_r(&j->a, EDX);
+    uint32_t table = j->a.len, rel = table - here;
+    if (!j->a.oom) for (int i = 0; i < 4; i++) j->a.code[disp + i] = (uint8_t)(rel >> (8 * i));
+    Fixup *entry = ealloc(j->e, 4 * nbb + 4);
+    uint8_t *is_listed = ealloc(j->e, nbb + 1);
+    if (!entry || !is_listed) { efree(j->e, entry); return -1; }
+    memset(is_listed, 0, nbb);
+    for (uint32_t k = 0; k < listed; k++) if (I->o[1 + k] < nbb) is_listed[I->o[1 + k]] = 1;
+    for (uint32_t b = 0; b < nbb; b++) entry[b] = x86_jmp(&j->a);
+    int r = 0;
+    for (uint32_t b = 0; b < nbb && !r; b++) {
+        if (!is_listed[b]) continue;
+        if (!has_phis(j, b)) { jump_to(j, entry[b], b); entry[b] = NOTY; continue; }
+        x86_patch(&j->a, entry[b], j->a.len);
+        entry[b] = NOTY;
+        r = goto_block(j, bb, b);
+    }
+    if (!r) {                                            /* the rest: the error, as the interpreter's */
+        uint32_t error = j->a.len;
+        x86_patch(&j->a, bad[0], error); x86_patch(&j->a, bad[1], error);
+        for (uint32_t b = 0; b < nbb; b++) if (entry[b] != NOTY) x86_patch(&j->a, entry[b], error);
+        x86_mov_ri(&j->a, EAX, (uint32_t)(W)j->f);
+        reloc(j, RELOC_FN_RECORD, j->f->idx, 0);
+        x86_mov_mr(&j->a, arg(0), EAX);
+        call_helper(j, H_BAD_INDIRECTBR);
+    }
+    efree(j->e, entry); efree(j->e, is_listed);
+    return r;
+}
+
 /* compare C's condition in the flags (branch_takes_flags(C)) */
 static int compare_flags(J *j, Ins *C, Cond *cc) {
     int c = klass(j, C->ty2);
@@ -2033,6 +2095,7 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
     case I_RET: return ret(j, I);
     case I_BR: return br(j, bb, I, prev);
     case I_SWITCH: return switch_ins(j, bb, I);
+    case I_IBR: return indirect_branch(j, bb, I);
     case I_UNREACH:
         x86_mov_ri(&j->a, EAX, (uint32_t)(W)j->f);
         reloc(j, RELOC_FN_RECORD, j->f->idx, 0);

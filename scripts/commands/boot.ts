@@ -20,6 +20,7 @@ export interface BootCommandOptions {
   topp?: number;
   seed?: number;
   jitThreshold?: number;
+  runtimeLoopThreshold?: number;
   jitLayers?: string;
   timeout: number;
   icount?: boolean;
@@ -56,7 +57,7 @@ function kernelElf(contents: ImageContents, mode: string): string {
 export async function bootCommand(image: string, o: BootCommandOptions): Promise<void> {
   exitQuietlyOnEpipe();
   const date = new Date();
-  const given: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed, jit_threshold: o.jitThreshold, jit_layers: o.jitLayers };
+  const given: Partial<BootOptions> = { mode: o.mode, prompt: o.prompt, steps: o.steps, temperature: o.temperature, topp: o.topp, seed: o.seed, jit_threshold: o.jitThreshold, jit_layers: o.jitLayers, runtime_loop_threshold: o.runtimeLoopThreshold };
   if (o.run !== undefined) newRunFile(reportsDir, o.run);
   const { bytes, contents } = readImage(image);
   const options = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<BootOptions>;

@@ -19,6 +19,8 @@ describe('boot options', () => {
     expect(() => validateOptions({ jit_threshold: 429496729 })).not.toThrow();
     expect(() => validateOptions({ jit_threshold: 429496730 })).toThrow("option jit_threshold: '429496730' is not a whole number in [0, 429496729]");
     expect(() => validateOptions({ jit_threshold: 2.5 })).toThrow("option jit_threshold: '2.5' is not a whole number in [0, 429496729]");
+    expect(() => validateOptions({ runtime_loop_threshold: 1 })).not.toThrow();
+    expect(() => validateOptions({ runtime_loop_threshold: 0 })).toThrow("option runtime_loop_threshold: '0' is not a whole number in [1, 2^32)");
   });
 
   it('writes boot.cfg as key=value lines', () => {
