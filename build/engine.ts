@@ -19,6 +19,7 @@ export const engineJit = [
 const engineCrc = fromRoot('kernel_lib', 'crc32.c');
 const crcHeaders = [fromRoot('kernel_lib', 'kernel.h'), fromRoot('kernel_lib', 'libc.h'), fromRoot('boot', 'bootinfo.h')];
 const hostMain = fromRoot('interpreter', 'host_main.c');
+const guestSelf = fromRoot('interpreter', 'guest_self.c');
 const headers = ['interpreter', 'interpreter/jit', 'cache'].flatMap((d) =>
   readdirSync(fromRoot(d)).filter((f) => f.endsWith('.h')).map((f) => fromRoot(d, f)));
 
@@ -51,7 +52,8 @@ export function engineSteps(): Step[] {
   // bfi's fault handler needs the dispatch loop in a section of its own; run by
   // the engine (interpreter.bc), host_main.c leaves signals to the outer engine.
   const objects = sources.map((s) => compile(s, [...engineCoreFlags, ...flagsOf(s), '-DBF_DISPATCH_SECTION'], 'o'));
-  const bcs = [...sources.map((s) => compile(s, [...engineCoreFlags, ...flagsOf(s)], 'bc')), compile(hostMain, [...commonFlags, '-DBF_INTERPRETED'], 'bc')];
+  // interpreter.bc also hands its JIT to the bfi running it (guest_self.c; bfi --jit-by-program: bareflow run --meta).
+  const bcs = [...[...sources, guestSelf].map((s) => compile(s, [...engineCoreFlags, ...flagsOf(s)], 'bc')), compile(hostMain, [...commonFlags, '-DBF_INTERPRETED'], 'bc')];
   const objFiles = objects.map((s) => s.outputs[0]);
   const bcFiles = bcs.map((s) => s.outputs[0]);
   return [

@@ -12,8 +12,10 @@
  * its own JIT would compile; the bootstrap calls it from then on. Everything
  * here runs interpreted until the bootstrap compiled it too.
  *
- * Linked into runtime.bc only; a bootstrap without bf_meta_register (bfi)
- * leaves it null and runtime.bc compiles nothing of itself. */
+ * Linked into runtime.bc, and into interpreter.bc, the host's engine as
+ * bitcode, whose outer bfi takes the compiler with --jit-by-program (bareflow
+ * run --meta; host_main.c). A bootstrap without bf_meta_register leaves it
+ * null and the engine compiles nothing of itself. */
 #include "jit/jit.h"
 
 int bf_meta_register(bf_compiler compile, uint32_t layout) __attribute__((weak));

@@ -334,6 +334,30 @@ static void cache_open(bf_engine *e, const char *dir, int stats) { (void)e; (voi
 static void cache_save(void) {}
 #endif
 
+/* ---- the meta-circular run (bareflow run --meta) -------------------------
+ * bfi --jit-by-program: the JIT counts calls and back-edges but compiles
+ * nothing until the program hands over a compiler. interpreter.bc (the engine
+ * as bitcode, with guest_self.c) does at start, through bf_meta_register, as
+ * runtime.bc does in the meta kernel: from then on its JIT, interpreted until
+ * it compiled itself, compiles bfi's hot functions of interpreter.bc, the
+ * dispatch loop by OSR. Another program calling it changes nothing. */
+#ifndef BF_INTERPRETED
+static uint32_t g_program_jit_threshold = 0xffffffffu;   /* --jit-by-program's threshold, or none */
+static void bf_meta_register(bf_compiler compile, uint32_t layout) {
+    if (g_program_jit_threshold == 0xffffffffu) return;
+    if (layout != bf_engine_layout()) {
+        fprintf(stderr, "error: bf_meta_register: the program's engine structures (layout %08x) are not bfi's (%08x)\n", layout, bf_engine_layout());
+        exit(9);
+    }
+    uint32_t t = g_program_jit_threshold;
+    bf_jit_enable_by(g_engine, t, t ? 10 * t : 1, compile);
+}
+#define META_SYMS S(bf_meta_register),
+#else
+void guest_self_start(void);                 /* guest_self.c: hands this engine's JIT to the outer bfi */
+#define META_SYMS
+#endif
+
 extern const unsigned short **__ctype_b_loc(void);
 extern const int32_t **__ctype_tolower_loc(void);
 extern const int32_t **__ctype_toupper_loc(void);
@@ -532,16 +556,19 @@ static const bf_sym host_syms[] = {
     S(__floatundidf), S(__floatdisf), S(__floatundisf), { "__mulodi4", (void *)&mulodi4 }, { "__mulosi4", (void *)&mulosi4 },
     /* BareFlow platform API (bf.h) */
     S(bf_option), S(bf_options_check), S(bf_file), S(bf_cycles), S(bf_event), S(bf_fail), S(bf_exit),
+    META_SYMS
 };
 
 static void usage(void) {
-    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit | --jit=all | --jit-threshold N] [--jit-dump DIR] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
+    fprintf(stderr, "usage: bfi [run] [--check] [--stats] [--jit | --jit=all | --jit-threshold N] [--jit-by-program] [--jit-dump DIR] [--trace FUNC] [--lazy] [--mem MB] [--stack MB] [--depth N]\n"
                     "           [--opt name=value]... [--data DIR] [--file NAME=PATH]... [--events FILE]\n"
                     "           [--entry FUNC] prog.bc [args...]\n"
                     "  --opt/--data/--file/--events feed the bf.h platform API (bf_option, bf_file, bf_event);\n"
                     "  --entry calls FUNC() instead of main(argc, argv) (e.g. app_main for tinyllama)\n"
                     "  --jit compiles a function to x86 once it has been called 100 times (--jit-threshold N;\n"
                     "    --jit=all: at its first call); what the JIT cannot compile stays interpreted\n"
+                    "  --jit-by-program: the same thresholds, but compiled by the program's JIT once it hands it over\n"
+                    "    (interpreter.bc does: bareflow run --meta); until then nothing is compiled\n"
                     "  --cache DIR (with --jit): load the code compiled by earlier runs of this module and this bfi\n"
                     "    from DIR/<module crc>.bfc, save it back when the run compiled something new\n");
     exit(2);
@@ -550,7 +577,7 @@ static void usage(void) {
 int main(int argc, char **argv) {
     bf_config cfg; memset(&cfg, 0, sizeof cfg);
     cfg.stack_size = PROGRAM_STACK; cfg.max_depth = PROGRAM_STACK / 32;
-    int i = 1, stats = 0, check = 0, jit = 0;
+    int i = 1, stats = 0, check = 0, jit = 0, by_program = 0;
     uint32_t jit_threshold = 100;
     const char *entry = "main", *cache_dir = NULL;
     g_files = malloc(sizeof(char *) * (argc + 1));
@@ -561,6 +588,7 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "--stats")) stats = 1;
         else if (!strcmp(a, "--jit")) jit = 1;
         else if (!strcmp(a, "--jit=all")) { jit = 1; jit_threshold = 0; }
+        else if (!strcmp(a, "--jit-by-program")) by_program = 1;
         else if (!strcmp(a, "--jit-threshold") && i + 1 < argc) { jit = 1; jit_threshold = (uint32_t)atoi(argv[++i]); }
         else if (!strcmp(a, "--jit-dump") && i + 1 < argc) { g_dump_dir = argv[++i]; cfg.on_code = dump_code; }
         else if (!strcmp(a, "--trace") && i + 1 < argc) cfg.trace = argv[++i];
@@ -605,7 +633,17 @@ int main(int argc, char **argv) {
         bf_free(e);
         return 0;
     }
-    if (jit) bf_jit_enable(e, jit_threshold);
+#ifndef BF_INTERPRETED
+    if (by_program) {                  /* counting from the start, no compiler until the program gives one */
+        g_program_jit_threshold = jit_threshold;
+        bf_jit_enable_by(e, jit_threshold, jit_threshold ? 10 * jit_threshold : 1, 0);
+        jit = 1;
+    }
+#else
+    if (by_program) { fprintf(stderr, "error: run: --jit-by-program is the outer bfi's (bareflow run --meta)\n"); return 2; }
+    guest_self_start();
+#endif
+    if (jit && !by_program) bf_jit_enable(e, jit_threshold);
     if (cache_dir && !jit) fprintf(stderr, "warning: --cache does nothing without --jit\n");
     else if (cache_dir) cache_open(e, cache_dir, stats);
     int pargc = argc - i;

@@ -22,9 +22,11 @@ engine error. --jit compiles hot functions to x86. See interpreter/README.md.
 
 --meta (first): the meta-circular run. bfi, as the bootstrap, runs the engine
 itself as bitcode (images/obj/engine/interpreter.bc: reader, interpreter,
-profiler and JIT), with its JIT on, and that engine runs prog.bc with its own
-JIT on: the outer JIT compiles the engine's hot functions, the inner one the
-program's. The other engine flags are the inner engine's; --stats is both's.
+profiler and JIT), and that engine runs prog.bc with its JIT on. The engine's
+JIT compiles both: the program's hot functions, and, handed to bfi at start
+(bfi --jit-by-program), the engine's own (called 1,000 times, a loop taken
+10,000 times: OSR; its dispatch loop too), first running interpreted, then
+compiled itself. The other engine flags are the inner engine's; --stats is both's.
 
 Engine flags, as bfi lists them:
 `;
@@ -35,6 +37,9 @@ function printRunHelp(bfi: string): void {
   process.stdout.write(`${runUsage}${r.stderr.trimEnd().replace(/^/gm, '  ')}\n`);
 }
 
+/** The outer bfi's threshold in `run --meta`: compiling with an interpreted JIT is dear (the dispatch loop's 8,020 IR instructions take ~10 s), so fewer, hotter functions than bfi's 100 calls. */
+export const metaBootstrapThreshold = 1000;
+
 /** bfi's arguments for `run --meta FLAGS prog.bc ARGS`: the outer engine's, the engine as bitcode, the inner engine's (JIT on unless FLAGS choose). */
 export function metaArgs(interpreterBc: string, args: string[]): string[] {
   const takesValue = new Set(['--jit-threshold', '--jit-dump', '--trace', '--mem', '--stack', '--depth', '--opt', '--data', '--file', '--entry', '--events', '--cache']);
@@ -42,7 +47,7 @@ export function metaArgs(interpreterBc: string, args: string[]): string[] {
   while (prog < args.length && args[prog].startsWith('--')) prog += takesValue.has(args[prog]) ? 2 : 1;
   if (prog >= args.length) prog = -1;
   const flags = prog < 0 ? args : args.slice(0, prog);
-  const outer = ['--jit', ...(flags.includes('--stats') ? ['--stats'] : [])];
+  const outer = ['--jit-by-program', '--jit-threshold', String(metaBootstrapThreshold), ...(flags.includes('--stats') ? ['--stats'] : [])];
   const inner = flags.some((f) => f.startsWith('--jit')) ? flags : ['--jit', ...flags];
   return [...outer, interpreterBc, ...inner, ...(prog < 0 ? [] : args.slice(prog))];
 }
