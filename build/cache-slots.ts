@@ -1,5 +1,7 @@
-// The image's cache part as the host sees it: two slots (A, B) the jit kernel writes
-// alternately (interpreter/guest_jit.c), each a 512-byte header sector and its payload.
+// The image's cache part as the host sees it: a region of two slots (A, B) per engine layer
+// that keeps code (cache/cache.h BFC_REGION_*: the jit kernel's tinyllama code; a meta boot's
+// runtime.bc code and its tinyllama code), each slot a 512-byte header sector and its payload,
+// the two written alternately (interpreter/guest_jit.c).
 // The header (cache/cache.h is the C side of the same contract, and says what the payload's records hold):
 //   0  magic "BFCACHE1"       8  u32 version      12 u32 seq (the newest valid slot wins)
 //   16 key: u32 engine (CRC-32 of the jit kernel part), module (CRC-32 of tinyllama.bc),
@@ -16,7 +18,10 @@ export const CACHE_MAGIC = 'BFCACHE1';
 export const CACHE_VERSION = 1;
 /** Each slot: 1 MiB (a header sector and up to 1 MiB - 512 of payload). tinyllama's compiled code is ~55 KB. */
 export const CACHE_SLOT_BYTES = 1 << 20;
-export const CACHE_SLOTS = 2;
+/** The regions, in the part's order (cache/cache.h: BFC_REGION_JIT, _META_RUNTIME, _META_APP). */
+export const cacheRegions = ['jit', 'meta runtime', 'meta app'] as const;
+export type CacheRegion = (typeof cacheRegions)[number];
+export const CACHE_SLOTS = 2 * cacheRegions.length;
 /** The header CRC covers bytes 0..63; bytes 68..511 of the header sector are zero. */
 export const CACHE_HEADER_BYTES = 64;
 export const CACHE_HEADER_USED = 68;
@@ -87,22 +92,34 @@ export function encodeSlotHeader(h: Omit<SlotHeader, 'magic' | 'headerCrc' | 've
   return b;
 }
 
-/** What this image's cache key must hold: the jit kernel's CRC, tinyllama.bc's and model.bin's. */
-export function imageKey(img: Buffer, header: ParsedImage = readHeader(img)): Partial<CacheKey> {
+/** The u32 little-endian bytes of n. */
+const u32le = (n: number): Buffer => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+};
+
+/**
+ * What a region's cache key must hold in this image (guest_jit.c boot_key): engine, the CRC of the
+ * kernel part that runs the code (meta app: continued over runtime.bc's CRC, whose JIT made it);
+ * module, the bitcode the functions are of (tinyllama.bc; meta runtime: runtime.bc); data, model.bin's.
+ */
+export function imageKey(img: Buffer, header: ParsedImage = readHeader(img), region: CacheRegion = 'jit'): Partial<CacheKey> {
   const key: Partial<CacheKey> = {};
-  const jit = header.parts.find((p) => p.name === 'jit');
-  if (jit) key.engine = jit.crc32;
+  const kernel = header.parts.find((p) => p.name === (region === 'jit' ? 'jit' : 'meta'));
   const data = header.parts.find((p) => p.name === 'data');
-  if (data) {
-    const vol = partData(img, data);
-    for (const e of readVolume(vol)) {
-      if (e.name === 'tinyllama.bc') {
-        key.module = e.crc32;
-        key.module_len = e.size;
-      }
-      if (e.name === 'model.bin') key.data = e.crc32;
-    }
+  const files = data ? readVolume(partData(img, data)) : [];
+  const file = (name: string) => files.find((e) => e.name === name);
+  const runtime = file('runtime.bc');
+  const engine = !kernel ? undefined : region !== 'meta app' ? kernel.crc32 : runtime && crc32(u32le(runtime.crc32), kernel.crc32);
+  if (engine !== undefined) key.engine = engine;
+  const module = file(region === 'meta runtime' ? 'runtime.bc' : 'tinyllama.bc');
+  if (module) {
+    key.module = module.crc32;
+    key.module_len = module.size;
   }
+  const model = file('model.bin');
+  if (model) key.data = model.crc32;
   return key;
 }
 
@@ -111,15 +128,15 @@ export function cachePart(img: Buffer, header: ParsedImage = readHeader(img)) {
   return header.parts.find((p) => p.name === CACHE_PART && !p.aliasOf);
 }
 
-/** The state of each slot: empty (a zero header sector), corrupt (and why), or valid (and whether its key is this image's). */
-export function readSlots(img: Buffer): SlotInfo[] {
+/** The state of each slot of a region: empty (a zero header sector), corrupt (and why), or valid (and whether its key is this image's). */
+export function readSlots(img: Buffer, region: CacheRegion = 'jit'): SlotInfo[] {
   const header = readHeader(img);
   const part = cachePart(img, header);
   if (!part) return [];
   const slotBytes = Math.floor(part.sectors / CACHE_SLOTS) * SECTOR;
-  const key = imageKey(img, header);
+  const key = imageKey(img, header, region);
   return slotNames.map((slot, i) => {
-    const offset = part.lba * SECTOR + i * slotBytes;
+    const offset = part.lba * SECTOR + (2 * cacheRegions.indexOf(region) + i) * slotBytes;
     const sector = img.subarray(offset, offset + SECTOR);
     const info: SlotInfo = { slot, offset, state: 'corrupt' };
     if (sector.length < SECTOR) return { ...info, why: 'runs past the end of the image' };
@@ -145,7 +162,7 @@ export function chosenSlot(slots: SlotInfo[]): SlotInfo | undefined {
   return slots.filter((s) => s.state === 'valid' && s.matches).sort((a, b) => b.header!.seq - a.header!.seq)[0];
 }
 
-/** Zeroes the whole cache part: both slots empty, the next boot is cold. Returns the bytes cleared. */
+/** Zeroes the whole cache part: every slot empty, the next boot is cold. Returns the bytes cleared. */
 export function clearSlots(img: Buffer): number {
   const part = cachePart(img);
   if (!part) return 0;

@@ -208,7 +208,7 @@ export async function buildImage(req: ImageRequest): Promise<ImageResult> {
     // size.ts: how the manifest's kernel sizes are counted.
     inputs: [boot.stage1, boot.stage2, aot.bin, aot.elf, bootstrap.bin, bootstrap.elf, jit.bin, jit.elf, meta.bin, meta.elf, tinyllamaBc, runtimeBc, files.model, files.tokenizer, fromRoot('build', 'size.ts')],
     outputs: [req.out, manifestPath],
-    key: { ...req.defaults, cacheSlotBytes: CACHE_SLOT_BYTES },
+    key: { ...req.defaults, cacheSlotBytes: CACHE_SLOT_BYTES, cacheSlots: CACHE_SLOTS },
     run: async () => {
       config ??= checkModel();
       const model = readFileSync(files.model);

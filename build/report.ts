@@ -50,7 +50,7 @@ export const phaseMeaning: Record<keyof Phases, string> = {
   exit: 'after the last forward pass: the final newline, the done event, freeing (jit mode: saving new compiled code to a cache slot), the exit event',
 };
 
-/** jit mode: the native-code cache at start (the `cache` event) and at the end (`cache_write`), and what the JIT compiled. */
+/** jit and meta modes: the native-code cache at start (the `cache` event; meta: tinyllama's layer) and at the end (`cache_write`), and what the JIT compiled (meta: both layers). */
 export interface JitFigures {
   /** warm: the boot started with a cache it loaded; cold: it did not (empty, stale or corrupt). */
   start: 'cold' | 'warm';
@@ -96,13 +96,17 @@ export interface Profile {
 /** What a run is in a comparison: its mode, and for jit runs with a cache event whether it started cold or warm. */
 export const runKind = (p: Pick<Profile, 'config' | 'jit'>): string => (p.jit ? `${p.config.mode}-${p.jit.start}` : p.config.mode);
 
+/** The events of tinyllama's layer: all in jit mode, those without `layer: runtime` in meta mode (runtime.bc's own code has a cache too). */
+const appLayer = (e: GuestEvent): boolean => e.layer !== 'runtime';
+
 function jitFigures(events: GuestEvent[]): JitFigures | null {
-  const c = events.find((e) => e.ev === 'cache');
+  const c = events.find((e) => e.ev === 'cache' && appLayer(e));
   if (!c) return null;
   const compiled = events.filter((e) => e.ev === 'compile');
-  const w = events.find((e) => e.ev === 'cache_write');
+  const w = events.find((e) => e.ev === 'cache_write' && appLayer(e));
   return {
-    start: c.state === 'loaded' ? 'warm' : 'cold',
+    // warm: every layer's code came from the cache (a meta boot's runtime layer too)
+    start: events.filter((e) => e.ev === 'cache').every((e) => e.state === 'loaded') ? 'warm' : 'cold',
     cache: {
       state: c.state as string,
       why: c.why as string,

@@ -62,6 +62,12 @@ enum {
     BFC_MAX_CODE = 1u << 24,
 };
 enum { BFC_F_OSR = 1 };
+/* The image's cache part (guest): one region of two slots (A, B) per engine
+ * layer that keeps code, in this order, each slot 1/(2 * BFC_REGIONS) of the
+ * part (build/cache-slots.ts: the host's side). The jit kernel's layer is
+ * tinyllama's; a meta boot has two, runtime.bc's (the bootstrap's engine,
+ * compiled by runtime.bc's JIT) and tinyllama's (runtime.bc's engine). */
+enum { BFC_REGION_JIT, BFC_REGION_META_RUNTIME, BFC_REGION_META_APP, BFC_REGIONS };
 /* cpu key bits: the CPU features the compiled code uses */
 enum { BFC_CPU_SSE2 = 1 };
 /* jit_version: bump when the code generator's output changes meaning

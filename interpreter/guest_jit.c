@@ -2,10 +2,10 @@
  * per function it compiles, saying what it cost and during which token, so the
  * warm-up shows in the events next to the cost of each token.
  *
- * The native-code cache (phase 4; cache/cache.h, the image's `cache` part: two
- * slots A and B of half the part each). Before tinyllama runs: both slot
- * headers are read, the valid slot with the highest seq whose key is this
- * boot's (engine = the jit kernel part's CRC-32, module = tinyllama.bc's,
+ * The native-code cache (phase 4; cache/cache.h, the image's `cache` part:
+ * two slots A and B per layer, CacheLayer below). Before tinyllama runs: both
+ * slot headers are read, the valid slot with the highest seq whose key is this
+ * boot's (engine = the kernel part's CRC-32, module = tinyllama.bc's,
  * data = model.bin's, the JIT's version, threshold and CPU features) is read
  * whole and handed to bf_cache_load, which checks everything again (header,
  * key, payload checksum, every record) before it installs anything; one
@@ -99,29 +99,61 @@ static uint32_t option_u32(const char *name, uint32_t dflt)
 
 static const char *const slot_name[2] = { "A", "B" };
 
-static struct {
-    const struct bf_part *part; /* the image's cache part; null: no cache */
-    uint32_t slot_sectors;      /* sectors per slot, header included */
+/* One engine layer's compiled code in the image's cache part: the two slots
+ * of its region (cache/cache.h BFC_REGION_*). The jit kernel has one layer,
+ * tinyllama's; a meta boot two, both kept by runtime.bc (this file is in it):
+ * tinyllama's (runtime.bc's engine) and runtime.bc's own (the bootstrap's
+ * engine, whose functions runtime.bc's JIT compiled for it). */
+typedef struct CacheLayer {
+    const char *name;           /* in the events of a meta boot: "app" or "runtime"; 0 in the jit kernel */
+    bf_engine *e;               /* the engine the code runs in; 0: the layer has no cache this boot */
+    uint32_t region;            /* BFC_REGION_* */
     BfcKey key;                 /* this boot's */
     uint8_t header[2][BFC_HEADER_BYTES];
     int loaded;                 /* the slot bf_cache_load installed, -1 none */
-} cache = { .loaded = -1 };
+} CacheLayer;
 
-static uint32_t slot_lba(int i) { return cache.part->lba + (uint32_t)i * cache.slot_sectors; }
+static const struct bf_part *cache_part;   /* the image's cache part; null: none */
+static uint32_t slot_sectors;              /* sectors per slot, header included */
+static CacheLayer app = { .loaded = -1 }, runtime = { .loaded = -1, .name = "runtime", .region = BFC_REGION_META_RUNTIME };
 
-/* The key fields only the kernel knows: its own build and the model. */
-static void boot_key(bf_engine *e, BfcKey *key)
+static uint32_t slot_lba(const CacheLayer *L, int i) { return cache_part->lba + (L->region * 2 + (uint32_t)i) * slot_sectors; }
+
+static int meta_boot(void) { return strcmp(bf_kernel_name, "meta") == 0; }
+
+static uint32_t part_crc(const char *name)
 {
-    bf_cache_key(e, key);
     const struct bf_image_header *h = image_header();
     for (uint32_t i = 0; i < h->part_count && i < BF_MAX_PARTS; i++)
-        if (strncmp(h->parts[i].name, bf_kernel_name, sizeof h->parts[i].name) == 0) {
-            key->engine = h->parts[i].crc32;
-            break;
-        }
+        if (strncmp(h->parts[i].name, name, sizeof h->parts[i].name) == 0)
+            return h->parts[i].crc32;
+    return 0;
+}
+
+/* The key fields only the kernel knows: the build that made and links the
+ * code (the kernel part; for tinyllama's code in a meta boot also runtime.bc,
+ * whose JIT made it and whose engine it calls into) and the model. */
+static void boot_key(CacheLayer *L)
+{
+    bf_cache_key(L->e, &L->key);
+    L->key.engine = part_crc(bf_kernel_name);
     uint32_t crc, size;
+    if (L->region == BFC_REGION_META_APP && image_file_crc("runtime.bc", &crc, &size) == 0)
+        L->key.engine = crc32_update(L->key.engine, &crc, sizeof crc);
     if (image_file_crc("model.bin", &crc, &size) == 0)
-        key->data = crc;
+        L->key.data = crc;
+}
+
+/* `{"ev":"NAME",` and, in a meta boot, the layer. */
+static void event_start(const char *ev, const CacheLayer *L)
+{
+    char head[64];
+    snprintf(head, sizeof head, "{\"ev\":\"%s\",", ev);
+    event_write(head);
+    if (L->name) {
+        snprintf(head, sizeof head, "\"layer\":\"%s\",", L->name);
+        event_write(head);
+    }
 }
 
 static const char *state_of(int status)
@@ -133,36 +165,45 @@ static const char *state_of(int status)
     }
 }
 
-/* Reads the slots and loads the best one; one `cache` event either way. */
-static void cache_load(bf_engine *e)
+/* Finds the image's cache part (once); 0 when it has none fit for the regions. */
+static int find_cache_part(void)
 {
-    uint64_t t0 = bf_cycles();
+    if (cache_part)
+        return 1;
     const struct bf_image_header *h = image_header();
     for (uint32_t i = 0; i < h->part_count && i < BF_MAX_PARTS; i++)
-        if (strncmp(h->parts[i].name, "cache", sizeof h->parts[i].name) == 0)
-            cache.part = &h->parts[i];
-    if (!cache.part || cache.part->sectors < 4) {
-        cache.part = 0;
-        bf_event("{\"ev\":\"cache\",\"state\":\"none\",\"why\":\"the image has no cache part\",\"functions\":0,\"bytes\":0,"
+        if (strncmp(h->parts[i].name, "cache", sizeof h->parts[i].name) == 0 && h->parts[i].sectors >= 4 * BFC_REGIONS) {
+            cache_part = &h->parts[i];
+            slot_sectors = cache_part->sectors / (2 * BFC_REGIONS);
+        }
+    return cache_part != 0;
+}
+
+/* Reads the layer's slots and loads the best one; one `cache` event either way. */
+static void cache_load(CacheLayer *L)
+{
+    uint64_t t0 = bf_cycles();
+    if (!find_cache_part()) {
+        event_start("cache", L);
+        bf_event("\"state\":\"none\",\"why\":\"the image has no cache part\",\"functions\":0,\"bytes\":0,"
                  "\"cycles\":0,\"disk_cycles\":0,\"tsc_start\":%llu,\"tsc_end\":%llu}", (unsigned long long)t0,
                  (unsigned long long)t0);
         return;
     }
-    cache.slot_sectors = cache.part->sectors / 2;
-    boot_key(e, &cache.key);
+    boot_key(L);
     int status[2], order[2] = { 0, 1 };
     BfcHeader hd[2];
     char why[2][96];
     for (int i = 0; i < 2; i++) {
-        ata_read(slot_lba(i), 1, cache.header[i]);
-        status[i] = bfc_header_decode(cache.header[i], BFC_HEADER_BYTES, &hd[i]);
-        if (status[i] == BFC_OK && bfc_key_diff(&hd[i].key, &cache.key) >= 0)
+        ata_read(slot_lba(L, i), 1, L->header[i]);
+        status[i] = bfc_header_decode(L->header[i], BFC_HEADER_BYTES, &hd[i]);
+        if (status[i] == BFC_OK && bfc_key_diff(&hd[i].key, &L->key) >= 0)
             status[i] = BFC_STALE;
-        if (status[i] == BFC_OK && hd[i].payload_len > (cache.slot_sectors - 1) * BF_SECTOR)
+        if (status[i] == BFC_OK && hd[i].payload_len > (slot_sectors - 1) * BF_SECTOR)
             status[i] = BFC_TRUNCATED;
         why[i][0] = 0;
         if (status[i] != BFC_OK)
-            bfc_check(cache.header[i], BFC_HEADER_BYTES, &cache.key, &hd[i], why[i], sizeof why[i]);
+            bfc_check(L->header[i], BFC_HEADER_BYTES, &L->key, &hd[i], why[i], sizeof why[i]);
     }
     if (status[0] == BFC_OK && status[1] == BFC_OK && hd[1].seq > hd[0].seq) {
         order[0] = 1;
@@ -170,7 +211,7 @@ static void cache_load(bf_engine *e)
     }
     uint32_t functions = 0, bytes = 0;
     uint64_t disk = 0;
-    for (int k = 0; k < 2 && cache.loaded < 0; k++) {
+    for (int k = 0; k < 2 && L->loaded < 0; k++) {
         int i = order[k];
         if (status[i] != BFC_OK)
             continue;
@@ -183,26 +224,26 @@ static void cache_load(bf_engine *e)
             continue;
         }
         uint64_t d0 = bf_cycles();
-        memcpy(slot, cache.header[i], BFC_HEADER_BYTES);
+        memcpy(slot, L->header[i], BFC_HEADER_BYTES);
         if (sectors > 1)
-            ata_read(slot_lba(i) + 1, sectors - 1, slot + BFC_HEADER_BYTES);
+            ata_read(slot_lba(L, i) + 1, sectors - 1, slot + BFC_HEADER_BYTES);
         disk += bf_cycles() - d0;
-        status[i] = bf_cache_load(e, slot, len, &cache.key, why[i], sizeof why[i]);
+        status[i] = bf_cache_load(L->e, slot, len, &L->key, why[i], sizeof why[i]);
         free(slot);
         if (status[i] == BFC_OK) {
-            cache.loaded = i;
+            L->loaded = i;
             functions = hd[i].nfunctions;
             bytes = len;
         }
     }
     uint64_t t1 = bf_cycles();
     char head[96];
-    event_write("{\"ev\":\"cache\",");
-    if (cache.loaded >= 0) {
-        snprintf(head, sizeof head, "\"state\":\"loaded\",\"slot\":\"%s\",\"seq\":%u,\"why\":", slot_name[cache.loaded],
-                 hd[cache.loaded].seq);
+    event_start("cache", L);
+    if (L->loaded >= 0) {
+        snprintf(head, sizeof head, "\"state\":\"loaded\",\"slot\":\"%s\",\"seq\":%u,\"why\":", slot_name[L->loaded],
+                 hd[L->loaded].seq);
         event_write(head);
-        event_json_string(why[cache.loaded]);
+        event_json_string(why[L->loaded]);
     } else {
         /* The state of the more telling slot: stale over corrupt over empty. */
         int s = status[0] == BFC_EMPTY ? status[1] : status[1] == BFC_EMPTY ? status[0]
@@ -231,9 +272,9 @@ static int slot_write(uint32_t lba, uint32_t count, const uint8_t *buf, uint32_t
     return ata_write(lba, count, buf, why, len);
 }
 
-static void cache_save(bf_engine *e)
+static void cache_save(CacheLayer *L)
 {
-    if (!cache.part || bf_cache_new(e) == 0)
+    if (!cache_part || !L->e || bf_cache_new(L->e) == 0)
         return;
     uint64_t t0 = bf_cycles();
     uint32_t stop = option_u32("cache_stop_after", 0xffffffffu);
@@ -243,13 +284,13 @@ static void cache_save(bf_engine *e)
     BfcHeader hd[2];
     int ok[2];
     for (int i = 0; i < 2; i++) {
-        ok[i] = bfc_header_decode(cache.header[i], BFC_HEADER_BYTES, &hd[i]) == BFC_OK;
+        ok[i] = bfc_header_decode(L->header[i], BFC_HEADER_BYTES, &hd[i]) == BFC_OK;
         if (ok[i] && hd[i].seq > seq)
             seq = hd[i].seq;
     }
     seq++;
-    if (cache.loaded >= 0)
-        target = !cache.loaded;
+    if (L->loaded >= 0)
+        target = !L->loaded;
     else if (!ok[0])
         target = 0;
     else if (!ok[1])
@@ -257,7 +298,7 @@ static void cache_save(bf_engine *e)
     else
         target = hd[0].seq <= hd[1].seq ? 0 : 1;
     char why[160] = "";
-    uint32_t cap = bf_cache_bytes(e), room = cache.slot_sectors * BF_SECTOR, bytes = 0;
+    uint32_t cap = bf_cache_bytes(L->e), room = slot_sectors * BF_SECTOR, bytes = 0;
     const char *result = "written";
     uint8_t *buf = 0;
     if (cap > room) {
@@ -266,15 +307,15 @@ static void cache_save(bf_engine *e)
     } else if (!(buf = malloc((cap + BF_SECTOR - 1) / BF_SECTOR * BF_SECTOR))) {
         result = "failed";
         snprintf(why, sizeof why, "no memory for %u bytes", cap);
-    } else if (!(bytes = bf_cache_save(e, &cache.key, seq, buf, cap))) {
+    } else if (!(bytes = bf_cache_save(L->e, &L->key, seq, buf, cap))) {
         result = "failed";
         snprintf(why, sizeof why, "bf_cache_save: %u bytes did not fit", cap);
     } else {
         uint32_t sectors = (bytes + BF_SECTOR - 1) / BF_SECTOR, written = 0;
         memset(buf + bytes, 0, sectors * BF_SECTOR - bytes);
-        if ((sectors > 1 && slot_write(slot_lba(target) + 1, sectors - 1, buf + BF_SECTOR, &written, stop, why, sizeof why)) ||
+        if ((sectors > 1 && slot_write(slot_lba(L, target) + 1, sectors - 1, buf + BF_SECTOR, &written, stop, why, sizeof why)) ||
             ata_flush(why, sizeof why) ||
-            slot_write(slot_lba(target), 1, buf, &written, stop, why, sizeof why) || ata_flush(why, sizeof why))
+            slot_write(slot_lba(L, target), 1, buf, &written, stop, why, sizeof why) || ata_flush(why, sizeof why))
             result = "failed";
     }
     uint32_t functions = 0;
@@ -284,8 +325,8 @@ static void cache_save(bf_engine *e)
     free(buf);
     uint64_t t1 = bf_cycles();
     char head[96];
-    snprintf(head, sizeof head, "{\"ev\":\"cache_write\",\"state\":\"%s\",\"slot\":\"%s\",\"seq\":%u,\"why\":", result,
-             slot_name[target], seq);
+    event_start("cache_write", L);
+    snprintf(head, sizeof head, "\"state\":\"%s\",\"slot\":\"%s\",\"seq\":%u,\"why\":", result, slot_name[target], seq);
     event_write(head);
     event_json_string(why);
     bf_event(",\"functions\":%u,\"bytes\":%u,\"cycles\":%llu,\"tsc_start\":%llu,\"tsc_end\":%llu}", functions, bytes,
@@ -296,15 +337,30 @@ void guest_jit_start(bf_engine *e)
 {
     engine = e;
     bf_jit_enable(e, threshold());
-    cache_load(e);
+    app.e = e;
+    app.name = meta_boot() ? "app" : 0;
+    app.region = meta_boot() ? BFC_REGION_META_APP : BFC_REGION_JIT;
+    cache_load(&app);
 }
 
-/* What ran interpreted is compiled before saving (as bfi --cache does): the
- * next boot then runs the start-up (options, the model and tokenizer load,
- * prompt encoding) compiled too, not only what got hot. */
+/* A meta boot, from guest_self.c before runtime.bc hands the bootstrap its
+ * JIT (nothing of runtime.bc is compiled yet): runtime.bc's own functions
+ * from the cache, installed in the bootstrap's engine `boot`. */
+void guest_cache_runtime_layer(bf_engine *boot)
+{
+    runtime.e = boot;
+    cache_load(&runtime);
+}
+
+/* What ran interpreted is compiled too before saving (as bfi --cache does):
+ * the next boot then runs the start-up (options, the model and tokenizer
+ * load, prompt encoding) compiled too, not only what got hot. runtime.bc's
+ * own layer keeps what got hot (its JIT runs interpreted until it compiled
+ * itself: compiling all of runtime.bc that ran would cost more than a boot). */
 void guest_jit_finish(bf_engine *e)
 {
-    if (cache.part)
+    if (cache_part)
         bf_jit_compile_ran(e);
-    cache_save(e);
+    cache_save(&app);
+    cache_save(&runtime);
 }

@@ -90,12 +90,26 @@ static void on_runtime_compile(const char *name, uint32_t nlen, uint32_t ins, ui
     layered_compile_event("runtime", name, nlen, ins, bytes, cycles, osr, tokens);
 }
 
-/* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions are compiled. */
-static void bf_meta_register(bf_compiler compile, uint32_t layout)
+/* runtime.bc's engine must read and write this one's structures as they are. */
+static void check_layout(uint32_t layout)
 {
     if (layout != bf_engine_layout())
         bf_fail(BF_EXIT_BAD_BITCODE, RUNTIME ": its engine's structures (layout %08x) are not this bootstrap's (%08x)",
                 layout, bf_engine_layout());
+}
+
+/* runtime.bc asks for the engine running it (guest_self.c): it loads its own
+ * compiled functions from the image's cache into it, and saves them there. */
+static bf_engine *bf_meta_engine(uint32_t layout)
+{
+    check_layout(layout);
+    return engine;
+}
+
+/* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions are compiled. */
+static void bf_meta_register(bf_compiler compile, uint32_t layout)
+{
+    check_layout(layout);
     if (engine)
         bf_jit_enable_by(engine, RUNTIME_THRESHOLD, loop_threshold, compile);
 }
@@ -139,6 +153,7 @@ static const bf_sym runtime_syms[] = {
     { "crc32_update", (void *)crc32_update },
     { "bf_kernel_name", (void *)bf_kernel_name },
     { "bf_meta_register", (void *)bf_meta_register },
+    { "bf_meta_engine", (void *)bf_meta_engine },
 };
 
 int app_main(void)

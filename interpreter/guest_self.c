@@ -19,6 +19,11 @@
 #include "jit/jit.h"
 
 int bf_meta_register(bf_compiler compile, uint32_t layout) __attribute__((weak));
+/* The bootstrap's engine, the one running this module (the meta kernel's
+ * bootstrap; null when its JIT is off: jit_layers without runtime). */
+bf_engine *bf_meta_engine(uint32_t layout) __attribute__((weak));
+/* guest_jit.c, in runtime.bc: loads runtime.bc's compiled functions from the image's cache into it. */
+void guest_cache_runtime_layer(bf_engine *boot) __attribute__((weak));
 
 /* The bootstrap's engine as this JIT reads it: the same module (functions,
  * globals, the bitcode, read only), with its own arrays where reading a body
@@ -70,6 +75,11 @@ static int compile_for_bootstrap(E *boot, Fn *f, uint32_t block, JitCode *out, J
     return r;
 }
 
+/* The cache first, while the bootstrap has no compiler yet: nothing of
+ * runtime.bc is compiled, so every function a slot holds can be installed. */
 void guest_self_start(void) {
-    if (bf_meta_register) bf_meta_register((bf_compiler)compile_for_bootstrap, bf_engine_layout());
+    if (!bf_meta_register) return;
+    bf_engine *boot = bf_meta_engine && guest_cache_runtime_layer ? bf_meta_engine(bf_engine_layout()) : 0;
+    if (boot) guest_cache_runtime_layer(boot);
+    bf_meta_register((bf_compiler)compile_for_bootstrap, bf_engine_layout());
 }

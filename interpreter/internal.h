@@ -174,6 +174,11 @@ struct bf_engine {
        compiler's own functions) waits until it is done; 2 something waits */
     int (*jit_compiler)(E *e, Fn *f, uint32_t block, struct JitCode *out, struct JitWhy *why);
     uint8_t jit_busy;
+    /* what places code in this engine (jit_place: copies it to executable
+       memory, applies its relocations): this build's, set with the JIT. The
+       cache loads through it, so runtime.bc's bitcode loading the meta
+       bootstrap's functions places them with the bootstrap's own helpers. */
+    uint8_t *(*jit_place)(E *e, Fn *f, const struct JitCode *c);
     /* --stats with the JIT: time on each side (run_as), in now_us units */
     int timing; uint8_t side; uint64_t side_at, side_time[2];
 };

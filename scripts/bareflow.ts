@@ -60,7 +60,7 @@ program
   .option('--timeout <s>', 'seconds before the run is killed (0: no limit)', number('--timeout'), 300)
   .option('--icount', 'count guest instructions (deterministic, slower)')
   .option('--gdb', 'wait for gdb on localhost:1234')
-  .option('--snapshot', "don't write the image (jit mode writes its native-code cache into it otherwise)")
+  .option('--snapshot', "don't write the image (jit and meta modes write their native-code cache into it otherwise)")
   .option('--run <name>', 'report name, new, without / \\ or .. (default: mode and time)')
   .action(async (image: string, o) => (await import('./commands/boot.ts')).bootCommand(image, o));
 

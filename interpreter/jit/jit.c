@@ -106,6 +106,7 @@ void bf_jit_enable(bf_engine *e, uint32_t threshold) {
 
 void bf_jit_enable_by(bf_engine *e, uint32_t threshold, uint32_t loop_threshold, bf_compiler compiler) {
     e->jit_compiler = (int (*)(E *, Fn *, uint32_t, JitCode *, JitWhy *))compiler;
+    e->jit_place = jit_place;
     e->jit_at = threshold;
     e->jit_hot = compile_function;
     e->osr_at = loop_threshold;

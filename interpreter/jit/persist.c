@@ -77,6 +77,7 @@ int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *wa
     BfcHeader h;
     int s = bfc_check(slot, len, want, &h, why, whylen);
     if (s) return s;
+    if (!e->jit_place) { bfc_why(why, whylen, "rejected: the JIT is off", ""); return BFC_REJECTED; }
     const uint8_t *payload = (const uint8_t *)slot + BFC_HEADER_BYTES;
     BfcFunc r; uint32_t off = 0; const char *what = 0;
     while ((s = bfc_next(payload, h.payload_len, &off, &r, &what)) == 1)
@@ -102,7 +103,7 @@ int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *wa
         }
         j->ins = r.ir_ins; j->bytes = r.code_len; j->calls = r.calls; j->backedges = r.backedges;
         j->osr = 0; j->from_cache = 1; j->saved = 1;
-        if (!(placed[n] = jit_place(e, &e->fn[r.index], &j->code))) { fail_what = "no executable memory"; n++; break; }
+        if (!(placed[n] = e->jit_place(e, &e->fn[r.index], &j->code))) { fail_what = "no executable memory"; n++; break; }
     }
     if (fail_what) {               /* nothing installed (executable memory placed so far is not reclaimed) */
         for (uint32_t i = 0; i < n; i++) info_free(e, info[i]);

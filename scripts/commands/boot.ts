@@ -30,7 +30,7 @@ export interface BootCommandOptions {
 }
 
 /** Modes whose kernel writes the image (its native-code cache); the others boot from a throwaway overlay either way, so runs of them can share an image. */
-const writingModes: string[] = ['jit'];
+const writingModes: string[] = ['jit', 'meta'];
 
 /** Fails early, by name, on a path that is not a BareFlow image or one whose checksums do not hold. */
 function readImage(image: string): { bytes: Buffer; contents: ImageContents } {

@@ -128,7 +128,7 @@ describe('cache: cold, then warm', () => {
     const h = slot.header!;
     const show = await bareflowCli(['cache', 'show', img], 30_000);
     expect(show.exitCode).toBe(0);
-    expect(show.stdout).toContain(`cache: 2 slots of 1048576 bytes at LBA ${slot.offset / SECTOR}; the next jit boot loads slot A (seq 1)`);
+    expect(show.stdout).toContain(`cache: 6 slots of 1048576 bytes at LBA ${slot.offset / SECTOR}, two per layer; jit: the next jit boot loads slot A (seq 1)`);
     const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
     const row = `│ A    │ valid │ 1   │ ${w.functions}         │ ${h.codeBytes} │ ${(w.bytes as number) - SECTOR}         │ ${hex(h.key.engine)} ${hex(h.key.module)} ${hex(h.key.data)} 1/100 │ loads this slot │`;
     expect(show.stdout.split('\n').map((l) => l.replace(/ +│/g, ' │'))).toContain(row.replace(/ +│/g, ' │'));
@@ -146,12 +146,12 @@ describe('cache: cold, then warm', () => {
     const inspect = await bareflowCli(['inspect', img], 30_000);
     expect(inspect.exitCode).toBe(0);
     expect(inspect.stdout).toContain('the next jit boot loads slot A (seq 1)');
-    expect(inspect.stdout).toMatch(/│ cache +│ \d+ +│ 4096 +│ 2097152 +│ \(slots: below\) /);
+    expect(inspect.stdout).toMatch(/│ cache +│ \d+ +│ 12288 +│ 6291456 +│ \(slots: below\) /);
     expect(inspect.stdout).toMatch(/ok: 13 checksums verified$/);
 
     const clear = await bareflowCli(['cache', 'clear', img], 30_000);
     expect(clear.exitCode).toBe(0);
-    expect(clear.stdout).toContain('cache cleared (2097152 bytes, both slots empty): the next jit boot is cold');
+    expect(clear.stdout).toContain('cache cleared (6291456 bytes, every slot empty): the next jit or meta boot is cold');
     expect(readSlots(readFileSync(img)).map((s) => s.state)).toEqual(['empty', 'empty']);
     const again = await jitBoot(img, greedy);
     ok(again);

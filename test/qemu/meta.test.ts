@@ -3,10 +3,12 @@
 // volume); that engine runs tinyllama.bc with its JIT and generates exactly
 // what the AOT kernel generates, and its JIT compiles runtime.bc's own hot
 // functions too, which the bootstrap then calls native (guest_self.c).
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readSlots, slotFunctions } from '../../build/cache-slots.ts';
 import { buildImage } from '../../build/image-build.ts';
+import type { BootResult } from '../../build/qemu.ts';
 import type { Manifest } from '../../build/manifest.ts';
 import { defaultBootOptions } from '../../build/options.ts';
 import { fromRoot } from '../../build/paths.ts';
@@ -141,6 +143,48 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(tokenIds(meta.events)).toEqual(tokenIds(aot.events));
     expect(tokenIds(aot.events)).toHaveLength(8);
   }, T);
+
+  // Issue 12, "the runtime layer in the cache": both layers' compiled functions go to the image's cache
+  // part (two slots each: build/cache-slots.ts), runtime.bc's keyed by the meta kernel and runtime.bc,
+  // tinyllama's by the meta kernel and runtime.bc too (its JIT made the code) and tinyllama.bc.
+  it('a cold boot saves runtime.bc\'s and tinyllama\'s compiled code, a warm boot loads both and compiles nothing', async () => {
+    const options = { prompt: 'Once upon a time', steps: 8, temperature: 0 };
+    const img = join(tempDir('meta-cache-'), 'meta.img');
+    copyFileSync(image, img);
+    const metaBoot = (at: string) => bootTest({ image: at, options: { ...options, mode: 'meta' }, timeoutMs: 2 * T, icount: true, persist: true });
+    const ok = (r: BootResult) => {
+      expect(r.badEvents).toEqual([]);
+      expect(r.guestCode, r.text.slice(-400)).toBe(0);
+    };
+    const caches = (r: BootResult, ev: string) => r.events.filter((e) => e.ev === ev).map((e) => ({ layer: e.layer, state: e.state }));
+    const compiled = (r: BootResult, layer?: string) => r.events.filter((e) => e.ev === 'compile' && (!layer || e.layer === layer)).map((e) => e.name as string);
+    const firstToken = (r: BootResult) => (r.events.find((e) => e.ev === 'token')!.tsc_end as number) - (r.events.find((e) => e.ev === 'boot')!.tsc as number);
+
+    const [aot, cold] = await Promise.all([bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }), metaBoot(img)]);
+    ok(cold);
+    expect(caches(cold, 'cache')).toEqual([{ layer: 'runtime', state: 'empty' }, { layer: 'app', state: 'empty' }]);
+    expect(caches(cold, 'cache_write')).toEqual([{ layer: 'app', state: 'written' }, { layer: 'runtime', state: 'written' }]);
+    const bytes = readFileSync(img);
+    for (const [layer, region] of [['runtime', 'meta runtime'], ['app', 'meta app']] as const) {
+      const [a, b] = readSlots(bytes, region);
+      expect(a, region).toMatchObject({ state: 'valid', matches: true });
+      expect(b.state, region).toBe('empty');
+      expect(slotFunctions(bytes, a).map((f) => f.name).sort(), region).toEqual([...new Set(compiled(cold, layer))].sort());
+    }
+    expect(compiled(cold, 'runtime')).toEqual(expect.arrayContaining(['read_record', 'sync_reg']));
+    expect(readSlots(bytes, 'jit').map((s) => s.state)).toEqual(['empty', 'empty']);
+
+    const warm = await metaBoot(img);
+    ok(warm);
+    expect(caches(warm, 'cache')).toEqual([{ layer: 'runtime', state: 'loaded' }, { layer: 'app', state: 'loaded' }]);
+    expect(compiled(warm)).toEqual([]);
+    expect(caches(warm, 'cache_write')).toEqual([]);
+    expect(tokenIds(cold.events)).toEqual(tokenIds(aot.events));
+    expect(tokenIds(warm.events)).toEqual(tokenIds(aot.events));
+    // the warm boot compiles neither layer (stories260K, 16 steps, before ir_exec.c: 587.9M instructions cold, 99.7M warm)
+    expect(firstToken(warm)).toBeLessThan(firstToken(cold) / 4);
+
+  }, 4 * T);
 
   // The bootstrap runs only the runtime.bc it was built with (its CRC-32 is in the kernel): it does not verify its IR.
   it('a corrupted runtime.bc is the bootstrap\'s named error, exit 9', async () => {

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chosenSlot, clearSlots, encodeSlotHeader, imageKey, readSlots } from '../../build/cache-slots.ts';
+import { CACHE_SLOTS, cacheRegions, chosenSlot, clearSlots, encodeSlotHeader, imageKey, readSlots } from '../../build/cache-slots.ts';
 import { imageSha256 } from '../../build/image-file.ts';
 import { packImage, packVolume, readHeader, readVolume, verifyImage, partData, volumeFile, SECTOR, IMAGE_VERSION, CACHE_PART, kernelForMode, kernelMismatch } from '../../build/image.ts';
 
@@ -145,16 +145,19 @@ describe('the kernel a run booted', () => {
 describe('the cache part and its slots (build/cache-slots.ts)', () => {
   const model = Buffer.from('weights!');
   const bc = Buffer.from('BC\xc0\xde-module', 'latin1');
-  const slotBytes = 4 * 512; // a small cache part: 2 slots of 4 sectors
+  const runtimeBc = Buffer.from('BC\xc0\xde-runtime', 'latin1');
+  const meta = Buffer.alloc(2000, 7);
+  const slotBytes = 4 * 512; // a small cache part: 6 slots of 4 sectors, two per region
   function withCache(): Buffer {
-    const volume = packVolume([{ name: 'model.bin', data: model }, { name: 'tinyllama.bc', data: bc }]);
+    const volume = packVolume([{ name: 'model.bin', data: model }, { name: 'tinyllama.bc', data: bc }, { name: 'runtime.bc', data: runtimeBc }]);
     return packImage({
       stage1: stage1(),
       stage2: Buffer.alloc(1000, 0xcc),
       parts: [
         { name: 'jit', data: Buffer.alloc(3000, 9), loadAddr: 0x100000, entry: 0x100000 },
+        { name: 'meta', data: meta, loadAddr: 0x100000, entry: 0x100000 },
         { name: 'data', data: volume },
-        { name: CACHE_PART, data: Buffer.alloc(2 * slotBytes) },
+        { name: CACHE_PART, data: Buffer.alloc(CACHE_SLOTS * slotBytes) },
       ],
     });
   }
@@ -169,9 +172,9 @@ describe('the cache part and its slots (build/cache-slots.ts)', () => {
   it('records the cache part with CRC 0 and checks nothing in it: boots rewrite it', () => {
     const img = withCache();
     const part = readHeader(img).parts.find((p) => p.name === CACHE_PART)!;
-    expect(part).toMatchObject({ sectors: 8, bytes: 2 * slotBytes, crc32: 0 });
+    expect(part).toMatchObject({ sectors: 24, bytes: 6 * slotBytes, crc32: 0 });
     img[part.lba * 512 + 100] = 0x55;
-    expect(verifyImage(img).checks.map((c) => c.what)).toEqual(['stage1', 'stage2', 'part jit', 'part data', 'file model.bin', 'file tinyllama.bc']);
+    expect(verifyImage(img).checks.map((c) => c.what)).toEqual(['stage1', 'stage2', 'part jit', 'part meta', 'part data', 'file model.bin', 'file tinyllama.bc', 'file runtime.bc']);
     expect(verifyImage(img).checks.every((c) => c.ok)).toBe(true);
   });
 
@@ -206,12 +209,29 @@ describe('the cache part and its slots (build/cache-slots.ts)', () => {
     expect(readSlots(img)[0]).toMatchObject({ state: 'corrupt', why: 'corrupt: truncated' });
   });
 
-  it('clears both slots, and leaves them out of the image hash a run records', () => {
+  it('clears every slot, and leaves them out of the image hash a run records', () => {
     const img = withCache();
     const before = imageSha256(img);
     writeSlot(img, 0, 1, Buffer.alloc(64, 1));
     expect(imageSha256(img)).toBe(before);
-    expect(clearSlots(img)).toBe(2 * slotBytes);
+    expect(clearSlots(img)).toBe(6 * slotBytes);
     expect(readSlots(img).map((s) => s.state)).toEqual(['empty', 'empty']);
+  });
+
+  it('gives each layer two slots of its own, keyed by the kernel and the bitcode its code belongs to', () => {
+    const img = withCache();
+    const part = readHeader(img).parts.find((p) => p.name === CACHE_PART)!;
+    expect(cacheRegions.flatMap((r) => readSlots(img, r).map((s) => (s.offset - part.lba * 512) / slotBytes))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(imageKey(img, readHeader(img), 'jit')).toEqual({ engine: crc32(Buffer.alloc(3000, 9)), module: crc32(bc), module_len: bc.length, data: crc32(model) });
+    // runtime.bc's own functions run in the meta bootstrap: its kernel, runtime.bc
+    expect(imageKey(img, readHeader(img), 'meta runtime')).toEqual({ engine: crc32(meta), module: crc32(runtimeBc), module_len: runtimeBc.length, data: crc32(model) });
+    // tinyllama's, made by runtime.bc's JIT and linked against its engine: the bootstrap's CRC continued over runtime.bc's
+    const runtimeCrc = Buffer.alloc(4);
+    runtimeCrc.writeUInt32LE(crc32(runtimeBc));
+    expect(imageKey(img, readHeader(img), 'meta app')).toEqual({ engine: crc32(runtimeCrc, crc32(meta)), module: crc32(bc), module_len: bc.length, data: crc32(model) });
+    // a slot written for the jit kernel is no meta boot's
+    writeSlot(img, 0, 1, Buffer.alloc(64, 1));
+    expect(readSlots(img, 'jit')[0]).toMatchObject({ state: 'valid', matches: true });
+    expect(readSlots(img, 'meta app').map((s) => s.state)).toEqual(['empty', 'empty']);
   });
 });

@@ -108,6 +108,19 @@ describe('jit runs: cold and warm starts', () => {
     expect(warm.jit).toMatchObject({ start: 'warm', cache: { state: 'loaded', slot: 'A', functions: 4, bytes: 1024 }, compiles: { count: 0 }, cacheWrite: null });
   });
 
+  it('meta runs: warm only when both layers loaded; the cache figures are tinyllama\'s layer, the cache phase both loads', () => {
+    const runtimeCache = (state: string): GuestEvent => ({ ev: 'cache', layer: 'runtime', state, why: '', functions: 9, bytes: 4096, cycles: 100, disk_cycles: 10, tsc_start: 2550, tsc_end: 2650 });
+    const metaRun = (runtimeState: string) => {
+      const evs = jitEvents(true).map((e) => (e.ev === 'cache' ? { ...e, layer: 'app' } : e));
+      evs.splice(4, 0, runtimeCache(runtimeState));
+      return profile({ run: 'm', date: '2026-12-01T07:05:00.000Z', config: { ...config, mode: 'meta', icount: true }, tscHz: null }, { ...result, events: evs });
+    };
+    const warm = metaRun('loaded');
+    expect(warm.jit).toMatchObject({ start: 'warm', cache: { state: 'loaded', functions: 4, bytes: 1024 } });
+    expect(warm.phases!.cache).toBe(400);
+    expect(metaRun('stale').jit).toMatchObject({ start: 'cold', cache: { state: 'loaded', functions: 4 } });
+  });
+
   it('report without runs named: the newest cold and warm jit runs against aot', () => {
     const dir = tempDir('runs-');
     const aot = profile({ run: 'a', date: '2026-12-01T07:00:00.000Z', config: { ...config, mode: 'aot', icount: true }, tscHz: null }, result);
