@@ -26,7 +26,9 @@ profiler and JIT), and that engine runs prog.bc with its JIT on. The engine's
 JIT compiles both: the program's hot functions, and, handed to bfi at start
 (bfi --jit-by-program), the engine's own (called 1,000 times, a loop taken
 10,000 times: OSR; its dispatch loop too), first running interpreted, then
-compiled itself. The other engine flags are the inner engine's; --stats is both's.
+compiled itself. --cache DIR is the outer bfi's: it keeps the engine's compiled
+functions (DIR/<interpreter.bc's CRC>.bfc), so the next run starts with them
+native. The other engine flags are the inner engine's; --stats is both's.
 
 Engine flags, as bfi lists them:
 `;
@@ -40,15 +42,29 @@ function printRunHelp(bfi: string): void {
 /** The outer bfi's threshold in `run --meta`: compiling with an interpreted JIT is dear (the dispatch loop's 8,020 IR instructions take ~10 s), so fewer, hotter functions than bfi's 100 calls. */
 export const metaBootstrapThreshold = 1000;
 
-/** bfi's arguments for `run --meta FLAGS prog.bc ARGS`: the outer engine's, the engine as bitcode, the inner engine's (JIT on unless FLAGS choose). */
+/**
+ * How `run --meta` shares out the engine flags: the outer bfi's (the bootstrap: --jit-by-program, and
+ * --stats and --cache DIR, which keeps the engine's own compiled functions, interpreter.bc's, as the
+ * meta kernel keeps runtime.bc's) and the inner engine's (the program's: its JIT on unless they choose).
+ */
+export function metaEngineFlags(flags: string[]): { outer: string[]; inner: string[] } {
+  const outer = ['--jit-by-program', '--jit-threshold', String(metaBootstrapThreshold)];
+  const inner: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === '--cache' && i + 1 < flags.length) outer.push(flags[i], flags[++i]);
+    else inner.push(flags[i]);
+  }
+  if (inner.includes('--stats')) outer.push('--stats');
+  return { outer, inner: inner.some((f) => f.startsWith('--jit')) ? inner : ['--jit', ...inner] };
+}
+
+/** bfi's arguments for `run --meta FLAGS prog.bc ARGS`: the outer engine's, the engine as bitcode, the inner engine's, the program and its arguments. */
 export function metaArgs(interpreterBc: string, args: string[]): string[] {
   const takesValue = new Set(['--jit-threshold', '--jit-dump', '--trace', '--mem', '--stack', '--depth', '--opt', '--data', '--file', '--entry', '--events', '--cache']);
   let prog = 0;
   while (prog < args.length && args[prog].startsWith('--')) prog += takesValue.has(args[prog]) ? 2 : 1;
   if (prog >= args.length) prog = -1;
-  const flags = prog < 0 ? args : args.slice(0, prog);
-  const outer = ['--jit-by-program', '--jit-threshold', String(metaBootstrapThreshold), ...(flags.includes('--stats') ? ['--stats'] : [])];
-  const inner = flags.some((f) => f.startsWith('--jit')) ? flags : ['--jit', ...flags];
+  const { outer, inner } = metaEngineFlags(prog < 0 ? args : args.slice(0, prog));
   return [...outer, interpreterBc, ...inner, ...(prog < 0 ? [] : args.slice(prog))];
 }
 

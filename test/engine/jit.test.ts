@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../build/engine.ts';
-import { metaBootstrapThreshold } from '../../scripts/commands/run.ts';
+import { metaBootstrapThreshold, metaEngineFlags } from '../../scripts/commands/run.ts';
 import { kernelBuild } from '../../build/image-build.ts';
 import { fromRoot, objDir } from '../../build/paths.ts';
 import { runSteps, stepsFor } from '../../build/steps.ts';
@@ -15,6 +15,7 @@ import { tools } from '../../build/toolchain.ts';
 import { withLock } from '../helpers/images.ts';
 import { greedyReferences, referenceText, runTinyllama } from '../helpers/tinyllama.ts';
 
+const full = !!process.env.BAREFLOW_FULL;
 const work = mkdtempSync(join(tmpdir(), 'jit-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -92,6 +93,16 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     expect(r.exitCode, failures).toBe(0);
   });
 
+  /** run-suite.mjs with each case as `bareflow run --meta --cache DIR case.bc`: bfi runs interpreter.bc, which runs the case with its JIT; the
+   *  engine's own functions that its JIT compiled for bfi are kept in DIR, so after the first cases the rest start with them native. */
+  const metaSuite = async (args: string[]) => {
+    const { interpreterBc } = await buildEngine();
+    const { outer, inner } = metaEngineFlags(['--cache', join(work, 'meta-cache')]);
+    return execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--self', interpreterBc,
+      '--engine-args', outer.join(' '), '--inner-args', inner.join(' '), ...args], { reject: false, all: true, timeout: 7_200_000 });
+  };
+  const failures = (all: string | undefined) => (all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
+
   it('meta-circular (bareflow run --meta): bfi runs the engine as bitcode, whose JIT compiles the program and, handed to bfi, the engine itself', async () => {
     const src = fromRoot('test', 'engine', 'jit', 'dot_loops.c');
     const bc = join(work, 'dot_loops.meta.bc'), exe = join(work, 'dot_loops.meta');
@@ -109,14 +120,17 @@ describe('compiled code behaves like native code (bfi --jit=all)', () => {
     const reader = /\[jit\] compiled read_record: \d+ IR instructions, .* at call (\d+)/.exec(r.stderr);
     expect(reader, r.stderr.slice(-3000)).not.toBeNull();
     expect(Number(reader![1])).toBeGreaterThanOrEqual(metaBootstrapThreshold);
-    // and a subset of the conformance suite the same way: the outer bfi compiling with the engine's JIT
-    const cases = 'fnptr_table,hash_crc32,sort_quick,fp_nbody,switch_huge,vec_float4';
-    const { interpreterBc } = await buildEngine();
-    const s = await execa(process.execPath, [fromRoot('test', 'engine', 'run-suite.mjs'), '--engine', bfi, '--levels', 'O2',
-      '--self', interpreterBc, '--engine-args', `--jit-by-program --jit-threshold ${metaBootstrapThreshold}`, '--inner-args', '--jit', '--filter', cases], { reject: false, all: true, timeout: 900_000 });
-    const failures = (s.all ?? '').split('\n').filter((l) => l.startsWith('FAIL')).join('\n');
-    expect(s.all, failures).toMatch(/engine suite: 6 passed, 0 failed of 6 /);
+    // and a subset of the conformance suite the same way (the whole of it: test:full, below)
+    const s = await metaSuite(['--levels', 'O2', '--filter', 'fnptr_table,hash_crc32,sort_quick,fp_nbody,switch_huge,vec_float4']);
+    expect(s.all, failures(s.all)).toMatch(/engine suite: 6 passed, 0 failed of 6 /);
+    expect(readdirSync(join(work, 'meta-cache'))).toEqual([expect.stringMatching(/^[0-9a-f]{8}\.bfc$/)]);   // interpreter.bc's slot
   });
+
+  it.runIf(full)('the whole conformance suite under run --meta, every level, like native', async () => {
+    const s = await metaSuite(['--levels', 'O0,O2,O3']);
+    expect(s.all, failures(s.all)).toMatch(/engine suite: (\d+) passed, 0 failed of \1 /);
+    expect(s.exitCode).toBe(0);
+  }, 7_200_000);
 
   // regressions/: programs that once failed; emitter/: programs that take the emitter's special paths
   const programs = ['regressions', 'emitter'].flatMap((dir) => readdirSync(fromRoot('test', 'engine', 'jit', dir)).filter((f) => f.endsWith('.c')).map((f) => `${dir}/${f}`));
