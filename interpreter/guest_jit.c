@@ -85,16 +85,26 @@ static uint32_t threshold(void)
     return (uint32_t)n;
 }
 
-static uint32_t option_u32(const char *name, uint32_t dflt)
+/* Boot option `name`, a whole number in [least, 2^32); dflt when not given. */
+static uint32_t option_u32(const char *name, uint32_t dflt, uint32_t least)
 {
     char text[16], *end;
     int len = bf_option(name, text, sizeof text);
     if (len < 0)
         return dflt;
     unsigned long n = strtoul(text, &end, 10);
-    if (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n > 0xffffffffu)
-        bf_fail(BF_EXIT_BAD_OPTION, "option %s: '%s' is not a whole number in [0, 4294967295]", name, text);
+    if (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n < least || n > 0xffffffffu)
+        bf_fail(BF_EXIT_BAD_OPTION, "option %s: '%s' is not a whole number in [%u, 4294967295]", name, text, (unsigned)least);
     return (uint32_t)n;
+}
+
+/* A meta boot (guest_self.c): boot option runtime_loop_threshold, the
+ * back-edges of a loop of runtime.bc before the bootstrap enters it compiled,
+ * for the bootstrap, which has no strtoul of its own; 0 when not given (the
+ * bootstrap's default, guest_meta.c). */
+uint32_t guest_runtime_loop_threshold(void)
+{
+    return option_u32("runtime_loop_threshold", 0, 1);
 }
 
 static const char *const slot_name[2] = { "A", "B" };
@@ -277,7 +287,7 @@ static void cache_save(CacheLayer *L)
     if (!cache_part || !L->e || bf_cache_new(L->e) == 0)
         return;
     uint64_t t0 = bf_cycles();
-    uint32_t stop = option_u32("cache_stop_after", 0xffffffffu);
+    uint32_t stop = option_u32("cache_stop_after", 0xffffffffu, 0);
     /* Never the slot just loaded; else the one that holds nothing valid (A first), else the older. */
     int target;
     uint32_t seq = 0;

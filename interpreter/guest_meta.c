@@ -10,7 +10,7 @@
  * The bootstrap's JIT is runtime.bc's: at start runtime.bc registers its
  * compiler (guest_self.c, bf_meta_register below), and from then on the
  * bootstrap's JIT driver hands it each function of runtime.bc called
- * RUNTIME_THRESHOLD times (or a loop taken ten times as often: OSR), places
+ * RUNTIME_THRESHOLD times (or a loop taken RUNTIME_LOOP_THRESHOLD times: OSR), places
  * the code it returns against the bootstrap's instance of runtime.bc (its
  * relocations) and calls it from then on. So runtime.bc's JIT compiles its
  * own hot functions, first running interpreted, then, once they are compiled,
@@ -45,7 +45,6 @@
 extern const uint32_t bf_runtime_crc32;
 
 static bf_engine *engine;   /* the bootstrap's, running runtime.bc */
-static uint32_t loop_threshold;
 static uint32_t tokens;     /* token events the program sent */
 
 /* Which JIT compiles: runtime.bc's emitter (its compile function), interpreted or compiled. */
@@ -106,12 +105,14 @@ static bf_engine *bf_meta_engine(uint32_t layout)
     return engine;
 }
 
-/* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions are compiled. */
-static void bf_meta_register(bf_compiler compile, uint32_t layout)
+/* runtime.bc hands over its JIT (guest_self.c): from now on its hot functions
+ * are compiled. It reads boot option runtime_loop_threshold (guest_jit.c: its
+ * strtoul is bitcode, this kernel has none); 0 when not given. */
+static void bf_meta_register(bf_compiler compile, uint32_t layout, uint32_t loop_threshold)
 {
     check_layout(layout);
     if (engine)
-        bf_jit_enable_by(engine, RUNTIME_THRESHOLD, loop_threshold, compile);
+        bf_jit_enable_by(engine, RUNTIME_THRESHOLD, loop_threshold ? loop_threshold : RUNTIME_LOOP_THRESHOLD, compile);
 }
 
 /* guest_run.c's hooks, when the runtime layer is on. */
@@ -125,14 +126,8 @@ void guest_jit_config(bf_config *cfg)
  * maps OSR reads), with no compiler until runtime.bc registers one. */
 void guest_jit_start(bf_engine *e)
 {
-    char text[16], *end;
-    int len = bf_option("runtime_loop_threshold", text, sizeof text);
-    unsigned long n = len < 0 ? RUNTIME_LOOP_THRESHOLD : strtoul(text, &end, 10);
-    if (len >= 0 && (len == 0 || len >= (int)sizeof text || *end || text[0] == '-' || text[0] == '+' || n < 1 || n > 0xffffffffu))
-        bf_fail(BF_EXIT_BAD_OPTION, "option runtime_loop_threshold: '%s' is not a whole number in [1, 4294967295]", text);
-    loop_threshold = (uint32_t)n;
     engine = e;
-    bf_jit_enable_by(e, RUNTIME_THRESHOLD, loop_threshold, 0);
+    bf_jit_enable_by(e, RUNTIME_THRESHOLD, RUNTIME_LOOP_THRESHOLD, 0);
 }
 
 /* What runtime.bc imports beyond what a program may call: guest_jit.c's event

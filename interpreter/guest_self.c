@@ -18,12 +18,15 @@
  * null and the engine compiles nothing of itself. */
 #include "jit/jit.h"
 
-int bf_meta_register(bf_compiler compile, uint32_t layout) __attribute__((weak));
+/* The bootstrap takes the compiler; loop_threshold: boot option runtime_loop_threshold, 0 for its default. */
+void bf_meta_register(bf_compiler compile, uint32_t layout, uint32_t loop_threshold) __attribute__((weak));
 /* The bootstrap's engine, the one running this module (the meta kernel's
  * bootstrap; null when its JIT is off: jit_layers without runtime). */
 bf_engine *bf_meta_engine(uint32_t layout) __attribute__((weak));
-/* guest_jit.c, in runtime.bc: loads runtime.bc's compiled functions from the image's cache into it. */
+/* guest_jit.c, in runtime.bc: loads runtime.bc's compiled functions from the
+ * image's cache into it; reads boot option runtime_loop_threshold. */
 void guest_cache_runtime_layer(bf_engine *boot) __attribute__((weak));
+uint32_t guest_runtime_loop_threshold(void) __attribute__((weak));
 
 /* The bootstrap's engine as this JIT reads it: the same module (functions,
  * globals, the bitcode, read only), with its own arrays where reading a body
@@ -81,5 +84,6 @@ void guest_self_start(void) {
     if (!bf_meta_register) return;
     bf_engine *boot = bf_meta_engine && guest_cache_runtime_layer ? bf_meta_engine(bf_engine_layout()) : 0;
     if (boot) guest_cache_runtime_layer(boot);
-    bf_meta_register((bf_compiler)compile_for_bootstrap, bf_engine_layout());
+    uint32_t loops = guest_runtime_loop_threshold ? guest_runtime_loop_threshold() : 0;
+    bf_meta_register((bf_compiler)compile_for_bootstrap, bf_engine_layout(), loops);
 }

@@ -340,17 +340,19 @@ static void cache_save(void) {}
  * as bitcode, with guest_self.c) does at start, through bf_meta_register, as
  * runtime.bc does in the meta kernel: from then on its JIT, interpreted until
  * it compiled itself, compiles bfi's hot functions of interpreter.bc, the
- * dispatch loop by OSR. Another program calling it changes nothing. */
+ * dispatch loop by OSR. Another program calling it changes nothing. Loops
+ * go native at ten times the call threshold unless the program asks for its
+ * own loop_threshold (runtime.bc does from a boot option; interpreter.bc, 0). */
 #ifndef BF_INTERPRETED
 static uint32_t g_program_jit_threshold = 0xffffffffu;   /* --jit-by-program's threshold, or none */
-static void bf_meta_register(bf_compiler compile, uint32_t layout) {
+static void bf_meta_register(bf_compiler compile, uint32_t layout, uint32_t loop_threshold) {
     if (g_program_jit_threshold == 0xffffffffu) return;
     if (layout != bf_engine_layout()) {
         fprintf(stderr, "error: bf_meta_register: the program's engine structures (layout %08x) are not bfi's (%08x)\n", layout, bf_engine_layout());
         exit(9);
     }
     uint32_t t = g_program_jit_threshold;
-    bf_jit_enable_by(g_engine, t, t ? 10 * t : 1, compile);
+    bf_jit_enable_by(g_engine, t, loop_threshold ? loop_threshold : t ? 10 * t : 1, compile);
 }
 #define META_SYMS S(bf_meta_register),
 #else
