@@ -264,8 +264,8 @@ static void cache_load(CacheLayer *L)
         event_write(head);
         event_json_string(text);
     }
-    bf_event(",\"functions\":%u,\"bytes\":%u,\"cycles\":%llu,\"disk_cycles\":%llu,\"tsc_start\":%llu,\"tsc_end\":%llu}",
-             functions, bytes, (unsigned long long)(t1 - t0), (unsigned long long)disk, (unsigned long long)t0,
+    bf_event(",\"layout\":\"%08x\",\"functions\":%u,\"bytes\":%u,\"cycles\":%llu,\"disk_cycles\":%llu,\"tsc_start\":%llu,\"tsc_end\":%llu}",
+             L->key.layout, functions, bytes, (unsigned long long)(t1 - t0), (unsigned long long)disk, (unsigned long long)t0,
              (unsigned long long)t1);
 }
 

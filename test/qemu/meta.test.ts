@@ -162,7 +162,7 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
 
     const [aot, cold] = await Promise.all([bootTest({ image, options: { ...options, mode: 'aot' }, timeoutMs: T }), metaBoot(img)]);
     ok(cold);
-    expect(caches(cold, 'cache')).toEqual([{ layer: 'runtime', state: 'empty' }, { layer: 'app', state: 'empty' }]);
+    expect(caches(cold, 'cache')).toEqual([{ layer: 'app', state: 'empty' }, { layer: 'runtime', state: 'empty' }]);
     expect(caches(cold, 'cache_write')).toEqual([{ layer: 'app', state: 'written' }, { layer: 'runtime', state: 'written' }]);
     const bytes = readFileSync(img);
     for (const [layer, region] of [['runtime', 'meta runtime'], ['app', 'meta app']] as const) {
@@ -171,17 +171,24 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
       expect(b.state, region).toBe('empty');
       expect(slotFunctions(bytes, a).map((f) => f.name).sort(), region).toEqual([...new Set(compiled(cold, layer))].sort());
     }
-    expect(compiled(cold, 'runtime')).toEqual(expect.arrayContaining(['read_record', 'sync_reg']));
+    expect(compiled(cold, 'runtime')).toContain('read_record');
+    expect(compiled(cold, 'runtime').filter(definedInJit).length).toBeGreaterThan(0);
     expect(readSlots(bytes, 'jit').map((s) => s.state)).toEqual(['empty', 'empty']);
 
     const warm = await metaBoot(img);
     ok(warm);
-    expect(caches(warm, 'cache')).toEqual([{ layer: 'runtime', state: 'loaded' }, { layer: 'app', state: 'loaded' }]);
+    expect(caches(warm, 'cache')).toEqual([{ layer: 'app', state: 'loaded' }, { layer: 'runtime', state: 'loaded' }]);
+    // Each layer's memory layout is the cold boot's: a slot whose code holds an address-like value (saved with
+    // the layout in its key) loads too. runtime.bc hands the bootstrap its cached code and its JIT only after
+    // tinyllama's engine took its memory (guest_run.c): before, the warm boot's loaded runtime code moved it.
+    const layouts = (r: BootResult) => r.events.filter((e) => e.ev === 'cache').map((e) => e.layout);
+    expect(layouts(warm)).toEqual(layouts(cold));
+    expect(layouts(cold)).toEqual([expect.stringMatching(/^[0-9a-f]{8}$/), expect.stringMatching(/^[0-9a-f]{8}$/)]);
     expect(compiled(warm)).toEqual([]);
     expect(caches(warm, 'cache_write')).toEqual([]);
     expect(tokenIds(cold.events)).toEqual(tokenIds(aot.events));
     expect(tokenIds(warm.events)).toEqual(tokenIds(aot.events));
-    // the warm boot compiles neither layer (stories260K, 16 steps, before ir_exec.c: 587.9M instructions cold, 99.7M warm)
+    // the warm boot compiles neither layer (stories260K, 256 steps: 805.8M instructions to the first token cold, 93.7M warm)
     expect(firstToken(warm)).toBeLessThan(firstToken(cold) / 4);
 
   }, 4 * T);
