@@ -2,8 +2,8 @@
 // - image size by part, stage1/stage2 sizes;
 // - clean build and no-op rebuild time (in a scratch output folder);
 // - the CLI's start-up: `bareflow --help`, and what `bareflow run` adds to a tiny program;
-// - boot-to-first-token and tokens/s (TCG, stories260K, 256 steps), aot, interp, and jit
-//   cold (empty cache) and warm (the cache the cold boot wrote), each jit pair on its own image copy;
+// - boot-to-first-token and tokens/s (TCG, stories260K, 256 steps), aot, interp, and jit and meta
+//   cold (empty cache) and warm (the cache the cold boot wrote), each cold/warm pair on its own image copy;
 // - instructions per token under -icount, for each, and the ratios to aot; the cache's size and load time;
 // - the bootstrap kernel's size by part;
 // - guest instructions per token (-icount) vs the host -m32 build's
@@ -86,26 +86,26 @@ async function runMode(image: string, identity: Pick<RunConfig, 'image' | 'image
   return { tcg: profile({ run: `bench-${mode}-tcg`, date, config: config(false), tscHz: hostTscHz() }, tcg), icount: icountProfile, perToken: icountProfile.perToken.mean };
 }
 
-interface JitRuns {
+interface CachedRuns {
   cold: ModeRun;
   warm: ModeRun;
 }
 
-/** jit cold then warm, under TCG and under -icount, each pair on a fresh copy of the image (boots write its cache). */
-export async function runJit(image: string, identity: Pick<RunConfig, 'image' | 'imageSha256' | 'modelSha256'>): Promise<JitRuns> {
-  console.log('booting jit cold then warm (TCG, then -icount) ...');
+/** A mode with the native-code cache (jit, meta) cold then warm, under TCG and under -icount, each pair on a fresh copy of the image (boots write its cache). */
+export async function runCached(image: string, identity: Pick<RunConfig, 'image' | 'imageSha256' | 'modelSha256'>, mode: 'jit' | 'meta'): Promise<CachedRuns> {
+  console.log(`booting ${mode} cold then warm (TCG, then -icount) ...`);
   const date = new Date().toISOString();
-  const config = (icount: boolean): RunConfig => ({ ...defaultBootOptions, ...workload, mode: 'jit', icount, gdb: false, ...identity });
+  const config = (icount: boolean): RunConfig => ({ ...defaultBootOptions, ...workload, mode, icount, gdb: false, ...identity });
   const pair = async (icount: boolean) => {
-    const copy = join(mkdtempSync(join(tmpdir(), 'bareflow-bench-jit-')), 'jit.img');
+    const copy = join(mkdtempSync(join(tmpdir(), `bareflow-bench-${mode}-`)), `${mode}.img`);
     copyFileSync(image, copy);
-    const req = { image: copy, options: { ...workload, mode: 'jit' as const }, icount, persist: true, timeoutMs: 3_600_000 };
+    const req = { image: copy, options: { ...workload, mode }, icount, persist: true, timeoutMs: 3_600_000 };
     const cold = await boot(req);
     const warm = await boot(req);
     rmSync(join(copy, '..'), { recursive: true, force: true });
-    for (const r of [cold, warm]) if (r.guestCode !== 0) throw new Error(`bench: jit boot failed: ${describeOutcome(r)}\n${r.text}`);
+    for (const r of [cold, warm]) if (r.guestCode !== 0) throw new Error(`bench: ${mode} boot failed: ${describeOutcome(r)}\n${r.text}`);
     const p = (r: typeof cold, start: string) =>
-      profile({ run: `bench-jit-${start}-${icount ? 'icount' : 'tcg'}`, date, config: config(icount), tscHz: icount ? null : hostTscHz() }, r);
+      profile({ run: `bench-${mode}-${start}-${icount ? 'icount' : 'tcg'}`, date, config: config(icount), tscHz: icount ? null : hostTscHz() }, r);
     return { cold: p(cold, 'cold'), warm: p(warm, 'warm') };
   };
   const tcg = await pair(false);
@@ -129,7 +129,8 @@ export async function bench(): Promise<void> {
   const identity = { image, imageSha256: imageSha256(readFileSync(image)), modelSha256: manifest.files.find((f) => f.name === 'model.bin')!.sha256 };
   const aot = await runMode(image, identity, 'aot');
   const interp = await runMode(image, identity, 'interp');
-  const jit = await runJit(image, identity);
+  const jit = await runCached(image, identity, 'jit');
+  const meta = await runCached(image, identity, 'meta');
 
   const sizes = table(['image part', 'bytes', 'size']);
   sizes.push(['stage1', 512, '512 B'], ['stage2', manifest.stage2Bytes, `${manifest.stage2Bytes} B`]);
@@ -154,32 +155,37 @@ export async function bench(): Promise<void> {
 
   const ms = (p: Profile): string => `${((p.bootToFirstToken! / p.tscHz!) * 1000).toFixed(1)} ms`;
   const x = (a: number | null, b: number | null): string => (a !== null && b ? `${(a / b).toFixed(2)}x` : '–');
-  const modes = [interp, jit.cold, jit.warm];
-  const t = table(['stories260K, 256 greedy steps', 'aot', 'interp', 'jit cold', 'jit warm', 'interp/aot', 'jit cold/aot', 'jit warm/aot']);
+  const modes = [interp, jit.cold, jit.warm, meta.cold, meta.warm];
+  const names = ['interp', 'jit cold', 'jit warm', 'meta cold', 'meta warm'];
+  const t = table(['stories260K, 256 greedy steps', 'aot', ...names, ...names.map((n) => `${n}/aot`)]);
   t.push(
     ['boot-to-first-token (TCG)', ms(aot.tcg), ...modes.map((m) => ms(m.tcg)), ...modes.map((m) => x(m.tcg.bootToFirstToken, aot.tcg.bootToFirstToken))],
     ['tokens/s (TCG)', ...[aot, ...modes].map((m) => m.tcg.tokensPerSecond!.toFixed(1)), ...modes.map((m) => x(aot.tcg.tokensPerSecond, m.tcg.tokensPerSecond))],
-    ['wall time, QEMU start to exit', ...[aot, ...modes].map((m) => `${m.tcg.wallMs} ms`), '', '', ''],
+    ['wall time, QEMU start to exit', ...[aot, ...modes].map((m) => `${m.tcg.wallMs} ms`), ...modes.map(() => '')],
     ['boot-to-first-token (-icount, instructions)', ...[aot, ...modes].map((m) => int(m.icount.bootToFirstToken)), ...modes.map((m) => x(m.icount.bootToFirstToken, aot.icount.bootToFirstToken))],
     ['instructions/token (-icount)', ...[aot, ...modes].map((m) => int(m.perToken)), ...modes.map((m) => x(m.perToken, aot.perToken))],
   );
   console.log(t.toString());
-  const phases = table(['boot-to-first-token by phase (-icount, instructions)', 'aot', 'interp', 'jit cold', 'jit warm']);
+  const phases = table(['boot-to-first-token by phase (-icount, instructions)', 'aot', ...names]);
   phases.push(...firstTokenPhaseRows([aot, ...modes].map((m) => m.icount)));
   console.log(phases.toString());
-  const cw = jit.cold.icount.jit!;
-  const wj = jit.warm.icount.jit!;
-  const c = table(['jit native-code cache (-icount)', 'value']);
-  c.push(
-    ['cold: functions compiled, code bytes', `${cw.compiles.count} (${cw.compiles.names.join(', ')}), ${int(cw.compiles.bytes)} bytes`],
-    ['cold: compiling (instructions)', int(cw.compiles.cycles)],
-    ['cold: cache written (bytes, instructions)', cw.cacheWrite ? `${int(cw.cacheWrite.bytes)} bytes, ${int(cw.cacheWrite.cycles)}` : '–'],
-    ['warm: cache loaded (functions, bytes)', `${wj.cache.functions}, ${int(wj.cache.bytes)} bytes (${wj.cache.state})`],
-    ['warm: load + verify + install (instructions; disk)', `${int(wj.cache.cycles)}; ${int(wj.cache.diskCycles)}`],
-    ['warm: functions compiled', String(wj.compiles.count)],
-    ['warm boot-to-first-token / aot (target ≤ 1.5x, goal ≤ 1.1x)', x(jit.warm.icount.bootToFirstToken, aot.icount.bootToFirstToken)],
-  );
-  console.log(c.toString());
+  for (const [mode, runs] of [['jit', jit], ['meta', meta]] as const) {
+    const cw = runs.cold.icount.jit!;
+    const wj = runs.warm.icount.jit!;
+    // meta: the compiles are both layers' (runtime: runtime.bc's own functions), the cache figures tinyllama's layer (report.ts jitFigures)
+    const c = table([`${mode} native-code cache (-icount)`, 'value']);
+    c.push(
+      ['cold: functions compiled, code bytes', `${cw.compiles.count} (${cw.compiles.names.join(', ')}), ${int(cw.compiles.bytes)} bytes`],
+      ['cold: compiling (instructions)', int(cw.compiles.cycles)],
+      ['cold: cache written (bytes, instructions)', cw.cacheWrite ? `${int(cw.cacheWrite.bytes)} bytes, ${int(cw.cacheWrite.cycles)}` : '–'],
+      ['warm: cache loaded (functions, bytes)', `${wj.cache.functions}, ${int(wj.cache.bytes)} bytes (${wj.cache.state})`],
+      ['warm: load + verify + install (instructions; disk)', `${int(wj.cache.cycles)}; ${int(wj.cache.diskCycles)}`],
+      ['warm: functions compiled', String(wj.compiles.count)],
+      ['warm boot-to-first-token / aot (target ≤ 1.5x, goal ≤ 1.1x)', x(runs.warm.icount.bootToFirstToken, aot.icount.bootToFirstToken)],
+      ['warm instructions/token / aot', x(runs.warm.perToken, aot.perToken)],
+    );
+    console.log(c.toString());
+  }
 
   // Last, and not fatal: valgrind has crashed on this machine ("the 'impossible' happened"), and the boots above are the bench's main figures.
   console.log('host -m32 build under callgrind ...');
