@@ -410,10 +410,8 @@ __attribute__((section("bf_dispatch")))
 #endif
 static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labels) {
 #define X_LAB(n) &&l_##n,
-#define X_LAB_OUT(n) &&l_omitted,
     static const void *const L[] = { OPS(X_LAB) 0 };
 #undef X_LAB
-#undef X_LAB_OUT
     if (labels) { *labels = L; return 0; }
 #ifdef BF_OPPROF
     bf_oplabels = L;
@@ -851,12 +849,6 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         goto fail;
     }
     H_(unreach) fail(e, BFE_ERROR, "engine: unreachable executed in '%.*s'", (int)H->fn->nlen, H->fn->name); goto fail;
-    H_(unsup) fail(e, BFE_BITCODE, "bitcode: '%.*s' runs %s, outside the meta bootstrap's subset of IR (internal.h BF_BOOTSTRAP)",
-                   (int)H->fn->nlen, H->fn->name, (const char *)ip[1]); goto fail;
-#if !BF_FULL
-    l_omitted: fail(e, BFE_BITCODE, "bitcode: '%.*s' reached a handler the meta bootstrap leaves out (internal.h FULL)",
-                    (int)H->fn->nlen, H->fn->name); goto fail;
-#endif
     H_(alloca) {
         uint32_t al = IM(3);
         uint8_t *p = (uint8_t *)(((W)H->dyn + al - 1) & ~(W)(al - 1));

@@ -19,10 +19,9 @@ void free(void *p);
 
 /* BF_BOOTSTRAP: the meta kernel's bootstrap (build/image-build.ts), which runs
  * runtime.bc's IR with ir_exec.c instead of lowering it (lower*.c and exec.c are
- * not linked there). BF_FULL is 0 there, 1 in every other build. Lowering's and
- * the dispatch loop's BF_FULL subset (no vectors, long double, wide integers,
- * SIMD builtins, atomics, fused loops, --stats counts, --trace; an `unsup` cell
- * outside it) is what the bootstrap used before ir_exec.c, no build uses it now. */
+ * not linked there). BF_FULL is 0 there, 1 in every other build: what the
+ * bootstrap leaves out of the reader, the verifier and the FFI (module.c,
+ * verify.c, ffi.c, guest_syms.c). */
 #ifdef BF_BOOTSTRAP
 #define BF_FULL 0
 #else
@@ -294,14 +293,7 @@ Fn *stub_fn(E *e, W addr);
 uint64_t tramp_entry(Fn *f, uint32_t *args);
 uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32_t sub, uint32_t w);
 
-/* handler list: lower.c emits, exec.c implements. FULL(X, n): a handler the
- * bootstrap leaves out (X##_OUT(n) there: its opcode stays, its label is one
- * that stops with a named error, should lowering ever emit it there) */
-#if BF_FULL
-#define FULL(X, n) X(n)
-#else
-#define FULL(X, n) X##_OUT(n)
-#endif
+/* handler list: lower.c emits, exec.c implements */
 #define BIN32(X,s) X(add##s) X(sub##s) X(mul##s) X(udiv##s) X(sdiv##s) X(urem##s) \
     X(srem##s) X(shl##s) X(lshr##s) X(ashr##s) X(and##s) X(or##s) X(xor##s)
 #define CMPS(X,s) X(eq##s) X(ne##s) X(ugt##s) X(uge##s) X(ult##s) X(ule##s) \
@@ -312,15 +304,15 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     CMPS(X,) CMPS(X,i) CMPS(X,64) \
     X(beq) X(bne) X(bult) X(bule) X(bslt) X(bsle) X(bugt) X(buge) X(bsgt) X(bsge) \
     X(band) X(bandz) X(beqi) X(bnei) X(bulti) X(bulei) X(bslti) X(bslei) X(bugti) X(bugei) X(bsgti) X(bsgei) \
-    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) FULL(X,dotl) FULL(X,dotl1) FULL(X,dotl4) FULL(X,dotld) FULL(X,dotld1) FULL(X,dotld4) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
-    FULL(X,ldv4) FULL(X,stv4) FULL(X,faddv4) FULL(X,fsubv4) FULL(X,fmulv4) FULL(X,fdivv4) FULL(X,fmadv4) FULL(X,splat4) FULL(X,gepldv4) FULL(X,addildv4) \
+    X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(dotl) X(dotl1) X(dotl4) X(dotld) X(dotld1) X(dotld4) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
+    X(ldv4) X(stv4) X(faddv4) X(fsubv4) X(fmulv4) X(fdivv4) X(fmadv4) X(splat4) X(gepldv4) X(addildv4) \
     X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
     X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
     X(f2d) X(d2f) X(si2f) X(si2d) X(ui2f) X(ui2d) X(f2si) X(f2ui) X(d2si) X(d2ui) \
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
     X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
     X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) X(gep2) \
-    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) FULL(X,daddv2) FULL(X,dsubv2) FULL(X,dmulv2) FULL(X,ddivv2) FULL(X,dnegv2) FULL(X,dmadv2) FULL(X,splatd2) FULL(X,ldv2) FULL(X,stv2) X(ret) X(retv) X(retn) \
+    X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) X(daddv2) X(dsubv2) X(dmulv2) X(ddivv2) X(dnegv2) X(dmadv2) X(splatd2) X(ldv2) X(stv2) X(ret) X(retv) X(retn) \
     X(sw) X(sw64) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
     X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
     X(cttz64) X(bswap64) X(bswap16) X(fshl) X(fshr) X(fshl64) X(fshr64) \
@@ -328,16 +320,14 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    FULL(X,movx) FULL(X,stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
-    FULL(X,ljx1) FULL(X,ljx2) FULL(X,ljx4) FULL(X,ljx8) FULL(X,sjx1) FULL(X,sjx2) FULL(X,sjx4) FULL(X,sjx8) \
-    FULL(X,ldv2x) FULL(X,stv2x) FULL(X,ldv2j) FULL(X,stv2j) \
-    FULL(X,addbnei) FULL(X,addshl) FULL(X,addshr) FULL(X,orshl) FULL(X,orshr) FULL(X,xorshl) FULL(X,xorshr) FULL(X,cnt) FULL(X,trace) FULL(X,cmpxchg) FULL(X,cmpxchg64) FULL(X,rmw) FULL(X,rmw64) X(frameaddr) X(fltrounds) X(trap) \
-    X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(unsup)
+    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
+    X(ljx1) X(ljx2) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
+    X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) \
+    X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
+    X(bitrev) X(bitrev64) X(setjmp) X(longjmp)
 #define X_ENUM(n) OP_##n,
-#define X_ENUM_OUT X_ENUM
 enum { OPS(X_ENUM) OP__N };
 #undef X_ENUM
-#undef X_ENUM_OUT
 
 /* integers of 65..128 bits ("wide"): 16-byte slots, little-endian 32-bit limbs,
  * bits above the width zero. Rare (_BitInt(128), i80/i96 bit-field storage

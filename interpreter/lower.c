@@ -36,28 +36,6 @@ static int check_types(L *l, Ins *I) {
     return fail_bitcode("bitcode: unsupported vector element type (kind %u) in '%.*s'", el ? el->k : 0, (int)l->f->nlen, l->f->name);
 }
 
-/* The bootstrap's subset (internal.h BF_BOOTSTRAP): what puts instruction I
- * outside it, else 0 (always 0 in the full engine) */
-static const char *outside_subset(L *l, Ins *I) {
-    if (BF_FULL) return 0;
-    if (I->op == I_EXTELT || I->op == I_INSELT || I->op == I_SHUF) return "a vector instruction";
-    if (I->op == I_CMPXCHG || I->op == I_RMW) return "an atomic instruction";
-    for (uint32_t k = 0; k <= I->n; k++) {
-        uint32_t t = k == I->n ? I->ty : is_value_operand(I, k) && I->o[k] < l->e->nv ? value_type(l, I->o[k]) : NOTY;
-        if (t >= l->e->nty) continue;
-        Ty *y = type_of(l, t);
-        if (y->k == TK_VEC) return "a vector value";
-        if (y->k == TK_FP80) return "a long double value";
-        if (y->k == TK_INT && y->w > 64) return "an integer over 64 bits";
-    }
-    return 0;
-}
-/* an instruction outside the subset: a cell that stops with a named error if it runs */
-static int emit_unsupported(L *l, Ins *I, const char *what) {
-    if (I->ty != NOTY && I->id != NOTY) lower_dest_slot(l, I->id);
-    return E2(OP(unsup), what);
-}
-
 /* shufflevector ii broadcasting lane m of an insertelement into undef just
  * before it, at lane m, used only there (insertelement + splat: x in every
  * lane): x, else NOTY */
@@ -81,16 +59,12 @@ static int emit_ins(L *l, uint32_t ii) {
     uint32_t t = I->ty;
     Operand a;
     if (check_types(l, I)) return -1;
-    const char *outside = outside_subset(l, I);
-    if (outside) return emit_unsupported(l, I, outside);
     if (I->id != NOTY && has_no_code(l, I->id)) return 0;
-    /* vectors and atomics: outside the bootstrap's subset (emit_unsupported above), so `if (!BF_FULL) break;` leaves their code out there */
     switch (I->op) {
     case I_BIN: case I_CMP: case I_FNEG: case I_CAST: case I_SEL: case I_FREEZE: return lower_emit_scalar_op(l, I);
     case I_GEP: return lower_emit_gep(l, I);
-    case I_EXTELT: if (!BF_FULL) break; return lower_emit_extract_element(l, I);
+    case I_EXTELT: return lower_emit_extract_element(l, I);
     case I_INSELT: {
-        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         if (ii + 1 < l->ir->bb[l->cur + 1] && lower_splat_source(l, ii + 1) != NOTY && is_v2d(l, t)) return 0;   /* the splat reads the scalar */
         Operand ix; if (lower_operand(l, I->o[2], 0, &ix)) return -1;
@@ -100,14 +74,13 @@ static int emit_ins(L *l, uint32_t ii) {
         if (ix.imm) { if (ix.v >= n) return 0; return lower_emit_move(l, d + 8 * (uint32_t)ix.v, &a, et); }
         return E4(OP(stx), d, lower_operand_slot(l, &ix), lower_operand_slot(l, &a));
     }
-    case I_SHUF: if (!BF_FULL) break; return lower_emit_shuffle(l, I);
+    case I_SHUF: return lower_emit_shuffle(l, I);
     case I_EXTVAL: case I_INSVAL: return lower_emit_aggregate_field(l, I);
     case I_ALLOCA: return lower_emit_alloca(l, I);
     case I_LOAD: return lower_emit_load(l, t, lower_dest_slot(l, I->id), I->o[0], 0);
     case I_STORE: return lower_emit_store(l, I->o[0], I->o[1], 0);
     case I_FENCE: return 0;
     case I_CMPXCHG: {
-        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         int c = lower_type_class(l, I->ty2);
         if (c != 0 && c != 1) return fail_bitcode("bitcode: unsupported cmpxchg type");
@@ -117,7 +90,6 @@ static int emit_ins(L *l, uint32_t ii) {
         return E6(OP(cmpxchg), d, slot_of(l, I->o[0], 0), slot_of(l, I->o[1], 0), slot_of(l, I->o[2], 0), sz);
     }
     case I_RMW: {
-        if (!BF_FULL) break;
         int32_t d = lower_dest_slot(l, I->id);
         uint32_t sz = ty_size(e, I->ty2);
         if (lower_type_class(l, I->ty2) != 0 && lower_type_class(l, I->ty2) != 1) return fail_bitcode("bitcode: unsupported atomicrmw type");
@@ -128,7 +100,7 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_CALL: return lower_emit_call(l, I);
     case I_PHI: lower_dest_slot(l, I->id); return 0;
     case I_RET: {
-        if (BF_FULL && l->f->traced) { if (I->n) { Operand o; if (lower_operand(l, I->o[0], 0, &o)) return -1; if (E4(OP(trace), l->f, 1, lower_operand_slot(l, &o))) return -1; } else if (E4(OP(trace), l->f, 1, 0)) return -1; }
+        if (l->f->traced) { if (I->n) { Operand o; if (lower_operand(l, I->o[0], 0, &o)) return -1; if (E4(OP(trace), l->f, 1, lower_operand_slot(l, &o))) return -1; } else if (E4(OP(trace), l->f, 1, 0)) return -1; }
         if (!I->n) return E1(OP(retv));
         uint32_t rt = value_type(l, I->o[0]);
         if (lower_type_class(l, rt) >= 0) return E2(OP(ret), slot_of(l, I->o[0], 0));
@@ -191,7 +163,8 @@ int lower(E *e, Fn *f) {
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
     l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n); l->same = ealloc(e, 4 * n);
-    if (BF_FULL) { l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); l->by_user = ealloc(e, n); if (!l->xj || !l->xt || !l->by_user) goto out; }
+    l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); l->by_user = ealloc(e, n);
+    if (!l->xj || !l->xt || !l->by_user) goto out;
     l->in_address_of = ealloc(e, 4 * n); l->in_address = ealloc(e, 4 * n); l->gep_bias = ealloc(e, 4 * ir.nins + 4);
     l->at = ealloc(e, 4 * ir.nins + 4); l->end = ealloc(e, 4 * ir.nins + 4); l->def = ealloc(e, 4 * n);
     if (!l->tmp || !l->def || !l->same || !l->gep_bias) goto out;
@@ -201,10 +174,9 @@ int lower(E *e, Fn *f) {
         if (v != NOTY && v >= ir.base && v - ir.base < l->nloc) l->def[v - ir.base] = i;
     }
     for (uint32_t i = 0; i < ir.nbb; i++) new_label(l);
-    /* (not in the bootstrap: the meta kernel's size budget) */
-    if (BF_FULL) lower_forward_pointer_casts(l);
-    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || (BF_FULL && match_dot_loops(e, &ir, l->dot) < 0)) goto out;
-    if (BF_FULL && lower_fold_index_adds(l)) goto out;
+    lower_forward_pointer_casts(l);
+    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || match_dot_loops(e, &ir, l->dot) < 0) goto out;
+    if (lower_fold_index_adds(l)) goto out;
     lower_count_uses(l);
     l->fsz = HDR;
     /* parameters */
@@ -231,16 +203,16 @@ int lower(E *e, Fn *f) {
     if (lower_build_uses(l)) goto out;
     lower_coalesce(l);
     lower_zext_in_place(l);
-    if (BF_FULL) lower_fuse_into_users(l);
-    if (BF_FULL) lower_build_vectors_in_place(l);     /* vectors are outside the bootstrap's subset */
+    lower_fuse_into_users(l);
+    lower_build_vectors_in_place(l);
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY && !has_no_code(l, ir.ins[i].id)) lower_dest_slot(l, ir.ins[i].id);
-    if (BF_FULL && f->traced && E4(OP(trace), f, 0, 0)) goto out;
+    if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
         l->lab[b] = l->nc;
-        if (BF_FULL && l->dot[b].unroll) { if (lower_dot_loop(l, &l->dot[b])) goto out; continue; }
-        if (BF_FULL && e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
+        if (l->dot[b].unroll) { if (lower_dot_loop(l, &l->dot[b])) goto out; continue; }
+        if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
         for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
             Ins *I = &ir.ins[i];
             /* compare feeding the next conditional branch: fused there */
@@ -251,8 +223,8 @@ int lower(E *e, Fn *f) {
             if (emit_ins(l, i)) goto out;
             lower_cast_fold(l, i);
             l->end[i] = l->nc;
-            if (BF_FULL) lower_fuse_multiply_add(l, i);
-            if (BF_FULL && l->nc >= l->at[i] + 16) lower_fuse_vec4(l, i);
+            lower_fuse_multiply_add(l, i);
+            if (l->nc >= l->at[i] + 16) lower_fuse_vec4(l, i);
             l->end[i] = l->nc;
         }
     }
@@ -295,7 +267,7 @@ int lower(E *e, Fn *f) {
                 if (at >= 1 && code[at - 1] == OP(jmpb) && at + 1 < l->nc) code[at + 1] = (W)&f->loops[code[at + 1]];
             }
         }
-        if (BF_FULL && e->jit_osr) lower_forwarded_frame_map(l);
+        if (e->jit_osr) lower_forwarded_frame_map(l);
         if (e->jit_osr && keep_frame_map(l, code)) { efree(e, code); goto out; }
         f->code = code;
         e->lowered++;
@@ -308,7 +280,7 @@ out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->same); efree(e, l->in_address_of); efree(e, l->in_address); efree(e, l->gep_bias); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
-    if (BF_FULL) { efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user); }
+    efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot);
     fn_ir_free(e, &ir);
     e->lowering--;

@@ -30,7 +30,6 @@ typedef struct L {
     uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
     uint32_t nloops;
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
-    /* (last: the fields above keep their offsets, and the bootstrap's lowering its size) */
     uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
     uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift, BY_LATCH a loop counter's add */
 } L;
@@ -149,13 +148,12 @@ static inline uint32_t value_type(L *l, uint32_t v) { return l->e->v[v].ty; }
 static inline int is_local(L *l, uint32_t v) { return v >= l->base && v < l->base + l->nloc && (l->e->v[v].k == V_ARG || l->e->v[v].k == V_INST); }
 static inline int is_const(L *l, uint32_t v) { return v < l->e->nv && !is_local(l, v); }
 static inline uint32_t int_width(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_INT ? y->w : y->k == TK_PTR ? 32 : y->k == TK_DBL ? 64 : 32; }
-/* the bootstrap (BF_FULL 0) lowers no vector: every value has one lane */
-static inline uint32_t lane_count(L *l, uint32_t t) { Ty *y = type_of(l, t); return BF_FULL && y->k == TK_VEC ? y->w : 1; }
-static inline uint32_t scalar_type(L *l, uint32_t t) { Ty *y = type_of(l, t); return BF_FULL && y->k == TK_VEC ? y->elt : t; }
+static inline uint32_t lane_count(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_VEC ? y->w : 1; }
+static inline uint32_t scalar_type(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_VEC ? y->elt : t; }
 
 static inline uint64_t truncate_bits(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
 /* wide integers (65..128 bits): 16-byte slots, run by bf_wide (exec.c) */
-static inline int is_wide_int(L *l, uint32_t t) { Ty *y = type_of(l, t); return BF_FULL && y->k == TK_INT && y->w > 64 && y->w <= 128; }
+static inline int is_wide_int(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_INT && y->w > 64 && y->w <= 128; }
 static inline int32_t slot_of(L *l, uint32_t v, uint32_t i) { Operand o; if (lower_operand(l, v, i, &o)) return 0; return lower_operand_slot(l, &o); }
 static inline int32_t temp_slot(L *l) { return lower_frame_region(l, 8); }
 
@@ -168,12 +166,12 @@ static inline int mask_to(L *l, int32_t d, uint32_t w) {
 /* <2 x double> (what clang's SLP vectoriser makes of pairs of doubles): one
  * handler per operation over both lanes. A local's lanes are adjacent slots;
  * a constant's are copied to two adjacent constant slots. */
-static inline int is_v2d(L *l, uint32_t t) { Ty *y = type_of(l, t); return BF_FULL && y->k == TK_VEC && y->w == 2 && lower_type_class(l, y->elt) == 3; }
+static inline int is_v2d(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_VEC && y->w == 2 && lower_type_class(l, y->elt) == 3; }
 static const uint8_t swapped_pred[10] = { 0, 1, 4, 5, 2, 3, 8, 9, 6, 7 };       /* a op b == b swapped_pred(op) a */
 /* back-edges are counted (through an edge stub ending in jmpb) for --stats, and for the JIT's OSR */
-static inline int is_back_edge(L *l, uint32_t to) { return ((BF_FULL && l->e->cfg.stats) || l->e->jit_osr) && to <= l->cur; }
+static inline int is_back_edge(L *l, uint32_t to) { return (l->e->cfg.stats || l->e->jit_osr) && to <= l->cur; }
 
-static inline int is_fp80(L *l, uint32_t t) { return BF_FULL && t < l->e->nty && type_of(l, t)->k == TK_FP80; }
+static inline int is_fp80(L *l, uint32_t t) { return t < l->e->nty && type_of(l, t)->k == TK_FP80; }
 
 /* bytes a load/store touches: integers their store size (i24: 3, i80: 10), not the alloc size */
 static inline uint32_t mem_size(L *l, uint32_t t) { Ty *y = type_of(l, t); return y->k == TK_INT ? (y->w + 7) / 8 : y->k == TK_FP80 ? 10 : ty_size(l->e, t); }
@@ -183,7 +181,7 @@ static inline uint32_t def_of(L *l, uint32_t v) { return is_local(l, v) ? l->def
 static inline int is_forwarded(L *l, uint32_t v) { return is_local(l, v) && l->same[v - l->base]; }
 /* a value with no code of its own: a forwarded cast, an add folded into the addresses using it */
 static inline int has_no_code(L *l, uint32_t v) {
-    return is_forwarded(l, v) || (is_local(l, v) && (l->in_address_of[v - l->base] || (BF_FULL && l->by_user[v - l->base])));
+    return is_forwarded(l, v) || (is_local(l, v) && (l->in_address_of[v - l->base] || l->by_user[v - l->base]));
 }
 /* does instruction j (defining v, used once) own exactly the n cells ending at q? */
 static inline int just_before(L *l, uint32_t v, uint32_t q, uint32_t n, int op) {

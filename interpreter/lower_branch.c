@@ -227,7 +227,7 @@ static uint32_t fused_latch(L *l, uint32_t ii) {
 static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t tb, uint32_t fb) {
     if (branch_inverts(l, tb, fb)) { uint32_t t = tb; tb = fb; fb = t; p = inverse_pred[p]; }
     uint32_t lt = edge_label(l, tb);
-    if (BF_FULL && fused_latch(l, ii) != NOTY) {       /* it loops on ne (lower_emit_branch): add, compare, branch */
+    if (fused_latch(l, ii) != NOTY) {       /* it loops on ne (lower_emit_branch): add, compare, branch */
         uint64_t c; const_scalar(l->e, l->ir->ins[ii - 2].o[1], &c);
         return E4(OP(addbnei), x.off, (uint32_t)c, (uint32_t)y.v) || emit_label_ref(l, lt) ? -1 : lower_goto_bb(l, fb);
     }
@@ -273,8 +273,8 @@ int lower_emit_branch(L *l, uint32_t ii) {
         if (x.imm && !y.imm) { Operand t2 = x; x = y; y = t2; p = swapped_pred[p]; }
         if (x.imm) lower_operand_slot(l, &x);
     }
-    uint32_t la = BF_FULL ? fused_latch(l, ii) : NOTY;
-    if (BF_FULL && la != NOTY && (branch_inverts(l, tb, fb) ? inverse_pred[p] : p) != 1) {
+    uint32_t la = fused_latch(l, ii);
+    if (la != NOTY && (branch_inverts(l, tb, fb) ? inverse_pred[p] : p) != 1) {
         /* it leaves on ne: the add where it stood, no longer fused (latch_inc may fuse it with
            the test and the back edge's move) */
         uint64_t k; const_scalar(l->e, ir->ins[la].o[1], &k);

@@ -95,7 +95,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     uint32_t rt = I->ty;
     int32_t d = rt != NOTY ? lower_dest_slot(l, I->id) : 24;
     Operand x, y, z;
-    int simd = BF_FULL ? simd_find(n, len) : -1;
+    int simd = simd_find(n, len);
     if (simd >= 0) return lower_simd(l, I, simd, d);
     int f80 = rt != NOTY && is_fp80(l, rt);
     for (uint32_t i = 0; i < na; i++) f80 |= a[i] < l->e->nv && is_fp80(l, value_type(l, a[i]));
@@ -147,7 +147,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
     if (vt >= l->e->nty) return fail_bitcode("bitcode: intrinsic '%.*s' has an operand of no type", (int)len, n);
     uint32_t ne = lane_count(l, vt), et = scalar_type(l, vt);
     /* vector reductions */
-    if (BF_FULL && has_prefix(n, len, "vector.reduce")) {
+    if (has_prefix(n, len, "vector.reduce")) {
         const char *r = n + 14; uint32_t rl = len - 14;
         if (na == 0 || value_type(l, a[na - 1]) >= l->e->nty) return fail_bitcode("bitcode: bad vector reduction operand");
         uint32_t src = a[na - 1], st2 = value_type(l, src), cnt = lane_count(l, st2), e2 = scalar_type(l, st2);
@@ -210,7 +210,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
         else if (has_prefix(n, len, "fabs")) { if (E3(FOP(fabs), di, lower_operand_slot(l, &x))) return -1; }
         else if (has_prefix(n, len, "sqrt")) { if (E3(FOP(sqrt), di, lower_operand_slot(l, &x))) return -1; }
         else if (has_prefix(n, len, "copysign")) { if (E4(l->e->lab[isf ? OP_cpsgnf : OP_cpsgnd], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
-        else if (BF_FULL && (has_prefix(n, len, "minnum") || has_prefix(n, len, "minimum") || has_prefix(n, len, "maxnum") || has_prefix(n, len, "maximum"))) {
+        else if ((has_prefix(n, len, "minnum") || has_prefix(n, len, "minimum") || has_prefix(n, len, "maxnum") || has_prefix(n, len, "maximum"))) {
             int mx = n[1] == 'a', swap = y.imm && !fp_bits_nan(y.v, isf);     /* internal.h */
             uint16_t op = mx ? (isf ? OP_maxf : OP_maxd) : (isf ? OP_minf : OP_mind);
             if (E4(l->e->lab[op], di, lower_operand_slot(l, swap ? &y : &x), lower_operand_slot(l, swap ? &x : &y))) return -1;
@@ -254,7 +254,6 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             if (c < 0) return fail_bitcode("bitcode: unsupported funnel shift width %u", w);
             if (w == 32) { if (E5(l->e->lab[r ? OP_fshr : OP_fshl], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y), lower_operand_slot(l, &z))) return -1; }
             else if (w == 64) { if (E5(l->e->lab[r ? OP_fshr64 : OP_fshl64], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y), lower_operand_slot(l, &z))) return -1; }
-            else if (!BF_FULL) return E2(OP(unsup), "a funnel shift of an odd width");
             else {
                 /* s = z % w; fshl = x << s | y >> (w - s), fshr = y >> s | x << (w - s), at w bits:
                    with s = 0 the shift by w (< 64, in a 32/64-bit op) yields 0 for a w-bit value */
@@ -272,7 +271,7 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             if (c == 1) { if (E4(l->e->lab[s ? (mx ? OP_smax64 : OP_smin64) : (mx ? OP_umax64 : OP_umin64)], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
             else if (E4(l->e->lab[s ? (mx ? OP_smax : OP_smin) : (mx ? OP_umax : OP_umin)], di, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1;
             if (odd && mask_to(l, di, w)) return -1;
-        } else if (BF_FULL && (has_prefix(n, len, "uadd.sat") || has_prefix(n, len, "usub.sat") || has_prefix(n, len, "sadd.sat") || has_prefix(n, len, "ssub.sat"))) {
+        } else if ((has_prefix(n, len, "uadd.sat") || has_prefix(n, len, "usub.sat") || has_prefix(n, len, "sadd.sat") || has_prefix(n, len, "ssub.sat"))) {
             int sb = n[1] == 's';
             if (c != 0 && c != 1) return fail_bitcode("bitcode: unsupported intrinsic 'llvm.%.*s'", (int)len, n);
             if (n[0] == 'u') {                            /* t = x +- y; clamp when it wrapped */
@@ -316,7 +315,6 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
             uint32_t ow = int_width(l, value_type(l, a[0]));
             if (ow == 32) { if (E4(l->e->lab[OP_saddo + k], d, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
             else if (ow == 64) { if (E4(l->e->lab[OP_saddo64 + k], d, lower_operand_slot(l, &x), lower_operand_slot(l, &y))) return -1; }
-            else if (!BF_FULL) return E2(OP(unsup), "an overflow intrinsic of an odd width");
             else if (ow < 64) {
                 /* odd widths: compute in 64 bits; overflow = the result does not
                    fit in ow bits (or the 64-bit multiply overflowed) */
@@ -345,8 +343,6 @@ static int intrinsic(L *l, Ins *I, Fn *f) {
                 if (lower_emit_wide(l, WO_SADDO + k, d, lower_operand_slot(l, &x), lower_operand_slot(l, &y), type_of(l, rt)->offs[1], ow)) return -1;
             } else return fail_bitcode("bitcode: unsupported overflow intrinsic width %u", ow);
             return 0;
-        } else if (!BF_FULL) {
-            return E2(OP(unsup), "an intrinsic outside the subset (llvm.powi, the libm ones)");
         } else if (has_prefix(n, len, "powi")) {          /* the compiler's runtime, as native code calls it */
             int argf = lower_type_class(l, scalar_type(l, value_type(l, a[0]))) == 2;
             void *fnp = ffi_lookup(l->e, argf ? "__powisf2" : "__powidf2", 9);

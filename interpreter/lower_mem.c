@@ -20,7 +20,7 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
         uint32_t k = p - l->base;
         if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
         if (l->gb[k]) { *base = slot_of(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
-        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = BF_FULL && l->xj[k] ? 3 : 2; return 0; }
+        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = l->xj[k] ? 3 : 2; return 0; }
     }
     *base = slot_of(l, p, 0);
     return 0;
@@ -60,7 +60,7 @@ int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     int c = lower_type_class(l, t);
     uint32_t sz = mem_size(l, t);
     uint32_t w = int_width(l, t);
-    if (BF_FULL && fr == 3) {
+    if (fr == 3) {
         if (emit_two_index(l, sz == 1 ? OP_ljx1 : sz == 2 ? OP_ljx2 : sz == 4 ? OP_ljx4 : OP_ljx8, d, b, off, p, extra, 0)) return -1;
         return type_of(l, t)->k == TK_INT && w != sz * 8 ? mask_to(l, d, w) : 0;
     }
@@ -125,7 +125,7 @@ int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     }
     int c = lower_type_class(l, t);
     uint32_t sz = mem_size(l, t);
-    if (BF_FULL && fr == 3) return emit_two_index(l, sz == 1 ? OP_sjx1 : sz == 2 ? OP_sjx2 : sz == 4 ? OP_sjx4 : OP_sjx8, 0, b, off, p, extra, slot_of(l, v, 0));
+    if (fr == 3) return emit_two_index(l, sz == 1 ? OP_sjx1 : sz == 2 ? OP_sjx2 : sz == 4 ? OP_sjx4 : OP_sjx8, 0, b, off, p, extra, slot_of(l, v, 0));
     if (fr == 2) {
         int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
         int32_t disp = l->go[p - l->base] + extra, vs = slot_of(l, v, 0);
@@ -182,7 +182,7 @@ int lower_emit_gep(L *l, Ins *I) {
             if (l->nonmem[k]) return E3(OP(lea), lower_dest_slot(l, I->id), l->fa[k]);
             return 0;
         }
-        if (BF_FULL && is_local(l, base) && l->xb[base - l->base] && !l->nonmem[k]) {     /* an indexed address + off */
+        if (is_local(l, base) && l->xb[base - l->base] && !l->nonmem[k]) {     /* an indexed address + off */
             uint32_t kb = base - l->base;
             l->xb[k] = l->xb[kb]; l->xi[k] = l->xi[kb]; l->xs[k] = l->xs[kb]; l->xj[k] = l->xj[kb]; l->xt[k] = l->xt[kb];
             l->go[k] = l->go[kb] + (int32_t)off;
@@ -222,7 +222,7 @@ int lower_emit_gep(L *l, Ins *I) {
             if (type_of(l, vt2)->k != TK_INT) { ok = 0; break; }
             if (!is_const(l, v)) {
                 /* a second one (a[i][j]), unless the JIT may enter this frame (OSR's FrameMap holds one index) */
-                if (BF_FULL && lv != NOTY && lv2 == NOTY && !l->e->jit_osr && int_width(l, vt2) == 32) { lv2 = v; es2 = size; continue; }
+                if (lv != NOTY && lv2 == NOTY && !l->e->jit_osr && int_width(l, vt2) == 32) { lv2 = v; es2 = size; continue; }
                 if (lv != NOTY || int_width(l, vt2) != 32) { ok = 0; break; }
                 lv = v; es = size; continue;
             }

@@ -161,7 +161,7 @@ int lower_emit_scalar_op(L *l, Ins *I) {
     int32_t d = lower_dest_slot(l, I->id);
     if (((I->op == I_BIN || I->op == I_FNEG || I->op == I_CAST) && is_fp80(l, t)) || ((I->op == I_CMP || I->op == I_CAST) && is_fp80(l, I->ty2)))
         return lower_fp80(l, I, d);
-    if (BF_FULL && I->op == I_BIN) { int r = emit_shifted_bin(l, I, d); if (r <= 0) return r; }
+    if (I->op == I_BIN) { int r = emit_shifted_bin(l, I, d); if (r <= 0) return r; }
     if (I->op == I_CAST && (lane_count(l, t) != lane_count(l, I->ty2) || (I->sub == 11 && (type_of(l, t)->k == TK_VEC || type_of(l, I->ty2)->k == TK_VEC)))) {
         /* bitcast through memory */
         if (I->sub != 11) return fail_bitcode("bitcode: bad vector cast");

@@ -170,7 +170,7 @@ void lower_count_uses(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 0; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
-        if (BF_FULL && is_forwarded(l, I->id)) continue;    /* no code: its uses read its operand, counted there */
+        if (is_forwarded(l, I->id)) continue;    /* no code: its uses read its operand, counted there */
         for (uint32_t k = 0; k < I->n; k++) {
             uint32_t v = I->o[k];
             if (!is_value_operand(I, k)) continue;
@@ -189,7 +189,7 @@ void lower_count_uses(L *l) {
             if (!memptr && !gepbase) l->nonmem[v - l->base]++;
             /* used as a GEP base: keep materialisable; but a GEP of constant indices on an
                indexed address is that address with a displacement (lower_emit_gep) */
-            if (gepbase && !(BF_FULL && gep_indices_constant(l, I))) l->xs[v - l->base] = 1;
+            if (gepbase && !gep_indices_constant(l, I)) l->xs[v - l->base] = 1;
         }
     }
     /* a GEP base used by a GEP that is itself materialised needs an address:
