@@ -959,8 +959,12 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     }
     H_(bitrev64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 64; i++) { r = r << 1 | (x & 1); x >>= 1; } U64(1) = r; NEXT(3); }
     H_(trap)
+/* also reached straight from other handlers (frem, drem, switch defaults): the
+ * frame is read through e->fp (always fp here), so that no second copy of fp
+ * flows into this block. With one, clang kept that copy live across every
+ * dispatch, a `mov %ebp,%ecx` and moves of ip in most handlers. */
 trap:
-    fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)H->fn->nlen, H->fn->name);
+    fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)((Hdr *)e->fp)->fn->nlen, ((Hdr *)e->fp)->fn->name);
     goto fail;
 overflow:
     fail(e, BFE_ERROR, "engine: stack overflow (call depth %u, limit %u)", e->depth, e->cfg.max_depth);
