@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Engine benchmark: native -m32 -O2 vs the engine on the same -O2 bitcode,
 // interpreted and with its JIT (--jit=all: every function compiled at its first
-// call, loops entered by OSR), vs lli-14 (LLVM's Orc JIT) and lli-14
+// call, loops entered by OSR; and after warm-up: --jit with --cache, the second run, which
+// starts with the code the first compiled for what got hot), vs lli-14 (LLVM's Orc JIT) and lli-14
 // -jit-kind=mcjit -force-interpreter (x86-64 bitcode for lli).
 //   node test/engine/bench.mjs [--icount] [--no-lli-interp] [--filter x] [--bfi path]
 // --icount: count guest instructions instead of timing. This machine runs every i386 program
@@ -64,16 +65,27 @@ const time = (cmd, argv, reps = 3, timeout = 600000, check = '') => {
   }
   return best;
 };
+// after warm-up: a first run (not measured) compiles what gets hot and saves it to a cache
+// directory; the measured second run loads that code, so hot functions run compiled from
+// their first call (what never got hot stays interpreted, as in a long run)
+const warm = (argv, name, check) => {
+  const dir = join(w, `cache-${name}`);
+  execFileSync('rm', ['-rf', dir]); execFileSync('mkdir', ['-p', dir]);
+  const jitArgs = ['--jit', '--cache', dir, ...argv];
+  spawnSync(bfi, jitArgs, { stdio: 'ignore', timeout: 600000 });
+  return cost(bfi, jitArgs, 3, 600000, check);
+};
 const rows = [];
 for (const f of readdirSync(join(here, 'bench')).filter(f => f.endsWith('.c') && f.includes(filter)).sort()) {
   const n = basename(f, '.c'), src = join(here, 'bench', f), b = join(w, n);
   execFileSync('clang-14', [...F, src, '-o', `${b}.native`, '-lm']);
   execFileSync('clang-14', [...F, '-emit-llvm', '-c', src, '-o', `${b}.bc`]);
   execFileSync('clang-14', ['-O2', '-w', '-emit-llvm', '-c', src, '-o', `${b}.x64.bc`]);
-  const nat = cost(`${b}.native`, [], 3, 600000, n), eng = cost(bfi, [`${b}.bc`], 3, 600000, n), jit = cost(bfi, ['--jit=all', `${b}.bc`], 3, 600000, n);
+  const nat = cost(`${b}.native`, [], 3, 600000, n), eng = cost(bfi, [`${b}.bc`], 3, 600000, n), jit = cost(bfi, ['--jit=all', `${b}.bc`], 3, 600000, n),
+    jitWarm = warm([`${b}.bc`], n, n);
   const lliT = lli ? time('lli-14', [`${b}.x64.bc`], 1) : NaN;
   const lint = lliInterp ? time('lli-14', ['-jit-kind=mcjit', '-force-interpreter', `${b}.x64.bc`], 1, 300000) : NaN;
-  rows.push({ n, nat, eng, jit, lli: lliT, lint });
+  rows.push({ n, nat, eng, jit, jitWarm, lli: lliT, lint });
 }
 const tl = join(root, 'tinyllama'), M = join(root, '..', 'shared', 'models');
 if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
@@ -86,8 +98,8 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
   const nat = cost(`${b}.native`, [`${M}/stories260K.bin`, '-z', `${M}/tok512.bin`, '-t', '0', '-n', '256']);
   const tlArgs = ['--entry', 'app_main', '--file', `model.bin=${M}/stories260K.bin`, '--file', `tokenizer.bin=${M}/tok512.bin`,
     '--opt', 'temperature=0', '--opt', 'steps=256', `${b}.bc`];
-  const eng = cost(bfi, tlArgs), jit = cost(bfi, ['--jit=all', ...tlArgs]);
-  rows.push({ n: 'tinyllama', nat, eng, jit, lli: NaN, lint: NaN });
+  const eng = cost(bfi, tlArgs), jit = cost(bfi, ['--jit=all', ...tlArgs]), jitWarm = warm(tlArgs, 'tinyllama');
+  rows.push({ n: 'tinyllama', nat, eng, jit, jitWarm, lli: NaN, lint: NaN });
   // the JIT's compile speed and code size on tinyllama, against llc -O2 for the same module
   const js = spawnSync(bfi, ['--stats', '--jit=all', ...tlArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }).stderr || '';
   const jm = /\[jit\] (\d+) functions compiled \((\d+) IR instructions, (\d+) bytes of code, (\d+) us\)/.exec(js);
@@ -101,15 +113,15 @@ if (!filter && existsSync(join(tl, 'tinyllama.c')) && existsSync(M)) {
 }
 const f = x => Number.isFinite(x) ? x.toFixed(1).padStart(9) : '      n/a';
 const r = x => Number.isFinite(x) ? x.toFixed(2).padStart(8) : '     n/a';
-console.log(icount ? 'program   native Minsn  engine Minsn engine/nat jit Minsn  jit/nat   (guest instructions, millions)'
-  : 'program      native ms   engine ms  engine/nat   jit ms   jit/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
+console.log(icount ? 'program   native Minsn  engine Minsn engine/nat jit Minsn  jit/nat  warm Minsn warm/nat  (guest instructions, millions; jit: --jit=all, warm: after warm-up)'
+  : 'program      native ms   engine ms  engine/nat   jit ms   jit/nat  warm ms  warm/nat    lli ms  lli/nat  lli-interp ms  interp/engine');
 const gm = a => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
-for (const x of rows) console.log(`${(x.n + (mismatches.some(m => m.startsWith(x.n + ' ')) ? '!' : '')).padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)}` +
+for (const x of rows) console.log(`${(x.n + (mismatches.some(m => m.startsWith(x.n + ' ')) ? '!' : '')).padEnd(12)}${f(x.nat)}   ${f(x.eng)}   ${r(x.eng / x.nat)}${f(x.jit)} ${r(x.jit / x.nat)}${f(x.jitWarm)} ${r(x.jitWarm / x.nat)}` +
   (lli ? ` ${f(x.lli)} ${r(x.lli / x.nat)}  ${f(x.lint)}      ${r(x.lint / x.eng)}` : ''));
 const geo = (key) => gm(rows.map(x => x[key] / x.nat).filter(Number.isFinite));
 const ir = rows.map(x => x.lint / x.eng).filter(Number.isFinite);
 const worst = rows.filter(x => Number.isFinite(x.eng / x.nat)).sort((a, b) => b.eng / b.nat - a.eng / a.nat)[0];
-console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x (worst ${worst ? `${worst.n} ${(worst.eng / worst.nat).toFixed(2)}x` : 'n/a'}); jit/native: ${geo('jit').toFixed(2)}x` + (lli ? `; lli/native: ${geo('lli').toFixed(2)}x` : '') +
+console.log(`geo-mean engine/native: ${geo('eng').toFixed(2)}x (worst ${worst ? `${worst.n} ${(worst.eng / worst.nat).toFixed(2)}x` : 'n/a'}); jit/native: ${geo('jit').toFixed(2)}x; after warm-up: ${geo('jitWarm').toFixed(2)}x (target <= 2x)` + (lli ? `; lli/native: ${geo('lli').toFixed(2)}x` : '') +
   (ir.length ? `; lli interpreter/engine: ${gm(ir).toFixed(1)}x` : ''));
 if (typeof jitCompile === 'object' && jitCompile) {
   const c = jitCompile;
