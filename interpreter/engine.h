@@ -133,5 +133,13 @@ void bf_cache_key(bf_engine *e, BfcKey *key);
 int bf_cache_load(bf_engine *e, const void *slot, uint32_t len, const BfcKey *want, char *why, size_t whylen);
 uint32_t bf_cache_new(bf_engine *e);
 uint32_t bf_cache_bytes(bf_engine *e);
+/* Compiling held off (no function of e gets compiled or entered by OSR) until
+   bf_jit_resume with what bf_jit_hold returned. A save holds it from
+   bf_cache_bytes to the end of bf_cache_save: in meta mode the save is
+   runtime.bc code the bootstrap runs, and a function of it getting hot in
+   between would be saved without having been counted (the slot overflows). */
+typedef struct BfJitHold { uint32_t jit_at, osr_at; } BfJitHold;
+BfJitHold bf_jit_hold(bf_engine *e);
+void bf_jit_resume(bf_engine *e, BfJitHold h);
 uint32_t bf_cache_save(bf_engine *e, const BfcKey *key, uint32_t seq, void *buf, uint32_t cap);
 #endif

@@ -308,6 +308,7 @@ static void cache_save(CacheLayer *L)
     else
         target = hd[0].seq <= hd[1].seq ? 0 : 1;
     char why[160] = "";
+    BfJitHold hold = bf_jit_hold(L->e);
     uint32_t cap = bf_cache_bytes(L->e), room = slot_sectors * BF_SECTOR, bytes = 0;
     const char *result = "written";
     uint8_t *buf = 0;
@@ -328,6 +329,7 @@ static void cache_save(CacheLayer *L)
             slot_write(slot_lba(L, target), 1, buf, &written, stop, why, sizeof why) || ata_flush(why, sizeof why))
             result = "failed";
     }
+    bf_jit_resume(L->e, hold);
     uint32_t functions = 0;
     BfcHeader saved;
     if (bytes && bfc_header_decode(buf, BFC_HEADER_BYTES, &saved) == BFC_OK)

@@ -100,6 +100,15 @@ uint32_t bf_jit_compile_ran(bf_engine *e) {
     return n;
 }
 
+BfJitHold bf_jit_hold(bf_engine *e) {
+    BfJitHold h = { e->jit_at, e->osr_at };
+    e->jit_at = 0xffffffffu;              /* no call count reaches it */
+    e->osr_at = 0;                        /* a loop's count passes 0 only after 2^32 back-edges */
+    return h;
+}
+
+void bf_jit_resume(bf_engine *e, BfJitHold h) { e->jit_at = h.jit_at; e->osr_at = h.osr_at; }
+
 void bf_jit_enable(bf_engine *e, uint32_t threshold) {
     bf_jit_enable_by(e, threshold, threshold ? 10 * threshold : 1, (bf_compiler)emit_compile);
 }
