@@ -5,11 +5,11 @@
  * worked through EAX/ECX/EDX and XMM0/XMM1. EBX, ESI, EDI, and ECX and EDX
  * where no code in between needs them (emit_allocated), each hold one 32-bit
  * value for the whole function, and XMM2..XMM7 one float, double or
- * <4 x float> each: the ones used most, weighted by loop depth
+ * <4 x float>/<2 x double> each: the ones used most, weighted by loop depth
  * (prepare_registers, regalloc.c). A value in an XMM register
  * keeps its slot too: calls clobber XMM registers, so they are written to
  * their slots around each call, and word-wise access goes through the slot
- * (a <4 x float> is written there at its definition only when some use reads
+ * (a <4 x float>/<2 x double> is written there at its definition only when some use reads
  * it lane by lane: in_slot). Scalars are only ever read and written through
  * load/store/loadx/storex, which know where they are.
  *
@@ -40,9 +40,11 @@ typedef struct J {
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
     int8_t *reg;                 /* the register holding each local for the whole function, or NOREG */
-    int8_t *xreg;                /* the XMM register holding each float/double/<4 x float> local, or -1 */
-    uint8_t *in_slot;            /* per <4 x float> local: some use reads it from its slot (its definition writes it there too) */
-    uint32_t *live_from, *live_to;   /* each local's live interval (instruction indices) */
+    int8_t *xreg;                /* the XMM register holding each float/double/<4 x float>/<2 x double> local, or -1 */
+    uint8_t *in_slot;            /* per <4 x float>/<2 x double> local: some use reads it from its slot (its definition writes it there too) */
+    uint32_t *live_from, *live_to;   /* each local's live interval (positions: regalloc.c) */
+    uint32_t *pos, *ins_at;          /* each instruction's position, the instruction at each position */
+    uint32_t *depth;                 /* each block's loop nesting */
     uint8_t *cls;                /* per local: the register class it may have (1 general, 2 XMM, 0 none) */
     uint32_t *density;           /* per local: what a register is worth to it (regalloc.c) */
     uint8_t *forbid;             /* per local: ECX/EDX (a mask of 1 << Reg) that something in its interval writes */
@@ -205,7 +207,7 @@ static Mem place(J *j, uint32_t v, int word) { return is_vector(j, vty(j, v)) ? 
 /* a float/double value held in an XMM register: its slot brought up to date, or the register from its slot */
 static int in_xmm(J *j, uint32_t v) { return v >= j->ir->base && v - j->ir->base < j->nloc && j->xreg[v - j->ir->base] >= 0; }
 static int xheld(J *j, uint32_t v) { return in_xmm(j, v) && !is_vector(j, vty(j, v)); }
-/* a <4 x float> value held in an XMM register (every other vector lives in its slot only) */
+/* a <4 x float>/<2 x double> value held in an XMM register (every other vector lives in its slot only) */
 static int vheld(J *j, uint32_t v) { return in_xmm(j, v) && is_vector(j, vty(j, v)); }
 static Xmm xr(J *j, uint32_t v) { return (Xmm)j->xreg[v - j->ir->base]; }
 static Prec xprec(J *j, uint32_t v) { return ty(j, vty(j, v))->k == TK_FLT ? SS : SD; }
@@ -218,7 +220,7 @@ static void sync_reg(J *j, uint32_t v) {
     else if (xheld(j, v)) x86_movs_rm(&j->a, xprec(j, v), xr(j, v), slot(j, v, 0));
 }
 /* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after */
-static int live_across(J *j, uint32_t k) { return j->live_from[k] < j->at && j->live_to[k] > j->at; }
+static int live_across(J *j, uint32_t k) { uint32_t p = j->pos[j->at]; return j->live_from[k] < p && j->live_to[k] > p; }
 static void save_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_slot(j, j->ir->base + j->xmm_held[x]); }
 static void restore_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_reg(j, j->ir->base + j->xmm_held[x]); }
 static void call_eax(J *j) { save_xmm(j); x86_call_r(&j->a, EAX); restore_xmm(j); }
@@ -583,19 +585,30 @@ static int bin_i32(J *j, Ins *I) {
             x86_lea(&j->a, r, M(held(j, I->o[0]), (int32_t)(I->sub ? 0u - (uint32_t)x : (uint32_t)x)));
             return 0;
         }
-        if (r == NOREG || r == held(j, I->o[1])) r = EAX;
-        if (load(j, r, I->o[0], 0) || alu_value(j, alu[I->sub], r, I->o[1])) return -1;
+        uint32_t a = I->o[0], b = I->o[1];
+        if (r != NOREG && r == held(j, b) && I->sub != 1 && operand_in_place(j, a)) { a = I->o[1]; b = I->o[0]; }   /* commutative: r op= a */
+        if (r == NOREG || r == held(j, b)) r = EAX;
+        if (load(j, r, a, 0) || alu_value(j, alu[I->sub], r, b)) return -1;
         if (I->sub <= 1) zext_reg(j, r, w);                     /* and/or/xor of zero-extended values stay so */
         if (r == EAX) store(j, I->id, EAX, 0);
         return 0;
     }
+    Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;    /* straight into the result's register */
     if (I->sub >= 7 && I->sub <= 9 && (j->e->v[I->o[1]].k == V_CINT || j->e->v[I->o[1]].k == V_CNULL)) {   /* shift by a constant */
         static const Shift shift[3] = { SH_SHL, SH_SHR, SH_SAR };
-        if (const_scalar(j->e, I->o[1], &x) || load(j, EAX, I->o[0], 0)) return -1;
-        if (sg) sext_reg(j, EAX, w);
-        x86_shift_ri(&j->a, shift[I->sub - 7], EAX, (uint8_t)(x & 31));
-        zext_reg(j, EAX, w);
-        store(j, I->id, EAX, 0);
+        if (const_scalar(j->e, I->o[1], &x) || load(j, r, I->o[0], 0)) return -1;
+        if (sg) sext_reg(j, r, w);
+        x86_shift_ri(&j->a, shift[I->sub - 7], r, (uint8_t)(x & 31));
+        zext_reg(j, r, w);
+        if (r == EAX) store(j, I->id, EAX, 0);
+        return 0;
+    }
+    if (I->sub == 2 && j->e->v[I->o[1]].k == V_CINT && !const_scalar(j->e, I->o[1], &x)) {         /* multiply by a constant */
+        Reg a = held(j, I->o[0]);
+        if (a == NOREG && load(j, a = r, I->o[0], 0)) return -1;
+        x86_imul_rri(&j->a, r, a, (int32_t)(w < 32 ? (uint32_t)x & ((1u << w) - 1) : (uint32_t)x));
+        zext_reg(j, r, w);
+        if (r == EAX) store(j, I->id, EAX, 0);
         return 0;
     }
     if (load(j, EAX, I->o[0], 0) || load(j, ECX, I->o[1], 0)) return -1;
@@ -707,6 +720,14 @@ static int cast(J *j, Ins *I) {
         else { x86_mov_ri(&j->a, EAX, 0); store(j, I->id, EAX, 1); }
         return 0;
     case 2:                                                   /* sext */
+        if (to == C_I32) {                                    /* straight into the result's register */
+            Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;
+            if (load(j, r, v, 0)) return -1;
+            sext_reg(j, r, fw);
+            zext_reg(j, r, tw);
+            if (r == EAX) store(j, I->id, EAX, 0);
+            return 0;
+        }
         if (load(j, EAX, v, 0)) return -1;
         sext_reg(j, EAX, fw);
         if (to == C_I64) {
@@ -758,14 +779,21 @@ static int cast(J *j, Ins *I) {
     return unsupported(j, "cast");
 }
 
-/* A GEP of a local base with at most one variable index (32 bits, scaled by
- * 1, 2, 4 or 8), [base + var*scale + offset]: 1 and its parts, or 0 (another
- * shape: gep_address computes it). var NOTY: no variable index. */
-static int gep_shape(J *j, Ins *I, uint32_t *var, uint8_t *scale, int32_t *offset) {
+/* A GEP as [base + var[0]*size[0] + var[1]*size[1] + offset]: a local or
+ * constant base, at most two variable indices (32-bit locals), one of them
+ * scaled by 1, 2, 4 or 8 (it goes in the SIB byte; the other is multiplied
+ * into EAX). 1 and its parts, or 0 (another shape: gep_address computes it). */
+typedef struct GepShape { uint32_t var[2], size[2], nvar; int32_t offset; } GepShape;
+static int is_sib_scale(uint32_t size) { return size == 1 || size == 2 || size == 4 || size == 8; }
+static int gep_shape(J *j, Ins *I, GepShape *g) {
     E *e = j->e;
-    if (ty(j, I->ty)->k == TK_VEC || !is_local(j, I->o[0])) return 0;
+    if (ty(j, I->ty)->k == TK_VEC) return 0;
+    if (!is_local(j, I->o[0]) && !plain_number(j, I->o[0])) {      /* an address constant: must not fit an imm8 (its relocation is 32 bits) */
+        uint32_t w;
+        if (base_symbol(e, I->o[0], 0) == NOTY || constant_word(j, I->o[0], 0, &w) || (int32_t)w == (int8_t)w) return 0;
+    }
     uint32_t t = I->ty2;
-    *var = NOTY; *scale = 1; *offset = 0;
+    g->nvar = 0; g->offset = 0;
     for (uint32_t k = 1; k < I->n; k++) {
         uint32_t idx = I->o[k], size;
         uint64_t x;
@@ -775,7 +803,7 @@ static int gep_shape(J *j, Ins *I, uint32_t *var, uint8_t *scale, int32_t *offse
             if (y->k == TK_ST) {
                 if (is_local(j, idx) || const_scalar(e, idx, &x) || x >= y->w) return 0;
                 ty_size(e, t);
-                *offset += (int32_t)y->offs[x];
+                g->offset += (int32_t)y->offs[x];
                 t = y->elts[x];
                 continue;
             }
@@ -784,30 +812,45 @@ static int gep_shape(J *j, Ins *I, uint32_t *var, uint8_t *scale, int32_t *offse
             size = ty_size(e, t);
         }
         if (is_local(j, idx)) {
-            if (*var != NOTY || klass(j, vty(j, idx)) != C_I32 || width(j, vty(j, idx)) != 32) return 0;
-            if (size != 1 && size != 2 && size != 4 && size != 8) return 0;
-            *var = idx; *scale = (uint8_t)size;
+            if (g->nvar == 2 || klass(j, vty(j, idx)) != C_I32 || width(j, vty(j, idx)) != 32 || size > 0x7fffffff) return 0;
+            g->var[g->nvar] = idx; g->size[g->nvar++] = size;
             continue;
         }
         if (const_scalar(e, idx, &x)) return 0;
         uint32_t iwd = width(j, vty(j, idx));
         int64_t sx = iwd >= 64 ? (int64_t)x : (int64_t)(x << (64 - iwd)) >> (64 - iwd);
-        *offset += (int32_t)((uint32_t)sx * size);
+        g->offset += (int32_t)((uint32_t)sx * size);
     }
-    return 1;
+    if (g->nvar == 2 && !is_sib_scale(g->size[1])) {           /* the SIB index goes last */
+        uint32_t v = g->var[0], s0 = g->size[0];
+        g->var[0] = g->var[1]; g->size[0] = g->size[1]; g->var[1] = v; g->size[1] = s0;
+    }
+    return g->nvar == 0 || is_sib_scale(g->size[g->nvar - 1]);
 }
-/* Such a GEP as one memory operand, from the registers base and index live
- * in (else EAX and EDX, loaded from their slots). 0: another shape (nothing
- * emitted). */
+/* Such a GEP as one memory operand: base + other index from the registers
+ * they live in or in EAX (the other index multiplied, the base added), the
+ * SIB index from its register or EDX. 0: another shape (nothing emitted). */
 static int gep_mem(J *j, Ins *I, Mem *m) {
-    uint32_t var;
-    uint8_t scale;
-    int32_t offset;
-    if (!gep_shape(j, I, &var, &scale, &offset)) return 0;
-    Reg base = held(j, I->o[0]), index = var == NOTY ? NOREG : held(j, var);
-    if (base == NOREG && load(j, base = EAX, I->o[0], 0)) return -1;
-    if (var != NOTY && index == NOREG && load(j, index = EDX, var, 0)) return -1;
-    *m = MX(base, index, scale, offset);
+    GepShape g;
+    if (!gep_shape(j, I, &g)) return 0;
+    Reg base = held(j, I->o[0]), index = NOREG;
+    uint32_t sib = g.nvar - 1;
+    if (g.nvar == 2) {                                          /* EAX = var[0] * size[0] + base */
+        Reg r = held(j, g.var[0]);
+        if (r == NOREG && load(j, r = EAX, g.var[0], 0)) return -1;
+        if (g.size[0] != 1) x86_imul_rri(&j->a, EAX, r, (int32_t)g.size[0]);
+        else if (r != EAX) x86_mov_rr(&j->a, EAX, r);
+        if (base != NOREG) x86_alu_rr(&j->a, ALU_ADD, EAX, base);
+        else if (is_local(j, I->o[0])) x86_alu_rm(&j->a, ALU_ADD, EAX, slot(j, I->o[0], 0));
+        else {
+            uint32_t w;
+            if (constant_word(j, I->o[0], 0, &w) < 0) return -1;
+            if (w) { x86_alu_ri(&j->a, ALU_ADD, EAX, w); reloc_for(j, I->o[0], w); }
+        }
+        base = EAX;
+    } else if (base == NOREG && load(j, base = EAX, I->o[0], 0)) return -1;
+    if (g.nvar && (index = held(j, g.var[sib])) == NOREG && load(j, index = EDX, g.var[sib], 0)) return -1;
+    *m = MX(base, index, g.nvar ? (uint8_t)g.size[sib] : 1, g.offset);
     return 1;
 }
 
@@ -1348,27 +1391,75 @@ static int ret(J *j, Ins *I) {
     return 0;
 }
 
+/* jump to block `to` when the flags say equal (through the edge's phi copies, if any) */
+static int jump_if_equal(J *j, uint32_t from, uint32_t to) {
+    if (!has_phis(j, to)) { jump_to(j, x86_jcc(&j->a, CC_E), to); return 0; }
+    Fixup other = x86_jcc(&j->a, CC_NE);
+    if (goto_block(j, from, to)) return -1;
+    x86_patch(&j->a, other, j->a.len);
+    return 0;
+}
+
+typedef struct Case { uint32_t value, block; } Case;
+/* A binary search of r among the cases c[0..n) (sorted by value): compare
+ * with the middle one, equal jumps to its block, above searches the upper
+ * half, else the lower. What matches none jumps to the default's code (a
+ * fixup in miss[]), but for the last range, which falls through to it. */
+static int switch_search(J *j, uint32_t bb, Reg r, const Case *c, uint32_t n, Fixup *miss, uint32_t *nmiss, int falls_through) {
+    while (n > 3) {
+        uint32_t mid = n / 2;
+        x86_alu_ri(&j->a, ALU_CMP, r, c[mid].value);
+        if (jump_if_equal(j, bb, c[mid].block)) return -1;
+        Fixup upper = x86_jcc(&j->a, CC_A);
+        if (switch_search(j, bb, r, c, mid, miss, nmiss, 0)) return -1;
+        x86_patch(&j->a, upper, j->a.len);
+        c += mid + 1; n -= mid + 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        x86_alu_ri(&j->a, ALU_CMP, r, c[i].value);
+        if (jump_if_equal(j, bb, c[i].block)) return -1;
+    }
+    if (!falls_through) miss[(*nmiss)++] = x86_jmp(&j->a);
+    return 0;
+}
+
+/* a 32-bit switch: its value in a register (its own, or EAX) for the whole search */
+static int switch_i32(J *j, uint32_t bb, Ins *I) {
+    uint32_t n = (I->n - 2) / 2, nmiss = 0, w = width(j, I->ty2), mask = w < 32 ? (1u << w) - 1 : ~0u;
+    Case *c = ealloc(j->e, sizeof(Case) * (n + 1));
+    Fixup *miss = ealloc(j->e, sizeof(Fixup) * (n + 1));
+    int r = c && miss ? 0 : -1;
+    for (uint32_t i = 0; r == 0 && i < n; i++) {
+        uint64_t x;
+        if (const_scalar(j->e, I->o[2 + 2 * i], &x)) { r = -1; break; }
+        Case k = { (uint32_t)x & mask, I->o[3 + 2 * i] };
+        uint32_t at = i;
+        for (; at > 0 && c[at - 1].value > k.value; at--) c[at] = c[at - 1];
+        c[at] = k;
+    }
+    Reg v = held(j, I->o[0]);
+    if (r == 0 && v == NOREG && load(j, v = EAX, I->o[0], 0)) r = -1;
+    if (r == 0) r = switch_search(j, bb, v, c, n, miss, &nmiss, 1);
+    for (uint32_t i = 0; r == 0 && i < nmiss; i++) x86_patch(&j->a, miss[i], j->a.len);
+    efree(j->e, c); efree(j->e, miss);
+    return r ? r : leave_block(j, bb, I->o[1]);
+}
+
 static int switch_ins(J *j, uint32_t bb, Ins *I) {
     int c = klass(j, I->ty2);
-    if (c != C_I32 && c != C_I64) return unsupported(j, "switch on this type");
+    if (c == C_I32) return switch_i32(j, bb, I);
+    if (c != C_I64) return unsupported(j, "switch on this type");
     uint32_t n = (I->n - 2) / 2;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n; i++) {                         /* i64: word by word, case by case */
         uint64_t x; if (const_scalar(j->e, I->o[2 + 2 * i], &x)) return -1;
         if (load(j, EAX, I->o[0], 0)) return -1;
         x86_alu_ri(&j->a, ALU_CMP, EAX, (uint32_t)x);
-        Fixup next = 0;
-        if (c == C_I64) {
-            Fixup differ = x86_jcc(&j->a, CC_NE);
-            if (load(j, EAX, I->o[0], 1)) return -1;
-            x86_alu_ri(&j->a, ALU_CMP, EAX, (uint32_t)(x >> 32));
-            next = x86_jcc(&j->a, CC_NE);
-            if (goto_block(j, bb, I->o[3 + 2 * i])) return -1;
-            x86_patch(&j->a, differ, j->a.len);
-            x86_patch(&j->a, next, j->a.len);
-            continue;
-        }
-        next = x86_jcc(&j->a, CC_NE);
+        Fixup differ = x86_jcc(&j->a, CC_NE);
+        if (load(j, EAX, I->o[0], 1)) return -1;
+        x86_alu_ri(&j->a, ALU_CMP, EAX, (uint32_t)(x >> 32));
+        Fixup next = x86_jcc(&j->a, CC_NE);
         if (goto_block(j, bb, I->o[3 + 2 * i])) return -1;
+        x86_patch(&j->a, differ, j->a.len);
         x86_patch(&j->a, next, j->a.len);
     }
     return leave_block(j, bb, I->o[1]);
@@ -1702,26 +1793,37 @@ static int bitcast_bytes(J *j, Ins *I) {
     return 0;
 }
 
-/* ---- <4 x float> in XMM registers ------------------------------------------ */
-static int quad(J *j, uint32_t t) { Ty *y = ty(j, t); return y->k == TK_VEC && y->w == 4 && ty(j, y->elt)->k == TK_FLT; }
+/* ---- <4 x float> and <2 x double> in XMM registers ------------------------- */
+/* a vector of type t fills an XMM register with float or double lanes */
+static int quad(J *j, uint32_t t) {
+    Ty *y = ty(j, t);
+    return y->k == TK_VEC && ((y->w == 4 && ty(j, y->elt)->k == TK_FLT) || (y->w == 2 && ty(j, y->elt)->k == TK_DBL));
+}
+static int double_lanes(J *j, uint32_t t) { return ty(j, ty(j, t)->elt)->k == TK_DBL; }
+/* `op d, s` on packed singles or doubles as the vector type t has */
+static void packed(J *j, uint32_t t, SseOp op, Xmm d, Xmm s) {
+    if (double_lanes(j, t)) x86_pd_rr(&j->a, op, d, s);
+    else x86_ps_rr(&j->a, op, d, s);
+}
 
-/* a shufflevector of <4 x float> whose every lane is lane *k of its first operand, a local */
+/* a shufflevector of <4 x float>/<2 x double> whose every lane is lane *k of its first operand, a local */
 static int splat(J *j, Ins *S, uint32_t *k) {
     if (S->op != I_SHUF || !quad(j, S->ty) || !quad(j, vty(j, S->o[0])) || !is_local(j, S->o[0])) return 0;
     Val *m = &j->e->v[S->o[2]];
     if (m->k != V_CNULL && m->k != V_CDATA && m->k != V_CAGG) return 0;
     int same = 1;
-    for (j->lane = 0; j->lane < 4 && same; j->lane++) {
+    uint32_t n = lanes(j, S->ty);
+    for (j->lane = 0; j->lane < n && same; j->lane++) {
         uint64_t x;
         if (m->k == V_CAGG && (j->lane >= m->u.a.n || j->e->v[m->u.a.o[j->lane]].k == V_CUNDEF)) same = 0;
-        else if (constant(j, S->o[2], &x) || x >= 4 || (j->lane && x != *k)) same = 0;
+        else if (constant(j, S->o[2], &x) || x >= n || (j->lane && x != *k)) same = 0;
         else *k = (uint32_t)x;
     }
     j->lane = 0;
     return same;
 }
 /* instruction i of block bb is an insertelement of a float into an undefined
-   <4 x float> whose one use is the splat of that lane right after it: the
+   <4 x float>/<2 x double> whose one use is the splat of that lane right after it: the
    splat reads the float, the insertelement is no code */
 static int splat_insert(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i], *N = I + 1;
@@ -1730,7 +1832,7 @@ static int splat_insert(J *j, uint32_t bb, uint32_t i) {
     if (j->uses[I->id - j->ir->base] != 1 || N->o[0] != I->id || is_local(j, I->o[2]) || const_scalar(j->e, I->o[2], &x)) return 0;
     return splat(j, N, &k) && x == k;
 }
-/* operand o of I is read from the XMM register its <4 x float> value is in
+/* operand o of I is read from the XMM register its <4 x float>/<2 x double> value is in
    (the code below), not from its slot */
 static int reads_register(J *j, Ins *I, uint32_t o) {
     uint32_t k;
@@ -1741,22 +1843,22 @@ static int reads_register(J *j, Ins *I, uint32_t o) {
     return o == 0 && splat(j, I, &k);
 }
 
-/* the register a <4 x float> result is computed in: its own, unless an operand read after the first is there */
+/* the register a <4 x float>/<2 x double> result is computed in: its own, unless an operand read after the first is there */
 static Xmm quad_result(J *j, uint32_t id, uint32_t b, uint32_t c) {
     if (!vheld(j, id)) return XMM0;
     Xmm d = xr(j, id);
     return (vheld(j, b) && xr(j, b) == d) || (c != NOTY && vheld(j, c) && xr(j, c) == d) ? XMM0 : d;
 }
-/* <4 x float> v into x */
+/* <4 x float>/<2 x double> v into x */
 static void quad_into(J *j, Xmm x, uint32_t v) {
     if (vheld(j, v)) x86_movaps_rr(&j->a, x, xr(j, v));
     else x86_movups_rm(&j->a, x, slot(j, v, 0));
 }
 /* `op d, v`: v from its register, or through XMM1 from its slot (a packed memory operand must be aligned; slots are not) */
 static void quad_op(J *j, SseOp op, Xmm d, uint32_t v) {
-    if (vheld(j, v)) { x86_ps_rr(&j->a, op, d, xr(j, v)); return; }
+    if (vheld(j, v)) { packed(j, vty(j, v), op, d, xr(j, v)); return; }
     x86_movups_rm(&j->a, XMM1, slot(j, v, 0));
-    x86_ps_rr(&j->a, op, d, XMM1);
+    packed(j, vty(j, v), op, d, XMM1);
 }
 /* the result, computed in d, where value id lives: its register, and its slot when a use reads it there */
 static void quad_done(J *j, uint32_t id, Xmm d) {
@@ -1768,7 +1870,7 @@ static void quad_done(J *j, uint32_t id, Xmm d) {
     x86_movups_mr(&j->a, slot(j, id, 0), d);
 }
 
-/* <4 x float> arithmetic and fmuladd on local operands: SSE instructions instead of four lanes */
+/* <4 x float>/<2 x double> arithmetic and fmuladd on local operands: SSE instructions instead of lane by lane */
 static int is_packed_float(J *j, Ins *I) { return quad(j, I->ty) && (I->op == I_BIN || I->op == I_CALL) && reads_register(j, I, 1); }
 static int packed_float(J *j, Ins *I) {
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
@@ -1788,14 +1890,16 @@ static int packed_float(J *j, Ins *I) {
     return 1;
 }
 
-/* a splat: the inserted float, the lane from the slot, or the register; then shufps */
+/* a splat: the inserted number, the lane from the slot, or the register; then shufps/shufpd */
 static int splat_code(J *j, uint32_t bb, uint32_t i, uint32_t k) {
     Ins *S = &j->ir->ins[i];
     Xmm d = vheld(j, S->id) ? xr(j, S->id) : XMM0;
-    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { if (loadx(j, d, S[-1].o[1], C_F32)) return -1; k = 0; }
+    int dbl = double_lanes(j, S->ty);
+    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { if (loadx(j, d, S[-1].o[1], dbl ? C_F64 : C_F32)) return -1; k = 0; }
     else if (vheld(j, S->o[0])) x86_movaps_rr(&j->a, d, xr(j, S->o[0]));
-    else { x86_movs_rm(&j->a, SS, d, M(EBP, j->loc[S->o[0] - j->ir->base] + 4 * (int32_t)k)); k = 0; }
-    x86_shufps(&j->a, d, d, (uint8_t)(k * 0x55));
+    else { x86_movs_rm(&j->a, dbl ? SD : SS, d, M(EBP, j->loc[S->o[0] - j->ir->base] + (dbl ? 8 : 4) * (int32_t)k)); k = 0; }
+    if (dbl) x86_shufpd(&j->a, d, d, (uint8_t)(k ? 3 : 0));
+    else x86_shufps(&j->a, d, d, (uint8_t)(k * 0x55));
     quad_done(j, S->id, d);
     return 0;
 }
@@ -1953,7 +2057,7 @@ static int vector_in_slot(J *j, uint32_t bb, Ins *I) {
     j->lane = 0;
     return 0;
 }
-/* a vector instruction: <4 x float> loads, splats and arithmetic in XMM
+/* a vector instruction: <4 x float>/<2 x double> loads, splats and arithmetic in XMM
    registers; everything else in the slots, then into the result's register */
 static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
@@ -2125,6 +2229,14 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
 /* ---- frame layout -------------------------------------------------------- */
 /* Parameters stay where the caller put them ([ebp+8] on); every other local
  * value gets an 8-byte slot below the saved EBX/ESI/EDI, phis a second one. */
+/* the block order the intervals are measured in (regalloc.c) and the loop depths */
+static int block_order(J *j) {
+    E *e = j->e; FnIR *ir = j->ir;
+    j->pos = ealloc(e, 4 * (ir->nins + 1)); j->ins_at = ealloc(e, 4 * (ir->nins + 1)); j->depth = ealloc(e, 4 * (ir->nbb + 1));
+    if (!j->pos || !j->ins_at || !j->depth) return -1;
+    return order_blocks(e, ir, j->pos, j->ins_at, j->depth);
+}
+
 static int layout(J *j) {
     E *e = j->e; FnIR *ir = j->ir; Fn *f = j->f;
     Ty *ft = ty(j, f->ty);
@@ -2161,6 +2273,7 @@ static int layout(J *j) {
             if (is_value_operand(&ir->ins[i], k) && is_local(j, ir->ins[i].o[k])) j->uses[ir->ins[i].o[k] - ir->base]++;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
     below += 8; j->scratch = -below;
+    if (block_order(j)) return -1;
     for (uint32_t i = 0; i < ft->w; i++) if (j->byval[i]) { below += 8; j->loc[i] = -below; }
     uint32_t out = 0;
     for (uint32_t i = 0; i < ir->nins; i++) {
@@ -2209,7 +2322,7 @@ static void choose_phi_copies(J *j) {
 }
 
 /* The values that may have registers (regalloc.c), and their live intervals:
-   32-bit integers a general register; floats, doubles and <4 x float> (but
+   32-bit integers a general register; floats, doubles and <4 x float>/<2 x double> (but
    vector phis, which edges write through their slots) an XMM register. Values whose
    code is left to the next instruction (a folded GEP, a compare left to the
    flags, ...) are never in one, so they get none; nor do splats merged into an earlier one. */
@@ -2238,15 +2351,72 @@ static int prepare_registers(J *j) {
                 if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
         }
-    return live_intervals(e, ir, j->nloc, j->live_from, j->live_to, j->density);
+    return live_intervals(e, ir, j->nloc, j->pos, j->depth, j->live_from, j->live_to, j->density);
+}
+
+/* Instruction I (of block bb) defines a 32-bit-class integer whose code
+ * reads every operand before it writes the result's register: the result
+ * may take the register of an operand whose life ends there (then `add`
+ * is `add r, b` with no copy of a into r first). bin_i32, cast, gep and
+ * load_ins are written so; a select or a compare is not. */
+static int reads_operands_first(J *j, uint32_t bb, const Ins *I) {
+    if (I->id == NOTY || !is_local(j, I->id) || j->cls[I->id - j->ir->base] != 1 || j->dots[bb].unroll) return 0;
+    if (is_vector(j, I->ty) || is_aggregate(j, I->ty)) return 0;
+    return I->op == I_BIN || I->op == I_CAST || I->op == I_GEP || I->op == I_LOAD;
+}
+
+/* Each local's partner phi (phi_of): a phi P takes value V on some edge, V is
+ * defined by an instruction (not a phi) at a position after P's last read
+ * (a read as another phi's incoming value counts at the end of that edge's
+ * block), or by that last read when its code reads its operands first
+ * (reuse). In the block order (a reverse postorder) P is then dead from V's
+ * definition until an edge writes it, and V dead once the edge wrote P: they
+ * may share a register. */
+static int phi_partners(J *j, const uint8_t *reuse, uint32_t *phi_of) {
+    FnIR *ir = j->ir;
+    uint32_t *last_read = ealloc(j->e, 4 * (j->nloc + 1)), *defined_at = ealloc(j->e, 4 * (j->nloc + 1));
+    if (!last_read || !defined_at) { efree(j->e, last_read); efree(j->e, defined_at); return -1; }
+    for (uint32_t k = 0; k < j->nloc; k++) { phi_of[k] = NOTY; defined_at[k] = 0; }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *I = &ir->ins[i];
+            if (I->id != NOTY && is_local(j, I->id) && I->op != I_PHI) defined_at[I->id - ir->base] = j->pos[i];
+            for (uint32_t k = 0; k < I->n; k++) {
+                if (!is_value_operand(I, k) || !is_local(j, I->o[k])) continue;
+                uint32_t at = I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb ? j->pos[ir->bb[I->o[k + 1] + 1] - 1] : j->pos[i];
+                if (at > last_read[I->o[k] - ir->base]) last_read[I->o[k] - ir->base] = at;
+            }
+        }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1] && ir->ins[i].op == I_PHI; i++) {
+            Ins *P = &ir->ins[i];
+            if (P->id == NOTY || !is_local(j, P->id) || !j->cls[P->id - ir->base]) continue;
+            uint32_t p = P->id - ir->base;
+            for (uint32_t k = 0; k + 1 < P->n; k += 2) {
+                if (!is_local(j, P->o[k])) continue;
+                uint32_t v = P->o[k] - ir->base;
+                int after = defined_at[v] > last_read[p] || (defined_at[v] == last_read[p] && reuse[v]);
+                if (after && j->cls[v] == j->cls[p] && phi_of[v] == NOTY) phi_of[v] = p;
+            }
+        }
+    efree(j->e, last_read); efree(j->e, defined_at);
+    return 0;
 }
 
 /* registers for the locals by linear scan, ECX and EDX but where j->forbid says */
 static int assign_registers(J *j) {
     int8_t *reg = ealloc(j->e, j->nloc + 1);
-    if (!reg) return -1;
+    uint8_t *reuse = ealloc(j->e, j->nloc + 1);
+    uint32_t *phi_of = ealloc(j->e, 4 * (j->nloc + 1));
+    if (!reg || !reuse || !phi_of) { efree(j->e, reg); efree(j->e, reuse); efree(j->e, phi_of); return -1; }
+    for (uint32_t b = 0; b < j->ir->nbb; b++)
+        for (uint32_t i = j->ir->bb[b]; i < j->ir->bb[b + 1]; i++)
+            if (reads_operands_first(j, b, &j->ir->ins[i])) reuse[j->ir->ins[i].id - j->ir->base] = 1;
+    int r = phi_partners(j, reuse, phi_of);
+    if (r) { efree(j->e, reg); efree(j->e, reuse); efree(j->e, phi_of); return -1; }
     memset(reg, -1, j->nloc + 1);
-    int r = linear_scan(j->e, j->nloc, j->cls, j->forbid, j->live_from, j->live_to, j->density, reg);
+    r = linear_scan(j->e, j->nloc, j->cls, j->forbid, reuse, phi_of, j->live_from, j->live_to, j->density, reg);
+    efree(j->e, reuse); efree(j->e, phi_of);
     j->nxmm_held = 0;
     for (uint32_t k = 0; k < j->nloc; k++) {
         j->reg[k] = j->cls[k] == 1 ? reg[k] : NOREG;
@@ -2267,13 +2437,13 @@ static int volatile_conflicts(J *j, uint8_t *out) {
     count[0] = ealloc(j->e, 4 * (n + 1)); count[1] = ealloc(j->e, 4 * (n + 1));
     if (!count[0] || !count[1]) { efree(j->e, count[0]); efree(j->e, count[1]); j->a.oom = 1; return 0; }
     for (int r = 0; r < 2; r++)                      /* count[r][p]: positions before p whose code writes regs[r] */
-        for (uint32_t p = 0; p < n; p++) count[r][p + 1] = count[r][p] + (j->writes[p] >> regs[r] & 1);
+        for (uint32_t p = 0; p < n; p++) count[r][p + 1] = count[r][p] + (j->writes[j->ins_at[p]] >> regs[r] & 1);
     int wrong = 0;
     for (uint32_t k = 0; k < j->nloc; k++) {
         out[k] = 0;
         if (j->cls[k] != 1) continue;
         uint32_t from = j->live_from[k], to = j->live_to[k] + 1 < n ? j->live_to[k] + 1 : n;
-        if (from < n && j->ir->ins[from].id == j->ir->base + k && j->ir->ins[from].op != I_PHI) from++;
+        if (from < n && j->ir->ins[j->ins_at[from]].id == j->ir->base + k && j->ir->ins[j->ins_at[from]].op != I_PHI) from++;
         for (int r = 0; r < 2; r++)
             if (from < to && count[r][to] > count[r][from]) out[k] |= bit(regs[r]);
         if (out[k] & bit((Reg)j->reg[k])) wrong = 1;
@@ -2334,7 +2504,7 @@ static int osr_entry(J *j, uint32_t bb) {
     uint32_t entry = j->a.len;
     prologue(j);
     x86_mov_rm(&j->a, EDX, M(EBP, fp_arg));
-    uint32_t header = j->ir->bb[bb];
+    uint32_t header = j->pos[j->ir->bb[bb]];
     for (uint32_t k = 0; k < j->nloc; k++) {
         uint32_t v = j->ir->base + k;
         if (!is_local(j, v) || !j->loc[k]) continue;
@@ -2484,11 +2654,12 @@ static uint8_t scalar_writes(J *j, uint32_t bb, Ins *I) {
         if (c != C_I32) return I->sub == 6 ? ECX_EDX : 0;               /* frem calls fmod */
         if (I->sub <= 1 || (I->sub >= 10 && I->sub <= 12)) return operand_in_place(j, I->o[1]) ? 0 : bit(ECX);
         if (I->sub >= 7 && I->sub <= 9 && (j->e->v[I->o[1]].k == V_CINT || j->e->v[I->o[1]].k == V_CNULL)) return 0;
+        if (I->sub == 2 && j->e->v[I->o[1]].k == V_CINT) return 0;                /* imul r, a, k */
         return I->sub >= 3 && I->sub <= 6 ? ECX_EDX : bit(ECX);          /* div/rem: EDX too */
     case I_CAST: return cast_writes(j, I);
     case I_GEP: {
-        uint32_t var; uint8_t scale; int32_t offset;
-        if (gep_shape(j, I, &var, &scale, &offset)) return var == NOTY ? 0 : bit(EDX);
+        GepShape g;
+        if (gep_shape(j, I, &g)) return g.nvar ? bit(EDX) : 0;
         for (uint32_t k = 1; k < I->n; k++) if (is_local(j, I->o[k])) return bit(ECX);
         return 0;
     }
@@ -2509,7 +2680,7 @@ static uint8_t scratch_writes(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     uint32_t k;
     if (is_shared_cast(I) || unused_splat(j, I)) return 0;
-    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* <4 x float> in XMM registers, else lane by lane */
+    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* <4 x float>/<2 x double> in XMM registers, else lane by lane */
         return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed_float(j, I) ? 0 : ECX_EDX;
     if (I->op == I_STORE && is_vector(j, I->ty2)) return quad(j, I->ty2) ? 0 : ECX_EDX;
     if (I->op == I_EXTELT || I->op == I_EXTVAL || I->op == I_INSVAL) return ECX_EDX;
@@ -2585,7 +2756,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0; j.a.fields = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
+    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
     efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
     fn_ir_free(e, &ir);
     return r;

@@ -1,13 +1,17 @@
 /* Register allocation for the JIT: live intervals over the function's
- * instructions in block order, then linear scan.
+ * instructions in a linear order of its blocks, then linear scan.
  *
- * Positions are instruction indices. A value's interval is the hull of
+ * The order (order_blocks) is a reverse postorder that keeps each loop's
+ * blocks together: a value live around a loop then spans the loop, not
+ * whatever the source placed between its header and its latch (clang puts a
+ * rotated loop's preheader-side copy after the loops that follow it).
+ * Positions are indices in that order. A value's interval is the hull of
  * every point where it is live (liveness per block, to a fixpoint), its
  * definition and its uses; a phi is also live where its incoming edges
  * write it (the ends of its predecessors), and a phi's incoming value is
  * used at the end of that predecessor. The hull over-approximates (a value
  * may be dead in parts of it), never under: two values whose hulls do not
- * meet can share a register whatever the block order.
+ * meet can share a register whatever the order.
  *
  * Linear scan then walks the intervals by start. A value gets a free
  * register of its class that it may take (ECX and EDX only where nothing in
@@ -15,7 +19,10 @@
  * free, the one with the lowest use density (uses, weighted 8x per loop
  * level, per instruction its interval spans) among it and those holding
  * registers it may take stays in memory for its whole life: every value has
- * a frame slot, so nothing is split or reloaded. */
+ * a frame slot, so nothing is split or reloaded. A value whose one job after
+ * some point is to become a phi's next value (phi_of: the caller checked that
+ * the phi is read no more from its definition on) takes the phi's register
+ * when the phi has one: the loop's back-edge then copies nothing. */
 #include "jit.h"
 #include "x86.h"
 
@@ -43,6 +50,124 @@ static uint32_t *successor_buffer(E *e, FnIR *ir) {
 }
 
 static uint32_t block_end(FnIR *ir, uint32_t b) { return ir->bb[b + 1] - 1; }
+
+/* The control-flow graph: block b's successors succ[sfirst[b] .. sfirst[b + 1]),
+   its predecessors pred[pfirst[b] .. pfirst[b + 1]). */
+typedef struct Cfg { uint32_t *sfirst, *succ, *pfirst, *pred; } Cfg;
+
+static void free_cfg(E *e, Cfg *g) { efree(e, g->sfirst); efree(e, g->succ); efree(e, g->pfirst); efree(e, g->pred); }
+
+static int build_cfg(E *e, FnIR *ir, Cfg *g) {
+    uint32_t *buf = successor_buffer(e, ir), nb = ir->nbb, edges = 0;
+    g->sfirst = ealloc(e, 4 * (nb + 1)); g->pfirst = ealloc(e, 4 * (nb + 2));
+    if (!buf || !g->sfirst || !g->pfirst) { efree(e, buf); return -1; }
+    for (uint32_t b = 0; b < nb; b++) {
+        uint32_t n = successors(ir, b, buf);
+        g->sfirst[b] = edges; edges += n;
+        for (uint32_t i = 0; i < n; i++) g->pfirst[buf[i] + 2]++;
+    }
+    g->sfirst[nb] = edges;
+    g->succ = ealloc(e, 4 * edges + 4); g->pred = ealloc(e, 4 * edges + 4);
+    if (!g->succ || !g->pred) { efree(e, buf); return -1; }
+    for (uint32_t b = 0; b < nb; b++) g->pfirst[b + 2] += g->pfirst[b + 1];
+    for (uint32_t b = 0; b < nb; b++) {                    /* pfirst[b + 1] is where b's next predecessor goes */
+        successors(ir, b, g->succ + g->sfirst[b]);
+        for (uint32_t i = g->sfirst[b]; i < g->sfirst[b + 1]; i++) g->pred[g->pfirst[g->succ[i] + 1]++] = b;
+    }
+    efree(e, buf);
+    return 0;
+}
+
+/* A depth-first walk from the entry: each block's successors in the order of
+   g->succ. Calls back_edge for an edge to a block still on the walk's stack;
+   appends each block to post[] when the walk leaves it; returns how many.
+   state[b]: 0 not reached, 1 on the stack, 2 left. */
+typedef struct Walk { uint32_t *state, *stack, *next, *post; } Walk;
+static uint32_t depth_first(FnIR *ir, const Cfg *g, Walk *w, void (*back_edge)(void *ctx, uint32_t from, uint32_t to), void *ctx) {
+    uint32_t sp = 0, n = 0;
+    memset(w->state, 0, 4 * ir->nbb);
+    w->stack[0] = 0; w->next[0] = g->sfirst[0]; w->state[0] = 1;
+    for (;;) {
+        uint32_t b = w->stack[sp];
+        if (w->next[sp] < g->sfirst[b + 1]) {
+            uint32_t s = g->succ[w->next[sp]++];
+            if (w->state[s] == 1 && back_edge) back_edge(ctx, b, s);
+            if (w->state[s]) continue;
+            w->state[s] = 1; sp++; w->stack[sp] = s; w->next[sp] = g->sfirst[s];
+            continue;
+        }
+        w->state[b] = 2; w->post[n++] = b;
+        if (sp-- == 0) return n;
+    }
+}
+
+/* the back-edges found by depth_first, as (latch, header) pairs */
+typedef struct BackEdges { uint32_t *from, *to, n; } BackEdges;
+static void note_back_edge(void *ctx, uint32_t from, uint32_t to) {
+    BackEdges *x = ctx;
+    x->from[x->n] = from; x->to[x->n++] = to;
+}
+
+/* depth[b]: how many natural loops hold block b. A header's loop is itself and
+   every block that reaches one of its latches backwards without passing it. */
+static void loop_depths(FnIR *ir, const Cfg *g, const Walk *w, const BackEdges *x, uint32_t *mark, uint32_t *work, uint32_t *depth) {
+    memset(depth, 0, 4 * ir->nbb);
+    for (uint32_t b = 0; b < ir->nbb; b++) mark[b] = NOTY;
+    for (uint32_t i = 0; i < x->n; i++) {
+        uint32_t h = x->to[i], n = 0;
+        if (mark[h] == h) continue;                        /* this header's loop is counted */
+        mark[h] = h; depth[h]++;
+        for (uint32_t k = i; k < x->n; k++)
+            if (x->to[k] == h && mark[x->from[k]] != h) { mark[x->from[k]] = h; work[n++] = x->from[k]; }
+        while (n) {
+            uint32_t b = work[--n];
+            depth[b]++;
+            for (uint32_t p = g->pfirst[b]; p < g->pfirst[b + 1]; p++)
+                if (w->state[g->pred[p]] == 2 && mark[g->pred[p]] != h) { mark[g->pred[p]] = h; work[n++] = g->pred[p]; }
+        }
+    }
+}
+
+/* each block's successors shallowest first (a stable insertion sort): the walk
+   then reaches the one staying in the loop last, and reverse postorder puts it
+   right after the block, the loop's exits after the loop */
+static void successors_by_depth(FnIR *ir, Cfg *g, const uint32_t *depth) {
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = g->sfirst[b] + 1; i < g->sfirst[b + 1]; i++)
+            for (uint32_t k = i, s = g->succ[i]; k > g->sfirst[b] && depth[g->succ[k - 1]] > depth[s]; k--) {
+                g->succ[k] = g->succ[k - 1]; g->succ[k - 1] = s;
+            }
+}
+
+/* pos[i]: instruction i's position in the order the intervals are measured
+   in; at[p] the instruction at position p; depth[b] block b's loop nesting.
+   Blocks no walk from the entry reaches go last, in index order. */
+int order_blocks(E *e, FnIR *ir, uint32_t *pos, uint32_t *at, uint32_t *depth) {
+    Cfg g = { 0 };
+    Walk w = { 0 };
+    BackEdges x = { 0 };
+    uint32_t nb = ir->nbb;
+    int r = build_cfg(e, ir, &g);
+    if (r == 0) {
+        uint32_t edges = g.sfirst[nb];
+        w.state = ealloc(e, 4 * nb + 4); w.stack = ealloc(e, 4 * nb + 4); w.next = ealloc(e, 4 * nb + 4); w.post = ealloc(e, 4 * nb + 4);
+        x.from = ealloc(e, 4 * edges + 4); x.to = ealloc(e, 4 * edges + 4);
+        r = w.state && w.stack && w.next && w.post && x.from && x.to ? 0 : -1;
+    }
+    if (r == 0) {
+        depth_first(ir, &g, &w, note_back_edge, &x);
+        loop_depths(ir, &g, &w, &x, w.stack, w.next, depth);   /* the walk's stack is free again: scratch */
+        successors_by_depth(ir, &g, depth);
+        uint32_t n = depth_first(ir, &g, &w, NULL, NULL), p = 0;
+        for (uint32_t k = n; k-- > 0; )
+            for (uint32_t i = ir->bb[w.post[k]]; i < ir->bb[w.post[k] + 1]; i++) { pos[i] = p; at[p++] = i; }
+        for (uint32_t b = 0; b < nb; b++)
+            if (!w.state[b]) for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) { pos[i] = p; at[p++] = i; }
+    }
+    free_cfg(e, &g);
+    efree(e, w.state); efree(e, w.stack); efree(e, w.next); efree(e, w.post); efree(e, x.from); efree(e, x.to);
+    return r;
+}
 
 static void live(uint32_t *start, uint32_t *end, uint32_t k, uint32_t pos) {
     if (start[k] == NOTY || pos < start[k]) start[k] = pos;
@@ -132,23 +257,15 @@ static int liveness(E *e, FnIR *ir, uint32_t nloc, Sets *L) {
     return 0;
 }
 
-/* intervals (start, end) and use weights of the locals [ir->base, ir->base + nloc) */
-static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *weight, uint32_t *depth) {
-    uint32_t *succ = successor_buffer(e, ir);
-    if (!succ) return -1;
+/* intervals (start, end) as positions and use weights of the locals [ir->base, ir->base + nloc) */
+static int intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *weight) {
     for (uint32_t k = 0; k < nloc; k++) { start[k] = e->v[ir->base + k].k == V_ARG ? 0 : NOTY; end[k] = 0; }
-    for (uint32_t b = 0; b < ir->nbb; b++) {
-        uint32_t n = successors(ir, b, succ);
-        for (uint32_t i = 0; i < n; i++)
-            if (succ[i] <= b) for (uint32_t x = succ[i]; x <= b; x++) depth[x]++;
-    }
-    efree(e, succ);
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
             uint32_t d = I->id - ir->base;
             if (I->id != NOTY && I->id >= ir->base && d < nloc) {
-                live(start, end, d, I->op == I_PHI ? ir->bb[b] : i);
+                live(start, end, d, pos[I->op == I_PHI ? ir->bb[b] : i]);
                 weight[d] += loop_weight(depth[b]);
             }
             for (uint32_t k = 0; k < I->n; k++) {
@@ -156,39 +273,38 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *e
                 uint32_t at = NOTY;                                   /* a phi's incoming value: the block its edge leaves */
                 if (I->op == I_PHI && k + 1 < I->n && I->o[k + 1] < ir->nbb) {
                     at = I->o[k + 1];
-                    live(start, end, d, block_end(ir, at));           /* the edge writes the phi there, constant or not */
+                    live(start, end, d, pos[block_end(ir, at)]);      /* the edge writes the phi there, constant or not */
                 }
                 uint32_t v = I->o[k] - ir->base;
                 if (I->o[k] < ir->base || v >= nloc) continue;
                 /* used at i; or where the edge reads it, the end of that block (of b itself for a loop of one block) */
-                live(start, end, v, at == NOTY ? i : block_end(ir, at));
+                live(start, end, v, pos[at == NOTY ? i : block_end(ir, at)]);
                 weight[v] += loop_weight(depth[at == NOTY ? b : at]);
             }
         }
-    /* the hull of every point where a local is live, in block order */
+    /* the hull of every point where a local is live */
     Sets L;
     memset(&L, 0, sizeof L);
     int r = liveness(e, ir, nloc, &L);
-    for (uint32_t b = 0; r == 0 && b < ir->nbb; b++)
+    for (uint32_t b = 0; r == 0 && b < ir->nbb; b++) {
+        /* live into b: before its first instruction, so from the position before
+           it (a call opening the block must see the value as live across it) */
+        uint32_t first = pos[ir->bb[b]], before = first ? first - 1 : 0, last = pos[block_end(ir, b)];
         for (uint32_t x = 0; x < L.words; x++) {              /* word by word, bit by bit: the sets are sparse */
-            /* live into b: before its first instruction, so from the position before
-               it (a call opening the block must see the value as live across it) */
             for (uint32_t bits = row(L.in, L.words, b)[x]; bits; bits &= bits - 1)
-                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], ir->bb[b] ? ir->bb[b] - 1 : 0);
+                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], before);
             for (uint32_t bits = row(L.out, L.words, b)[x]; bits; bits &= bits - 1)
-                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], block_end(ir, b));
+                live(start, end, L.locals[32 * x + (uint32_t)__builtin_ctz(bits)], last);
         }
+    }
     efree(e, L.in); efree(e, L.out); efree(e, L.gen); efree(e, L.kill); efree(e, L.ids); efree(e, L.locals);
     for (uint32_t k = 0; k < nloc; k++) if (start[k] == NOTY) start[k] = end[k] = 0;
     return r;
 }
 
-int live_intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end, uint32_t *density) {
-    uint32_t *depth = ealloc(e, 4 * (ir->nbb + 1));
-    if (!depth) return -1;
+int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *density) {
     memset(density, 0, 4 * nloc);
-    int r = intervals(e, ir, nloc, start, end, density, depth);
-    efree(e, depth);
+    int r = intervals(e, ir, nloc, pos, depth, start, end, density);
     /* what a register is worth to a value: its weighted uses per instruction it spans
        (a long-lived value used now and then loses to a loop's counter) */
     for (uint32_t k = 0; r == 0 && k < nloc; k++)
@@ -196,8 +312,8 @@ int live_intervals(E *e, FnIR *ir, uint32_t nloc, uint32_t *start, uint32_t *end
     return r;
 }
 
-int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint32_t *start, const uint32_t *end,
-                const uint32_t *weight, int8_t *reg) {
+int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint8_t *reuse, const uint32_t *phi_of,
+                const uint32_t *start, const uint32_t *end, const uint32_t *weight, int8_t *reg) {
     uint32_t *order = ealloc(e, 4 * (nloc + 1));
     if (!order) return -1;
     /* the caller-saved ECX and EDX first: a value that may have one leaves EBX, ESI and EDI
@@ -213,19 +329,33 @@ int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, 
             while (x > 0 && start[order[x - 1]] > start[k]) { order[x] = order[x - 1]; x--; }
             order[x] = k;
         }
-        uint32_t holder[6];                                   /* the local in each register, or NOTY */
-        for (uint32_t r = 0; r < 6; r++) holder[r] = NOTY;
+        /* the local in each register (NOTY: none), and the phi or value sharing it (phi_of) */
+        uint32_t holder[6], sharer[6];
+        for (uint32_t r = 0; r < 6; r++) holder[r] = sharer[r] = NOTY;
         for (uint32_t i = 0; i < n; i++) {
             uint32_t k = order[i], free = NOTY, weakest = NOTY;
             for (uint32_t r = 0; r < pool_size[c]; r++) {
-                if (holder[r] != NOTY && end[holder[r]] < start[k]) holder[r] = NOTY;    /* expired */
+                /* expired; or its life ends at k's definition, which reads it before writing k */
+                if (holder[r] != NOTY && (end[holder[r]] < start[k] || (end[holder[r]] == start[k] && reuse[k]))) holder[r] = sharer[r] = NOTY;
                 if (c == 1 && forbid[k] >> pool[c][r] & 1) continue;
                 if (holder[r] == NOTY) { if (free == NOTY) free = r; }
                 else if (weakest == NOTY || weight[holder[r]] < weight[holder[weakest]]) weakest = r;
             }
-            if (free == NOTY && weakest != NOTY && weight[holder[weakest]] < weight[k]) { reg[holder[weakest]] = -1; free = weakest; }
+            uint32_t p = phi_of[k], shared = NOTY;
+            for (uint32_t r = 0; p != NOTY && r < pool_size[c]; r++)
+                if (holder[r] == p && sharer[r] == NOTY && !(c == 1 && forbid[k] >> pool[c][r] & 1)) shared = r;
+            if (shared != NOTY) {                             /* the phi's register: the edge's copy is none */
+                reg[k] = pool[c][shared];
+                if (end[k] > end[p]) { holder[shared] = k; sharer[shared] = p; } else sharer[shared] = k;
+                continue;
+            }
+            if (free == NOTY && weakest != NOTY && weight[holder[weakest]] < weight[k]) {
+                reg[holder[weakest]] = -1;
+                if (sharer[weakest] != NOTY) reg[sharer[weakest]] = -1;
+                free = weakest;
+            }
             if (free == NOTY) continue;                       /* stays in memory */
-            holder[free] = k;
+            holder[free] = k; sharer[free] = NOTY;
             reg[k] = pool[c][free];
         }
     }

@@ -115,6 +115,8 @@ void x86_movups_mr(X86 *a, Mem m, Xmm s);
 void x86_ps_rr(X86 *a, SseOp op, Xmm d, Xmm s);          /* addps/mulps/... (packed single) */
 void x86_movaps_rr(X86 *a, Xmm d, Xmm s);                /* nothing when d == s */
 void x86_shufps(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* lanes: two bits per result lane (0x00: splat lane 0) */
+void x86_pd_rr(X86 *a, SseOp op, Xmm d, Xmm s);          /* addpd/mulpd/... (packed double) */
+void x86_shufpd(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* lanes: one bit per result lane */
 
 /* x87, only to move cdecl float/double return values through ST0 */
 void x86_fld_m(X86 *a, Prec p, Mem m);
