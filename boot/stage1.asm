@@ -1,6 +1,6 @@
 ; BareFlow stage1: the MBR (sector 0). The BIOS loads it at 0x7C00 with DL = boot
 ; drive. It stamps the TSC into bf_boot_info, loads stage2 (LBA 1..8) and the
-; image header (LBA 9) behind it to 0x7E00 with int 13h extensions, checks
+; image header (LBA 9) behind it to 0x7E00 by ATA PIO, checks
 ; stage2 against the header's CRC-32 of it and jumps to it with DL unchanged.
 ; Offsets mirror boot/bootinfo.h.
 
@@ -20,6 +20,34 @@ DEBUG_EXIT_PORT equ 0xF4
 EXIT_DISK       equ 5              ; BF_EXIT_DISK
 EXIT_CORRUPT    equ 12             ; BF_EXIT_CORRUPT_IMAGE
 COM1            equ 0x3F8
+ATA_DATA        equ 0x1F0
+ATA_COUNT       equ 0x1F2          ; then LBA 0..7, 8..15, 16..23, drive, command
+ATA_STATUS      equ 0x1F7
+ATA_COMMAND     equ 0x1F7
+ATA_CONTROL     equ 0x3F6
+ATA_READ_SECTORS equ 0x20
+ST_BSY          equ 0x80
+ST_DF           equ 0x20
+ST_DRQ          equ 0x08
+ST_ERR          equ 0x01
+PIC1_CMD        equ 0x20
+PIC1_DATA       equ 0x21
+PIC2_CMD        equ 0xA0
+PIC2_DATA       equ 0xA1
+PIC_EOI         equ 0x20
+PIC1_ONLY_CASCADE equ 0xFB
+PIC2_RTC_AND_IDE equ 0xBE         ; IRQ 8 and 14 open
+IVT_RTC         equ 0x70 * 4
+IVT_IDE         equ 0x76 * 4
+RTC_INDEX       equ 0x70
+RTC_DATA        equ 0x71
+RTC_A_2HZ       equ 0x2F0A         ; register A = 0x2F: 32.768 kHz base, rate 15 (2 Hz)
+RTC_B_PERIODIC  equ 0x420B         ; register B = 0x42: periodic interrupt, 24-hour, BCD
+RTC_C           equ 0x0C
+WATCHDOG_TICKS  equ 20             ; a drive busy this long (10 s) has failed
+PIT_CMD         equ 0x43
+PIT_CH0         equ 0x40
+PIT_CH0_ONE_SHOT equ 0x30
 
 start:
     cli
@@ -41,22 +69,7 @@ start:
     mov [BI_TSC_STAGE1], eax
     mov [BI_TSC_STAGE1 + 4], edx
 
-    ; int 13h extensions present and usable for packet reads?
-    mov ah, 0x41
-    mov bx, 0x55AA
-    mov dl, [boot_drive]
-    int 0x13
-    jc .no_ext
-    cmp bx, 0xAA55
-    jne .no_ext
-    test cl, 1
-    jz .no_ext
-
-    mov si, dap
-    mov ah, 0x42
-    mov dl, [boot_drive]
-    int 0x13
-    jc .disk_error
+    call read_stage2
 
     ; A flipped byte in stage2 must stop here, not boot a wrong kernel.
     mov si, STAGE2_ADDR
@@ -68,16 +81,103 @@ start:
     mov dl, [boot_drive]
     jmp 0:STAGE2_ADDR
 
-.no_ext:
-    mov si, msg_no_ext
-    jmp fail_disk
-.disk_error:
-    mov si, msg_disk
-    jmp fail_disk
 .corrupt:
     push EXIT_CORRUPT
     mov si, msg_corrupt
     jmp fail
+
+; Stage2 and the header sector by ATA PIO from the primary master, as stage2
+; reads the kernel (boot/README.md): a wait sleeps until the drive's IRQ 14
+; instead of polling, the PIT stopped, so that under -icount the count does not
+; depend on how long the host takes (SeaBIOS's int 13h polls: 40K..270K
+; instructions of noise). The RTC's periodic interrupt (2 Hz, host time) is
+; the watchdog; a missing drive (status 0xFF), a failed read or a drive busy
+; for 10 s is a disk error. stage2 sets up the vectors and the RTC its own way.
+read_stage2:
+    cli
+    xor ax, ax
+    mov word [IVT_RTC], irq_rtc
+    mov word [IVT_RTC + 2], ax
+    mov word [IVT_IDE], irq_ide
+    mov word [IVT_IDE + 2], ax
+    mov al, PIC1_ONLY_CASCADE
+    out PIC1_DATA, al
+    mov al, PIC2_RTC_AND_IDE
+    out PIC2_DATA, al
+    mov ax, RTC_A_2HZ
+    call rtc_write
+    mov ax, RTC_B_PERIODIC
+    call rtc_write
+    mov al, PIT_CH0_ONE_SHOT       ; count 1: expires at once, arms nothing after
+    out PIT_CMD, al
+    mov al, 1
+    out PIT_CH0, al
+    xor al, al
+    out PIT_CH0, al
+    mov dx, ATA_CONTROL
+    out dx, al                     ; AL = 0: the drive's interrupt on
+    mov dx, ATA_STATUS
+    in al, dx
+    test al, ST_BSY | ST_DRQ       ; busy, or 0xFF: no drive
+    jnz .error
+    mov si, ata_registers
+    mov dl, ATA_COUNT & 0xFF
+.register:                         ; 0x1F2..0x1F7, the command last
+    lodsb
+    out dx, al
+    inc dx
+    cmp dl, (ATA_COMMAND + 1) & 0xFF
+    jb .register
+    dec dx                         ; ATA_STATUS
+    mov di, STAGE2_ADDR
+    mov bx, (WATCHDOG_TICKS << 8) | (STAGE2_SECTORS + 1)
+.sector:                           ; DX = ATA_STATUS
+    sti                            ; takes effect after hlt: no lost wake-up
+    hlt
+    cli
+    in al, dx                      ; reading the status acknowledges the drive
+    test al, ST_BSY
+    jz .ready
+    dec bh                         ; woken busy: the RTC ticked
+    jnz .sector
+    jmp .error
+.ready:
+    test al, ST_ERR | ST_DF
+    jnz .error
+    test al, ST_DRQ
+    jz .error
+    mov dl, ATA_DATA & 0xFF
+    mov cx, 256
+    rep insw
+    mov dl, ATA_STATUS & 0xFF
+    dec bl
+    jnz .sector
+    sti
+    ret
+.error:
+    mov si, msg_disk
+    jmp fail_disk
+
+rtc_write:                         ; AL = register, AH = value
+    out RTC_INDEX, al
+    mov al, ah
+    out RTC_DATA, al
+    ret
+
+irq_rtc:
+    push ax
+    mov al, RTC_C                  ; reading C lets the RTC tick again
+    out RTC_INDEX, al
+    in al, RTC_DATA
+    jmp irq_eoi
+irq_ide:
+    push ax
+irq_eoi:
+    mov al, PIC_EOI
+    out PIC2_CMD, al
+    out PIC1_CMD, al
+    pop ax
+    iret
 
 ; CRC-32 (IEEE, as zlib computes it) of CX bytes at DS:SI -> EAX. A 256-entry
 ; table built first makes it one lookup a byte: stage2's 4 KiB cost ~40K
@@ -132,16 +232,11 @@ fail:
     hlt
     jmp .halt
 
-msg_no_ext: db "stage1: BIOS has no int 13h extensions", 13, 10, 0
-msg_disk:   db "stage1: disk error loading stage2", 13, 10, 0
+msg_disk:   db "stage1: disk error reading stage2", 13, 10, 0
 msg_corrupt: db "stage1: stage2 does not match its CRC-32 in the image header", 13, 10, 0
 
-align 4
-dap:                               ; int 13h AH=42h disk address packet
-    db 16, 0
-    dw STAGE2_SECTORS + 1          ; stage2 and the header sector
-    dw STAGE2_ADDR, 0              ; offset, segment
-    dq STAGE2_LBA
+ata_registers:                     ; count, LBA 0..7, 8..15, 16..23, drive, command
+    db STAGE2_SECTORS + 1, STAGE2_LBA, 0, 0, 0xE0, ATA_READ_SECTORS
 
 boot_drive: db 0
 

@@ -162,6 +162,13 @@ describe('corrupt boot chain and kernels', () => {
     expect(r.events).toEqual([]);
   });
 
+  it('a disk that ends inside stage2: stage1 says so and exits, without the BIOS', async () => {
+    // stage1 reads LBA 1..9 in one ATA command; the drive refuses the sectors past the end (status ERR).
+    const r = await expectFailure(withSectors(img, 5), { mode: 'aot' }, exitCodes.disk, /^stage1: disk error reading stage2\r?$/m);
+    expect(r.events).toEqual([]);
+    expect(r.wallMs).toBeLessThan(10_000);
+  });
+
   it('a disk read that fails: stage2 names the sector and the drive status', async () => {
     // The disk ends half-way through the aot kernel: the drive refuses the first sector past its end (status READY | ERR).
     const part = readHeader(readFileSync(img)).parts.find((p) => p.name === 'aot')!;
