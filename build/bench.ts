@@ -169,6 +169,8 @@ export async function bench(): Promise<void> {
   const phases = table(['boot-to-first-token by phase (-icount, instructions)', 'aot', ...names]);
   phases.push(...firstTokenPhaseRows([aot, ...modes].map((m) => m.icount)));
   console.log(phases.toString());
+  // Issue 11's start-up target is jit's; a meta boot reads and decodes runtime.bc (the engine as bitcode) before anything, cache or not.
+  const warmTarget = { jit: 'target ≤ 1.5x, goal ≤ 1.1x', meta: 'no target: the bootstrap decodes runtime.bc first, see the bitcode row' };
   for (const [mode, runs] of [['jit', jit], ['meta', meta]] as const) {
     const cw = runs.cold.icount.jit!;
     const wj = runs.warm.icount.jit!;
@@ -181,7 +183,7 @@ export async function bench(): Promise<void> {
       ['warm: cache loaded (functions, bytes)', `${wj.cache.functions}, ${int(wj.cache.bytes)} bytes (${wj.cache.state})`],
       ['warm: load + verify + install (instructions; disk)', `${int(wj.cache.cycles)}; ${int(wj.cache.diskCycles)}`],
       ['warm: functions compiled', String(wj.compiles.count)],
-      ['warm boot-to-first-token / aot (target ≤ 1.5x, goal ≤ 1.1x)', x(runs.warm.icount.bootToFirstToken, aot.icount.bootToFirstToken)],
+      [`warm boot-to-first-token / aot (${warmTarget[mode]})`, x(runs.warm.icount.bootToFirstToken, aot.icount.bootToFirstToken)],
       ['warm instructions/token / aot', x(runs.warm.perToken, aot.perToken)],
     );
     console.log(c.toString());
