@@ -28,12 +28,14 @@ export interface BootRequest {
   gdb?: boolean;
   /** Write-through to the image instead of a throwaway overlay. */
   persist?: boolean;
-  /** How the timeout ends QEMU (default SIGTERM; tests of torn cache writes kill it outright). */
+  /** How the timeout or `cancel` ends QEMU (default SIGTERM; tests of torn cache writes kill it outright). */
   killSignal?: 'SIGTERM' | 'SIGKILL';
+  /** Ends QEMU when aborted, as the timeout does (tests that kill it at a moment of the run). */
+  cancel?: AbortSignal;
   onText?: (chunk: string) => void;
 }
 
-export type Outcome = 'exit' | 'timeout' | 'reset' | 'qemu-error';
+export type Outcome = 'exit' | 'timeout' | 'cancelled' | 'reset' | 'qemu-error';
 
 export interface BootResult {
   outcome: Outcome;
@@ -103,6 +105,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
       reject: false,
       timeout: req.timeoutMs ?? 120_000,
       killSignal: req.killSignal ?? 'SIGTERM',
+      ...(req.cancel ? { cancelSignal: req.cancel } : {}),
       stdin: 'ignore',
       buffer: { stdout: true, stderr: true },
       stripFinalNewline: false,
@@ -125,7 +128,7 @@ export async function boot(req: BootRequest): Promise<BootResult> {
     // (not by a warning: with -icount sleep=off a disk wait, the CPU halted with no virtual timer
     // armed, makes QEMU warn 'icount sleep disabled and no active timers').
     const qemuFailed = /^qemu-system-i386: (?!warning: )/m.test(String(r.stderr ?? ''));
-    const outcome: Outcome = r.timedOut ? 'timeout' : status === 0 ? 'reset' : status !== null && status % 2 === 1 && !qemuFailed ? 'exit' : 'qemu-error';
+    const outcome: Outcome = r.timedOut ? 'timeout' : r.isCanceled ? 'cancelled' : status === 0 ? 'reset' : status !== null && status % 2 === 1 && !qemuFailed ? 'exit' : 'qemu-error';
     return {
       outcome,
       guestCode: outcome === 'exit' ? (status! - 1) / 2 : null,
@@ -147,6 +150,8 @@ export function describeOutcome(r: BootResult): string {
       return `guest exited with code ${r.guestCode}`;
     case 'timeout':
       return 'timed out (the guest did not exit)';
+    case 'cancelled':
+      return 'ended by the host before the guest exited';
     case 'reset':
       return 'the guest reset (triple fault?) without an exit code';
     case 'qemu-error':

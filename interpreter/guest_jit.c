@@ -18,7 +18,10 @@
  * not match its payload (or the old header), never one that loads. A write
  * that fails says so in its `cache_write` event and the run ends normally.
  * Test option cache_stop_after=K: the write stops after K sectors of the slot
- * (payload first, then the header) and the run exits BF_EXIT_CACHE_STOP. */
+ * (payload first, then the header) and the run exits BF_EXIT_CACHE_STOP.
+ * Test option cache_write_pause=M: each sector is written on its own, then M
+ * million TSC cycles pass, so that QEMU killed at an instant of the host's
+ * choosing lands inside the write. */
 #include "bf.h"
 #include "engine.h"
 #include "kernel.h"
@@ -269,17 +272,34 @@ static void cache_load(CacheLayer *L)
              (unsigned long long)t1);
 }
 
-/* Writes `count` sectors of the slot, stopping (and exiting) where cache_stop_after says. */
-static int slot_write(uint32_t lba, uint32_t count, const uint8_t *buf, uint32_t *written, uint32_t stop, char *why, uint32_t len)
+/* The test options that slow a slot's write down or cut it short. */
+typedef struct {
+    uint32_t stop_after;    /* sectors */
+    uint32_t pause;         /* million TSC cycles after each sector */
+} WriteTest;
+
+static int write_paused(uint32_t lba, uint32_t count, const uint8_t *buf, uint32_t pause, char *why, uint32_t len)
 {
-    if (*written + count > stop) {
-        uint32_t n = stop - *written;
-        if (n && ata_write(lba, n, buf, why, len) == 0)
+    for (uint32_t i = 0; i < count; i++) {
+        if (ata_write(lba + i, 1, buf + i * BF_SECTOR, why, len))
+            return -1;
+        for (uint64_t t = bf_cycles(); bf_cycles() - t < (uint64_t)pause * 1000000u;)
+            ;
+    }
+    return 0;
+}
+
+/* Writes `count` sectors of the slot, stopping (and exiting) where cache_stop_after says. */
+static int slot_write(uint32_t lba, uint32_t count, const uint8_t *buf, uint32_t *written, const WriteTest *test, char *why, uint32_t len)
+{
+    if (*written + count > test->stop_after) {
+        uint32_t n = test->stop_after - *written;
+        if (n && write_paused(lba, n, buf, test->pause, why, len) == 0)
             ata_flush(why, len);
-        bf_fail(BF_EXIT_CACHE_STOP, "cache_stop_after=%u: stopped after %u sectors of the cache slot", stop, stop);
+        bf_fail(BF_EXIT_CACHE_STOP, "cache_stop_after=%u: stopped after %u sectors of the cache slot", test->stop_after, test->stop_after);
     }
     *written += count;
-    return ata_write(lba, count, buf, why, len);
+    return test->pause ? write_paused(lba, count, buf, test->pause, why, len) : ata_write(lba, count, buf, why, len);
 }
 
 static void cache_save(CacheLayer *L)
@@ -287,7 +307,7 @@ static void cache_save(CacheLayer *L)
     if (!cache_part || !L->e || bf_cache_new(L->e) == 0)
         return;
     uint64_t t0 = bf_cycles();
-    uint32_t stop = option_u32("cache_stop_after", 0xffffffffu, 0);
+    WriteTest test = { option_u32("cache_stop_after", 0xffffffffu, 0), option_u32("cache_write_pause", 0, 0) };
     /* Never the slot just loaded; else the one that holds nothing valid (A first), else the older. */
     int target;
     uint32_t seq = 0;
@@ -324,9 +344,9 @@ static void cache_save(CacheLayer *L)
     } else {
         uint32_t sectors = (bytes + BF_SECTOR - 1) / BF_SECTOR, written = 0;
         memset(buf + bytes, 0, sectors * BF_SECTOR - bytes);
-        if ((sectors > 1 && slot_write(slot_lba(L, target) + 1, sectors - 1, buf + BF_SECTOR, &written, stop, why, sizeof why)) ||
+        if ((sectors > 1 && slot_write(slot_lba(L, target) + 1, sectors - 1, buf + BF_SECTOR, &written, &test, why, sizeof why)) ||
             ata_flush(why, sizeof why) ||
-            slot_write(slot_lba(L, target), 1, buf, &written, stop, why, sizeof why) || ata_flush(why, sizeof why))
+            slot_write(slot_lba(L, target), 1, buf, &written, &test, why, sizeof why) || ata_flush(why, sizeof why))
             result = "failed";
     }
     bf_jit_resume(L->e, hold);

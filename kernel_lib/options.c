@@ -3,7 +3,7 @@
  * defaults: one "key=value" per line, '#' starts a comment line, spaces around
  * key and value are ignored. "mode" (read by stage2), "fault" (kmain's test
  * hook), "jit_threshold", "jit_layers", "runtime_loop_threshold" and
- * "cache_stop_after" (the jit and meta kernels', ignored by the others) are
+ * "cache_stop_after", "cache_write_pause" (the jit and meta kernels', ignored by the others) are
  * always known. */
 #include "bf.h"
 #include "kernel.h"
@@ -101,7 +101,7 @@ int bf_option(const char *name, char *buf, int len)
 
 static int is_known(const char *name, int n, const char *const *known)
 {
-    static const char *const implicit[] = { "mode", "fault", "jit_threshold", "jit_layers", "runtime_loop_threshold", "cache_stop_after", 0 };
+    static const char *const implicit[] = { "mode", "fault", "jit_threshold", "jit_layers", "runtime_loop_threshold", "cache_stop_after", "cache_write_pause", 0 };
     for (int k = 0; k < 2; k++)
         for (const char *const *p = k ? known : implicit; *p; p++)
             if ((int)strlen(*p) == n && strncmp(*p, name, n) == 0)
@@ -116,7 +116,7 @@ static void reject(const char *name, int n, const char *where, const char *const
     for (const char *const *p = known; *p; p++)
         used += snprintf(list + used, used < sizeof list ? sizeof list - used : 0, "%s, ", *p);
     if (used < sizeof list)
-        snprintf(list + used, sizeof list - used, "mode, fault, jit_threshold, jit_layers, runtime_loop_threshold, cache_stop_after");
+        snprintf(list + used, sizeof list - used, "mode, fault, jit_threshold, jit_layers, runtime_loop_threshold, cache_stop_after, cache_write_pause");
     bf_fail(BF_EXIT_BAD_OPTION, "unknown boot option '%.*s' %s (known: %s)", n, name, where, list);
 }
 

@@ -17,6 +17,8 @@ import { tempDir } from '../helpers/tempdir.ts';
 
 const T = 240_000;
 const full = !!process.env.BAREFLOW_FULL;
+// test:full's runs of these boot QEMU 50 to 250 times each.
+const longTimeout = full ? 3_600_000 : undefined;
 let defaultImg: string;
 
 beforeAll(async () => {
@@ -210,7 +212,7 @@ describe('cache: a bad slot is never loaded', () => {
         : at < SECTOR ? /^A: corrupt: header checksum mismatch; B: empty$/ : /^A: corrupt: payload checksum mismatch; B: empty$/;
       await expectCold(img, base.tokens, 'corrupt', want);
     }
-  });
+  }, longTimeout);
 
   it('a truncated payload, another format version, another build\'s slot, a forged slot with another build\'s key: each rejected by name', async () => {
     const base = await warmImage();
@@ -335,34 +337,66 @@ describe('cache: torn writes', () => {
     const all = await jitBoot(img, seeded, { raw: { cache_stop_after: String(sectors) } });
     ok(all);
     expect(readSlots(readFileSync(img))[1]).toMatchObject({ state: 'valid', matches: true });
-  });
+  }, longTimeout);
 
-  // QEMU killed (SIGKILL) at instants spread over the last part of a run that writes slot B: most
-  // kills land before the write or after it, some in it; whichever, the next boot loads A or B
-  // whole and generates the same tokens. Full runs only (wall time decides where a kill lands).
-  it.runIf(full)('QEMU killed at random instants around the write: the next boot loads a whole slot', async () => {
+  /** How much of slot B a killed boot wrote: none of it, part (payload sectors, not the header: the header goes last), or all. */
+  const slotBWritten = (img: Buffer, whole: BootResult): 'untouched' | 'torn' | 'whole' => {
+    const b = readSlots(img)[1];
+    if (b.state === 'valid') return 'whole';
+    const sectors = Math.ceil((one(whole, 'cache_write')!.bytes as number) / SECTOR);
+    return img.subarray(b.offset, b.offset + sectors * SECTOR).every((x) => x === 0) ? 'untouched' : 'torn';
+  };
+
+  // QEMU killed (SIGKILL) at instants spread over the write of slot B. The guest writes the cache
+  // after the story's closing newline on COM1, here a sector at a time with a pause after each
+  // (test option cache_write_pause, ~5 ms a sector): the write takes most of the time from that
+  // newline to the exit, which a first boot measures. Each kill comes at that newline plus a
+  // delay, the delays spread evenly over that time and a little past it. Whichever sector a kill
+  // lands on, the next boot loads A or B whole and generates the same tokens. Full runs only.
+  it.runIf(full)('QEMU killed at instants spread over the write: the next boot loads a whole slot', async () => {
     const base = fresh('kill-base.img');
     ok(await jitBoot(base, { ...greedy, steps: 8 }));
+    const slow = { cache_write_pause: '10' };
+    const storyEnd = (onEnd: () => void) => {
+      let text = '';
+      return (chunk: string) => {
+        const before = text.split('\n').length;
+        text += chunk;
+        if (before < 3 && text.split('\n').length >= 3) onEnd(); // the banner's newline, then the story's
+      };
+    };
     const probe = fresh('kill-probe.img');
     copyFileSync(base, probe);
-    const whole = await jitBoot(probe, seeded);
+    let endAt = 0;
+    const whole = await bootTest({ image: probe, options: { ...seeded, mode: 'jit' }, rawOptions: slow, timeoutMs: T, persist: true, onText: storyEnd(() => (endAt = performance.now())) });
     ok(whole);
-    const seen = new Set<string>();
-    for (let i = 0; i < 24; i++) {
+    expect(one(whole, 'cache_write')).toMatchObject({ state: 'written', slot: 'B', seq: 2 });
+    expect(endAt).toBeGreaterThan(0);
+    const tail = performance.now() - endAt; // story end to exit: the write and the shutdown
+    const seen = new Map<string, number>();
+    const kills = 24;
+    for (let i = 0; i < kills; i++) {
       const img = fresh(`kill-${i}.img`);
       copyFileSync(base, img);
-      const at = Math.round(whole.wallMs * (0.5 + (i / 24) * 0.7));
-      const killed = await bootTest({ image: img, options: { ...seeded, mode: 'jit' }, timeoutMs: at, persist: true, killSignal: 'SIGKILL' });
+      const delay = Math.round((tail * 1.1 * i) / (kills - 1));
+      const stop = new AbortController();
+      const killed = await bootTest({
+        image: img, options: { ...seeded, mode: 'jit' }, rawOptions: slow, timeoutMs: T, persist: true, killSignal: 'SIGKILL', cancel: stop.signal,
+        onText: storyEnd(() => setTimeout(() => stop.abort(), delay)),
+      });
+      const slotB = slotBWritten(readFileSync(img), whole);
       const after = await jitBoot(img, seeded);
       ok(after);
       const c = cacheEvent(after);
-      expect(c.state, `killed at ${at} ms (${killed.outcome})`).toBe('loaded');
-      expect(['A', 'B']).toContain(c.slot);
-      seen.add(`${killed.outcome}:${c.slot}`);
+      expect(c.state, `killed ${delay} ms after the story (${killed.outcome}, slot B ${slotB})`).toBe('loaded');
+      expect(c.slot, `slot B was ${slotB}`).toBe(slotB === 'whole' ? 'B' : 'A');
       expect(tokenIds(after.events)).toEqual(tokenIds(whole.events));
+      const what = `${killed.outcome}, slot B ${slotB}`;
+      seen.set(what, (seen.get(what) ?? 0) + 1);
     }
-    console.log(`kills: ${[...seen].join(', ')}`);
-  });
+    console.log(`kills (story end to exit ${Math.round(tail)} ms): ${[...seen].map(([k, n]) => `${n}x ${k}`).join('; ')}`);
+    expect(seen.get('cancelled, slot B torn') ?? 0, 'kills that landed inside the write').toBeGreaterThanOrEqual(kills / 2);
+  }, longTimeout);
 
   it('a first write stopped part-way leaves no valid slot: the next boot is cold', async () => {
     const h = readSlots(readFileSync((await warmImage()).image))[0].header!;
@@ -376,5 +410,5 @@ describe('cache: torn writes', () => {
       expect(cacheEvent(r).state).toBe('empty');
       expect(tokenIds(r.events)).toEqual(await aotTokens(greedy));
     }
-  });
+  }, longTimeout);
 });
