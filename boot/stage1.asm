@@ -20,34 +20,7 @@ DEBUG_EXIT_PORT equ 0xF4
 EXIT_DISK       equ 5              ; BF_EXIT_DISK
 EXIT_CORRUPT    equ 12             ; BF_EXIT_CORRUPT_IMAGE
 COM1            equ 0x3F8
-ATA_DATA        equ 0x1F0
-ATA_COUNT       equ 0x1F2          ; then LBA 0..7, 8..15, 16..23, drive, command
-ATA_STATUS      equ 0x1F7
-ATA_COMMAND     equ 0x1F7
-ATA_CONTROL     equ 0x3F6
-ATA_READ_SECTORS equ 0x20
-ST_BSY          equ 0x80
-ST_DF           equ 0x20
-ST_DRQ          equ 0x08
-ST_ERR          equ 0x01
-PIC1_CMD        equ 0x20
-PIC1_DATA       equ 0x21
-PIC2_CMD        equ 0xA0
-PIC2_DATA       equ 0xA1
-PIC_EOI         equ 0x20
-PIC1_ONLY_CASCADE equ 0xFB
-PIC2_RTC_AND_IDE equ 0xBE         ; IRQ 8 and 14 open
-IVT_RTC         equ 0x70 * 4
-IVT_IDE         equ 0x76 * 4
-RTC_INDEX       equ 0x70
-RTC_DATA        equ 0x71
-RTC_A_2HZ       equ 0x2F0A         ; register A = 0x2F: 32.768 kHz base, rate 15 (2 Hz)
-RTC_B_PERIODIC  equ 0x420B         ; register B = 0x42: periodic interrupt, 24-hour, BCD
-RTC_C           equ 0x0C
-WATCHDOG_TICKS  equ 20             ; a drive busy this long (10 s) has failed
-PIT_CMD         equ 0x43
-PIT_CH0         equ 0x40
-PIT_CH0_ONE_SHOT equ 0x30
+%include "disk.inc"
 
 start:
     cli
@@ -104,9 +77,9 @@ read_stage2:
     out PIC1_DATA, al
     mov al, PIC2_RTC_AND_IDE
     out PIC2_DATA, al
-    mov ax, RTC_A_2HZ
+    mov ax, (0x20 | RTC_RATE_2HZ) << 8 | RTC_A  ; 32.768 kHz base, 2 Hz
     call rtc_write
-    mov ax, RTC_B_PERIODIC
+    mov ax, (RTC_B_PERIODIC | 0x02) << 8 | RTC_B ; periodic interrupt, 24-hour, BCD
     call rtc_write
     mov al, PIT_CH0_ONE_SHOT       ; count 1: expires at once, arms nothing after
     out PIT_CMD, al
@@ -130,7 +103,7 @@ read_stage2:
     jb .register
     dec dx                         ; ATA_STATUS
     mov di, STAGE2_ADDR
-    mov bx, (WATCHDOG_TICKS << 8) | (STAGE2_SECTORS + 1)
+    mov bl, STAGE2_SECTORS + 1
 .sector:                           ; DX = ATA_STATUS
     sti                            ; takes effect after hlt: no lost wake-up
     hlt
@@ -138,8 +111,8 @@ read_stage2:
     in al, dx                      ; reading the status acknowledges the drive
     test al, ST_BSY
     jz .ready
-    dec bh                         ; woken busy: the RTC ticked
-    jnz .sector
+    cmp byte [ticks], WATCHDOG_TICKS
+    jb .sector
     jmp .error
 .ready:
     test al, ST_ERR | ST_DF
@@ -158,26 +131,7 @@ read_stage2:
     mov si, msg_disk
     jmp fail_disk
 
-rtc_write:                         ; AL = register, AH = value
-    out RTC_INDEX, al
-    mov al, ah
-    out RTC_DATA, al
-    ret
-
-irq_rtc:
-    push ax
-    mov al, RTC_C                  ; reading C lets the RTC tick again
-    out RTC_INDEX, al
-    in al, RTC_DATA
-    jmp irq_eoi
-irq_ide:
-    push ax
-irq_eoi:
-    mov al, PIC_EOI
-    out PIC2_CMD, al
-    out PIC1_CMD, al
-    pop ax
-    iret
+%include "disk_irq.inc"
 
 ; CRC-32 (IEEE, as zlib computes it) of CX bytes at DS:SI -> EAX. A 256-entry
 ; table built first makes it one lookup a byte: stage2's 4 KiB cost ~40K
@@ -239,6 +193,7 @@ ata_registers:                     ; count, LBA 0..7, 8..15, 16..23, drive, comm
     db STAGE2_SECTORS + 1, STAGE2_LBA, 0, 0, 0xE0, ATA_READ_SECTORS
 
 boot_drive: db 0
+ticks:      db 0
 
 %if ($ - $$) > 446
 %error "stage1 code overlaps the partition table"

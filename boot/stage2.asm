@@ -52,47 +52,8 @@ CRC_TABLE         equ 0x3000        ; 16 KiB, above the E820 map (0x1000..0x1C00
 CRC_SLICES        equ 16
 %define CRC_T(k)  (CRC_TABLE + (k) * 1024)
 
-; ATA PIO on the primary channel's master drive: the BIOS's first hard disk
-; under QEMU -machine pc (the image header's magic confirms it is ours).
-ATA_DATA          equ 0x1F0
-ATA_COUNT         equ 0x1F2
-ATA_LBA0          equ 0x1F3         ; LBA bits 0..7
-ATA_LBA1          equ 0x1F4         ; bits 8..15
-ATA_LBA2          equ 0x1F5         ; bits 16..23
-ATA_DRIVE         equ 0x1F6         ; 0xE0 | LBA bits 24..27: master, LBA mode
-ATA_STATUS        equ 0x1F7         ; reading it acknowledges the drive's interrupt
-ATA_COMMAND       equ 0x1F7
-ATA_CONTROL       equ 0x3F6         ; write: 0 = interrupts on; read: status, no acknowledge
-ATA_READ_SECTORS  equ 0x20
-ST_ERR            equ 0x01
-ST_DRQ            equ 0x08
-ST_DF             equ 0x20
-ST_BSY            equ 0x80
+%include "disk.inc"
 SECTOR_DWORDS     equ 128
-; Interrupts while loading: the drive's (IRQ 14) and the RTC's periodic tick
-; (IRQ 8, 2 Hz, host time: the watchdog); everything else masked, the PIT
-; stopped (kernel_lib/irq.c says why). The BIOS left the slave PIC on vectors
-; 0x70..0x77.
-PIC1_DATA         equ 0x21
-PIC2_DATA         equ 0xA1
-PIC1_CMD          equ 0x20
-PIC2_CMD          equ 0xA0
-PIC_EOI           equ 0x20
-PIC1_ONLY_CASCADE equ 0xFB          ; IRQ 2 open
-PIC2_RTC_AND_IDE  equ 0xBE          ; IRQ 8 and 14 open
-IVT_RTC           equ 0x70 * 4
-IVT_IDE           equ 0x76 * 4
-PIT_CMD           equ 0x43
-PIT_CH0           equ 0x40
-PIT_CH0_ONE_SHOT  equ 0x30
-RTC_INDEX         equ 0x70
-RTC_DATA          equ 0x71
-RTC_A             equ 0x0A
-RTC_B             equ 0x0B
-RTC_C             equ 0x0C
-RTC_RATE_2HZ      equ 15            ; 32768 >> (15 - 1) Hz
-RTC_B_PERIODIC    equ 0x40
-WATCHDOG_TICKS    equ 20            ; a drive busy this long (10 s) has failed
 
 COM1              equ 0x3F8
 DEBUG_EXIT_PORT   equ 0xF4
@@ -532,32 +493,7 @@ disk_done:
     mov al, RTC_B
     jmp rtc_write
 
-rtc_read:                           ; AL = register -> AL
-    out RTC_INDEX, al
-    in al, RTC_DATA
-    ret
-
-rtc_write:                          ; AL = register, AH = value
-    out RTC_INDEX, al
-    mov al, ah
-    out RTC_DATA, al
-    ret
-
-; Interrupt handlers: the waiting code reads the device's status itself.
-irq_rtc:
-    push ax
-    inc byte [ticks]
-    mov al, RTC_C                   ; reading C lets the RTC tick again
-    call rtc_read
-    jmp irq_eoi
-irq_ide:
-    push ax
-irq_eoi:
-    mov al, PIC_EOI
-    out PIC2_CMD, al
-    out PIC1_CMD, al
-    pop ax
-    iret
+%include "disk_irq.inc"
 
 ; Sleeps until the drive's interrupt, then until it is not busy: AL = status.
 ; It sleeps first even when the interrupt has come already (pending, it ends
