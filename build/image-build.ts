@@ -120,7 +120,7 @@ export function kernelBuild(): KernelBuild {
   // runtime.bc's, the meta kernel's guest_meta.c's.
   const metaLib = compileSteps(kernelLibSources(), [...sizeCFlags, '-DBF_BOOTSTRAP'], true, 'meta');
   const bootstrapEngine = compileSteps([...bootstrapSources, ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
-  const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, engineFlags, runtimeOptFlags);
+  const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, [...engineFlags, '-DBF_RUNTIME_BC'], runtimeOptFlags);
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), runtimeCrcSource, kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags },
     [...metaLib.objects, ...bootstrapEngine.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map((s) => objectPath(s)));

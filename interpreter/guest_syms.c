@@ -18,25 +18,35 @@
 #include "libc.h"
 
 /* the compiler's runtime: complex multiply/divide from kernel_lib/compiler_rt.c, the
-   i386 helpers from libclang_rt.builtins-i386.a (linked into every kernel) */
+   i386 helpers from libclang_rt.builtins-i386.a (linked into every kernel). runtime.bc
+   (BF_RUNTIME_BC) takes the i386 helpers weak: the meta kernel's bootstrap lists none of
+   them (what its own code calls stays private to it, the rest is not linked: 2 KB), so
+   they are null in runtime.bc's table, and a program calling one in a meta boot stops
+   with `unresolved external` (tinyllama calls none: clang emits these calls for i386
+   machine code, never in bitcode) */
+#ifdef BF_RUNTIME_BC
+#define HELPER extern __attribute__((weak))
+#else
+#define HELPER extern
+#endif
 typedef struct { double re, im; } cdouble;
 typedef struct { float re, im; } cfloat;
 extern cdouble __muldc3(double, double, double, double), __divdc3(double, double, double, double);
 extern cfloat __mulsc3(float, float, float, float), __divsc3(float, float, float, float);
-extern int64_t __divdi3(int64_t, int64_t), __moddi3(int64_t, int64_t), __divmoddi4(int64_t, int64_t, int64_t *);
-extern uint64_t __udivdi3(uint64_t, uint64_t), __umoddi3(uint64_t, uint64_t), __udivmoddi4(uint64_t, uint64_t, uint64_t *);
-extern int64_t __muldi3(int64_t, int64_t), __ashldi3(int64_t, int), __ashrdi3(int64_t, int), __lshrdi3(int64_t, int);
-extern int64_t __negdi2(int64_t), __mulvdi3(int64_t, int64_t), __mulodi4(int64_t, int64_t, int *);
-extern int32_t __mulosi4(int32_t, int32_t, int *);
-extern int __cmpdi2(int64_t, int64_t), __ucmpdi2(uint64_t, uint64_t);
-extern int __clzdi2(uint64_t), __ctzdi2(uint64_t), __ffsdi2(int64_t), __popcountdi2(uint64_t), __paritydi2(uint64_t);
-extern int64_t __bswapdi2(int64_t);
-extern double __powidf2(double, int);
-extern float __powisf2(float, int);
-extern int64_t __fixdfdi(double), __fixsfdi(float);
-extern uint64_t __fixunsdfdi(double), __fixunssfdi(float);
-extern double __floatdidf(int64_t), __floatundidf(uint64_t);
-extern float __floatdisf(int64_t), __floatundisf(uint64_t);
+HELPER int64_t __divdi3(int64_t, int64_t), __moddi3(int64_t, int64_t), __divmoddi4(int64_t, int64_t, int64_t *);
+HELPER uint64_t __udivdi3(uint64_t, uint64_t), __umoddi3(uint64_t, uint64_t), __udivmoddi4(uint64_t, uint64_t, uint64_t *);
+HELPER int64_t __muldi3(int64_t, int64_t), __ashldi3(int64_t, int), __ashrdi3(int64_t, int), __lshrdi3(int64_t, int);
+HELPER int64_t __negdi2(int64_t), __mulvdi3(int64_t, int64_t), __mulodi4(int64_t, int64_t, int *);
+HELPER int32_t __mulosi4(int32_t, int32_t, int *);
+HELPER int __cmpdi2(int64_t, int64_t), __ucmpdi2(uint64_t, uint64_t);
+HELPER int __clzdi2(uint64_t), __ctzdi2(uint64_t), __ffsdi2(int64_t), __popcountdi2(uint64_t), __paritydi2(uint64_t);
+HELPER int64_t __bswapdi2(int64_t);
+HELPER double __powidf2(double, int);
+HELPER float __powisf2(float, int);
+HELPER int64_t __fixdfdi(double), __fixsfdi(float);
+HELPER uint64_t __fixunsdfdi(double), __fixunssfdi(float);
+HELPER double __floatdidf(int64_t), __floatundidf(uint64_t);
+HELPER float __floatdisf(int64_t), __floatundisf(uint64_t);
 
 #define S(n) { #n, (void *)&n }
 const bf_sym bf_kernel_syms[] = {
@@ -65,15 +75,14 @@ const bf_sym bf_kernel_syms[] = {
     S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
     S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
     S(fmodf), S(fmod),
-    /* the compiler's runtime */
 #ifndef BF_BOOTSTRAP
-    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3),
-#endif
-    S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
+    /* the compiler's runtime */
+    S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),
     S(__umoddi3), S(__udivmoddi4), S(__muldi3), S(__ashldi3), S(__ashrdi3), S(__lshrdi3), S(__negdi2), S(__mulvdi3),
     S(__mulodi4), S(__mulosi4), S(__cmpdi2), S(__ucmpdi2), S(__clzdi2), S(__ctzdi2), S(__ffsdi2), S(__popcountdi2),
     S(__paritydi2), S(__bswapdi2), S(__powidf2), S(__powisf2), S(__fixdfdi), S(__fixsfdi), S(__fixunsdfdi),
     S(__fixunssfdi), S(__floatdidf), S(__floatundidf), S(__floatdisf), S(__floatundisf),
+#endif
 };
 
 const int bf_kernel_nsyms = sizeof bf_kernel_syms / sizeof bf_kernel_syms[0];

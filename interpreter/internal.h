@@ -190,11 +190,14 @@ void efree(E *e, void *p);
 int fail(E *e, int code, const char *fmt, ...);
 /* A module the reader cannot read: fail() with BFE_BITCODE and the message. The meta
  * kernel's bootstrap reads only the runtime.bc it was built with (guest_meta.c checks its
- * CRC-32; LLVM's verifier passed it), so there the error is a build bug: it names the
- * reader's source file and line, and the bootstrap carries none of the messages. */
+ * CRC-32; LLVM's verifier passed it), so there the error is a build bug (runtime.bc uses
+ * something the bootstrap's reader leaves out, BF_FULL 0): one message for every check, so
+ * that a check is a compare and a branch to its function's one error call (1.6 KB less than
+ * naming the source line at each); a breakpoint on bitcode_unexpected (`boot --gdb`, the
+ * kernel's ELF has line tables) names the place. */
 #ifdef BF_BOOTSTRAP
-#define bitcode_error(e, ...) bitcode_error_at(e, __FILE_NAME__, __LINE__)
-int bitcode_error_at(E *e, const char *file, uint32_t line);
+#define bitcode_error(e, ...) bitcode_unexpected(e)
+int bitcode_unexpected(E *e);
 #else
 #define bitcode_error(e, ...) fail(e, BFE_BITCODE, __VA_ARGS__)
 #endif

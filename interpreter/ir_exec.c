@@ -18,10 +18,12 @@
  * compiled code by OSR through the frame map, which says where each value is.
  *
  * The subset: runtime.bc's IR (built without the vectorisers). A vector, long
- * double or wide-integer value, an atomic, or an intrinsic not listed here is
- * a form that stops with a named error when it runs (exit 9), so that
- * functions holding one on a path never taken (simd.c, ncall's long double
- * results) still load. */
+ * double or wide-integer value, frem, or an intrinsic not listed here is a
+ * form that stops with a named error when it runs (exit 9), so that functions
+ * holding one on a path never taken (simd.c, ncall's long double results)
+ * still load. Atomics, va_arg, insertvalue, insertelement and shufflevector,
+ * which runtime.bc has none of, the bootstrap's reader does not read
+ * (module.c, BF_FULL 0). */
 #include "internal.h"
 
 typedef uint16_t u16u __attribute__((aligned(1), may_alias));
@@ -57,7 +59,6 @@ enum {
                                    (RK_SRET: native code pops the struct result's pointer, aux = RK_SRET | bytes << 8) */
     F_INTRINSIC,                /* sub = II_*, vol = width; o[1..] the arguments */
     F_EXTVAL,                   /* o: aggregate, byte offset, bytes */
-    F_INSVAL,                   /* o: aggregate, value, byte offset, value bytes; aux = aggregate bytes */
     F_BR,                       /* o[0] edge */
     F_BRC,                      /* o: condition, edge if true, edge if false */
     F_SWITCH,                   /* o: value, default edge, cases, (low word, high word, edge)*; vol = 1 64-bit */
@@ -70,9 +71,8 @@ enum { II_NOP, II_MEMCPY, II_MEMMOVE, II_MEMSET, II_CTLZ, II_CTTZ, II_CTPOP, II_
        II_UMAX, II_UMIN, II_SMAX, II_SMIN, II_ABS, II_SQRT, II_FABS, II_FMULADD,
        II_SADDO, II_UADDO, II_SSUBO, II_USUBO, II_SMULO, II_UMULO,
        II_VASTART, II_VACOPY, II_STACKSAVE, II_STACKRESTORE, II_FRAMEADDR, II_SETJMP, II_LONGJMP, II_TRAP };
-enum { U_VECTOR, U_FP80, U_WIDE, U_ATOMIC, U_VAARG, U_INTRINSIC, U_FREM };
-static const char *const unsup_what[] = { "a vector value", "a long double value", "an integer over 64 bits",
-                                          "an atomic operation", "a va_arg instruction", "the intrinsic", "frem" };
+enum { U_VECTOR, U_FP80, U_WIDE, U_INTRINSIC, U_FREM };
+static const char *const unsup_what[] = { "a vector value", "a long double value", "an integer over 64 bits", "the intrinsic", "frem" };
 
 /* llvm.<name>... by prefix */
 static const struct { const char *name; uint8_t id; } intrinsics[] = {
@@ -302,25 +302,19 @@ static int prep_terminator(Prep *p, Ins *I, uint32_t blk) {
     return e->errc ? -1 : 0;
 }
 
-/* extractvalue/insertvalue: the byte offset and size the indices lead to */
+/* extractvalue: the byte offset and size the indices lead to */
 static int prep_aggregate(Prep *p, Ins *I) {
     E *e = p->e;
-    uint32_t t = I->ty2, off = 0, first = I->op == I_EXTVAL ? 1 : 2, agg = I->o[0], val = I->o[1];
-    for (uint32_t i = first; i < I->n; i++) {
+    uint32_t t = I->ty2, off = 0, agg = I->o[0];
+    for (uint32_t i = 1; i < I->n; i++) {
         Ty *y = &e->ty[t];
         ty_size(e, t);
         if (y->k == TK_ST) { off += y->offs[I->o[i]]; t = y->elts[I->o[i]]; }
         else { t = y->elt; off += I->o[i] * ty_size(e, t); }
     }
     uint32_t bytes = e->ty[t].k == TK_INT ? (e->ty[t].w + 7) / 8 : ty_size(e, t);
-    if (I->op == I_EXTVAL) {
-        if (!operands(p, I, 3)) return -1;
-        I->pad = F_EXTVAL; I->o[0] = (uint32_t)slot_of(p, agg); I->o[1] = off; I->o[2] = bytes;
-    } else {
-        if (!operands(p, I, 4)) return -1;
-        I->pad = F_INSVAL; I->o[0] = (uint32_t)slot_of(p, agg); I->o[1] = (uint32_t)slot_of(p, val); I->o[2] = off; I->o[3] = bytes;
-        I->aux = ty_size(e, I->ty2);
-    }
+    if (!operands(p, I, 3)) return -1;
+    I->pad = F_EXTVAL; I->o[0] = (uint32_t)slot_of(p, agg); I->o[1] = off; I->o[2] = bytes;
     return e->errc ? -1 : 0;
 }
 
@@ -347,8 +341,6 @@ static int prep_instruction(Prep *p, Ins *I, uint32_t blk) {
     int why = I->op == I_CALL ? -1 : outside(e, I->ty);
     for (uint32_t k = 0; why < 0 && I->op != I_CALL && k < I->n; k++)
         if (is_value_operand(I, k) && I->o[k] < e->nv) why = outside(e, e->v[I->o[k]].ty);
-    if (I->op == I_CMPXCHG || I->op == I_RMW || I->op == I_FENCE) why = U_ATOMIC;
-    if (I->op == I_VAARG) why = U_VAARG;
     if (I->op == I_BIN && (I->sub == 6 || I->sub == 5) && e->ty[I->ty].k != TK_INT) why = U_FREM;
     if (I->op == I_PHI) { I->pad = F_UNREACH; return 0; }              /* never runs: the edges into its block copy it */
     uint32_t t = I->ty;
@@ -359,7 +351,7 @@ static int prep_instruction(Prep *p, Ins *I, uint32_t blk) {
     case I_BR: case I_SWITCH: case I_IBR: return prep_terminator(p, I, blk);
     case I_CALL: return prep_call(p, I);
     case I_GEP: return prep_gep(p, I);
-    case I_EXTVAL: case I_INSVAL: return prep_aggregate(p, I);
+    case I_EXTVAL: return prep_aggregate(p, I);
     }
     for (uint32_t k = 0; k < I->n; k++) if (is_value_operand(I, k)) I->o[k] = (uint32_t)slot_of(p, I->o[k]);
     switch (I->op) {
@@ -657,7 +649,6 @@ static int run(E *e, uint8_t *fp, uint64_t *ret) {
             if (I->o[2] > 8) memmove(D, A(0) + I->o[1], I->o[2]);
             else { uint64_t x = 0; memcpy(&x, A(0) + I->o[1], I->o[2]); *(u64u *)D = x; }
             break;
-        case F_INSVAL: memmove(D, A(0), I->aux); memcpy(D + I->o[2], A(1), I->o[3]); break;
         case F_INTRINSIC:
             if (I->sub == II_SETJMP) {                 /* the jump buffer records this activation and where to resume */
                 W *jb = (W *)(W)U32(1);

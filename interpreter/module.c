@@ -67,8 +67,8 @@ int grow(E *e, void **p, uint32_t *cap, uint32_t need, uint32_t esz) {
 /* the kernel's vsnprintf formats the bootstrap's messages */
 int vsnprintf(char *out, size_t cap, const char *f, va_list ap);
 #define fmt(out, cap, f, ap) vsnprintf(out, cap, f, ap)
-int bitcode_error_at(E *e, const char *file, uint32_t line) {
-    return fail(e, BFE_BITCODE, "bitcode: runtime.bc is not what the bootstrap reads (interpreter/%s line %u)", file, line);
+int bitcode_unexpected(E *e) {
+    return fail(e, BFE_BITCODE, "bitcode: runtime.bc is not what the bootstrap reads (a build bug: see bitcode_unexpected in interpreter/internal.h)");
 }
 #else
 /* %s %.*s %d %u %x: the engine's messages, in hosts without a C library */
@@ -356,6 +356,7 @@ static int read_constants(E *e) {
             if (t->w < 64) u &= (1ull << t->w) - 1;
             v->k = V_CINT; v->u.i = u; break;
         }
+#if BF_FULL   /* runtime.bc has no integer constant over 64 bits */
         case 5: {
             if (n < 1 || t->k != TK_INT) return BAD("bitcode: bad wide integer constant");
             v->k = V_CWIDE; v->u.a.n = n * 2; v->u.a.o = ealloc(e, 8 * n); if (!v->u.a.o) return -1;
@@ -365,6 +366,7 @@ static int read_constants(E *e) {
             }
             break;
         }
+#endif
         case 6:
             if (n < 1) return BAD("bitcode: bad float constant");
             if (t->k == TK_FP80) {                       /* [sign+exponent << 48 | mantissa >> 16, mantissa & 0xffff] */
@@ -431,10 +433,12 @@ int const_scalar(E *e, uint32_t vid, uint64_t *out) {
         else *out = (W)f->native;
         return 0;
     }
+#if BF_FULL
     case V_ALIAS: {
         if (++cdepth > 64) { cdepth--; return BAD("bitcode: constant nesting too deep"); }
         int r = const_scalar(e, e->al[v->u.idx].target, out); cdepth--; return r;
     }
+#endif
     case V_BADDR: *out = 0x10000u * (v->u.a.o[0] + 1) + v->u.a.o[1] + 1; /* token: fn+bb */
         { uint32_t fv = v->u.a.o[0]; if (fv < e->nv && e->v[fv].k == V_FN) *out = ((uint64_t)(e->v[fv].u.idx + 1) << 16) | (v->u.a.o[1] + 1); }
         return 0;
@@ -600,6 +604,7 @@ static const char *sname(E *e, uint64_t off, uint64_t len, uint32_t *nlen) {
     return e->strtab + off;
 }
 
+#if BF_FULL
 /* a record of characters as a C string (cut at cap - 1) */
 static uint32_t record_text(const uint64_t *o, uint32_t n, char *out, uint32_t cap) {
     uint32_t k = 0;
@@ -612,6 +617,7 @@ static uint32_t decimal(const char *s) {
     while (*s >= '0' && *s <= '9' && x < 100000) x = x * 10 + (uint32_t)(*s++ - '0');
     return x;
 }
+#endif
 
 static int read_module(E *e) {
     BS *b = &e->bs;
@@ -645,6 +651,7 @@ static int read_module(E *e) {
             e->version = (int)o[0];
             if (o[0] != 2) return BAD("bitcode: unsupported module version %u (need 2, LLVM >= 5 with strtab)", (uint32_t)o[0]);
             break;
+#if BF_FULL   /* the bootstrap's runtime.bc is built for i386-unknown-none-elf, whose data layout is bf_load's default */
         /* The engine is i386: a triple, when there is one, must be i386..i686, and
          * a data layout, when there is one, must give 32-bit pointers (without a
          * "p:" entry LLVM's default is 64). A module with neither (hand-written
@@ -672,6 +679,7 @@ static int read_module(E *e) {
                 return BAD("bitcode: data layout '%s' has %u-bit pointers, not i386's 32: compile with clang -m32 (--target=i386-...)", dl, pointer_bits);
             break;
         }
+#endif
         case 7: {                                    /* GLOBALVAR */
             if (n < 5) return BAD("bitcode: bad global variable record");
             Val *v = newval(e); if (!v) return -1;
@@ -709,6 +717,7 @@ static int read_module(E *e) {
             v->k = V_FN; v->ty = e->ptrty; v->u.idx = e->nfn++;
             break;
         }
+#if BF_FULL   /* runtime.bc has no alias */
         case 14: {                                   /* ALIAS [strtab, ty, addrspace, aliasee, linkage] */
             if (n < 6) return BAD("bitcode: bad alias record");
             Val *v = newval(e); if (!v) return -1;
@@ -719,6 +728,7 @@ static int read_module(E *e) {
             break;
         }
         case 18: return BAD("bitcode: ifunc is not supported");
+#endif
         }
     }
     while (nbody < e->nfn && e->fn[nbody].isdecl) nbody++;
@@ -731,11 +741,13 @@ Fn *fn_by_name(E *e, const char *name) {
     uint32_t n = (uint32_t)strlen(name);
     for (uint32_t i = 0; i < e->nfn; i++)
         if (e->fn[i].nlen == n && !memcmp(e->fn[i].name, name, n)) return &e->fn[i];
+#if BF_FULL
     for (uint32_t i = 0; i < e->nal; i++)
         if (e->al[i].nlen == n && !memcmp(e->al[i].name, name, n)) {
             uint32_t t = e->al[i].target;
             if (t < e->nv && e->v[t].k == V_FN) return &e->fn[e->v[t].u.idx];
         }
+#endif
     return 0;
 }
 
@@ -756,8 +768,10 @@ static int link_module(E *e) {
             uint32_t n = (uint32_t)strlen(e->cfg.trace);
             if (e->fn[i].nlen == n && !memcmp(e->fn[i].name, e->cfg.trace, n)) e->fn[i].traced = 1;
         }
+#if BF_FULL
     for (uint32_t i = 0; i < e->nal; i++)
         if (e->al[i].target >= e->nmodv) return BAD("bitcode: bad alias target");
+#endif
     /* externals */
     for (uint32_t i = 0; i < e->nfn; i++) {
         Fn *f = &e->fn[i];
@@ -988,6 +1002,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
         case 6:
             if (vt(R, &a, &ta) || vt(R, &c, &tc)) return -1;
             I->op = I_EXTELT; T(a); T(c); rty = e->ty[ta].elt; break;
+#if BF_FULL   /* runtime.bc has no insertelement, shufflevector, atomics, va_arg nor insertvalue: the bootstrap reads only it */
         case 7: {
             uint32_t el;
             if (vt(R, &a, &ta)) return -1;
@@ -1001,6 +1016,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
             if (e->ty[ta].k != TK_VEC || e->ty[tm].k != TK_VEC) return BAD("bitcode: bad shufflevector");
             I->op = I_SHUF; T(a); T(c); T(m); rty = ty_get(e, TK_VEC, e->ty[tm].w, e->ty[ta].elt); break;
         }
+#endif
         case 9: case 28:                                          /* CMP2 */
             if (vt(R, &a, &ta) || vv(R, &c, ta) || num(R, &x)) return -1;
             I->op = I_CMP; I->sub = (uint8_t)x; T(a); T(c); I->ty2 = ta;
@@ -1060,6 +1076,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
         case 44: case 45:                                         /* STORE [ptr, val, align, vol] */
             if (vt(R, &a, &ta) || vt(R, &c, &tc)) return -1;
             I->op = I_STORE; T(a); T(c); I->ty2 = tc; break;
+#if BF_FULL
         case 46: {                                                /* CMPXCHG */
             uint32_t nw;
             if (vt(R, &a, &ta) || vt(R, &c, &tc) || vv(R, &nw, tc)) return -1;
@@ -1072,6 +1089,7 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
             if (num(R, &x)) return -1;
             I->op = I_RMW; I->sub = (uint8_t)x; T(a); T(c); rty = tc; I->ty2 = tc; break;
         case 36: I->op = I_FENCE; break;
+#endif
         case 34: {                                                /* CALL */
             uint32_t pa, cc, fty, callee, tcal;
             if (num(R, &pa) || num(R, &cc)) return -1;
@@ -1091,15 +1109,18 @@ int fn_parse(E *e, Fn *f, FnIR *ir) {
             rty = e->ty[fty].elt; if (e->ty[rty].k == TK_VOID) rty = NOTY;
             break;
         }
+#if BF_FULL
         case 23: {                                                /* VAARG [valistty, valist, resty] */
             uint32_t lt;
             if (num(R, &lt) || vv(R, &a, lt) || num(R, &rty)) return -1;
             I->op = I_VAARG; T(a); break;
         }
-        case 26: case 27: {                                       /* EXTRACTVAL / INSERTVAL */
+        case 27:
+#endif
+        case 26: {                                                /* EXTRACTVAL / INSERTVAL */
             if (vt(R, &a, &ta)) return -1;
             I->op = code == 26 ? I_EXTVAL : I_INSVAL; T(a);
-            if (code == 27) { if (vt(R, &c, &tc)) return -1; T(c); }
+            if (BF_FULL && code == 27) { if (vt(R, &c, &tc)) return -1; T(c); }
             uint32_t t = ta;
             while (R->i < R->n) {
                 x = (uint32_t)R->o[R->i++]; T(x);
