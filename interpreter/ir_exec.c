@@ -67,25 +67,24 @@ enum {
     F_UNREACH,
     F_UNSUP                     /* sub = U_*; ty2 = the intrinsic's function index (U_INTRINSIC) */
 };
-enum { II_NOP, II_MEMCPY, II_MEMMOVE, II_MEMSET, II_CTLZ, II_CTTZ, II_CTPOP, II_BSWAP, II_BITREV, II_FSHL, II_FSHR,
-       II_UMAX, II_UMIN, II_SMAX, II_SMIN, II_ABS, II_SQRT, II_FABS, II_FMULADD,
-       II_SADDO, II_UADDO, II_SSUBO, II_USUBO, II_SMULO, II_UMULO,
-       II_VASTART, II_VACOPY, II_STACKSAVE, II_STACKRESTORE, II_FRAMEADDR, II_SETJMP, II_LONGJMP, II_TRAP };
+enum { II_NOP, II_MEMCPY, II_MEMSET, II_CTLZ, II_CTTZ, II_CTPOP, II_BSWAP, II_BITREV, II_FSHL, II_FSHR,
+       II_UMAX, II_UMIN, II_SMIN, II_ABS, II_SQRT, II_FABS, II_FMULADD,
+       II_SADDO, II_UADDO, II_SSUBO, II_USUBO, II_UMULO,
+       II_VASTART, II_STACKSAVE, II_FRAMEADDR, II_SETJMP, II_LONGJMP };
 enum { U_VECTOR, U_FP80, U_WIDE, U_INTRINSIC, U_FREM };
 static const char *const unsup_what[] = { "a vector value", "a long double value", "an integer over 64 bits", "the intrinsic", "frem" };
 
-/* llvm.<name>... by prefix */
+/* llvm.<name>... by prefix: those runtime.bc calls (llvm-dis images/obj/bitcode/runtime.bc) */
 static const struct { const char *name; uint8_t id; } intrinsics[] = {
-    { "lifetime", II_NOP }, { "experimental.noalias.scope.decl", II_NOP }, { "va_end", II_NOP }, { "assume", II_NOP },
-    { "dbg", II_NOP }, { "donothing", II_NOP }, { "prefetch", II_NOP },
-    { "memcpy", II_MEMCPY }, { "memmove", II_MEMMOVE }, { "memset", II_MEMSET },
+    { "lifetime", II_NOP }, { "experimental.noalias.scope.decl", II_NOP }, { "va_end", II_NOP },
+    { "memcpy", II_MEMCPY }, { "memset", II_MEMSET },
     { "ctlz", II_CTLZ }, { "cttz", II_CTTZ }, { "ctpop", II_CTPOP }, { "bswap", II_BSWAP }, { "bitreverse", II_BITREV },
-    { "fshl", II_FSHL }, { "fshr", II_FSHR }, { "umax", II_UMAX }, { "umin", II_UMIN }, { "smax", II_SMAX }, { "smin", II_SMIN },
+    { "fshl", II_FSHL }, { "fshr", II_FSHR }, { "umax", II_UMAX }, { "umin", II_UMIN }, { "smin", II_SMIN },
     { "abs", II_ABS }, { "sqrt", II_SQRT }, { "fabs", II_FABS }, { "fmuladd", II_FMULADD },
     { "sadd.with.overflow", II_SADDO }, { "uadd.with.overflow", II_UADDO }, { "ssub.with.overflow", II_SSUBO },
-    { "usub.with.overflow", II_USUBO }, { "smul.with.overflow", II_SMULO }, { "umul.with.overflow", II_UMULO },
-    { "va_start", II_VASTART }, { "va_copy", II_VACOPY }, { "stacksave", II_STACKSAVE }, { "stackrestore", II_STACKRESTORE },
-    { "frameaddress", II_FRAMEADDR }, { "eh.sjlj.setjmp", II_SETJMP }, { "eh.sjlj.longjmp", II_LONGJMP }, { "trap", II_TRAP },
+    { "usub.with.overflow", II_USUBO }, { "umul.with.overflow", II_UMULO },
+    { "va_start", II_VASTART }, { "stacksave", II_STACKSAVE },
+    { "frameaddress", II_FRAMEADDR }, { "eh.sjlj.setjmp", II_SETJMP }, { "eh.sjlj.longjmp", II_LONGJMP },
 };
 
 /* An edge: continue at instruction `at` (past the phis) of `block`, after
@@ -455,14 +454,13 @@ static uint32_t block_of(struct IrCode *c, uint32_t at) {
 
 /* *.with.overflow on w bits: the result, and whether it overflowed */
 static uint64_t overflowing(uint32_t op, uint64_t a, uint64_t b, uint32_t w, uint32_t *over) {
-    int sg = op == II_SADDO || op == II_SSUBO || op == II_SMULO;
+    int sg = op == II_SADDO || op == II_SSUBO;
     uint64_t r;
     if (w == 64) {
         int64_t s;
         switch (op) {
         case II_SADDO: *over = __builtin_add_overflow((int64_t)a, (int64_t)b, &s); return (uint64_t)s;
         case II_SSUBO: *over = __builtin_sub_overflow((int64_t)a, (int64_t)b, &s); return (uint64_t)s;
-        case II_SMULO: *over = __builtin_mul_overflow((int64_t)a, (int64_t)b, &s); return (uint64_t)s;
         case II_UADDO: *over = __builtin_add_overflow(a, b, &r); return r;
         case II_USUBO: *over = __builtin_sub_overflow(a, b, &r); return r;
         default: *over = __builtin_mul_overflow(a, b, &r); return r;
@@ -482,7 +480,6 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
     switch (I->sub) {
     case II_NOP: return 0;
     case II_MEMCPY: memcpy((void *)(W)a, (void *)(W)U32(2), U32(3)); return 0;
-    case II_MEMMOVE: memmove((void *)(W)a, (void *)(W)U32(2), U32(3)); return 0;
     case II_MEMSET: memset((void *)(W)a, (int)(U32(2) & 255), U32(3)); return 0;
     case II_CTLZ: r = w > 32 ? ((uint32_t)(a64 >> 32) ? clz32((uint32_t)(a64 >> 32)) : 32 + clz32(a)) - (64 - w) : clz32(a) - (32 - w); break;
     case II_CTTZ: r = w > 32 ? (a ? ctz32(a) : 32 + ctz32((uint32_t)(a64 >> 32))) : a ? ctz32(a) : w; break;
@@ -494,10 +491,10 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         r = !s ? (I->sub == II_FSHL ? hi : lo) : I->sub == II_FSHL ? hi << s | lo >> (w - s) : lo >> s | hi << (w - s);
         break;
     }
-    case II_UMAX: case II_UMIN: case II_SMAX: case II_SMIN: {
+    case II_UMAX: case II_UMIN: case II_SMIN: {
         uint64_t b64 = U64(2), x = mask64(a64, w), y = mask64(b64, w);
         int less = I->sub <= II_UMIN ? x < y : (int64_t)sext_from(x, w) < (int64_t)sext_from(y, w);
-        r = (I->sub == II_UMAX || I->sub == II_SMAX) == less ? y : x;
+        r = (I->sub == II_UMAX) == less ? y : x;
         break;
     }
     case II_ABS: r = (int64_t)sext_from(a64, w) < 0 ? 0 - a64 : a64; break;
@@ -507,7 +504,7 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         if (w == 64) { double t = *(f64u *)A(1) * *(f64u *)A(2); *(f64u *)d = t + *(f64u *)A(3); }
         else { float t = *(f32u *)A(1) * *(f32u *)A(2); *(f32u *)d = t + *(f32u *)A(3); }
         return 0;
-    case II_SADDO: case II_UADDO: case II_SSUBO: case II_USUBO: case II_SMULO: case II_UMULO: {
+    case II_SADDO: case II_UADDO: case II_SSUBO: case II_USUBO: case II_UMULO: {
         uint32_t over;
         r = overflowing(I->sub, mask64(a64, w), mask64(U64(2), w), w, &over);
         memcpy(d, &r, w > 32 ? 8 : 4);
@@ -515,16 +512,13 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         return 0;
     }
     case II_VASTART: *(u32u *)(W)a = (uint32_t)(W)H->va; return 0;
-    case II_VACOPY: *(u32u *)(W)a = *(u32u *)(W)U32(2); return 0;
     case II_STACKSAVE: r = (W)H->dyn; break;
-    case II_STACKRESTORE: H->dyn = (uint8_t *)(W)a; return 0;
-    case II_FRAMEADDR: {                              /* an interpreter frame, N levels up (0 past the first) */
+    default: {                                        /* II_FRAMEADDR: an interpreter frame, N levels up (0 past the first) */
         uint8_t *f = fp;
         for (; a && f && ((Hdr *)f)->rip; a--) f = ((Hdr *)f)->rfp;
         r = a ? 0 : (W)f;
         break;
     }
-    default: return fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)H->fn->nlen, H->fn->name);
     }
     *(u64u *)d = mask64(r, w);                       /* narrow results zero-extended, as every slot holds them */
     return 0;
