@@ -192,7 +192,7 @@ int fail(E *e, int code, const char *fmt, ...);
  * kernel's bootstrap reads only the runtime.bc it was built with (guest_meta.c checks its
  * CRC-32; LLVM's verifier passed it), so there the error is a build bug (runtime.bc uses
  * something the bootstrap's reader leaves out, BF_FULL 0): one message for every check, so
- * that a check is a compare and a branch to its function's one error call (1.6 KB less than
+ * that a check is a compare and a branch to its function's one error call (784 bytes less than
  * naming the source line at each); a breakpoint on bitcode_unexpected (`boot --gdb`, the
  * kernel's ELF has line tables) names the place. */
 #ifdef BF_BOOTSTRAP
