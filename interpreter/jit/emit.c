@@ -67,6 +67,8 @@ typedef struct J {
     int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
     int32_t varargs;             /* [ebp + varargs]: the first argument word past the fixed parameters */
     int32_t *byval;              /* per parameter: [ebp + byval[i]] holds its bytes when it is passed by value, else 0 */
+    int32_t *in_frame;           /* per local: the alloca's memory is [ebp + in_frame[k]] in the frame (frame_alloca), else 0 */
+    int osr;                     /* compiled with an OSR entry: allocas are the interpreter's memory, none in the frame */
     JitWhy why;                  /* the unsupported construct, once found */
     uint32_t fused;              /* loops compiled as one unit */
     uint32_t block;              /* the block being compiled */
@@ -485,15 +487,28 @@ static int leave_block(J *j, uint32_t from, uint32_t to) {
     if (to != j->block + 1) return goto_block(j, from, to);
     return edge_moves(j, from, to);
 }
-/* branch on a condition already in the flags: cc true -> t, else f */
-static int branch(J *j, uint32_t from, Cond cc, uint32_t t, uint32_t f) {
-    if (!has_phis(j, t)) {
-        jump_to(j, x86_jcc(&j->a, cc), t);
-        return leave_block(j, from, f);
-    }
+/* jump to block `to` when the flags say cc: straight there when the edge has no
+   moves (its phis have the registers their values are in: a loop's back-edge),
+   else over the moves and a jump (tried: the jcc is taken back when they are none) */
+static int jump_if(J *j, uint32_t from, Cond cc, uint32_t to) {
+    uint32_t len = j->a.len, nfields = j->a.nfields;
     Fixup other = x86_jcc(&j->a, (Cond)(cc ^ 1));
-    if (goto_block(j, from, t)) return -1;
+    uint32_t moves_at = j->a.len;
+    if (edge_moves(j, from, to)) return -1;
+    if (j->a.len == moves_at) {
+        j->a.len = len; j->a.nfields = nfields;
+        jump_to(j, x86_jcc(&j->a, cc), to);
+        return 0;
+    }
+    jump_to(j, x86_jmp(&j->a), to);
     x86_patch(&j->a, other, j->a.len);
+    return 0;
+}
+/* branch on a condition already in the flags: cc true -> t, else f; the edge
+   to the block that comes next goes last (no jump) */
+static int branch(J *j, uint32_t from, Cond cc, uint32_t t, uint32_t f) {
+    if (t == j->block + 1 && f != t) { uint32_t x = t; t = f; f = x; cc = (Cond)(cc ^ 1); }
+    if (jump_if(j, from, cc, t)) return -1;
     return leave_block(j, from, f);
 }
 
@@ -835,12 +850,13 @@ static int gep_mem(J *j, Ins *I, Mem *m) {
     if (!gep_shape(j, I, &g)) return 0;
     Reg base = held(j, I->o[0]), index = NOREG;
     uint32_t sib = g.nvar - 1;
+    if (is_local(j, I->o[0]) && j->in_frame[I->o[0] - j->ir->base]) { base = EBP; g.offset += j->in_frame[I->o[0] - j->ir->base]; }
     if (g.nvar == 2) {                                          /* EAX = var[0] * size[0] + base */
         Reg r = held(j, g.var[0]);
         if (r == NOREG && load(j, r = EAX, g.var[0], 0)) return -1;
         if (g.size[0] != 1) x86_imul_rri(&j->a, EAX, r, (int32_t)g.size[0]);
         else if (r != EAX) x86_mov_rr(&j->a, EAX, r);
-        if (base != NOREG) x86_alu_rr(&j->a, ALU_ADD, EAX, base);
+        if (base != NOREG) x86_alu_rr(&j->a, ALU_ADD, EAX, base);     /* EBP too: a frame alloca */
         else if (is_local(j, I->o[0])) x86_alu_rm(&j->a, ALU_ADD, EAX, slot(j, I->o[0], 0));
         else {
             uint32_t w;
@@ -867,6 +883,7 @@ static int address_of(J *j, uint32_t p, Mem *m) {
         return r ? (r < 0 ? -1 : 0) : gep_address(j, G);
     }
     if (held(j, p) != NOREG) { *m = M(held(j, p), 0); return 0; }
+    if (is_local(j, p) && j->in_frame[p - j->ir->base]) { *m = M(EBP, j->in_frame[p - j->ir->base]); return 0; }
     return load(j, EAX, p, 0);
 }
 /* ... into EAX */
@@ -1046,6 +1063,11 @@ static int select_ins(J *j, Ins *I, Ins *prev) {
 }
 
 static int alloca_ins(J *j, Ins *I) {
+    if (j->in_frame[I->id - j->ir->base]) {               /* its address, for the uses that read it as a value */
+        x86_lea(&j->a, EAX, M(EBP, j->in_frame[I->id - j->ir->base]));
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
     uint32_t size = ty_size(j->e, I->ty2);
     uint32_t align = I->aux ? 1u << (I->aux - 1) : 4;
     if (align > 16) return unsupported(j, "alloca aligned above 16");
@@ -1391,15 +1413,6 @@ static int ret(J *j, Ins *I) {
     return 0;
 }
 
-/* jump to block `to` when the flags say equal (through the edge's phi copies, if any) */
-static int jump_if_equal(J *j, uint32_t from, uint32_t to) {
-    if (!has_phis(j, to)) { jump_to(j, x86_jcc(&j->a, CC_E), to); return 0; }
-    Fixup other = x86_jcc(&j->a, CC_NE);
-    if (goto_block(j, from, to)) return -1;
-    x86_patch(&j->a, other, j->a.len);
-    return 0;
-}
-
 typedef struct Case { uint32_t value, block; } Case;
 /* A binary search of r among the cases c[0..n) (sorted by value): compare
  * with the middle one, equal jumps to its block, above searches the upper
@@ -1409,7 +1422,7 @@ static int switch_search(J *j, uint32_t bb, Reg r, const Case *c, uint32_t n, Fi
     while (n > 3) {
         uint32_t mid = n / 2;
         x86_alu_ri(&j->a, ALU_CMP, r, c[mid].value);
-        if (jump_if_equal(j, bb, c[mid].block)) return -1;
+        if (jump_if(j, bb, CC_E, c[mid].block)) return -1;
         Fixup upper = x86_jcc(&j->a, CC_A);
         if (switch_search(j, bb, r, c, mid, miss, nmiss, 0)) return -1;
         x86_patch(&j->a, upper, j->a.len);
@@ -1417,7 +1430,7 @@ static int switch_search(J *j, uint32_t bb, Reg r, const Case *c, uint32_t n, Fi
     }
     for (uint32_t i = 0; i < n; i++) {
         x86_alu_ri(&j->a, ALU_CMP, r, c[i].value);
-        if (jump_if_equal(j, bb, c[i].block)) return -1;
+        if (jump_if(j, bb, CC_E, c[i].block)) return -1;
     }
     if (!falls_through) miss[(*nmiss)++] = x86_jmp(&j->a);
     return 0;
@@ -2237,6 +2250,20 @@ static int block_order(J *j) {
     return order_blocks(e, ir, j->pos, j->ins_at, j->depth);
 }
 
+/* An alloca of the entry block with a constant count runs once, first thing:
+ * its memory can be part of the frame, at an offset from EBP known when
+ * compiling (a GEP into it, a load or store of it, is then one memory operand
+ * on EBP, with no register for its address). Its size in bytes, or 0 (an
+ * alloca the code makes when it runs: alloca_ins). Not with an OSR entry,
+ * where the interpreter made the memory already. */
+static uint32_t frame_alloca(J *j, Ins *I) {
+    uint64_t count;
+    if (I->op != I_ALLOCA || j->osr || I->id == NOTY || is_local(j, I->o[0]) || const_scalar(j->e, I->o[0], &count)) return 0;
+    uint64_t size = count * ty_size(j->e, I->ty2);
+    uint32_t align = I->aux ? 1u << (I->aux - 1) : 4;
+    return align <= 16 && count && size <= (1u << 20) ? (uint32_t)size : 0;
+}
+
 static int layout(J *j) {
     E *e = j->e; FnIR *ir = j->ir; Fn *f = j->f;
     Ty *ft = ty(j, f->ty);
@@ -2248,7 +2275,8 @@ static int layout(J *j) {
     j->xreg = ealloc(e, j->nloc + 1);
     j->via_shadow = ealloc(e, ir->nbb + 1);
     j->byval = ealloc(e, 4 * (ft->w + 1));
-    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->xreg || !j->via_shadow || !j->byval) return -1;
+    j->in_frame = ealloc(e, 4 * j->nloc + 4);
+    if (!j->loc || !j->shadow || !j->blockat || !j->bodyat || !j->reg || !j->xreg || !j->via_shadow || !j->byval || !j->in_frame) return -1;
     memset(j->reg, NOREG, j->nloc + 1);
     memset(j->xreg, -1, j->nloc + 1);
     int32_t at = 8;
@@ -2298,6 +2326,13 @@ static int layout(J *j) {
         below += size; j->loc[I->id - ir->base] = -below;
         if (I->op == I_PHI) { below += size; j->shadow[I->id - ir->base] = -below; }
     }
+    for (uint32_t i = ir->bb[0]; i < ir->bb[1]; i++) {
+        uint32_t size = frame_alloca(j, &ir->ins[i]);
+        if (!size) continue;
+        below += (int32_t)((size + 3) & ~3u);
+        while (below % 16 != 8) below += 4;                /* EBP is 8 (mod 16): [ebp - below] 16-aligned */
+        j->in_frame[ir->ins[i].id - ir->base] = -below;
+    }
     j->out = (out + 15) & ~15u;
     /* The caller's ESP is 16-aligned before its call, so after the return
        address and the four pushes ESP = 12 (mod 16): a frame of 12 (mod 16)
@@ -2346,7 +2381,7 @@ static int prepare_registers(J *j) {
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
             Ins *I = &ir->ins[i];
             if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) j->cls[I->id - ir->base] = 2;
-            if (I->id != NOTY && is_local(j, I->id) && (j->left[i] || unused_splat(j, I))) j->cls[I->id - ir->base] = 0;
+            if (I->id != NOTY && is_local(j, I->id) && (j->left[i] || unused_splat(j, I) || j->in_frame[I->id - ir->base])) j->cls[I->id - ir->base] = 0;
             for (uint32_t o = 0; o < I->n; o++)
                 if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
@@ -2736,6 +2771,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.e = e; j.f = f; j.ir = &ir;
     j.nloc = e->nv - ir.base;
     j.a.grow = grow_code; j.a.ctx = e;
+    j.osr = osr_block != NOTY;
     int r = share_kept_operands(&j);
     if (r == 0) r = layout(&j);
     if (r == 0 && !j.why.what) { merge_equal_splats(&j); choose_phi_copies(&j); r = prepare_registers(&j); }
@@ -2756,7 +2792,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0; j.a.fields = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval);
+    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval); efree(e, j.in_frame);
     efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
     fn_ir_free(e, &ir);
     return r;
