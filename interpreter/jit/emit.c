@@ -46,7 +46,7 @@ typedef struct J {
     uint32_t *pos, *ins_at;          /* each instruction's position, the instruction at each position */
     uint32_t *depth;                 /* each block's loop nesting */
     uint8_t *cls;                /* per local: the register class it may have (1 general, 2 XMM, 0 none) */
-    uint32_t *density;           /* per local: what a register is worth to it (regalloc.c) */
+    uint32_t *weight;            /* per local: its uses weighted by loop depth (what a register is worth to it: regalloc.c) */
     uint8_t *forbid;             /* per local: ECX/EDX (a mask of 1 << Reg) that something in its interval writes */
     uint8_t *writes;             /* per instruction: the general registers its code writes, its result's own register but
                                     (before the code exists: which of ECX and EDX it may write, scratch_writes) */
@@ -601,7 +601,7 @@ static int bin_i32(J *j, Ins *I) {
             return 0;
         }
         uint32_t a = I->o[0], b = I->o[1];
-        if (r != NOREG && r == held(j, b) && I->sub != 1 && operand_in_place(j, a)) { a = I->o[1]; b = I->o[0]; }   /* commutative: r op= a */
+        if (r != NOREG && r == held(j, b) && I->sub != 1) { a = I->o[1]; b = I->o[0]; }   /* commutative: r op= a (alu_value takes any a) */
         if (r == NOREG || r == held(j, b)) r = EAX;
         if (load(j, r, a, 0) || alu_value(j, alu[I->sub], r, b)) return -1;
         if (I->sub <= 1) zext_reg(j, r, w);                     /* and/or/xor of zero-extended values stay so */
@@ -2363,11 +2363,11 @@ static void choose_phi_copies(J *j) {
    flags, ...) are never in one, so they get none; nor do splats merged into an earlier one. */
 static int prepare_registers(J *j) {
     E *e = j->e; FnIR *ir = j->ir;
-    j->cls = ealloc(e, j->nloc + 1); j->forbid = ealloc(e, j->nloc + 1); j->density = ealloc(e, 4 * (j->nloc + 1));
+    j->cls = ealloc(e, j->nloc + 1); j->forbid = ealloc(e, j->nloc + 1); j->weight = ealloc(e, 4 * (j->nloc + 1));
     j->live_from = ealloc(e, 4 * (j->nloc + 1)); j->live_to = ealloc(e, 4 * (j->nloc + 1));
     j->in_slot = ealloc(e, j->nloc + 1); j->writes = ealloc(e, ir->nins + 1); j->left = ealloc(e, ir->nins + 1);
     j->dots = ealloc(e, sizeof(DotLoop) * (ir->nbb + 1)); j->xmm_held = ealloc(e, 4 * (j->nloc + 1));
-    if (!j->cls || !j->forbid || !j->density || !j->live_from || !j->live_to || !j->in_slot || !j->writes || !j->left || !j->dots || !j->xmm_held)
+    if (!j->cls || !j->forbid || !j->weight || !j->live_from || !j->live_to || !j->in_slot || !j->writes || !j->left || !j->dots || !j->xmm_held)
         return -1;
     if (match_dot_loops(e, ir, j->dots) < 0) return -1;
     for (uint32_t b = 0; b < ir->nbb; b++)
@@ -2386,7 +2386,7 @@ static int prepare_registers(J *j) {
                 if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
                     j->in_slot[I->o[o] - ir->base] = 1;
         }
-    return live_intervals(e, ir, j->nloc, j->pos, j->depth, j->live_from, j->live_to, j->density);
+    return live_intervals(e, ir, j->nloc, j->pos, j->depth, j->live_from, j->live_to, j->weight);
 }
 
 /* Instruction I (of block bb) defines a 32-bit-class integer whose code
@@ -2450,7 +2450,7 @@ static int assign_registers(J *j) {
     int r = phi_partners(j, reuse, phi_of);
     if (r) { efree(j->e, reg); efree(j->e, reuse); efree(j->e, phi_of); return -1; }
     memset(reg, -1, j->nloc + 1);
-    r = linear_scan(j->e, j->nloc, j->cls, j->forbid, reuse, phi_of, j->live_from, j->live_to, j->density, reg);
+    r = linear_scan(j->e, j->nloc, j->cls, j->forbid, reuse, phi_of, j->live_from, j->live_to, j->weight, reg);
     efree(j->e, reuse); efree(j->e, phi_of);
     j->nxmm_held = 0;
     for (uint32_t k = 0; k < j->nloc; k++) {
@@ -2793,7 +2793,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     }
     *why = j.why;
     efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval); efree(e, j.in_frame);
-    efree(e, j.cls); efree(e, j.forbid); efree(e, j.density); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
+    efree(e, j.cls); efree(e, j.forbid); efree(e, j.weight); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
     fn_ir_free(e, &ir);
     return r;
 }

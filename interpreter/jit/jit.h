@@ -73,14 +73,14 @@ uint32_t jit_helper_count(void);
  * (pos[i] is instruction i's position in it, at[p] the instruction at position
  * p) and each block's loop depth; the live intervals of the locals
  * [ir->base, ir->base + nloc) as positions (start[k], end[k]), and each one's
- * use density (what a register is worth to it); then linear scan: cls[k] 1
+ * uses weighted by loop depth (what a register is worth to it follows); then linear scan: cls[k] 1
  * picks a register from ECX, EDX, EBX, ESI, EDI but those of forbid[k] (a
  * mask of register numbers), 2 from XMM2..XMM7, 0 none; reuse[k]: k may take
  * the register of a value whose interval ends where k's starts; phi_of[k]: the
  * phi whose register k may share, or NOTY; reg[k] (set to -1 by the caller)
  * gets the register number or stays -1 (memory). */
 int order_blocks(E *e, FnIR *ir, uint32_t *pos, uint32_t *at, uint32_t *depth);
-int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *density);
+int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *weight);
 int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint8_t *reuse, const uint32_t *phi_of,
-                const uint32_t *start, const uint32_t *end, const uint32_t *density, int8_t *reg);
+                const uint32_t *start, const uint32_t *end, const uint32_t *weight, int8_t *reg);
 #endif

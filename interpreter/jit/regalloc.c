@@ -16,17 +16,28 @@
  * Linear scan then walks the intervals by start. A value gets a free
  * register of its class that it may take (ECX and EDX only where nothing in
  * its interval writes them: the caller says which, per value); when none is
- * free, the one with the lowest use density (uses, weighted 8x per loop
- * level, per instruction its interval spans) among it and those holding
+ * free, the one a register is worth least to among it and those holding
  * registers it may take stays in memory for its whole life: every value has
- * a frame slot, so nothing is split or reloaded. A value whose one job after
+ * a frame slot, so nothing is split or reloaded. What a register is worth:
+ * for a general register, the value's uses weighted 8x per loop level (each
+ * is a load or store when it lives in memory, however long it lives: a loop's
+ * pointers and an interpreter loop's pc and sp keep their registers against
+ * the short temporaries of the loop body, which then share what is left;
+ * equal weights go by uses per instruction spanned); for an XMM register, those uses per instruction its interval spans
+ * (measured better there: mandelbrot's and nbody's long-lived doubles would
+ * take the registers the loop's temporaries need). A value whose one job after
  * some point is to become a phi's next value (phi_of: the caller checked that
  * the phi is read no more from its definition on) takes the phi's register
  * when the phi has one: the loop's back-edge then copies nothing. */
 #include "jit.h"
 #include "x86.h"
 
-static uint32_t loop_weight(uint32_t depth) { return depth >= 3 ? 512 : 1u << (3 * depth); }
+/* a use's weight: 8x per loop level, up to 5 levels (tinyllama's inner loops are 4 and 5 deep) */
+static uint32_t loop_weight(uint32_t depth) { return depth >= 5 ? 1u << 15 : 1u << (3 * depth); }
+static void add_weight(uint32_t *weight, uint32_t depth) {
+    uint32_t w = *weight + loop_weight(depth);
+    *weight = w < *weight ? 0xffffffffu : w;
+}
 
 /* the blocks b's terminator can jump to, into out (successor_buffer's room) */
 static uint32_t successors(FnIR *ir, uint32_t b, uint32_t *out) {
@@ -109,7 +120,8 @@ static void note_back_edge(void *ctx, uint32_t from, uint32_t to) {
 }
 
 /* depth[b]: how many natural loops hold block b. A header's loop is itself and
-   every block that reaches one of its latches backwards without passing it. */
+   every block that reaches one of its latches backwards without passing it.
+   mark[b]: the header whose loop last counted b; work: the blocks to visit. */
 static void loop_depths(FnIR *ir, const Cfg *g, const Walk *w, const BackEdges *x, uint32_t *mark, uint32_t *work, uint32_t *depth) {
     memset(depth, 0, 4 * ir->nbb);
     for (uint32_t b = 0; b < ir->nbb; b++) mark[b] = NOTY;
@@ -146,17 +158,18 @@ int order_blocks(E *e, FnIR *ir, uint32_t *pos, uint32_t *at, uint32_t *depth) {
     Cfg g = { 0 };
     Walk w = { 0 };
     BackEdges x = { 0 };
-    uint32_t nb = ir->nbb;
+    uint32_t nb = ir->nbb, *mark = 0, *work = 0;
     int r = build_cfg(e, ir, &g);
     if (r == 0) {
         uint32_t edges = g.sfirst[nb];
         w.state = ealloc(e, 4 * nb + 4); w.stack = ealloc(e, 4 * nb + 4); w.next = ealloc(e, 4 * nb + 4); w.post = ealloc(e, 4 * nb + 4);
         x.from = ealloc(e, 4 * edges + 4); x.to = ealloc(e, 4 * edges + 4);
-        r = w.state && w.stack && w.next && w.post && x.from && x.to ? 0 : -1;
+        mark = ealloc(e, 4 * nb + 4); work = ealloc(e, 4 * nb + 4);
+        r = w.state && w.stack && w.next && w.post && x.from && x.to && mark && work ? 0 : -1;
     }
     if (r == 0) {
         depth_first(ir, &g, &w, note_back_edge, &x);
-        loop_depths(ir, &g, &w, &x, w.stack, w.next, depth);   /* the walk's stack is free again: scratch */
+        loop_depths(ir, &g, &w, &x, mark, work, depth);
         successors_by_depth(ir, &g, depth);
         uint32_t n = depth_first(ir, &g, &w, NULL, NULL), p = 0;
         for (uint32_t k = n; k-- > 0; )
@@ -165,7 +178,7 @@ int order_blocks(E *e, FnIR *ir, uint32_t *pos, uint32_t *at, uint32_t *depth) {
             if (!w.state[b]) for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) { pos[i] = p; at[p++] = i; }
     }
     free_cfg(e, &g);
-    efree(e, w.state); efree(e, w.stack); efree(e, w.next); efree(e, w.post); efree(e, x.from); efree(e, x.to);
+    efree(e, w.state); efree(e, w.stack); efree(e, w.next); efree(e, w.post); efree(e, x.from); efree(e, x.to); efree(e, mark); efree(e, work);
     return r;
 }
 
@@ -266,7 +279,7 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const u
             uint32_t d = I->id - ir->base;
             if (I->id != NOTY && I->id >= ir->base && d < nloc) {
                 live(start, end, d, pos[I->op == I_PHI ? ir->bb[b] : i]);
-                weight[d] += loop_weight(depth[b]);
+                add_weight(&weight[d], depth[b]);
             }
             for (uint32_t k = 0; k < I->n; k++) {
                 if (!is_value_operand(I, k)) continue;                /* block numbers, literal indices */
@@ -279,7 +292,7 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const u
                 if (I->o[k] < ir->base || v >= nloc) continue;
                 /* used at i; or where the edge reads it, the end of that block (of b itself for a loop of one block) */
                 live(start, end, v, pos[at == NOTY ? i : block_end(ir, at)]);
-                weight[v] += loop_weight(depth[at == NOTY ? b : at]);
+                add_weight(&weight[v], depth[at == NOTY ? b : at]);
             }
         }
     /* the hull of every point where a local is live */
@@ -302,20 +315,25 @@ static int intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const u
     return r;
 }
 
-int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *density) {
-    memset(density, 0, 4 * nloc);
-    int r = intervals(e, ir, nloc, pos, depth, start, end, density);
-    /* what a register is worth to a value: its weighted uses per instruction it spans
-       (a long-lived value used now and then loses to a loop's counter) */
-    for (uint32_t k = 0; r == 0 && k < nloc; k++)
-        if (density[k]) density[k] = (uint32_t)(((uint64_t)density[k] << 12) / (end[k] - start[k] + 1)) + 1;
-    return r;
+int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uint32_t *depth, uint32_t *start, uint32_t *end, uint32_t *weight) {
+    memset(weight, 0, 4 * nloc);
+    return intervals(e, ir, nloc, pos, depth, start, end, weight);
+}
+
+/* what a register of class c is worth to local k (the header comment says why the two differ) */
+static uint64_t worth(int c, uint32_t k, const uint32_t *start, const uint32_t *end, const uint32_t *weight) {
+    if (!weight[k]) return 0;
+    uint64_t density = (((uint64_t)weight[k] << 12) / (end[k] - start[k] + 1)) + 1;
+    if (density > 0xffffffffu) density = 0xffffffffu;
+    return c == 1 ? (uint64_t)weight[k] << 32 | density : density;
 }
 
 int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint8_t *reuse, const uint32_t *phi_of,
                 const uint32_t *start, const uint32_t *end, const uint32_t *weight, int8_t *reg) {
     uint32_t *order = ealloc(e, 4 * (nloc + 1));
-    if (!order) return -1;
+    uint64_t *value = ealloc(e, 8 * (nloc + 1));
+    if (!order || !value) { efree(e, order); efree(e, value); return -1; }
+    for (uint32_t k = 0; k < nloc; k++) value[k] = worth(cls[k], k, start, end, weight);
     /* the caller-saved ECX and EDX first: a value that may have one leaves EBX, ESI and EDI
        to those that live across calls */
     static const int8_t pool[3][6] = { { 0 }, { ECX, EDX, EBX, ESI, EDI }, { XMM2, XMM3, XMM4, XMM5, XMM6, XMM7 } };
@@ -324,7 +342,7 @@ int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, 
         /* the candidates of this class, by start (insertion sort: functions are small) */
         uint32_t n = 0;
         for (uint32_t k = 0; k < nloc; k++) {
-            if (cls[k] != c || weight[k] == 0) continue;
+            if (cls[k] != c || value[k] == 0) continue;
             uint32_t x = n++;
             while (x > 0 && start[order[x - 1]] > start[k]) { order[x] = order[x - 1]; x--; }
             order[x] = k;
@@ -339,7 +357,7 @@ int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, 
                 if (holder[r] != NOTY && (end[holder[r]] < start[k] || (end[holder[r]] == start[k] && reuse[k]))) holder[r] = sharer[r] = NOTY;
                 if (c == 1 && forbid[k] >> pool[c][r] & 1) continue;
                 if (holder[r] == NOTY) { if (free == NOTY) free = r; }
-                else if (weakest == NOTY || weight[holder[r]] < weight[holder[weakest]]) weakest = r;
+                else if (weakest == NOTY || value[holder[r]] < value[holder[weakest]]) weakest = r;
             }
             uint32_t p = phi_of[k], shared = NOTY;
             for (uint32_t r = 0; p != NOTY && r < pool_size[c]; r++)
@@ -349,7 +367,7 @@ int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, 
                 if (end[k] > end[p]) { holder[shared] = k; sharer[shared] = p; } else sharer[shared] = k;
                 continue;
             }
-            if (free == NOTY && weakest != NOTY && weight[holder[weakest]] < weight[k]) {
+            if (free == NOTY && weakest != NOTY && value[holder[weakest]] < value[k]) {
                 reg[holder[weakest]] = -1;
                 if (sharer[weakest] != NOTY) reg[sharer[weakest]] = -1;
                 free = weakest;
@@ -359,6 +377,6 @@ int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, 
             reg[k] = pool[c][free];
         }
     }
-    efree(e, order);
+    efree(e, order); efree(e, value);
     return 0;
 }
