@@ -797,7 +797,8 @@ static int cast(J *j, Ins *I) {
 /* A GEP as [base + var[0]*size[0] + var[1]*size[1] + offset]: a local or
  * constant base, at most two variable indices (32-bit locals), one of them
  * scaled by 1, 2, 4 or 8 (it goes in the SIB byte; the other is multiplied
- * into EAX). 1 and its parts, or 0 (another shape: gep_address computes it). */
+ * into EAX), or one index of any size (multiplied into EDX: an array of
+ * 6-byte structs). 1 and its parts, or 0 (another shape: gep_address computes it). */
 typedef struct GepShape { uint32_t var[2], size[2], nvar; int32_t offset; } GepShape;
 static int is_sib_scale(uint32_t size) { return size == 1 || size == 2 || size == 4 || size == 8; }
 static int gep_shape(J *j, Ins *I, GepShape *g) {
@@ -840,7 +841,7 @@ static int gep_shape(J *j, Ins *I, GepShape *g) {
         uint32_t v = g->var[0], s0 = g->size[0];
         g->var[0] = g->var[1]; g->size[0] = g->size[1]; g->var[1] = v; g->size[1] = s0;
     }
-    return g->nvar == 0 || is_sib_scale(g->size[g->nvar - 1]);
+    return g->nvar < 2 || is_sib_scale(g->size[1]);
 }
 /* Such a GEP as one memory operand: base + other index from the registers
  * they live in or in EAX (the other index multiplied, the base added), the
@@ -866,6 +867,10 @@ static int gep_mem(J *j, Ins *I, Mem *m) {
         base = EAX;
     } else if (base == NOREG && load(j, base = EAX, I->o[0], 0)) return -1;
     if (g.nvar && (index = held(j, g.var[sib])) == NOREG && load(j, index = EDX, g.var[sib], 0)) return -1;
+    if (g.nvar && !is_sib_scale(g.size[sib])) {                 /* EDX = var * size, scaled by 1 */
+        x86_imul_rri(&j->a, EDX, index, (int32_t)g.size[sib]);
+        index = EDX; g.size[sib] = 1;
+    }
     *m = MX(base, index, g.nvar ? (uint8_t)g.size[sib] : 1, g.offset);
     return 1;
 }
