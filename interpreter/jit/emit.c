@@ -2136,6 +2136,33 @@ static int share_kept_operands(J *j) {
     efree(j->e, same);
     return 0;
 }
+/* A compare whose one use is its block's conditional branch moves down to
+ * right before it, past the instructions clang scheduled in between (`i - 1`
+ * computed between `icmp` and `br`): the branch then takes it in the flags
+ * (flags_for_next) instead of a setcc, movzx and test. Done on the IR before
+ * anything measures intervals, which then see its operands read there. Not
+ * past a call (its operands would live across it). */
+static int sink_branch_compares(J *j) {
+    FnIR *ir = j->ir;
+    uint32_t *uses = ealloc(j->e, 4 * (j->nloc + 1));
+    if (!uses) return -1;
+    for (uint32_t i = 0; i < ir->nins; i++)
+        for (uint32_t k = 0; k < ir->ins[i].n; k++)
+            if (is_value_operand(&ir->ins[i], k) && is_local(j, ir->ins[i].o[k])) uses[ir->ins[i].o[k] - ir->base]++;
+    for (uint32_t b = 0; b < ir->nbb; b++) {
+        uint32_t last = ir->bb[b + 1] - 1, c = 0;
+        Ins *T = &ir->ins[last];
+        if (T->op != I_BR || T->n != 3 || !is_local(j, T->o[2]) || uses[T->o[2] - ir->base] != 1) continue;
+        for (c = last; c > ir->bb[b] && ir->ins[c - 1].id != T->o[2] && ir->ins[c - 1].op != I_CALL; c--) {}
+        if (c == ir->bb[b] || c == last || ir->ins[c - 1].op != I_CMP) continue;    /* not here, or right before it already */
+        Ins C = ir->ins[c - 1];
+        memmove(&ir->ins[c - 1], &ir->ins[c], (last - c) * sizeof(Ins));
+        ir->ins[last - 1] = C;
+    }
+    efree(j->e, uses);
+    return 0;
+}
+
 /* a cast share_kept_operands left without a result: nothing to compute */
 static int is_shared_cast(const Ins *I) { return (I->op == I_CAST || I->op == I_FREEZE) && I->id == NOTY; }
 
@@ -2778,6 +2805,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.a.grow = grow_code; j.a.ctx = e;
     j.osr = osr_block != NOTY;
     int r = share_kept_operands(&j);
+    if (r == 0) r = sink_branch_compares(&j);
     if (r == 0) r = layout(&j);
     if (r == 0 && !j.why.what) { merge_equal_splats(&j); choose_phi_copies(&j); r = prepare_registers(&j); }
     if (r == 0 && !j.why.what) r = emit_allocated(&j);
