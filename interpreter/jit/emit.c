@@ -1020,11 +1020,11 @@ static int branch_takes_flags(J *j, Ins *C) {
     int c = klass(j, C->ty2);
     return !is_vector(j, C->ty) && (c == C_I32 || c == C_I64 || ((c == C_F32 || c == C_F64) && fcmp_in_flags(C->sub)));
 }
-/* select S can take its condition in the flags: a float select of local
-   values (loading a constant would clobber the flags) */
+/* select S can take its condition in the flags: a float or 32-bit-class
+   integer select of local values (loading a constant would clobber the flags) */
 static int flag_select(J *j, Ins *S) {
     int c = klass(j, S->ty);
-    return (c == C_F32 || c == C_F64) && !is_vector(j, S->ty) && is_local(j, S->o[1]) && is_local(j, S->o[2]);
+    return (c == C_F32 || c == C_F64 || c == C_I32) && !is_vector(j, S->ty) && is_local(j, S->o[1]) && is_local(j, S->o[2]);
 }
 static int compare_flags(J *j, Ins *C, Cond *cc);
 
@@ -1058,6 +1058,16 @@ static int select_ins(J *j, Ins *I, Ins *prev) {
     int c = klass(j, I->ty);
     if (c == C_NONE || klass(j, vty(j, I->o[0])) != C_I32) return unsupported(j, "select of this type");
     if (c == C_F32 || c == C_F64) return select_float(j, I, prev, c);
+    if (prev && prev->op == I_CMP && prev->id == I->o[0] && j->uses[prev->id - j->ir->base] == 1 && branch_takes_flags(j, prev) && flag_select(j, I)) {
+        /* the compare in the flags (flags_for_next left it here): false value, cmov the true one */
+        Cond cc;
+        if (compare_flags(j, prev, &cc) || load(j, EAX, I->o[2], 0)) return -1;   /* movs: the flags stay */
+        Reg t = held(j, I->o[1]);
+        if (t == NOREG && load(j, t = ECX, I->o[1], 0)) return -1;
+        x86_cmov(&j->a, cc, EAX, t);
+        store(j, I->id, EAX, 0);
+        return 0;
+    }
     for (uint32_t w = 0; w < words(c); w++) {
         if (load(j, EDX, I->o[0], 0) || load(j, EAX, I->o[1], (int)w) || load(j, ECX, I->o[2], (int)w)) return -1;
         x86_test_rr(&j->a, EDX, EDX);
@@ -2136,29 +2146,36 @@ static int share_kept_operands(J *j) {
     efree(j->e, same);
     return 0;
 }
-/* A compare whose one use is its block's conditional branch moves down to
- * right before it, past the instructions clang scheduled in between (`i - 1`
- * computed between `icmp` and `br`): the branch then takes it in the flags
- * (flags_for_next) instead of a setcc, movzx and test. Done on the IR before
- * anything measures intervals, which then see its operands read there. Not
- * past a call (its operands would live across it). */
-static int sink_branch_compares(J *j) {
+/* A compare whose one use is its block's conditional branch, or a select
+ * that can take it in the flags, moves down to right before that use, past
+ * the instructions clang scheduled in between (`i - 1` computed between
+ * `icmp` and `br`): the use then takes it in the flags (flags_for_next)
+ * instead of a setcc, movzx and test. Done on the IR before anything
+ * measures intervals, which then see its operands read there. Not past a
+ * call (its operands would live across it). */
+static void sink_compare(J *j, uint32_t first, uint32_t use) {
+    FnIR *ir = j->ir;
+    uint32_t c;
+    for (c = use; c > first && ir->ins[c - 1].id != ir->ins[use].o[ir->ins[use].op == I_BR ? 2 : 0] && ir->ins[c - 1].op != I_CALL; c--) {}
+    if (c == first || c == use || ir->ins[c - 1].op != I_CMP || !branch_takes_flags(j, &ir->ins[c - 1])) return;   /* not here, or right before it already */
+    Ins C = ir->ins[c - 1];
+    memmove(&ir->ins[c - 1], &ir->ins[c], (use - c) * sizeof(Ins));
+    ir->ins[use - 1] = C;
+}
+static int sink_flag_compares(J *j) {
     FnIR *ir = j->ir;
     uint32_t *uses = ealloc(j->e, 4 * (j->nloc + 1));
     if (!uses) return -1;
     for (uint32_t i = 0; i < ir->nins; i++)
         for (uint32_t k = 0; k < ir->ins[i].n; k++)
             if (is_value_operand(&ir->ins[i], k) && is_local(j, ir->ins[i].o[k])) uses[ir->ins[i].o[k] - ir->base]++;
-    for (uint32_t b = 0; b < ir->nbb; b++) {
-        uint32_t last = ir->bb[b + 1] - 1, c = 0;
-        Ins *T = &ir->ins[last];
-        if (T->op != I_BR || T->n != 3 || !is_local(j, T->o[2]) || uses[T->o[2] - ir->base] != 1) continue;
-        for (c = last; c > ir->bb[b] && ir->ins[c - 1].id != T->o[2] && ir->ins[c - 1].op != I_CALL; c--) {}
-        if (c == ir->bb[b] || c == last || ir->ins[c - 1].op != I_CMP) continue;    /* not here, or right before it already */
-        Ins C = ir->ins[c - 1];
-        memmove(&ir->ins[c - 1], &ir->ins[c], (last - c) * sizeof(Ins));
-        ir->ins[last - 1] = C;
-    }
+    for (uint32_t b = 0; b < ir->nbb; b++)
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *U = &ir->ins[i];
+            int flags_use = (U->op == I_BR && U->n == 3 && is_local(j, U->o[2]) && uses[U->o[2] - ir->base] == 1)
+                         || (U->op == I_SEL && is_local(j, U->o[0]) && uses[U->o[0] - ir->base] == 1 && flag_select(j, U));
+            if (flags_use) sink_compare(j, ir->bb[b], i);
+        }
     efree(j->e, uses);
     return 0;
 }
@@ -2805,7 +2822,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
     j.a.grow = grow_code; j.a.ctx = e;
     j.osr = osr_block != NOTY;
     int r = share_kept_operands(&j);
-    if (r == 0) r = sink_branch_compares(&j);
+    if (r == 0) r = sink_flag_compares(&j);
     if (r == 0) r = layout(&j);
     if (r == 0 && !j.why.what) { merge_equal_splats(&j); choose_phi_copies(&j); r = prepare_registers(&j); }
     if (r == 0 && !j.why.what) r = emit_allocated(&j);
