@@ -19,13 +19,14 @@
  * free, the one a register is worth least to among it and those holding
  * registers it may take stays in memory for its whole life: every value has
  * a frame slot, so nothing is split or reloaded. What a register is worth:
- * for a general register, the value's uses weighted 8x per loop level (each
- * is a load or store when it lives in memory, however long it lives: a loop's
- * pointers and an interpreter loop's pc and sp keep their registers against
- * the short temporaries of the loop body, which then share what is left;
- * equal weights go by uses per instruction spanned); for an XMM register, those uses per instruction its interval spans
- * (measured better there: mandelbrot's and nbody's long-lived doubles would
- * take the registers the loop's temporaries need). A value whose one job after
+ * the value's uses, weighted 8x per loop level, per instruction its interval
+ * spans; but a general register's value spanning fewer than SHORT_SPAN
+ * instructions counts as spanning that many: short temporaries then compare
+ * by uses alone and no longer win every register from a loop's pointers or
+ * an interpreter loop's pc and sp for being short (measured on the bench
+ * programs: ranking general registers by uses alone kept those but sent the
+ * temporaries to memory, crc's OSR-compiled loop 296M -> 332M instructions,
+ * 288M with the floor; XMM registers do better without it: mandelbrot). A value whose one job after
  * some point is to become a phi's next value (phi_of: the caller checked that
  * the phi is read no more from its definition on) takes the phi's register
  * when the phi has one: the loop's back-edge then copies nothing. */
@@ -321,11 +322,12 @@ int live_intervals(E *e, FnIR *ir, uint32_t nloc, const uint32_t *pos, const uin
 }
 
 /* what a register of class c is worth to local k (the header comment says why the two differ) */
+enum { SHORT_SPAN = 64 };
 static uint64_t worth(int c, uint32_t k, const uint32_t *start, const uint32_t *end, const uint32_t *weight) {
+    uint64_t span = end[k] - start[k] + 1;
     if (!weight[k]) return 0;
-    uint64_t density = (((uint64_t)weight[k] << 12) / (end[k] - start[k] + 1)) + 1;
-    if (density > 0xffffffffu) density = 0xffffffffu;
-    return c == 1 ? (uint64_t)weight[k] << 32 | density : density;
+    if (c == 1 && span < SHORT_SPAN) span = SHORT_SPAN;
+    return (((uint64_t)weight[k] << 12) / span) + 1;
 }
 
 int linear_scan(E *e, uint32_t nloc, const uint8_t *cls, const uint8_t *forbid, const uint8_t *reuse, const uint32_t *phi_of,
