@@ -6,6 +6,7 @@
 int lower_call_libm(L *l, const char *name, int32_t d, Operand *a, int n, int isf) {
     void *fn = ffi_lookup(l->e, name, (uint32_t)strlen(name));
     if (!fn) return fail(l->e, BFE_UNRESOLVED, "bitcode: unresolved external '%s' (needed for an intrinsic)", name);
+    if (n == 1) return E4(isf ? OP(ncallf) : OP(ncalld), d, (W)fn, lower_operand_slot(l, &a[0]));     /* expf, sin ...: no argument packing */
     if (E5(OP(ncall), d, fn, isf ? RK_F32 : RK_F64, n)) return -1;
     for (int i = 0; i < n; i++) if (E2(lower_operand_slot(l, &a[i]), isf ? 0 : 1)) return -1;
     return 0;
