@@ -5,11 +5,11 @@
  * worked through EAX/ECX/EDX and XMM0/XMM1. EBX, ESI, EDI, and ECX and EDX
  * where no code in between needs them (emit_allocated), each hold one 32-bit
  * value for the whole function, and XMM2..XMM7 one float, double or
- * <4 x float>/<2 x double> each: the ones used most, weighted by loop depth
+ * <4 x float>/<2 x double>/<4 x i32> each: the ones used most, weighted by loop depth
  * (prepare_registers, regalloc.c). A value in an XMM register
  * keeps its slot too: calls clobber XMM registers, so they are written to
  * their slots around each call, and word-wise access goes through the slot
- * (a <4 x float>/<2 x double> is written there at its definition only when some use reads
+ * (a quad vector (<4 x float>/<2 x double>/<4 x i32>) is written there at its definition only when some use reads
  * it lane by lane: in_slot). Scalars are only ever read and written through
  * load/store/loadx/storex, which know where they are.
  *
@@ -40,8 +40,8 @@ typedef struct J {
     int32_t *loc;                /* ebp offset of each local's slot */
     int32_t *shadow;             /* phis: ebp offset of the edge copy */
     int8_t *reg;                 /* the register holding each local for the whole function, or NOREG */
-    int8_t *xreg;                /* the XMM register holding each float/double/<4 x float>/<2 x double> local, or -1 */
-    uint8_t *in_slot;            /* per <4 x float>/<2 x double> local: some use reads it from its slot (its definition writes it there too) */
+    int8_t *xreg;                /* the XMM register holding each float/double/quad vector local, or -1 */
+    uint8_t *in_slot;            /* per quad vector local: some use reads it from its slot (its definition writes it there too) */
     uint32_t *live_from, *live_to;   /* each local's live interval (positions: regalloc.c) */
     uint32_t *pos, *ins_at;          /* each instruction's position, the instruction at each position */
     uint32_t *depth;                 /* each block's loop nesting */
@@ -64,7 +64,7 @@ typedef struct J {
     Reloc *rel; uint32_t nrel, caprel;
     int32_t below;               /* bytes of slots below the saved registers */
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
-    int32_t scratch;             /* 8-byte slot for constants on their way to XMM */
+    int32_t scratch;             /* 16-byte slot for constants on their way to XMM */
     int32_t varargs;             /* [ebp + varargs]: the first argument word past the fixed parameters */
     int32_t *byval;              /* per parameter: [ebp + byval[i]] holds its bytes when it is passed by value, else 0 */
     int32_t *in_frame;           /* per local: the alloca's memory is [ebp + in_frame[k]] in the frame (frame_alloca), else 0 */
@@ -209,7 +209,7 @@ static Mem place(J *j, uint32_t v, int word) { return is_vector(j, vty(j, v)) ? 
 /* a float/double value held in an XMM register: its slot brought up to date, or the register from its slot */
 static int in_xmm(J *j, uint32_t v) { return v >= j->ir->base && v - j->ir->base < j->nloc && j->xreg[v - j->ir->base] >= 0; }
 static int xheld(J *j, uint32_t v) { return in_xmm(j, v) && !is_vector(j, vty(j, v)); }
-/* a <4 x float>/<2 x double> value held in an XMM register (every other vector lives in its slot only) */
+/* a quad vector (<4 x float>/<2 x double>/<4 x i32>) held in an XMM register (every other vector lives in its slot only) */
 static int vheld(J *j, uint32_t v) { return in_xmm(j, v) && is_vector(j, vty(j, v)); }
 static Xmm xr(J *j, uint32_t v) { return (Xmm)j->xreg[v - j->ir->base]; }
 static Prec xprec(J *j, uint32_t v) { return ty(j, vty(j, v))->k == TK_FLT ? SS : SD; }
@@ -453,9 +453,10 @@ static int edge_moves(J *j, uint32_t from, uint32_t to) {
                 else storex(j, P->id, x, c);
                 break;
             }
-            if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) {
+            if (is_vector(j, P->ty) || is_aggregate(j, P->ty)) {             /* from the XMM register a value lives in, else its slot */
                 int32_t at = j->via_shadow[to] ? j->shadow[P->id - ir->base] : j->loc[P->id - ir->base];
-                if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
+                if (vheld(j, P->o[k])) x86_movups_mr(&j->a, M(EBP, at), xr(j, P->o[k]));
+                else if (copy_vector(j, M(EBP, at), P->o[k])) return -1;
                 break;
             }
             if (!j->via_shadow[to] && held(j, P->id) != NOREG) {           /* straight into its register */
@@ -1821,20 +1822,84 @@ static int bitcast_bytes(J *j, Ins *I) {
     return 0;
 }
 
-/* ---- <4 x float> and <2 x double> in XMM registers ------------------------- */
-/* a vector of type t fills an XMM register with float or double lanes */
+/* ---- <4 x float>, <2 x double> and <4 x i32> in XMM registers ----------------- */
+/* a vector of type t fills an XMM register with float, double or 32-bit integer lanes */
 static int quad(J *j, uint32_t t) {
     Ty *y = ty(j, t);
-    return y->k == TK_VEC && ((y->w == 4 && ty(j, y->elt)->k == TK_FLT) || (y->w == 2 && ty(j, y->elt)->k == TK_DBL));
+    if (y->k != TK_VEC) return 0;
+    Ty *l = ty(j, y->elt);
+    return (y->w == 4 && (l->k == TK_FLT || (l->k == TK_INT && l->w == 32))) || (y->w == 2 && l->k == TK_DBL);
 }
 static int double_lanes(J *j, uint32_t t) { return ty(j, ty(j, t)->elt)->k == TK_DBL; }
+static int integer_lanes(J *j, uint32_t t) { return ty(j, ty(j, t)->elt)->k == TK_INT; }
 /* `op d, s` on packed singles or doubles as the vector type t has */
 static void packed(J *j, uint32_t t, SseOp op, Xmm d, Xmm s) {
     if (double_lanes(j, t)) x86_pd_rr(&j->a, op, d, s);
     else x86_ps_rr(&j->a, op, d, s);
 }
 
-/* a shufflevector of <4 x float>/<2 x double> whose every lane is lane *k of its first operand, a local */
+/* v is a constant vector of type quad() whose lanes are numbers (no address: it would need a relocation) */
+static int number_quad(J *j, uint32_t v) {
+    Val *c = &j->e->v[v];
+    if (is_local(j, v) || !quad(j, c->ty)) return 0;
+    if (c->k == V_CNULL || c->k == V_CUNDEF || c->k == V_CDATA) return 1;
+    if (c->k != V_CAGG) return 0;
+    for (uint32_t i = 0; i < c->u.a.n; i++) {
+        uint8_t k = j->e->v[c->u.a.o[i]].k;
+        if (k != V_CINT && k != V_CFP && k != V_CUNDEF) return 0;
+    }
+    return 1;
+}
+/* the four words of such a constant */
+static int quad_words(J *j, uint32_t v, uint32_t w[4]) {
+    uint8_t b[16];
+    if (const_bytes(j->e, v, b, sizeof b)) return -1;
+    for (int i = 0; i < 4; i++) w[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
+    return 0;
+}
+/* the count of a shift by a constant splat under 32, else 32 */
+static uint32_t shift_count(J *j, uint32_t v) {
+    uint32_t w[4];
+    if (!number_quad(j, v) || quad_words(j, v, w)) return 32;
+    return w[0] == w[1] && w[0] == w[2] && w[0] == w[3] && w[0] < 32 ? w[0] : 32;
+}
+/* such a constant into x: pxor for zeros, one word spread by pshufd, else its words through the scratch slot */
+static int quad_constant(J *j, Xmm x, uint32_t v) {
+    uint32_t w[4];
+    if (quad_words(j, v, w)) return -1;
+    if (!(w[0] | w[1] | w[2] | w[3])) { x86_pi_rr(&j->a, PI_PXOR, x, x); return 0; }
+    if (w[0] == w[1] && w[0] == w[2] && w[0] == w[3]) {
+        x86_mov_ri(&j->a, EAX, w[0]);
+        x86_movd_xr(&j->a, x, EAX);
+        x86_pshufd(&j->a, x, x, 0);
+        return 0;
+    }
+    for (int i = 0; i < 4; i++) x86_mov_mi(&j->a, M(EBP, j->scratch + 4 * i), w[i]);
+    x86_movups_rm(&j->a, x, M(EBP, j->scratch));
+    return 0;
+}
+
+/* a binary operation on quad vectors that packed_bin computes in XMM registers: its operands (locals
+   or constants of numbers) are read from their registers. Floats: fadd, fsub, fmul, fdiv; 32-bit
+   integers: add, sub, mul, and, or, xor, and shifts by a constant splat */
+static int is_packed_bin(J *j, Ins *I) {
+    if (I->op != I_BIN || !quad(j, I->ty)) return 0;
+    for (uint32_t o = 0; o < 2; o++) if (!is_local(j, I->o[o]) && !number_quad(j, I->o[o])) return 0;
+    if (!integer_lanes(j, I->ty)) return I->sub <= 4 && I->sub != 3;
+    if (I->sub <= 2 || (I->sub >= 10 && I->sub <= 12)) return 1;
+    return I->sub >= 7 && I->sub <= 9 && shift_count(j, I->o[1]) < 32;
+}
+/* an insertelement at a constant lane of a quad vector (insert_lanes) */
+static int inserts_at_constant(J *j, Ins *I) { return I->op == I_INSELT && quad(j, I->ty) && !is_local(j, I->o[2]); }
+/* instruction i of block bb is such an insertelement whose one use is the one right after it (as the
+   vector it inserts into): that one writes this lane too, this one is no code */
+static int inserts_into_next(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i], *N = I + 1;
+    if (!inserts_at_constant(j, I) || i + 1 >= j->ir->bb[bb + 1] || !is_local(j, I->id)) return 0;
+    return inserts_at_constant(j, N) && N->o[0] == I->id && N->o[1] != I->id && j->uses[I->id - j->ir->base] == 1;
+}
+
+/* a shufflevector of a quad vector whose every lane is lane *k of its first operand, a local */
 static int splat(J *j, Ins *S, uint32_t *k) {
     if (S->op != I_SHUF || !quad(j, S->ty) || !quad(j, vty(j, S->o[0])) || !is_local(j, S->o[0])) return 0;
     Val *m = &j->e->v[S->o[2]];
@@ -1850,9 +1915,33 @@ static int splat(J *j, Ins *S, uint32_t *k) {
     j->lane = 0;
     return same;
 }
-/* instruction i of block bb is an insertelement of a float into an undefined
-   <4 x float>/<2 x double> whose one use is the splat of that lane right after it: the
-   splat reads the float, the insertelement is no code */
+/* A shufflevector of two quad vectors (locals or constants of numbers) that one shufps (shufpd) does:
+   the low half of its lanes from *low, the high half from *high, *lanes the immediate (undefined
+   lanes: lane 0 of either). A splat is splat()'s. */
+static int two_halves(J *j, Ins *S, uint32_t *low, uint32_t *high, uint8_t *imm) {
+    uint32_t k, n = lanes(j, S->ty), bits = double_lanes(j, S->ty) ? 1 : 2;
+    if (S->op != I_SHUF || !quad(j, S->ty) || vty(j, S->o[0]) != S->ty || splat(j, S, &k)) return 0;
+    for (uint32_t o = 0; o < 2; o++) if (!is_local(j, S->o[o]) && !number_quad(j, S->o[o])) return 0;
+    Val *m = &j->e->v[S->o[2]];
+    if (m->k != V_CNULL && m->k != V_CDATA && m->k != V_CAGG) return 0;
+    uint32_t from[2] = { NOTY, NOTY };
+    *imm = 0;
+    for (j->lane = 0; j->lane < n; j->lane++) {
+        uint64_t x;
+        if (m->k == V_CAGG && (j->lane >= m->u.a.n || j->e->v[m->u.a.o[j->lane]].k == V_CUNDEF)) continue;
+        if (constant(j, S->o[2], &x) || x >= 2 * n) { j->lane = 0; return 0; }
+        uint32_t half = j->lane >= n / 2, src = S->o[x >= n];
+        if (from[half] != NOTY && from[half] != src) { j->lane = 0; return 0; }
+        from[half] = src;
+        *imm |= (uint8_t)((x % n) << (bits * j->lane));
+    }
+    j->lane = 0;
+    *low = from[0] != NOTY ? from[0] : from[1] != NOTY ? from[1] : S->o[0];
+    *high = from[1] != NOTY ? from[1] : *low;
+    return 1;
+}
+/* instruction i of block bb is an insertelement of a number into an undefined quad vector whose one
+   use is the splat of that lane right after it: the splat reads the number, the insertelement is no code */
 static int splat_insert(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i], *N = I + 1;
     uint32_t k; uint64_t x;
@@ -1860,33 +1949,45 @@ static int splat_insert(J *j, uint32_t bb, uint32_t i) {
     if (j->uses[I->id - j->ir->base] != 1 || N->o[0] != I->id || is_local(j, I->o[2]) || const_scalar(j->e, I->o[2], &x)) return 0;
     return splat(j, N, &k) && x == k;
 }
-/* operand o of I is read from the XMM register its <4 x float>/<2 x double> value is in
-   (the code below), not from its slot */
+/* operand o of I is read from the XMM register its quad value is in (the code below), not from its slot */
 static int reads_register(J *j, Ins *I, uint32_t o) {
     uint32_t k;
-    if (I->op == I_BIN && quad(j, I->ty)) return I->sub <= 4 && I->sub != 3 && is_local(j, I->o[0]) && is_local(j, I->o[1]);
+    if (I->op == I_BIN && quad(j, I->ty)) return is_packed_bin(j, I);
     if (I->op == I_CALL && quad(j, I->ty)) return is_named(j->e, I->o[0], "llvm.fmuladd.") && I->n == 4 && o >= 1
         && is_local(j, I->o[1]) && is_local(j, I->o[2]) && is_local(j, I->o[3]);
     if (I->op == I_STORE) return o == 1;
+    if (I->op == I_PHI) return 1;                                   /* edge_moves */
+    uint32_t low, high; uint8_t imm;
+    if (two_halves(j, I, &low, &high, &imm)) return o <= 1;
+    if (inserts_at_constant(j, I)) return o == 0;
     return o == 0 && splat(j, I, &k);
 }
 
-/* the register a <4 x float>/<2 x double> result is computed in: its own, unless an operand read after the first is there */
+/* the register a quad result is computed in: its own, unless an operand read after the first is there */
 static Xmm quad_result(J *j, uint32_t id, uint32_t b, uint32_t c) {
     if (!vheld(j, id)) return XMM0;
     Xmm d = xr(j, id);
     return (vheld(j, b) && xr(j, b) == d) || (c != NOTY && vheld(j, c) && xr(j, c) == d) ? XMM0 : d;
 }
-/* <4 x float>/<2 x double> v into x */
-static void quad_into(J *j, Xmm x, uint32_t v) {
+/* quad value v (a local or a constant of numbers) into x */
+static int quad_into(J *j, Xmm x, uint32_t v) {
     if (vheld(j, v)) x86_movaps_rr(&j->a, x, xr(j, v));
-    else x86_movups_rm(&j->a, x, slot(j, v, 0));
+    else if (is_local(j, v)) x86_movups_rm(&j->a, x, slot(j, v, 0));
+    else return quad_constant(j, x, v);
+    return 0;
 }
-/* `op d, v`: v from its register, or through XMM1 from its slot (a packed memory operand must be aligned; slots are not) */
-static void quad_op(J *j, SseOp op, Xmm d, uint32_t v) {
-    if (vheld(j, v)) { packed(j, vty(j, v), op, d, xr(j, v)); return; }
-    x86_movups_rm(&j->a, XMM1, slot(j, v, 0));
-    packed(j, vty(j, v), op, d, XMM1);
+/* the register quad value v is in: its own, or XMM1 it is loaded into (a packed memory
+   operand must be aligned; slots are not) */
+static int quad_operand(J *j, uint32_t v, Xmm *x) {
+    *x = vheld(j, v) ? xr(j, v) : XMM1;
+    return *x == XMM1 ? quad_into(j, XMM1, v) : 0;
+}
+/* `op d, v` on packed singles or doubles */
+static int quad_op(J *j, SseOp op, Xmm d, uint32_t v) {
+    Xmm s;
+    if (quad_operand(j, v, &s)) return -1;
+    packed(j, vty(j, v), op, d, s);
+    return 0;
 }
 /* the result, computed in d, where value id lives: its register, and its slot when a use reads it there */
 static void quad_done(J *j, uint32_t id, Xmm d) {
@@ -1898,24 +1999,118 @@ static void quad_done(J *j, uint32_t id, Xmm d) {
     x86_movups_mr(&j->a, slot(j, id, 0), d);
 }
 
-/* <4 x float>/<2 x double> arithmetic and fmuladd on local operands: SSE instructions instead of lane by lane */
-static int is_packed_float(J *j, Ins *I) { return quad(j, I->ty) && (I->op == I_BIN || I->op == I_CALL) && reads_register(j, I, 1); }
-static int packed_float(J *j, Ins *I) {
+/* lanes 1, 1, 3, 3 of quad value v into x */
+static int odd_lanes(J *j, Xmm x, uint32_t v) {
+    if (vheld(j, v)) { x86_pshufd(&j->a, x, xr(j, v), 0xf5); return 0; }
+    if (quad_into(j, x, v)) return -1;
+    x86_pshufd(&j->a, x, x, 0xf5);
+    return 0;
+}
+/* <4 x i32> multiply: SSE2 has no 32-bit lane multiply, but pmuludq multiplies lanes 0 and 2 into
+   64-bit products: the odd lanes moved down (pshufd) are multiplied so too, and the low words of
+   both interleaved (punpckldq) */
+static int packed_multiply(J *j, Ins *I) {
+    uint32_t a = I->o[0], b = I->o[1];
+    if (odd_lanes(j, XMM1, a) || odd_lanes(j, XMM0, b)) return -1;
+    x86_pi_rr(&j->a, PI_PMULUDQ, XMM1, XMM0);                 /* a1*b1, a3*b3 */
+    x86_pshufd(&j->a, XMM1, XMM1, 0x08);                      /* their low words in lanes 0 and 1 */
+    Xmm d = quad_result(j, I->id, b, NOTY);
+    if (quad_into(j, d, a)) return -1;
+    if (vheld(j, b)) x86_pi_rr(&j->a, PI_PMULUDQ, d, xr(j, b));  /* a0*b0, a2*b2 */
+    else {                                                    /* b through XMM1: the odd products wait in the result's slot */
+        x86_movs_mr(&j->a, SD, slot(j, I->id, 0), XMM1);
+        if (quad_into(j, XMM1, b)) return -1;
+        x86_pi_rr(&j->a, PI_PMULUDQ, d, XMM1);
+        x86_movs_rm(&j->a, SD, XMM1, slot(j, I->id, 0));
+    }
+    x86_pshufd(&j->a, d, d, 0x08);
+    x86_pi_rr(&j->a, PI_UNPCKLDQ, d, XMM1);
+    quad_done(j, I->id, d);
+    return 0;
+}
+/* <4 x i32> add, sub, and, or, xor, shifts by a constant splat, mul */
+static int packed_integer(J *j, Ins *I) {
+    static const PackedInt ops[13] = { [0] = PI_PADDD, [1] = PI_PSUBD, [10] = PI_PAND, [11] = PI_POR, [12] = PI_PXOR };
+    static const PackedShift shifts[3] = { PSH_SLL, PSH_SRL, PSH_SRA };
+    if (I->sub == 2) return packed_multiply(j, I);
+    Xmm d = quad_result(j, I->id, I->o[1], NOTY), s;
+    if (quad_into(j, d, I->o[0])) return -1;
+    if (I->sub >= 7 && I->sub <= 9) x86_pshift_ri(&j->a, shifts[I->sub - 7], d, (uint8_t)shift_count(j, I->o[1]));
+    else {
+        if (quad_operand(j, I->o[1], &s)) return -1;
+        x86_pi_rr(&j->a, ops[I->sub], d, s);
+    }
+    quad_done(j, I->id, d);
+    return 0;
+}
+
+/* quad arithmetic (is_packed_bin) and fmuladd on local operands: SSE instructions instead of lane by
+   lane; 1: I is none of them */
+static int is_packed(J *j, Ins *I) { return quad(j, I->ty) && (I->op == I_BIN || I->op == I_CALL) && reads_register(j, I, 1); }
+static int packed_arithmetic(J *j, Ins *I) {
     static const SseOp op[5] = { SSE_ADD, SSE_SUB, SSE_MUL, 0, SSE_DIV };
-    if (!is_packed_float(j, I)) return 0;
+    if (!is_packed(j, I)) return 1;
+    if (I->op == I_BIN && integer_lanes(j, I->ty)) return packed_integer(j, I);
     if (I->op == I_CALL) {
         Xmm d = quad_result(j, I->id, I->o[2], I->o[3]);
-        quad_into(j, d, I->o[1]);
-        quad_op(j, SSE_MUL, d, I->o[2]);                       /* rounded, then added: as the interpreter does */
-        quad_op(j, SSE_ADD, d, I->o[3]);
+        if (quad_into(j, d, I->o[1]) || quad_op(j, SSE_MUL, d, I->o[2]) || quad_op(j, SSE_ADD, d, I->o[3])) return -1;   /* rounded, then added: as the interpreter does */
         quad_done(j, I->id, d);
-        return 1;
+        return 0;
     }
     Xmm d = quad_result(j, I->id, I->o[1], NOTY);
-    quad_into(j, d, I->o[0]);
-    quad_op(j, op[I->sub], d, I->o[1]);
+    if (quad_into(j, d, I->o[0]) || quad_op(j, op[I->sub], d, I->o[1])) return -1;
     quad_done(j, I->id, d);
-    return 1;
+    return 0;
+}
+
+/* a shufflevector two_halves() takes: shufps (shufpd) of its halves' operands */
+static int shuffle_halves(J *j, Ins *S) {
+    uint32_t low, high; uint8_t imm;
+    if (!two_halves(j, S, &low, &high, &imm)) return 1;
+    Xmm d = quad_result(j, S->id, high, NOTY), s;
+    if (quad_into(j, d, low) || quad_operand(j, high, &s)) return -1;
+    if (double_lanes(j, S->ty)) x86_shufpd(&j->a, d, s, imm);
+    else x86_shufps(&j->a, d, s, imm);
+    quad_done(j, S->id, d);
+    return 0;
+}
+
+/* a number into lane 0 of x: a float or double as loadx does, a 32-bit integer by movd */
+static int number_into_xmm(J *j, Xmm x, uint32_t v, uint32_t vector_type) {
+    if (!integer_lanes(j, vector_type)) return loadx(j, x, v, double_lanes(j, vector_type) ? C_F64 : C_F32);
+    Reg r = held(j, v);
+    if (r == NOREG) { if (load(j, EAX, v, 0)) return -1; r = EAX; }
+    x86_movd_xr(&j->a, x, r);
+    return 0;
+}
+/* The chain of insertelements at constant lanes ending at instruction i of block bb (the ones before
+   it insert into the next: inserts_into_next): the vector the first inserts into copied into the
+   last one's slot, every inserted number stored into its lane there, then the slot into the last
+   one's register. */
+static int insert_lanes(J *j, uint32_t bb, uint32_t i) {
+    FnIR *ir = j->ir;
+    Ins *I = &ir->ins[i];
+    uint32_t first = i, into;
+    while (first > ir->bb[bb] && inserts_into_next(j, bb, first - 1)) first--;
+    into = ir->ins[first].o[0];
+    if (vheld(j, into)) x86_movups_mr(&j->a, slot(j, I->id, 0), xr(j, into));
+    else if (is_local(j, into) || j->e->v[into].k != V_CUNDEF) { if (copy_vector(j, slot(j, I->id, 0), into)) return -1; }
+    for (uint32_t p = first; p <= i; p++) {
+        uint32_t v = ir->ins[p].o[1];
+        uint64_t x;
+        if (const_scalar(j->e, ir->ins[p].o[2], &x)) return -1;
+        if (x >= lanes(j, I->ty)) return unsupported(j, "vector index out of range");
+        j->lane = (uint32_t)x;
+        if (xheld(j, v)) x86_movs_mr(&j->a, xprec(j, v), lane(j, I->id, 0), xr(j, v));
+        else if (held(j, v) != NOREG) x86_mov_mr(&j->a, lane(j, I->id, 0), held(j, v));
+        else for (uint32_t w = 0; w < words(klass(j, vty(j, v))); w++) {
+            if (load(j, EAX, v, (int)w)) { j->lane = 0; return -1; }
+            store(j, I->id, EAX, (int)w);
+        }
+    }
+    j->lane = 0;
+    sync_reg(j, I->id);
+    return 0;
 }
 
 /* a splat: the inserted number, the lane from the slot, or the register; then shufps/shufpd */
@@ -1923,7 +2118,7 @@ static int splat_code(J *j, uint32_t bb, uint32_t i, uint32_t k) {
     Ins *S = &j->ir->ins[i];
     Xmm d = vheld(j, S->id) ? xr(j, S->id) : XMM0;
     int dbl = double_lanes(j, S->ty);
-    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { if (loadx(j, d, S[-1].o[1], dbl ? C_F64 : C_F32)) return -1; k = 0; }
+    if (i > j->ir->bb[bb] && splat_insert(j, bb, i - 1)) { if (number_into_xmm(j, d, S[-1].o[1], S->ty)) return -1; k = 0; }
     else if (vheld(j, S->o[0])) x86_movaps_rr(&j->a, d, xr(j, S->o[0]));
     else { x86_movs_rm(&j->a, dbl ? SD : SS, d, M(EBP, j->loc[S->o[0] - j->ir->base] + (dbl ? 8 : 4) * (int32_t)k)); k = 0; }
     if (dbl) x86_shufpd(&j->a, d, d, (uint8_t)(k ? 3 : 0));
@@ -2085,7 +2280,7 @@ static int vector_in_slot(J *j, uint32_t bb, Ins *I) {
     j->lane = 0;
     return 0;
 }
-/* a vector instruction: <4 x float>/<2 x double> loads, splats and arithmetic in XMM
+/* a vector instruction: quad vector loads, splats, inserts and arithmetic in XMM
    registers; everything else in the slots, then into the result's register */
 static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
@@ -2099,8 +2294,12 @@ static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
         return 0;
     }
     if (splat(j, I, &k)) return splat_code(j, bb, i, k);
-    if (packed_float(j, I)) return 0;
-    int r = vector_in_slot(j, bb, I);
+    if (inserts_at_constant(j, I)) return insert_lanes(j, bb, i);
+    int r = packed_arithmetic(j, I);
+    if (r <= 0) return r;
+    r = shuffle_halves(j, I);
+    if (r <= 0) return r;
+    r = vector_in_slot(j, bb, I);
     if (r == 0) sync_reg(j, I->id);
     return r;
 }
@@ -2205,7 +2404,7 @@ static int flags_for_next(J *j, uint32_t bb, uint32_t i) {
 /* instruction i of block bb has no code of its own: an instruction after it computes it */
 static int left_to_next(J *j, uint32_t bb, uint32_t i) {
     uint32_t end = j->ir->bb[bb + 1];
-    return folds_into_next(j, bb, i) || flags_for_next(j, bb, i) || splat_insert(j, bb, i) || branch_on_and(j, bb, i)
+    return folds_into_next(j, bb, i) || flags_for_next(j, bb, i) || splat_insert(j, bb, i) || inserts_into_next(j, bb, i) || branch_on_and(j, bb, i)
         || (i + 1 < end && branch_on_and(j, bb, i + 1)) || (i + 2 < end && branch_on_and(j, bb, i + 2));
 }
 
@@ -2349,7 +2548,7 @@ static int layout(J *j) {
         for (uint32_t k = 0; k < ir->ins[i].n; k++)
             if (is_value_operand(&ir->ins[i], k) && is_local(j, ir->ins[i].o[k])) j->uses[ir->ins[i].o[k] - ir->base]++;
     int32_t below = 12;                                    /* saved EBX, ESI, EDI */
-    below += 8; j->scratch = -below;
+    below += 16; j->scratch = -below;
     if (block_order(j)) return -1;
     for (uint32_t i = 0; i < ft->w; i++) if (j->byval[i]) { below += 8; j->loc[i] = -below; }
     uint32_t out = 0;
@@ -2406,7 +2605,7 @@ static void choose_phi_copies(J *j) {
 }
 
 /* The values that may have registers (regalloc.c), and their live intervals:
-   32-bit integers a general register; floats, doubles and <4 x float>/<2 x double> (but
+   32-bit integers a general register; floats, doubles and quad vectors (but
    vector phis, which edges write through their slots) an XMM register. Values whose
    code is left to the next instruction (a folded GEP, a compare left to the
    flags, ...) are never in one, so they get none; nor do splats merged into an earlier one. */
@@ -2432,7 +2631,7 @@ static int prepare_registers(J *j) {
             if (I->id != NOTY && is_local(j, I->id) && quad(j, I->ty) && I->op != I_PHI && !splat_insert(j, b, i)) j->cls[I->id - ir->base] = 2;
             if (I->id != NOTY && is_local(j, I->id) && (j->left[i] || unused_splat(j, I) || j->in_frame[I->id - ir->base])) j->cls[I->id - ir->base] = 0;
             for (uint32_t o = 0; o < I->n; o++)
-                if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && (I->op == I_PHI || !reads_register(j, I, o)))
+                if (is_value_operand(I, o) && is_local(j, I->o[o]) && quad(j, vty(j, I->o[o])) && !reads_register(j, I, o))
                     j->in_slot[I->o[o] - ir->base] = 1;
         }
     return live_intervals(e, ir, j->nloc, j->pos, j->depth, j->live_from, j->live_to, j->weight);
@@ -2762,10 +2961,10 @@ static uint8_t scalar_writes(J *j, uint32_t bb, Ins *I) {
 /* instruction i of block bb, as instruction() compiles it */
 static uint8_t scratch_writes(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
-    uint32_t k;
+    uint32_t k, low, high; uint8_t imm;
     if (is_shared_cast(I) || unused_splat(j, I)) return 0;
-    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* <4 x float>/<2 x double> in XMM registers, else lane by lane */
-        return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed_float(j, I) ? 0 : ECX_EDX;
+    if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* quad vectors in XMM registers, else lane by lane */
+        return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed(j, I) || inserts_at_constant(j, I) || two_halves(j, I, &low, &high, &imm) ? 0 : ECX_EDX;
     if (I->op == I_STORE && is_vector(j, I->ty2)) return quad(j, I->ty2) ? 0 : ECX_EDX;
     if (I->op == I_EXTELT || I->op == I_EXTVAL || I->op == I_INSVAL) return ECX_EDX;
     if ((I->id != NOTY && is_aggregate(j, I->ty) && I->op != I_PHI) || (I->op == I_STORE && is_aggregate(j, I->ty2))) return ECX_EDX;

@@ -179,6 +179,9 @@ void x86_movaps_rr(X86 *a, Xmm d, Xmm s) { if (d != s) op2_rr(a, 0x28, d, s); }
 void x86_shufps(X86 *a, Xmm d, Xmm s, uint8_t lanes) { op2_rr(a, 0xc6, d, s); x86_byte(a, lanes); }
 void x86_pd_rr(X86 *a, SseOp op, Xmm d, Xmm s) { x86_byte(a, 0x66); op2_rr(a, (uint8_t)op, d, s); }
 void x86_shufpd(X86 *a, Xmm d, Xmm s, uint8_t lanes) { x86_byte(a, 0x66); op2_rr(a, 0xc6, d, s); x86_byte(a, lanes); }
+void x86_pi_rr(X86 *a, PackedInt op, Xmm d, Xmm s) { x86_byte(a, 0x66); op2_rr(a, (uint8_t)op, d, s); }
+void x86_pshufd(X86 *a, Xmm d, Xmm s, uint8_t lanes) { x86_byte(a, 0x66); op2_rr(a, 0x70, d, s); x86_byte(a, lanes); }
+void x86_pshift_ri(X86 *a, PackedShift op, Xmm r, uint8_t n) { x86_byte(a, 0x66); op2_rr(a, 0x72, op, r); x86_byte(a, n); }
 
 /* ---- x87 (cdecl returns float/double in ST0) --------------------------- */
 void x86_fld_m(X86 *a, Prec p, Mem m) { op_m(a, p == SS ? 0xd9 : 0xdd, 0, m); }

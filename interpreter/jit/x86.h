@@ -27,6 +27,12 @@ typedef enum { SSE_SQRT = 0x51, SSE_ADD = 0x58, SSE_MUL = 0x59, SSE_SUB = 0x5c,
                SSE_MIN = 0x5d, SSE_DIV = 0x5e, SSE_MAX = 0x5f } SseOp;
 typedef enum { PS_AND = 0x54, PS_ANDN = 0x55, PS_OR = 0x56, PS_XOR = 0x57 } PsLogic;
 typedef enum { SS = 0xf3, SD = 0xf2 } Prec;     /* scalar single / double: the prefix byte */
+/* SSE2 packed-integer operations (66 0F xx): 32-bit lanes but pmuludq (lanes 0 and 2 to 64-bit
+   products) and punpckldq (interleaves the low two lanes of d and s) */
+typedef enum { PI_UNPCKLDQ = 0x62, PI_PAND = 0xdb, PI_POR = 0xeb, PI_PXOR = 0xef,
+               PI_PMULUDQ = 0xf4, PI_PSUBD = 0xfa, PI_PADDD = 0xfe } PackedInt;
+/* packed shifts of 32-bit lanes by an immediate (66 0F 72 /n ib) */
+typedef enum { PSH_SRL = 2, PSH_SRA = 4, PSH_SLL = 6 } PackedShift;
 
 /* a memory operand: [base + index*scale + disp]; base NOREG = absolute disp */
 typedef struct Mem { Reg base, index; uint8_t scale; int32_t disp; } Mem;
@@ -117,6 +123,9 @@ void x86_movaps_rr(X86 *a, Xmm d, Xmm s);                /* nothing when d == s 
 void x86_shufps(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* lanes: two bits per result lane (0x00: splat lane 0) */
 void x86_pd_rr(X86 *a, SseOp op, Xmm d, Xmm s);          /* addpd/mulpd/... (packed double) */
 void x86_shufpd(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* lanes: one bit per result lane */
+void x86_pi_rr(X86 *a, PackedInt op, Xmm d, Xmm s);      /* paddd/psubd/pand/... */
+void x86_pshufd(X86 *a, Xmm d, Xmm s, uint8_t lanes);    /* d = lanes of s, two bits per result lane */
+void x86_pshift_ri(X86 *a, PackedShift op, Xmm r, uint8_t n);    /* pslld/psrld/psrad r, n */
 
 /* x87, only to move cdecl float/double return values through ST0 */
 void x86_fld_m(X86 *a, Prec p, Mem m);

@@ -286,10 +286,11 @@ class Gen {
       const [f, ft] = r.pick(FIELDS);
       return [`${ind}${this.structRef()}${f} = ${this.expr(ft, 2)};`];
     }
-    if (c < 42) {
+    if (c < 39) {
       const t = r.pick(TYPES);
       return [`${ind}${this.mixOf(this.expr(t, 2), t)}`];
     }
+    if (c < 42) return this.vectorStmt(ind);
     if (c < 52 && deep < 3) { // if / else
       const s = [`${ind}if ${this.cond(2)} {`, ...this.stmts(ind + '  ', r.range(1, 3))];
       if (r.chance(0.5)) s.push(`${ind}} else {`, ...this.stmts(ind + '  ', r.range(1, 3)));
@@ -340,6 +341,44 @@ class Gen {
     }
     if (wv.length) { const v = r.pick(wv); return [`${ind}${this.mixOf(v.name, v.ty)}`]; }
     return [`${ind}mix(${r.next()}u);`];
+  }
+  /** A block of vector arithmetic in clang's vector extension (v4u: <4 x i32>, v4f: <4 x float>,
+   *  v2d: <2 x double> in the IR at every level): two vectors built from leaves, a few operations
+   *  (arithmetic, by a splat, shifts by a constant, compares, shuffles, a lane replaced), sometimes
+   *  in a loop that carries the result (a vector phi), then every lane folded into the checksum.
+   *  Integer lanes are unsigned (wrapping); the arithmetic shift goes through v4i. main folds
+   *  the sink_* globals in too. */
+  vectorStmt(ind: string): string[] {
+    const r = this.r;
+    const [vt, lt, n] = r.pick([['v4u', U32, 4], ['v4u', U32, 4], ['v4f', F32, 4], ['v2d', F64, 2]] as const);
+    const id = this.tmp++;
+    const a = `va${id}`, b = `vb${id}`, c = `vc${id}`;
+    const lanes = () => Array.from({ length: n }, () => this.leaf(lt)).join(', ');
+    const lane = () => r.int(n);
+    const ops = vt === 'v4u' ? ['+', '-', '*', '&', '|', '^'] : ['+', '-', '*', '/'];
+    const step = (): string => {
+      const x = r.pick([a, b, c]);
+      switch (r.int(vt === 'v4u' ? 7 : 4)) {
+        case 0: return `${c} = ${c} ${r.pick(ops)} ${x};`;
+        case 1: return `${c} = ${x} ${r.pick(ops)} ${this.konst(lt)};`;              // by a splat constant
+        case 2: return `${c} = __builtin_shufflevector(${c}, ${x}, ${Array.from({ length: n }, () => r.int(2 * n)).join(', ')});`;
+        case 3: return `${c}[${lane()}] = ${this.leaf(lt)};`;
+        case 4: return `${c} = ${x} ${r.pick(['<<', '>>'])} ${r.int(32)};`;
+        case 5: return `${c} = (v4u)((v4i)${x} >> ${r.int(32)});`;
+        default: return `${c} = ${c} ${r.pick(['&', '+'])} (v4u)(${x} ${r.pick(['<', '==', '>', '!='])} ${r.pick([a, b])});`;
+      }
+    };
+    const steps = (k: number) => Array.from({ length: k }, step).map((t) => `${ind}  ${t}`);
+    const s = [`${ind}{ ${vt} ${a} = { ${lanes()} }; ${vt} ${b} = { ${lanes()} }; ${vt} ${c} = ${a} ${r.pick(ops)} ${b};`];
+    if (r.chance(0.4) && this.iterMul * 9 <= 3000) {
+      const i = `vi${id}`;
+      // a trip count LLVM cannot see: the loop stays, c its vector phi
+      s.push(`${ind}  for (uint32_t ${i} = 0; ${i} < 2u + ((uint32_t)(${this.simple(U32)}) & 7u); ${i}++) {`, ...steps(r.range(1, 3)).map((t) => `  ${t}`), `${ind}  }`);
+    }
+    s.push(...steps(r.range(1, 4)));
+    // stored whole into a global first: at -O2 LLVM would otherwise split the lanes' arithmetic into scalars
+    s.push(`${ind}  sink_${vt} = ${c}; for (int l = 0; l < ${n}; l++) ${this.mixOf(`${c}[l]`, lt)} }`);
+    return s;
   }
   loop(ind: string): string[] {
     const r = this.r;
@@ -567,6 +606,7 @@ class Gen {
     m.push('  for (int i = 0; i < 4; i++) { mix((uint64_t)gs[i].a); mix(gs[i].b); mix((uint64_t)gs[i].c); mix(gs[i].d); mixf(gs[i].e); mixd(gs[i].f); mix((uint64_t)gs[i].g); mix(gs[i].h); }');
     for (const a of this.globalsArr) m.push(`  for (int i = 0; i < ${a.len}; i++) ${this.mixOf(`${a.name}[i]`, a.ty)}`);
     for (const v of this.globalsVar) m.push(`  ${this.mixOf(v.name, v.ty)}`);
+    m.push('  for (int l = 0; l < 4; l++) { mix(sink_v4u[l]); mixf(sink_v4f[l]); } mixd(sink_v2d[0]); mixd(sink_v2d[1]);');
     m.push('  printf("checksum %016llx fuel %u\\n", (unsigned long long)ck, fuel);', '  return (int)(ck % 251u);');
 
     const helpers: string[] = [];
@@ -587,6 +627,9 @@ class Gen {
       '#include <stdint.h>', '#include <stdio.h>', '#include <string.h>', '',
       'struct S { int8_t a; uint16_t b; int32_t c; uint64_t d; float e; double f; int64_t g; uint8_t h; };',
       'typedef uint32_t (*fn_t)(uint32_t, uint32_t);',
+      'typedef uint32_t v4u __attribute__((vector_size(16)));', 'typedef int32_t v4i __attribute__((vector_size(16)));',
+      'typedef float v4f __attribute__((vector_size(16)));', 'typedef double v2d __attribute__((vector_size(16)));',
+      'static v4u sink_v4u; static v4f sink_v4f; static v2d sink_v2d;',
       'static uint64_t ck = 0xcbf29ce484222325ULL;',
       `static uint32_t fuel = ${r.range(150, 400)}u;`,
       'static void mix(uint64_t v) { ck = (ck ^ v) * 0x100000001b3ULL; ck ^= ck >> 29; }',

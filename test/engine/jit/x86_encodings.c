@@ -151,6 +151,20 @@ int main(void) {
     T("mulps xmm2, xmm3", x86_ps_rr(&a, SSE_MUL, XMM2, XMM3));
     T("movaps xmm7, xmm1", x86_movaps_rr(&a, XMM7, XMM1));
     T("shufps xmm3, xmm3, 85", x86_shufps(&a, XMM3, XMM3, 0x55));
+    T("addpd xmm4, xmm5", x86_pd_rr(&a, SSE_ADD, XMM4, XMM5));
+    T("shufpd xmm2, xmm6, 1", x86_shufpd(&a, XMM2, XMM6, 1));
+    /* SSE2 packed integers */
+    T("paddd xmm2, xmm7", x86_pi_rr(&a, PI_PADDD, XMM2, XMM7));
+    T("psubd xmm0, xmm1", x86_pi_rr(&a, PI_PSUBD, XMM0, XMM1));
+    T("pand xmm3, xmm4", x86_pi_rr(&a, PI_PAND, XMM3, XMM4));
+    T("por xmm5, xmm6", x86_pi_rr(&a, PI_POR, XMM5, XMM6));
+    T("pxor xmm1, xmm1", x86_pi_rr(&a, PI_PXOR, XMM1, XMM1));
+    T("pmuludq xmm1, xmm0", x86_pi_rr(&a, PI_PMULUDQ, XMM1, XMM0));
+    T("punpckldq xmm4, xmm1", x86_pi_rr(&a, PI_UNPCKLDQ, XMM4, XMM1));
+    T("pshufd xmm1, xmm3, 245", x86_pshufd(&a, XMM1, XMM3, 0xf5));
+    T("pslld xmm2, 3", x86_pshift_ri(&a, PSH_SLL, XMM2, 3));
+    T("psrld xmm7, 31", x86_pshift_ri(&a, PSH_SRL, XMM7, 31));
+    T("psrad xmm0, 1", x86_pshift_ri(&a, PSH_SRA, XMM0, 1));
     /* x87 */
     T("fld dword ptr [esp]", x86_fld_m(&a, SS, M(ESP, 0)));
     T("fld qword ptr [ebp - 8]", x86_fld_m(&a, SD, M(EBP, -8)));
