@@ -57,7 +57,7 @@ enum {
     BFC_HEADER_USED = 68,       /* bytes 68..511 of the header sector are zero */
     BFC_RECORD_FIXED = 40,      /* a record's fixed part, before the name */
     BFC_RELOC_BYTES = 16,
-    BFC_RELOC_KINDS = 5,        /* jit.h: RELOC_GLOBAL .. RELOC_SYMBOL */
+    BFC_RELOC_KINDS = 6,        /* jit.h: RELOC_GLOBAL .. RELOC_CODE */
     BFC_MAX_NAME = 4096,
     BFC_MAX_CODE = 1u << 24,
 };

@@ -62,6 +62,7 @@ typedef struct J {
     Jump *jumps; uint32_t njumps, capjumps;
     uint32_t lane;               /* the lane a vector instruction is at: its scalar code runs once a lane */
     Reloc *rel; uint32_t nrel, caprel;
+    uint8_t *pool; uint32_t npool, cappool;   /* the constants the code reads from memory (RELOC_CODE): placed after it */
     int32_t below;               /* bytes of slots below the saved registers */
     uint32_t out;                /* outgoing argument bytes (a multiple of 16) */
     int32_t scratch;             /* 16-byte slot for constants on their way to XMM */
@@ -244,6 +245,31 @@ static void reloc(J *j, uint8_t kind, uint32_t target, int32_t addend) {
     j->rel[j->nrel++] = r;
 }
 
+/* The offset in the constant pool of `size` bytes (8 or 16) equal to `bytes`, aligned to their size: an
+   entry already there, or a new one. The code's last 32-bit field (an instruction's absolute
+   displacement, emitted as 0) is relocated to it: the pool follows the code (place_pool). */
+static void pool_reloc(J *j, const uint8_t *bytes, uint32_t size) {
+    uint32_t at = 0;
+    while (at + size <= j->npool && memcmp(j->pool + at, bytes, size)) at += size;
+    if (at + size > j->npool) {
+        at = (j->npool + size - 1) & ~(size - 1);
+        if (grow(j->e, (void **)&j->pool, &j->cappool, at + size, 1)) { j->a.oom = 1; return; }
+        memset(j->pool + j->npool, 0, at - j->npool);
+        memcpy(j->pool + at, bytes, size);
+        j->npool = at + size;
+    }
+    reloc(j, RELOC_CODE, 0, (int32_t)at);
+}
+/* The pool after the code, 16-byte aligned from its start (int3 in between): the code's RELOC_CODE
+   records, pool offsets so far, become code offsets. */
+static void place_pool(J *j) {
+    if (!j->npool) return;
+    while (j->a.len % 16) x86_byte(&j->a, 0xcc);
+    uint32_t base = j->a.len;
+    for (uint32_t i = 0; i < j->npool; i++) x86_byte(&j->a, j->pool[i]);
+    for (uint32_t i = 0; i < j->nrel; i++) if (j->rel[i].kind == RELOC_CODE) j->rel[i].addend += (int32_t)base;
+}
+
 /* The symbol an address-valued constant starts from: a global variable or
  * function, or the one a constant cast or GEP is based on (its result may
  * point outside it: gep(@a, -1)). NOTY: a plain number. */
@@ -333,17 +359,25 @@ static void store(J *j, uint32_t v, Reg r, int word) {
     sync_reg(j, v);
 }
 
+/* the 8 bytes of a float (hi 0) or double for the constant pool: pool_reloc */
+static int pool_number(J *j, uint32_t lo, uint32_t hi) {
+    uint8_t b[8];
+    for (int i = 0; i < 4; i++) { b[i] = (uint8_t)(lo >> (8 * i)); b[4 + i] = (uint8_t)(hi >> (8 * i)); }
+    pool_reloc(j, b, 8);
+    return 0;
+}
 /* float/double value v into an XMM register */
 static int loadx(J *j, Xmm x, uint32_t v, int c) {
     if (xheld(j, v)) { x86_movs_rr(&j->a, prec(c), x, (Xmm)j->xreg[v - j->ir->base]); return 0; }
     if (is_local(j, v)) { x86_movs_rm(&j->a, prec(c), x, place(j, v, 0)); return 0; }
     uint32_t lo, hi = 0;
-    if (plain_number(j, v)) {                                /* 0.0 is xorps; a float is movd from EAX */
+    if (plain_number(j, v)) {                                /* 0.0 is xorps; else from the constant pool */
         int r = constant_word(j, v, 0, &lo);
         if (r == 0 && c == C_F64) r = constant_word(j, v, 1, &hi);
         if (r) return r < 0 ? -1 : 0;
         if (lo == 0 && hi == 0) { x86_logic_ps(&j->a, PS_XOR, x, x); return 0; }
-        if (c == C_F32) { x86_mov_ri(&j->a, EAX, lo); x86_movd_xr(&j->a, x, EAX); return 0; }
+        x86_movs_rm(&j->a, prec(c), x, MABS(0));
+        return pool_number(j, lo, hi);
     }
     if (load(j, EAX, v, 0)) return -1;
     x86_mov_mr(&j->a, M(EBP, j->scratch), EAX);
@@ -671,11 +705,16 @@ static int bin_i64(J *j, Ins *I) {
     return 0;
 }
 
-/* `op d, b` (scalar SSE), b from its register or its slot where it is in one, else through XMM1 */
+/* `op d, b` (scalar SSE), b from its register, its slot where it is in one, or the constant pool,
+   else through XMM1 */
 static int sse_with(J *j, SseOp op, Xmm d, uint32_t b, int c) {
+    uint32_t lo, hi = 0;
     if (xheld(j, b)) x86_sse_rr(&j->a, prec(c), op, d, xr(j, b));
     else if (is_local(j, b)) x86_sse_rm(&j->a, prec(c), op, d, place(j, b, 0));
-    else {
+    else if (plain_number(j, b) && !constant_word(j, b, 0, &lo) && (c == C_F32 || !constant_word(j, b, 1, &hi))) {
+        x86_sse_rm(&j->a, prec(c), op, d, MABS(0));
+        return pool_number(j, lo, hi);
+    } else {
         if (loadx(j, XMM1, b, c)) return -1;
         x86_sse_rr(&j->a, prec(c), op, d, XMM1);
     }
@@ -1863,19 +1902,15 @@ static uint32_t shift_count(J *j, uint32_t v) {
     if (!number_quad(j, v) || quad_words(j, v, w)) return 32;
     return w[0] == w[1] && w[0] == w[2] && w[0] == w[3] && w[0] < 32 ? w[0] : 32;
 }
-/* such a constant into x: pxor for zeros, one word spread by pshufd, else its words through the scratch slot */
+/* such a constant into x: pxor for zeros, else from the constant pool */
 static int quad_constant(J *j, Xmm x, uint32_t v) {
-    uint32_t w[4];
-    if (quad_words(j, v, w)) return -1;
-    if (!(w[0] | w[1] | w[2] | w[3])) { x86_pi_rr(&j->a, PI_PXOR, x, x); return 0; }
-    if (w[0] == w[1] && w[0] == w[2] && w[0] == w[3]) {
-        x86_mov_ri(&j->a, EAX, w[0]);
-        x86_movd_xr(&j->a, x, EAX);
-        x86_pshufd(&j->a, x, x, 0);
-        return 0;
-    }
-    for (int i = 0; i < 4; i++) x86_mov_mi(&j->a, M(EBP, j->scratch + 4 * i), w[i]);
-    x86_movups_rm(&j->a, x, M(EBP, j->scratch));
+    uint8_t b[16];
+    if (const_bytes(j->e, v, b, sizeof b)) return -1;
+    uint8_t any = 0;
+    for (int i = 0; i < 16; i++) any |= b[i];
+    if (!any) { x86_pi_rr(&j->a, PI_PXOR, x, x); return 0; }
+    x86_movups_rm(&j->a, x, MABS(0));
+    pool_reloc(j, b, 16);
     return 0;
 }
 
@@ -2874,7 +2909,7 @@ static int emit_body(J *j) {
 /* back to an empty code buffer, for another pass over the function */
 static void restart(J *j) {
     j->a.len = 0; j->a.nfields = 0; j->a.label = 0; j->a.written = 0;
-    j->nrel = 0; j->njumps = 0; j->fused = 0; j->folded = 0; j->moved_at = 0; j->stacksave = 0;
+    j->nrel = 0; j->npool = 0; j->njumps = 0; j->fused = 0; j->folded = 0; j->moved_at = 0; j->stacksave = 0;
     memset(j->writes, 0, j->ir->nins + 1);
 }
 
@@ -3031,6 +3066,7 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         else if (!j.why.what) out->osr_entry = (uint32_t)at;
     }
     if (r > 0 || j.why.what) r = 1;
+    if (r == 0) place_pool(&j);
     if (r == 0 && j.a.oom) { fail(e, BFE_NOMEM, "jit: out of memory compiling '%.*s'", (int)f->nlen, f->name); r = -1; }
     if (r == 0) {
         for (uint32_t i = 0; i < j.njumps; i++) x86_patch(&j.a, j.jumps[i].at, j.blockat[j.jumps[i].bb]);
@@ -3041,20 +3077,21 @@ static int compile(E *e, Fn *f, uint32_t osr_block, JitCode *out, JitWhy *why) {
         j.a.code = 0; j.rel = 0; j.a.fields = 0;
     }
     *why = j.why;
-    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval); efree(e, j.in_frame);
+    efree(e, j.a.code); efree(e, j.a.fields); efree(e, j.rel); efree(e, j.pool); efree(e, j.loc); efree(e, j.shadow); efree(e, j.blockat); efree(e, j.bodyat); efree(e, j.jumps); efree(e, j.reg); efree(e, j.xreg); efree(e, j.via_shadow); efree(e, j.live_from); efree(e, j.live_to); efree(e, j.pos); efree(e, j.ins_at); efree(e, j.depth); efree(e, j.in_slot); efree(e, j.uses); efree(e, j.byval); efree(e, j.in_frame);
     efree(e, j.cls); efree(e, j.forbid); efree(e, j.weight); efree(e, j.writes); efree(e, j.left); efree(e, j.dots); efree(e, j.xmm_held);
     fn_ir_free(e, &ir);
     return r;
 }
 
-/* the address a relocation record names */
-static W reloc_target(E *e, const Reloc *r) {
+/* the address a relocation record names (code: where the function's code is placed) */
+static W reloc_target(E *e, const Reloc *r, const uint8_t *code) {
     switch (r->kind) {
     case RELOC_GLOBAL: return (W)e->gv[r->target].addr;
     case RELOC_FUNCTION: { Fn *f = &e->fn[r->target]; return f->isdecl ? (W)f->native : (W)(e->stubs + STUB_BYTES * r->target); }
     case RELOC_HELPER: return (W)helpers[r->target];
     case RELOC_FN_RECORD: return (W)&e->fn[r->target];
     case RELOC_SYMBOL: return r->target < (uint32_t)e->cfg.nsyms ? (W)e->cfg.syms[r->target].addr : 0;
+    case RELOC_CODE: return (W)code;
     }
     return 0;
 }
@@ -3068,7 +3105,7 @@ uint8_t *jit_place(E *e, Fn *f, const JitCode *c) {
     memcpy(m, c->code, c->len);
     for (uint32_t i = 0; i < c->nrel; i++) {
         const Reloc *r = &c->rel[i];
-        uint32_t v = (uint32_t)(reloc_target(e, r) + (W)(int32_t)r->addend);
+        uint32_t v = (uint32_t)(reloc_target(e, r, m) + (W)(int32_t)r->addend);
         memcpy(m + r->at, &v, 4);
     }
     if (e->cfg.on_code) e->cfg.on_code(f->name, f->nlen, m, c->len);

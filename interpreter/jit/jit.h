@@ -13,7 +13,8 @@ enum {
     RELOC_FUNCTION,     /* the pointer value of e->fn[target]: its trampoline, or the native symbol of a declaration */
     RELOC_HELPER,       /* jit_helpers[target]: a routine of the engine compiled code calls */
     RELOC_FN_RECORD,    /* &e->fn[target]: the function's own record (passed to helpers that report traps) */
-    RELOC_SYMBOL        /* e->cfg.syms[target].addr: a native function by name (libm for llvm.floor.*, ...) */
+    RELOC_SYMBOL,       /* e->cfg.syms[target].addr: a native function by name (libm for llvm.floor.*, ...) */
+    RELOC_CODE          /* the function's own code (target 0): its constant pool, after the instructions */
 };
 typedef struct Reloc { uint32_t at; uint8_t kind; uint32_t target; int32_t addend; } Reloc;
 

@@ -51,6 +51,9 @@ static const char *check_record(E *e, const BfcFunc *r) {
         case RELOC_SYMBOL:
             if (x.target >= (uint32_t)e->cfg.nsyms || !e->cfg.syms[x.target].addr || x.addend) return "relocation: symbol out of range";
             break;
+        case RELOC_CODE:
+            if (x.target || x.addend < 0 || (uint32_t)x.addend >= r->code_len) return "relocation: outside its code";
+            break;
         default: return "relocation: unknown kind";
         }
     }

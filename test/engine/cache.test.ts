@@ -21,7 +21,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // A program whose compiled code needs every kind of relocation: globals (table, big),
 // functions (its own, through their trampolines, and libc's printf/qsort/sin), an engine
-// helper (64-bit division), an FFI symbol by name (llvm.floor -> floor).
+// helper (64-bit division), an FFI symbol by name (llvm.floor -> floor), its own code (the
+// constant pool that holds 10.0).
 const progA = `#include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
@@ -227,13 +228,15 @@ describe('bfi --jit --cache DIR', () => {
       throw new Error(`no relocation of kind ${k}`);
     };
     const two = recs.find((r) => r.nrel >= 2)!;             // a record with two relocations at least
-    const g = withKind(0), h = withKind(2), f = withKind(1), y = withKind(4);
+    const g = withKind(0), h = withKind(2), f = withKind(1), y = withKind(4), c = withKind(5);
     const cases: [string, (s: Buffer) => void, string][] = [
       ['global target out of range', (s) => s.writeUInt32LE(1_000_000, g.x.pos + 8), `rejected: relocation: global out of range in '${g.r.name}'`],
       ['address outside its global', (s) => s.writeInt32LE(1 << 24, g.x.pos + 12), `rejected: relocation: address outside its global in '${g.r.name}'`],
       ['helper out of range', (s) => s.writeUInt32LE(4096, h.x.pos + 8), `rejected: relocation: helper out of range in '${h.r.name}'`],
       ['function target out of range', (s) => s.writeUInt32LE(1_000_000, f.x.pos + 8), `rejected: relocation: function out of range in '${f.r.name}'`],
       ['symbol out of range', (s) => s.writeUInt32LE(100_000, y.x.pos + 8), `rejected: relocation: symbol out of range in '${y.r.name}'`],
+      ['own code: past its end', (s) => s.writeInt32LE(c.r.codeLen, c.x.pos + 12), `rejected: relocation: outside its code in '${c.r.name}'`],
+      ['own code: before its start', (s) => s.writeInt32LE(-4, c.x.pos + 12), `rejected: relocation: outside its code in '${c.r.name}'`],
       ['another function\'s record', (s) => { s.writeUInt32LE(3, g.x.pos + 4); s.writeUInt32LE(g.r.index + 1, g.x.pos + 8); s.writeInt32LE(0, g.x.pos + 12); },
         `rejected: relocation: another function's record in '${g.r.name}'`],
       ['function index out of range', (s) => s.writeUInt32LE(1_000_000, last.off + 4), `rejected: function index out of range in '${last.name}'`],
