@@ -1619,11 +1619,41 @@ static int branch_and(J *j, uint32_t bb, Ins *I, Ins *and) {
     return leave_block(j, bb, I->o[1]);
 }
 
+/* instruction i of block bb is a logical and of two i1 locals, `and i1 a, b` or `select i1 a,
+   i1 b, i1 false` (what `x && y` becomes: mandelbrot's `i < 50 && tr + ti <= 4.0`), whose only
+   use is the conditional branch right after it, and not branch_on_and's shape: the branch tests
+   a, then b, and the and is no code */
+static int branch_on_both(J *j, uint32_t bb, uint32_t i) {
+    Ins *I = &j->ir->ins[i];
+    uint64_t x;
+    if (I->id == NOTY || !is_local(j, I->id) || is_vector(j, I->ty) || width(j, I->ty) != 1 || i + 1 >= j->ir->bb[bb + 1]) return 0;
+    if (I[1].op != I_BR || I[1].n != 3 || I[1].o[2] != I->id || j->uses[I->id - j->ir->base] != 1) return 0;
+    if (!is_local(j, I->o[0]) || !is_local(j, I->o[1]) || is_vector(j, vty(j, I->o[0])) || is_vector(j, vty(j, I->o[1]))) return 0;
+    if (I->op == I_SEL) return !is_local(j, I->o[2]) && (j->e->v[I->o[2]].k == V_CINT || j->e->v[I->o[2]].k == V_CNULL)
+        && const_scalar(j->e, I->o[2], &x) == 0 && (x & 1) == 0;
+    return I->op == I_BIN && I->sub == 10 && !branch_on_and(j, bb, i);
+}
+/* ... its code: a false operand (an i1 is kept zero-extended) goes to the false target */
+static int branch_both(J *j, uint32_t bb, Ins *I, Ins *both) {
+    Fixup no[2];
+    for (int k = 0; k < 2; k++) {
+        Reg r = held(j, both->o[k]);
+        if (r != NOREG) x86_test_rr(&j->a, r, r);
+        else x86_alu_mi(&j->a, ALU_CMP, slot(j, both->o[k], 0), 0);
+        no[k] = x86_jcc(&j->a, CC_E);
+    }
+    if (goto_block(j, bb, I->o[0])) return -1;
+    x86_patch(&j->a, no[0], j->a.len);
+    x86_patch(&j->a, no[1], j->a.len);
+    return leave_block(j, bb, I->o[1]);
+}
+
 static int br(J *j, uint32_t bb, Ins *I, Ins *prev) {
     if (I->n == 1) return leave_block(j, bb, I->o[0]);
     uint32_t t = I->o[0], f = I->o[1], c = I->o[2];
     Cond cc = CC_NE;
     if (prev && branch_on_and(j, bb, (uint32_t)(prev - j->ir->ins))) return branch_and(j, bb, I, prev);
+    if (prev && branch_on_both(j, bb, (uint32_t)(prev - j->ir->ins))) return branch_both(j, bb, I, prev);
     /* compare + branch: the compare's flags decide (its 0/1 result is stored
        too, unless the branch is its only use: flags_for_next) */
     if (prev && prev->op == I_CMP && prev->id == c && branch_takes_flags(j, prev)) {
@@ -2439,7 +2469,8 @@ static int flags_for_next(J *j, uint32_t bb, uint32_t i) {
 /* instruction i of block bb has no code of its own: an instruction after it computes it */
 static int left_to_next(J *j, uint32_t bb, uint32_t i) {
     uint32_t end = j->ir->bb[bb + 1];
-    return folds_into_next(j, bb, i) || flags_for_next(j, bb, i) || splat_insert(j, bb, i) || inserts_into_next(j, bb, i) || branch_on_and(j, bb, i)
+    return folds_into_next(j, bb, i) || flags_for_next(j, bb, i) || splat_insert(j, bb, i) || inserts_into_next(j, bb, i)
+        || branch_on_and(j, bb, i) || branch_on_both(j, bb, i)
         || (i + 1 < end && branch_on_and(j, bb, i + 1)) || (i + 2 < end && branch_on_and(j, bb, i + 2));
 }
 
@@ -2997,7 +3028,7 @@ static uint8_t scalar_writes(J *j, uint32_t bb, Ins *I) {
 static uint8_t scratch_writes(J *j, uint32_t bb, uint32_t i) {
     Ins *I = &j->ir->ins[i];
     uint32_t k, low, high; uint8_t imm;
-    if (is_shared_cast(I) || unused_splat(j, I)) return 0;
+    if (is_shared_cast(I) || unused_splat(j, I) || branch_on_both(j, bb, i)) return 0;
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* quad vectors in XMM registers, else lane by lane */
         return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed(j, I) || inserts_at_constant(j, I) || two_halves(j, I, &low, &high, &imm) ? 0 : ECX_EDX;
     if (I->op == I_STORE && is_vector(j, I->ty2)) return quad(j, I->ty2) ? 0 : ECX_EDX;
