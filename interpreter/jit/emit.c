@@ -1954,6 +1954,8 @@ static int is_packed_bin(J *j, Ins *I) {
     if (I->sub <= 2 || (I->sub >= 10 && I->sub <= 12)) return 1;
     return I->sub >= 7 && I->sub <= 9 && shift_count(j, I->o[1]) < 32;
 }
+/* an extractelement at a constant lane of a quad vector (extract_lane) */
+static int extracts_at_constant(J *j, Ins *I) { return I->op == I_EXTELT && quad(j, vty(j, I->o[0])) && !is_local(j, I->o[1]); }
 /* an insertelement at a constant lane of a quad vector (insert_lanes) */
 static int inserts_at_constant(J *j, Ins *I) { return I->op == I_INSELT && quad(j, I->ty) && !is_local(j, I->o[2]); }
 /* instruction i of block bb is such an insertelement whose one use is the one right after it (as the
@@ -2024,7 +2026,7 @@ static int reads_register(J *j, Ins *I, uint32_t o) {
     if (I->op == I_PHI) return 1;                                   /* edge_moves */
     uint32_t low, high; uint8_t imm;
     if (two_halves(j, I, &low, &high, &imm)) return o <= 1;
-    if (inserts_at_constant(j, I)) return o == 0;
+    if (inserts_at_constant(j, I) || extracts_at_constant(j, I) || (I->op == I_FNEG && quad(j, I->ty))) return o == 0;
     return o == 0 && splat(j, I, &k);
 }
 
@@ -2137,6 +2139,46 @@ static int shuffle_halves(J *j, Ins *S) {
     if (double_lanes(j, S->ty)) x86_shufpd(&j->a, d, s, imm);
     else x86_shufps(&j->a, d, s, imm);
     quad_done(j, S->id, d);
+    return 0;
+}
+
+/* fneg of a quad vector: xorps with the sign bits from the constant pool */
+static int packed_negate(J *j, Ins *I) {
+    uint8_t sign[16] = { 0 };
+    uint32_t lb = lane_bytes(j, I->ty);
+    for (uint32_t at = lb - 1; at < 16; at += lb) sign[at] = 0x80;
+    Xmm d = quad_result(j, I->id, NOTY, NOTY);
+    if (quad_into(j, d, I->o[0])) return -1;
+    x86_movups_rm(&j->a, XMM1, MABS(0));
+    pool_reloc(j, sign, 16);
+    x86_logic_ps(&j->a, PS_XOR, d, XMM1);
+    quad_done(j, I->id, d);
+    return 0;
+}
+
+/* ... its code when the vector is in an XMM register: the lane moved down by pshufd (lane 0: not
+   moved) into the result's register, XMM0 on its way to the slot, or XMM0 and movd for an integer;
+   1: the vector is not in a register */
+static int extract_lane(J *j, Ins *I) {
+    uint32_t vec = I->o[0], t = vty(j, vec);
+    uint64_t x;
+    if (!vheld(j, vec)) return 1;
+    if (const_scalar(j->e, I->o[1], &x)) return -1;
+    if (x >= lanes(j, t)) return unsupported(j, "vector index out of range");
+    Xmm s = xr(j, vec);
+    uint8_t down = double_lanes(j, t) ? 0x0e : (uint8_t)x;      /* pshufd: lane 0 from lane x (lanes 2 and 3 for a double) */
+    if (integer_lanes(j, t)) {
+        Reg r = held(j, I->id) != NOREG ? held(j, I->id) : EAX;
+        if (x) { x86_pshufd(&j->a, XMM0, s, down); s = XMM0; }
+        x86_movd_rx(&j->a, r, s);
+        store(j, I->id, r, 0);
+        return 0;
+    }
+    int c = double_lanes(j, t) ? C_F64 : C_F32;
+    Xmm d = xheld(j, I->id) ? xr(j, I->id) : XMM0;
+    if (x) x86_pshufd(&j->a, d, s, down);
+    else x86_movs_rr(&j->a, prec(c), d, s);
+    if (d == XMM0) storex(j, I->id, XMM0, c);
     return 0;
 }
 
@@ -2360,6 +2402,7 @@ static int vector_instruction(J *j, uint32_t bb, uint32_t i) {
     }
     if (splat(j, I, &k)) return splat_code(j, bb, i, k);
     if (inserts_at_constant(j, I)) return insert_lanes(j, bb, i);
+    if (I->op == I_FNEG && quad(j, I->ty)) return packed_negate(j, I);
     int r = packed_arithmetic(j, I);
     if (r <= 0) return r;
     r = shuffle_halves(j, I);
@@ -2491,6 +2534,7 @@ static int instruction(J *j, uint32_t bb, uint32_t i) {
         else copy_bytes(j, m, slot(j, I->o[1], 0), ty_size(j->e, I->ty2));
         return 0;
     }
+    if (extracts_at_constant(j, I)) { int r = extract_lane(j, I); if (r <= 0) return r; }
     if (I->op == I_EXTELT) return extract_element(j, I);
     if (I->op == I_EXTVAL) return extract_value(j, I);
     if (I->op == I_INSVAL) return insert_value(j, I);
@@ -2514,9 +2558,17 @@ static int scalar_instruction(J *j, uint32_t bb, Ins *I, Ins *prev) {
     case I_FNEG: {
         int c = klass(j, I->ty);
         if (c != C_F32 && c != C_F64) return unsupported(j, "fneg of this type");
-        for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
-        x86_alu_mi(&j->a, ALU_XOR, place(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
-        sync_reg(j, I->id);
+        if (j->lane || is_vector(j, I->ty)) {               /* a lane: its sign bit flipped in the result's slot */
+            for (uint32_t w = 0; w < words(c); w++) { if (load(j, EAX, I->o[0], (int)w)) return -1; store(j, I->id, EAX, (int)w); }
+            x86_alu_mi(&j->a, ALU_XOR, place(j, I->id, c == C_F64 ? 1 : 0), 0x80000000u);
+            return 0;
+        }
+        Xmm d = float_result(j, I->id, NOTY, NOTY);         /* xorps with the sign bit from the constant pool */
+        if (loadx(j, d, I->o[0], c)) return -1;
+        x86_movs_rm(&j->a, prec(c), XMM1, MABS(0));
+        if (c == C_F64 ? pool_number(j, 0, 0x80000000u) : pool_number(j, 0x80000000u, 0)) return -1;
+        x86_logic_ps(&j->a, PS_XOR, d, XMM1);
+        if (d == XMM0) storex(j, I->id, XMM0, c);
         return 0;
     }
     case I_CAST: return cast(j, I);
@@ -3030,7 +3082,8 @@ static uint8_t scratch_writes(J *j, uint32_t bb, uint32_t i) {
     uint32_t k, low, high; uint8_t imm;
     if (is_shared_cast(I) || unused_splat(j, I) || branch_on_both(j, bb, i)) return 0;
     if (I->id != NOTY && is_vector(j, I->ty) && I->op != I_PHI)        /* quad vectors in XMM registers, else lane by lane */
-        return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed(j, I) || inserts_at_constant(j, I) || two_halves(j, I, &low, &high, &imm) ? 0 : ECX_EDX;
+        return (I->op == I_LOAD && quad(j, I->ty)) || splat(j, I, &k) || is_packed(j, I) || inserts_at_constant(j, I) || two_halves(j, I, &low, &high, &imm)
+            || I->op == I_FNEG ? 0 : ECX_EDX;
     if (I->op == I_STORE && is_vector(j, I->ty2)) return quad(j, I->ty2) ? 0 : ECX_EDX;
     if (I->op == I_EXTELT || I->op == I_EXTVAL || I->op == I_INSVAL) return ECX_EDX;
     if ((I->id != NOTY && is_aggregate(j, I->ty) && I->op != I_PHI) || (I->op == I_STORE && is_aggregate(j, I->ty2))) return ECX_EDX;

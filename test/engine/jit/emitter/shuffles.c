@@ -3,7 +3,9 @@
  * stencil's a[j-1], a[j+1] from two loads), <4 x float> and <4 x i32>, with a
  * constant operand, with both halves from one operand (a permutation), and
  * with an undefined lane; and one that mixes the operands within a half (lane
- * by lane). Printed as bits: native, interpreted and compiled runs must agree. */
+ * by lane). Then lanes read from vectors in registers (pshufd, movd) and
+ * vector and scalar fneg (xorps with the sign bits). Printed as bits: native,
+ * interpreted and compiled runs must agree. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,6 +37,19 @@ __attribute__((noinline)) void halves(void *out, const d2 *x, const f4 *y, const
     memcpy(out, d, sizeof d); memcpy((char *)out + sizeof d, f, sizeof f); memcpy((char *)out + sizeof d + sizeof f, u, sizeof u);
 }
 
+__attribute__((noinline)) void lanes(uint32_t *out, const d2 *x, const f4 *y, const u4 *z) {
+    d2 dx = x[0] * x[1];
+    f4 fx = y[0] + y[1];
+    u4 ux = z[0] * z[1];
+    d2 nd = -dx;
+    f4 nf = -fx;
+    double s = nd[1] + dx[0] * 3.0 - -(x[1][1] * dx[1]);
+    float t = nf[2] - fx[3] + -(fx[0] * nf[1]);
+    uint32_t u = ux[1] ^ ux[0] * ux[3] ^ ux[2];
+    memcpy(out, &s, 8); memcpy(out + 2, &t, 4); out[3] = u;
+    memcpy(out + 4, &nd, 16); memcpy(out + 8, &nf, 16);
+}
+
 int main(void) {
     for (int j = 0; j < N; j++) a[j] = (double)(j * j % 17) / 3.0;
     for (int t = 0; t < 3; t++) { sweep(); for (int j = 1; j < N - 1; j++) a[j] = b[j]; }
@@ -51,5 +66,7 @@ int main(void) {
     printf("d3hi %016llx\n", (unsigned long long)((uint64_t)out[15] << 32 | out[14]));
     for (int i = 0; i < 4; i++) { char n[4] = { 'f', (char)('0' + i), 0 }; show(n, out + 16 + 4 * i); }
     for (int i = 0; i < 3; i++) { char n[4] = { 'u', (char)('0' + i), 0 }; show(n, out + 32 + 4 * i); }
+    lanes(out, x, y, z);
+    show("lanes", out); show("nd", out + 4); show("nf", out + 8);
     return 0;
 }
