@@ -1932,13 +1932,14 @@ static uint32_t shift_count(J *j, uint32_t v) {
     if (!number_quad(j, v) || quad_words(j, v, w)) return 32;
     return w[0] == w[1] && w[0] == w[2] && w[0] == w[3] && w[0] < 32 ? w[0] : 32;
 }
-/* such a constant into x: pxor for zeros, else from the constant pool */
+/* such a constant into x: pxor for zeros, else from the constant pool. (The zero test is memcmp: a
+   loop or-ing the bytes is vectorised into llvm.vector.reduce.or, which the meta bootstrap's
+   ir_exec.c does not run.) */
 static int quad_constant(J *j, Xmm x, uint32_t v) {
+    static const uint8_t zeros[16];
     uint8_t b[16];
     if (const_bytes(j->e, v, b, sizeof b)) return -1;
-    uint8_t any = 0;
-    for (int i = 0; i < 16; i++) any |= b[i];
-    if (!any) { x86_pi_rr(&j->a, PI_PXOR, x, x); return 0; }
+    if (!memcmp(b, zeros, sizeof b)) { x86_pi_rr(&j->a, PI_PXOR, x, x); return 0; }
     x86_movups_rm(&j->a, x, MABS(0));
     pool_reloc(j, b, 16);
     return 0;
