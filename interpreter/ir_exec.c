@@ -68,7 +68,7 @@ enum {
     F_UNSUP                     /* sub = U_*; ty2 = the intrinsic's function index (U_INTRINSIC) */
 };
 enum { II_NOP, II_MEMCPY, II_MEMSET, II_CTLZ, II_CTTZ, II_CTPOP, II_BSWAP, II_BITREV, II_FSHL, II_FSHR,
-       II_UMAX, II_UMIN, II_SMIN, II_ABS, II_SQRT, II_FABS, II_FMULADD,
+       II_UMAX, II_UMIN, II_SMIN, II_UADDSAT, II_ABS, II_SQRT, II_FABS, II_FMULADD,
        II_SADDO, II_UADDO, II_SSUBO, II_USUBO, II_UMULO,
        II_VASTART, II_STACKSAVE, II_FRAMEADDR, II_SETJMP, II_LONGJMP };
 enum { U_VECTOR, U_FP80, U_WIDE, U_INTRINSIC, U_FREM };
@@ -79,7 +79,7 @@ static const struct { const char *name; uint8_t id; } intrinsics[] = {
     { "lifetime", II_NOP }, { "experimental.noalias.scope.decl", II_NOP }, { "va_end", II_NOP },
     { "memcpy", II_MEMCPY }, { "memset", II_MEMSET },
     { "ctlz", II_CTLZ }, { "cttz", II_CTTZ }, { "ctpop", II_CTPOP }, { "bswap", II_BSWAP }, { "bitreverse", II_BITREV },
-    { "fshl", II_FSHL }, { "fshr", II_FSHR }, { "umax", II_UMAX }, { "umin", II_UMIN }, { "smin", II_SMIN },
+    { "fshl", II_FSHL }, { "fshr", II_FSHR }, { "umax", II_UMAX }, { "umin", II_UMIN }, { "smin", II_SMIN }, { "uadd.sat", II_UADDSAT },
     { "abs", II_ABS }, { "sqrt", II_SQRT }, { "fabs", II_FABS }, { "fmuladd", II_FMULADD },
     { "sadd.with.overflow", II_SADDO }, { "uadd.with.overflow", II_UADDO }, { "ssub.with.overflow", II_SSUBO },
     { "usub.with.overflow", II_USUBO }, { "umul.with.overflow", II_UMULO },
@@ -495,6 +495,11 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         uint64_t b64 = U64(2), x = mask64(a64, w), y = mask64(b64, w);
         int less = I->sub <= II_UMIN ? x < y : (int64_t)sext_from(x, w) < (int64_t)sext_from(y, w);
         r = (I->sub == II_UMAX) == less ? y : x;
+        break;
+    }
+    case II_UADDSAT: {                                /* the JIT's allocator adds weights this way */
+        uint64_t x = mask64(a64, w), sum = mask64(x + mask64(U64(2), w), w);
+        r = sum < x ? mask64(~0ull, w) : sum;
         break;
     }
     case II_ABS: r = (int64_t)sext_from(a64, w) < 0 ? 0 - a64 : a64; break;
