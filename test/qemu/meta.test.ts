@@ -11,11 +11,11 @@ import { buildImage } from '../../build/image-build.ts';
 import type { BootResult } from '../../build/qemu.ts';
 import type { Manifest } from '../../build/manifest.ts';
 import { defaultBootOptions } from '../../build/options.ts';
-import { fromRoot } from '../../build/paths.ts';
+import { fromRoot, sharedModels } from '../../build/paths.ts';
 import { exitCodes } from '../../build/exitcodes.ts';
 import { metaCategories, timeline } from '../../build/timeline.ts';
-import { bootStages, bootTest, tokenIds } from '../helpers/guest.ts';
-import { withDataFiles, withLock } from '../helpers/images.ts';
+import { bootStages, bootTest, hostTokenIds, tokenIds } from '../helpers/guest.ts';
+import { storiesModel, storiesTokenizer, testImage, withDataFiles, withLock } from '../helpers/images.ts';
 import { tempDir } from '../helpers/tempdir.ts';
 
 const jitSources = readdirSync(fromRoot('interpreter', 'jit'))
@@ -218,6 +218,28 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(r.guestCode).toBe(exitCodes.badBitcode);
     expect(r.text).toContain('error: the data volume has no runtime.bc');
   }, T);
+
+  // The real model: greedy against llama2.c's own run.c (the reference's first tokens), sampled against
+  // the host build of tinyllama; both through the interpreted engine's JIT as the default model is.
+  it('stories260K: greedy, llama2.c run.c\'s 256 tokens and text; sampled (t=0.8, top-p 0.9), the host build\'s', async () => {
+    const stories = (await testImage('stories')).image;
+    const reference = (f: string) => readFileSync(join(sharedModels, 'reference', f), 'utf8');
+    const greedy = { prompt: 'Once upon a time', steps: 256, temperature: 0 };
+    const sampled = { prompt: 'The little dog', steps: 24, temperature: 0.8, topp: 0.9, seed: 7 };
+    const [host, g, s] = await Promise.all([
+      hostTokenIds(storiesModel, storiesTokenizer, sampled),
+      bootTest({ image: stories, options: { ...greedy, mode: 'meta' }, timeoutMs: 2 * T }),
+      bootTest({ image: stories, options: { ...sampled, mode: 'meta' }, timeoutMs: 2 * T }),
+    ]);
+    for (const r of [g, s]) {
+      expect(r.badEvents).toEqual([]);
+      expect(r.guestCode, r.text.slice(-400)).toBe(0);
+    }
+    expect(tokenIds(g.events)).toEqual(reference('once_upon_a_time.tokens').trim().split('\n').map(Number));
+    expect(g.text).toContain(reference('once_upon_a_time.txt'));
+    expect(tokenIds(s.events)).toEqual(host.ids);
+    expect(host.ids).toHaveLength(24);
+  }, 3 * T);
 
   it.runIf(full)('40 steps, sampled: the same tokens as aot', async () => {
     const options = { prompt: 'Once upon a time', steps: 40, temperature: 0.8, topp: 0.9, seed: 42 };
