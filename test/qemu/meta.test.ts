@@ -219,7 +219,7 @@ describe('meta mode: the engine runs the engine, which runs tinyllama', () => {
     expect(r.text).toContain('error: the data volume has no runtime.bc');
   }, T);
 
-  // The real model: greedy against llama2.c's own run.c (the reference's first tokens), sampled against
+  // The real model: greedy against llama2.c's own run.c (shared/models/reference), sampled against
   // the host build of tinyllama; both through the interpreted engine's JIT as the default model is.
   it('stories260K: greedy, llama2.c run.c\'s 256 tokens and text; sampled (t=0.8, top-p 0.9), the host build\'s', async () => {
     const stories = (await testImage('stories')).image;
