@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeLlcFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
 import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -121,7 +121,7 @@ export function kernelBuild(): KernelBuild {
   const metaLib = compileSteps(kernelLibSources(), [...sizeCFlags, '-DBF_BOOTSTRAP'], true, 'meta');
   const bootstrapEngine = compileSteps([...bootstrapSources, ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, [...engineFlags, '-DBF_RUNTIME_BC'], runtimeOptFlags);
-  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), runtimeCrcSource, kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags },
+  const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), runtimeCrcSource, kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags, llc: sizeLlcFlags },
     [...metaLib.objects, ...bootstrapEngine.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map((s) => objectPath(s)));
   return {
