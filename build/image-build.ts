@@ -65,9 +65,10 @@ const bootstrapSources = [
 // kernel_lib's C library parts the bootstrap itself does not use are bitcode in runtime.bc, not
 // native code in the meta kernel (interpreter/guest_syms.c: its FFI table leaves them out): the
 // float formatting (the bootstrap's own printf.c has none), complex arithmetic, stdlib, ctype and
-// the string functions only programs call. (fmod stays native: the JIT's compiled frem calls it
-// through the driver's helper table, jit/.)
-const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype|printf|fmt_float|compiler_rt|string_extra)\.c$/.test(f));
+// the string functions and the maths only programs call (exp, tanhf, log, ceil, roundf...: the ones
+// tinyllama calls every token stay native, guest_syms.c says why). (fmod stays native: the JIT's
+// compiled frem calls it through the driver's helper table, jit/.)
+const runtimeLibSources = kernelLibSources().filter((f) => /\/(stdlib|strtod|ctype|printf|fmt_float|compiler_rt|string_extra|math_exp|math_log|math_round)\.c$/.test(f));
 const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot('interpreter', 'guest_self.c'), ...runtimeLibSources];
 
 // The meta kernel runs only the runtime.bc it was built with: guest_meta.c checks the file's CRC-32

@@ -6,13 +6,15 @@
  *
  * The meta kernel's bootstrap (BF_BOOTSTRAP) lists only what runtime.bc takes
  * from it: runtime.bc links kernel_lib's stdlib.c, strtod.c, ctype.c, printf.c,
- * fmt_float.c, string_extra.c and compiler_rt.c as bitcode
+ * fmt_float.c, string_extra.c, compiler_rt.c and three math files as bitcode
  * (build/image-build.ts runtimeLibSources), so those run as runtime.bc's own
  * functions (interpreted, then compiled by its JIT when hot) and the bootstrap
- * carries no native copy of them (its own printf.c formats no floats). The
- * maths stay native: tinyllama calls expf, powf, sinf and cosf every token, and as runtime.bc's
- * code compiled by its JIT they cost 1.64M -> 2.90M instructions per token
- * (stories260K, fewest after the prompt) for 7.9 KB less kernel. */
+ * carries no native copy of them (its own printf.c formats no floats). So are
+ * the maths no kernel code calls (math_exp.c, math_log.c, math_round.c). The
+ * rest of the maths stay native: tinyllama calls expf, powf, sinf and cosf every
+ * token, and as runtime.bc's code compiled by its JIT they cost 1.64M -> 2.90M
+ * instructions per token (stories260K, fewest after the prompt) for 7.9 KB less
+ * kernel; fmod is the JIT's compiled frem's (jit/emit.c helpers). */
 #include "bf.h"
 #include "engine.h"
 #include "libc.h"
@@ -72,9 +74,12 @@ const bf_sym bf_kernel_syms[] = {
     S(__ctype_tolower_loc), S(__ctype_toupper_loc),
 #endif
     /* math */
-    S(sqrtf), S(sqrt), S(expf), S(exp), S(logf), S(log), S(powf), S(pow), S(sinf), S(sin), S(cosf),
-    S(cos), S(tanhf), S(fabsf), S(fabs), S(floorf), S(floor), S(ceilf), S(ceil), S(roundf),
+    S(sqrtf), S(sqrt), S(expf), S(powf), S(pow), S(sinf), S(sin), S(cosf), S(cos), S(fabsf), S(fabs), S(floor),
     S(fmodf), S(fmod),
+#ifndef BF_BOOTSTRAP
+    /* math_exp.c, math_log.c, math_round.c */
+    S(exp), S(tanhf), S(logf), S(log), S(floorf), S(ceilf), S(ceil), S(roundf),
+#endif
 #ifndef BF_BOOTSTRAP
     /* the compiler's runtime */
     S(__muldc3), S(__divdc3), S(__mulsc3), S(__divsc3), S(__divdi3), S(__moddi3), S(__divmoddi4), S(__udivdi3),

@@ -41,11 +41,58 @@ static inline void two_prod(double a, double b, double *p, double *e)
     *e = ((ah * bh - *p) + ah * bl + al * bh) + al * bl;
 }
 
-/* exp(hi - lo) * 2^k for |hi - lo| <= ln2/2: math_exp.c, also used by pow. */
-double exp_reduced(double hi, double lo, int k);
-/* log(x) as hi + lo for finite x > 0: math_log.c, used by pow. */
+/* log(x) as hi + lo for finite x > 0: math_pow.c's, for pow. */
 void log_extended(double x, double *hi, double *lo);
 
 #define LN2_HI 6.93147180369123816490e-01 /* 21 trailing zero bits: k*LN2_HI is exact */
 #define LN2_LO 1.90821492927058770002e-10
+
+/* Shared by the math files that are native code in the meta kernel (pow) and those
+ * that are runtime.bc's bitcode there (exp, log: build/image-build.ts runtimeLibSources),
+ * so each side has its own copy. */
+
+/* y * 2^k, rounding once even when the result is subnormal. */
+static inline double scale(double y, int k)
+{
+    if (k > 1023)
+        return y * pow2(1023) * pow2(k - 1023);
+    if (k < -1021)
+        return y * pow2(k + 1000) * pow2(-1000);
+    return y * pow2(k);
+}
+
+/* exp(hi - lo) * 2^k for |hi - lo| <= ln2/2 (fdlibm's exp: a minimax rational
+ * approximation of exp(r), then a scaling by 2^k): exp and pow. */
+#define EXP_P1 1.66666666666666019037e-01
+#define EXP_P2 -2.77777777770155933842e-03
+#define EXP_P3 6.61375632143793436117e-05
+#define EXP_P4 -1.65339022054652515390e-06
+#define EXP_P5 4.13813679705723846039e-08
+static inline double exp_reduced(double hi, double lo, int k)
+{
+    double r = hi - lo;
+    double t = r * r;
+    double c = r - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
+    double y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+    return scale(y, k);
+}
+
+/* Splits a finite x > 0 into 2^k * (1 + f), sqrt(2)/2 <= 1 + f < sqrt(2); f is
+ * exact: log and pow's log_extended. */
+static inline double log_reduce(double x, int *k)
+{
+    int adjust = 0;
+    if (x < 0x1p-1022) { /* subnormal: normalise first */
+        x *= 0x1p54;
+        adjust = -54;
+    }
+    uint64_t u = bits_of(x);
+    *k = (int)(u >> 52) - 1023 + adjust;
+    double m = from_bits((u & ((1ull << 52) - 1)) | 0x3FF0000000000000ull);
+    if (m > 1.41421356237309504880) {
+        m *= 0.5;
+        ++*k;
+    }
+    return m - 1;
+}
 #endif
