@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeLlcFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
+import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, guestCFlags, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeLlcFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
 import { engineCore, engineJit } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
@@ -12,6 +12,7 @@ import { bootConfig, validateOptions, type BootOptions } from './options.ts';
 import { CACHE_SLOT_BYTES, CACHE_SLOTS } from './cache-slots.ts';
 import { CACHE_PART, modeKernels, packImage, packVolume, readHeader, type Alias, type Part } from './image.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
+import { runtimeCheckStep } from './runtime-check.ts';
 import { kernelSizeByPart } from './size.ts';
 import { fromRoot, objDir } from './paths.ts';
 import { runSteps, type Step, type StepResult } from './steps.ts';
@@ -76,10 +77,10 @@ const runtimeSources = [...engineGuestSources, ...engineJit, guestJit, fromRoot(
 // bootstrap need not verify runtime.bc's IR (module.c: no verifier in the bootstrap). The bitcode
 // passed LLVM's verifier when it was built (kernel.ts linkAndOptimise).
 const runtimeCrcSource = join(objDir, 'generated', 'interpreter', 'guest_meta_runtime.c');
-function runtimeCrcStep(runtimeBc: string): Step {
+function runtimeCrcStep(runtimeBc: string, checked: string): Step {
   return {
     name: 'runtime.bc CRC-32 for the meta kernel',
-    inputs: [runtimeBc],
+    inputs: [runtimeBc, checked],   // only a runtime.bc the bootstrap can run (build/runtime-check.ts)
     outputs: [runtimeCrcSource],
     run: async () => {
       const crc = crc32(readFileSync(runtimeBc)).toString(16).padStart(8, '0');
@@ -122,6 +123,11 @@ export function kernelBuild(): KernelBuild {
   const metaLib = compileSteps(kernelLibSources(), [...sizeCFlags, '-DBF_BOOTSTRAP'], true, 'meta');
   const bootstrapEngine = compileSteps([...bootstrapSources, ...engineJit], [...engineFlags, '-DBF_BOOTSTRAP', ...sizeCFlags], true, 'meta');
   const runtimeBc = bitcodeModuleFromSources('runtime', runtimeSources, [...engineFlags, '-DBF_RUNTIME_BC'], runtimeOptFlags);
+  // Every intrinsic runtime.bc calls is one ir_exec.c runs, every name it imports one the bootstrap's FFI table has
+  // (that table preprocessed as the meta kernel compiles it). simd.c's and fp80.c's functions are exempt: the bootstrap
+  // stops at their vectors and long doubles, with a named error, before any of their intrinsics.
+  const runtimeCheck = runtimeCheckStep(runtimeBc.ll, runtimeBc.objects.filter((o) => /\/(simd|fp80)\.bc$/.test(o)),
+    [...guestCFlags, ...engineFlags, '-DBF_BOOTSTRAP'], join(objDir, 'bitcode', 'runtime.checked.txt'));
   const meta = kernelSteps({ name: 'meta', sources: [fromRoot('interpreter', 'guest_meta.c'), runtimeCrcSource, kernelId('meta')], flags: [...engineFlags, ...sizeCFlags], opt: sizeOptFlags, llc: sizeLlcFlags },
     [...metaLib.objects, ...bootstrapEngine.objects], boot.entry);
   const tinyllamaBc = bitcodeModuleSteps('tinyllama', tinyllamaSources.map((s) => objectPath(s)));
@@ -139,7 +145,8 @@ export function kernelBuild(): KernelBuild {
       ...metaLib.steps,
       ...bootstrapEngine.steps,
       ...runtimeBc.steps,
-      runtimeCrcStep(runtimeBc.out),
+      runtimeCheck,
+      runtimeCrcStep(runtimeBc.out, runtimeCheck.outputs[0]),
       ...meta.steps,
       ...tinyllamaBc.steps,
     ],

@@ -200,12 +200,12 @@ export function bitcodeModuleSteps(name: string, objects: string[]): { steps: St
 }
 
 /** The same from C sources, compiled with `flags` and optimised with `opt` (runtime.bc: the engine's, whose sources span several directories). */
-export function bitcodeModuleFromSources(name: string, sources: string[], flags: string[] = [], opt = optFlags): { steps: Step[]; out: string } {
+export function bitcodeModuleFromSources(name: string, sources: string[], flags: string[] = [], opt = optFlags): { steps: Step[]; out: string; ll: string; objects: string[] } {
   const linked = join(objDir, 'bitcode', `${name}.linked.bc`);
   const out = join(objDir, 'bitcode', `${name}.bc`);
   const ll = join(objDir, 'bitcode', `${name}.ll`);
   const plain = compileSteps(sources, flags, false);
-  return { out, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll, [...opt, ...bitcodeOutFlags])] };
+  return { out, ll, objects: plain.objects, steps: [...plain.steps, ...linkAndOptimise(`${name}.bc`, plain.objects, linked, out, ll, [...opt, ...bitcodeOutFlags])] };
 }
 
 /** nasm for the boot chain: flat binaries for stage1/2, ELF for the kernel entry. */
