@@ -2,7 +2,7 @@
  * (the runner's -fw_cfg), else from the data volume's boot.cfg, the image's
  * defaults: one "key=value" per line, '#' starts a comment line, spaces around
  * key and value are ignored. "mode" (read by stage2), "fault" (kmain's test
- * hook), "jit_threshold", "jit_layers", "runtime_loop_threshold" and
+ * hook, not in the meta kernel), "jit_threshold", "jit_layers", "runtime_loop_threshold" and
  * "cache_stop_after", "cache_write_pause" (the jit and meta kernels', ignored by the others) are
  * always known. */
 #include "bf.h"
@@ -99,9 +99,17 @@ int bf_option(const char *name, char *buf, int len)
     return -1;
 }
 
+/* Known to every kernel but the meta kernel's bootstrap (BF_BOOTSTRAP), which has no fault hook:
+ * there fault= is an unknown option (kmain.c). */
+static const char *const implicit[] = { "mode",
+#ifndef BF_BOOTSTRAP
+                                        "fault",
+#endif
+                                        "jit_threshold", "jit_layers", "runtime_loop_threshold", "cache_stop_after",
+                                        "cache_write_pause", 0 };
+
 static int is_known(const char *name, int n, const char *const *known)
 {
-    static const char *const implicit[] = { "mode", "fault", "jit_threshold", "jit_layers", "runtime_loop_threshold", "cache_stop_after", "cache_write_pause", 0 };
     for (int k = 0; k < 2; k++)
         for (const char *const *p = k ? known : implicit; *p; p++)
             if ((int)strlen(*p) == n && strncmp(*p, name, n) == 0)
@@ -113,10 +121,9 @@ static void reject(const char *name, int n, const char *where, const char *const
 {
     char list[256] = "";
     size_t used = 0;
-    for (const char *const *p = known; *p; p++)
-        used += snprintf(list + used, used < sizeof list ? sizeof list - used : 0, "%s, ", *p);
-    if (used < sizeof list)
-        snprintf(list + used, sizeof list - used, "mode, fault, jit_threshold, jit_layers, runtime_loop_threshold, cache_stop_after, cache_write_pause");
+    for (int k = 0; k < 2; k++)
+        for (const char *const *p = k ? implicit : known; *p; p++)
+            used += snprintf(list + used, used < sizeof list ? sizeof list - used : 0, "%s%s", used ? ", " : "", *p);
     bf_fail(BF_EXIT_BAD_OPTION, "unknown boot option '%.*s' %s (known: %s)", n, name, where, list);
 }
 
