@@ -131,6 +131,7 @@ static uint64_t enter(Fn *f, uint32_t *args) {
 uint64_t tramp_entry(Fn *f, uint32_t *args) { return enter(f, args); }
 static float tramp_f(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); float x; uint32_t b = (uint32_t)r; memcpy(&x, &b, 4); return x; }
 static double tramp_d(Fn *f, uint32_t *args) { uint64_t r = enter(f, args); double x; memcpy(&x, &r, 8); return x; }
+#if BF_FULL
 /* native code expects a long double in st(0), which enter's 8-byte result cannot carry: a clear stop */
 static long double tramp_ld(Fn *f, uint32_t *args) {
     E *e = f->e;
@@ -139,6 +140,9 @@ static long double tramp_ld(Fn *f, uint32_t *args) {
     if (e->cfg.fatal) e->cfg.fatal(c, e->err);
     for (;;) { }
 }
+#else   /* the meta kernel's bootstrap: its interpreter stops at the long double itself, with a named error (ir_exec.c) */
+#define tramp_ld tramp_entry
+#endif
 
 /* words of a cdecl argument list from (frame offset, kind) pairs: kind 0 one word, 1 two,
  * else a struct by value of kind >> 2 bytes (its address at the offset); writes the first
