@@ -21,6 +21,9 @@ enum { CMD_READ_SECTORS = 0x20, CMD_WRITE_SECTORS = 0x30, CMD_READ_MULTIPLE = 0x
 #define BLOCK 16       /* sectors per READ MULTIPLE block */
 #define WAIT_SECONDS 10
 #define LBA28_LIMIT (1u << 28)
+/* Reads' and writes' messages, "read" or "write" the first argument: one string each in the kernel. */
+#define PAST_THE_END "disk %s of %u sectors at LBA %u is past the end of the disk (%u sectors)"
+#define FAILED_AT "disk %s failed at LBA %u (ATA %s%u, status 0x%02x%s)"
 
 struct disk {
     uint16_t io, ctrl; /* command block and control ports */
@@ -151,13 +154,12 @@ static void read_or_fail(const struct disk *d, uint32_t lba, uint32_t count, voi
 {
     uint8_t *p = buf;
     if (lba >= d->sectors || count > d->sectors - lba)
-        bf_fail(BF_EXIT_DISK, "disk read of %u sectors at LBA %u is past the end of the disk (%u sectors)",
-                count, lba, d->sectors);
+        bf_fail(BF_EXIT_DISK, PAST_THE_END, "read", count, lba, d->sectors);
     while (count) {
         uint32_t n = count < 256 ? count : 256; /* a count of 0 means 256 */
         uint8_t st;
         if (read_command(d, lba, n, p, &st))
-            bf_fail(BF_EXIT_DISK, "disk read failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
+            bf_fail(BF_EXIT_DISK, FAILED_AT, "read", lba,
                     d->io == 0x1F0 ? "primary " : "secondary ", d->slave, st, status_meaning(st));
         lba += n;
         count -= n;
@@ -236,13 +238,12 @@ int ata_write(uint32_t lba, uint32_t count, const void *buf, char *why, uint32_t
     if (!have_disk)
         return write_error(why, len, "no boot disk found on the IDE channels");
     if (lba >= disk.sectors || count > disk.sectors - lba)
-        return write_error(why, len, "disk write of %u sectors at LBA %u is past the end of the disk (%u sectors)",
-                           count, lba, disk.sectors);
+        return write_error(why, len, PAST_THE_END, "write", count, lba, disk.sectors);
     while (count) {
         uint32_t n = count < 256 ? count : 256;
         uint8_t st;
         if (write_command(&disk, lba, n, p, &st))
-            return write_error(why, len, "disk write failed at LBA %u (ATA %s%u, status 0x%02x%s)", lba,
+            return write_error(why, len, FAILED_AT, "write", lba,
                                disk.io == 0x1F0 ? "primary " : "secondary ", disk.slave, st,
                                status_meaning(st));
         lba += n;
