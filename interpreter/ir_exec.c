@@ -444,9 +444,10 @@ out:
 /* ---- running -------------------------------------------------------- */
 static uint32_t clz32(uint32_t x) { return x ? (uint32_t)__builtin_clz(x) : 32; }
 static uint32_t ctz32(uint32_t x) { return x ? (uint32_t)__builtin_ctz(x) : 32; }
-/* Not inlined: a 64-bit shift by a variable is some 40 bytes of i386 code, and these have a dozen uses. */
-static __attribute__((noinline)) uint64_t sext_from(uint64_t x, uint32_t w) { return w >= 64 ? x : (uint64_t)((int64_t)(x << (64 - w)) >> (64 - w)); }
-static __attribute__((noinline)) uint64_t mask64(uint64_t x, uint32_t w) { return w >= 64 ? x : x & ((1ull << w) - 1); }
+/* Not inlined: a 64-bit shift by a variable is some 40 bytes of i386 code, and these have a dozen uses.
+ * module.c's mask and sx, argument for argument: the meta kernel's build merges each pair into one (mergefunc). */
+static __attribute__((noinline)) uint64_t sext_from(uint32_t w, uint64_t x) { return w >= 64 ? x : (uint64_t)((int64_t)(x << (64 - w)) >> (64 - w)); }
+static __attribute__((noinline)) uint64_t mask64(uint32_t w, uint64_t x) { return w >= 64 ? x : x & ((1ull << w) - 1); }
 /* the block instruction `at` is in (a longjmp's landing) */
 static uint32_t block_of(struct IrCode *c, uint32_t at) {
     uint32_t b = 0;
@@ -468,10 +469,10 @@ static uint64_t overflowing(uint32_t op, uint64_t a, uint64_t b, uint32_t w, uin
         default: *over = __builtin_mul_overflow(a, b, &r); return r;
         }
     }
-    if (sg) { a = sext_from(a, w); b = sext_from(b, w); }
+    if (sg) { a = sext_from(w, a); b = sext_from(w, b); }
     r = op == II_SADDO || op == II_UADDO ? a + b : op == II_SSUBO || op == II_USUBO ? a - b : a * b;
-    *over = sg ? sext_from(r, w) != r : mask64(r, w) != r;
-    return mask64(r, w);
+    *over = sg ? sext_from(w, r) != r : mask64(w, r) != r;
+    return mask64(w, r);
 }
 
 /* The intrinsic I (bare calls: the operands from o[1]); 0, or an error (setjmp and longjmp are run's). */
@@ -485,26 +486,26 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
     case II_MEMSET: memset((void *)(W)a, (int)(U32(2) & 255), U32(3)); return 0;
     case II_CTLZ: r = w > 32 ? ((uint32_t)(a64 >> 32) ? clz32((uint32_t)(a64 >> 32)) : 32 + clz32(a)) - (64 - w) : clz32(a) - (32 - w); break;
     case II_CTTZ: r = w > 32 ? (a ? ctz32(a) : 32 + ctz32((uint32_t)(a64 >> 32))) : a ? ctz32(a) : w; break;
-    case II_CTPOP: for (uint64_t x = mask64(a64, w); x; x &= x - 1) r++; break;
+    case II_CTPOP: for (uint64_t x = mask64(w, a64); x; x &= x - 1) r++; break;
     case II_BSWAP: for (uint32_t i = 0; i < w / 8; i++) r = r << 8 | (a64 >> 8 * i & 255); break;
     case II_BITREV: for (uint32_t i = 0; i < w; i++) r = r << 1 | (a64 >> i & 1); break;
     case II_FSHL: case II_FSHR: {
-        uint64_t hi = mask64(a64, w), lo = mask64(U64(2), w), s = U64(3) % w;
+        uint64_t hi = mask64(w, a64), lo = mask64(w, U64(2)), s = U64(3) % w;
         r = !s ? (I->sub == II_FSHL ? hi : lo) : I->sub == II_FSHL ? hi << s | lo >> (w - s) : lo >> s | hi << (w - s);
         break;
     }
     case II_UMAX: case II_UMIN: case II_SMIN: {
-        uint64_t b64 = U64(2), x = mask64(a64, w), y = mask64(b64, w);
-        int less = I->sub <= II_UMIN ? x < y : (int64_t)sext_from(x, w) < (int64_t)sext_from(y, w);
+        uint64_t b64 = U64(2), x = mask64(w, a64), y = mask64(w, b64);
+        int less = I->sub <= II_UMIN ? x < y : (int64_t)sext_from(w, x) < (int64_t)sext_from(w, y);
         r = (I->sub == II_UMAX) == less ? y : x;
         break;
     }
     case II_UADDSAT: {                                /* the JIT's allocator adds weights this way */
-        uint64_t x = mask64(a64, w), sum = mask64(x + mask64(U64(2), w), w);
-        r = sum < x ? mask64(~0ull, w) : sum;
+        uint64_t x = mask64(w, a64), sum = mask64(w, x + mask64(w, U64(2)));
+        r = sum < x ? mask64(w, ~0ull) : sum;
         break;
     }
-    case II_ABS: r = (int64_t)sext_from(a64, w) < 0 ? 0 - a64 : a64; break;
+    case II_ABS: r = (int64_t)sext_from(w, a64) < 0 ? 0 - a64 : a64; break;
     case II_SQRT: if (w == 64) *(f64u *)d = __builtin_sqrt(*(f64u *)A(1)); else *(f32u *)d = __builtin_sqrtf(*(f32u *)A(1)); return 0;
     case II_FABS: case II_COPYSIGN: {                 /* the sign bit cleared, or copysign's second operand's */
         uint32_t top = w / 8 - 1;                     /* the byte that holds it */
@@ -518,7 +519,7 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         return 0;
     case II_SADDO: case II_UADDO: case II_SSUBO: case II_USUBO: case II_UMULO: {
         uint32_t over;
-        r = overflowing(I->sub, mask64(a64, w), mask64(U64(2), w), w, &over);
+        r = overflowing(I->sub, mask64(w, a64), mask64(w, U64(2)), w, &over);
         memcpy(d, &r, w > 32 ? 8 : 4);
         d[I->aux] = (uint8_t)over;
         return 0;
@@ -532,7 +533,7 @@ static int intrinsic(E *e, uint8_t *fp, Ins *I) {
         break;
     }
     }
-    *(u64u *)d = mask64(r, w);                       /* narrow results zero-extended, as every slot holds them */
+    *(u64u *)d = mask64(w, r);                       /* narrow results zero-extended, as every slot holds them */
     return 0;
 }
 
@@ -561,14 +562,14 @@ static int run(E *e, uint8_t *fp, uint64_t *ret) {
         BIN(7, a << (b & 31)) BIN(8, a >> (b & 31)) SBIN(9, a >> (b & 31)) BIN(10, a & b) BIN(11, a | b) BIN(12, a ^ b)
         case F_BIN64: {
             uint64_t a = U64(0), b = U64(1), r;
-            int64_t sa = (int64_t)sext_from(a, I->vol), sb = (int64_t)sext_from(b, I->vol);
+            int64_t sa = (int64_t)sext_from(I->vol, a), sb = (int64_t)sext_from(I->vol, b);
             switch (I->sub) {
             case 0: r = a + b; break; case 1: r = a - b; break; case 2: r = a * b; break;
             case 3: r = a / b; break; case 4: r = (uint64_t)(sa / sb); break; case 5: r = a % b; break; case 6: r = (uint64_t)(sa % sb); break;
             case 7: r = a << (b & 63); break; case 8: r = a >> (b & 63); break; case 9: r = (uint64_t)(sa >> (b & 63)); break;
             case 10: r = a & b; break; case 11: r = a | b; break; default: r = a ^ b; break;
             }
-            *(u64u *)D = mask64(r, I->vol);
+            *(u64u *)D = mask64(I->vol, r);
             break;
         }
         case F_FBIN:
@@ -586,7 +587,7 @@ static int run(E *e, uint8_t *fp, uint64_t *ret) {
         SCMP(6, >) SCMP(7, >=) SCMP(8, <) SCMP(9, <=)
         case F_ICMP64: {
             uint64_t a = U64(0), b = U64(1);
-            int64_t sa = (int64_t)sext_from(a, I->vol), sb = (int64_t)sext_from(b, I->vol);
+            int64_t sa = (int64_t)sext_from(I->vol, a), sb = (int64_t)sext_from(I->vol, b);
             static const uint8_t lt[10] = { 0, 1, 0, 0, 1, 1, 0, 0, 1, 1 }, eq[10] = { 1, 0, 0, 1, 0, 1, 0, 1, 0, 1 }, gt[10] = { 0, 1, 1, 1, 0, 0, 1, 1, 0, 0 };
             int order = I->sub >= 6 ? (sa < sb ? -1 : sa > sb) : (a < b ? -1 : a > b);
             *(u32u *)D = order < 0 ? lt[I->sub] : order ? gt[I->sub] : eq[I->sub];
@@ -602,7 +603,7 @@ static int run(E *e, uint8_t *fp, uint64_t *ret) {
         case F_COPYN: memmove(D, A(0), I->aux); break;
         case F_TRUNC: *(u32u *)D = U32(0) & I->aux; break;
         case F_SEXT: *(u32u *)D = (uint32_t)((int32_t)(U32(0) << I->vol) >> I->vol) & I->aux; break;
-        case F_SEXT64: *(u64u *)D = mask64((uint64_t)(int64_t)((int32_t)(U32(0) << I->vol) >> I->vol), I->aux); break;
+        case F_SEXT64: *(u64u *)D = mask64(I->aux, (uint64_t)(int64_t)((int32_t)(U32(0) << I->vol) >> I->vol)); break;
         case F_ZEXT64: *(u64u *)D = U32(0); break;
         case F_CONV: {
             Ty *dt = &e->ty[I->ty], *st = &e->ty[I->ty2];
@@ -610,15 +611,17 @@ static int run(E *e, uint8_t *fp, uint64_t *ret) {
             int dbl = dt->k == TK_DBL;
             if (st->k == TK_FLT || st->k == TK_DBL) {
                 double x = st->k == TK_DBL ? *(f64u *)A(0) : *(f32u *)A(0);
-                if (dt->k == TK_INT) *(u64u *)D = mask64(I->sub == 3 ? (dw > 32 ? (uint64_t)x : (uint32_t)x) : (uint64_t)(dw > 32 ? (int64_t)x : (int32_t)x), dw);
+                /* fptoui and fptosi through int64_t, exact for every result of up to 32 bits either way; fptoui to
+                   64 bits, whose results reach 2^64, through uint64_t */
+                if (dt->k == TK_INT) *(u64u *)D = mask64(dw, I->sub == 3 && dw > 32 ? (uint64_t)x : (uint64_t)(int64_t)x);
                 else if (dbl) *(f64u *)D = x;
                 else *(f32u *)D = (float)x;
             } else {
-                uint64_t x = mask64(U64(0), sw);
-                if (I->sub == 2 || I->sub == 6) x = sext_from(x, sw);
+                uint64_t x = mask64(sw, U64(0));
+                if (I->sub == 2 || I->sub == 6) x = sext_from(sw, x);
                 if (I->sub == 5) { if (dbl) *(f64u *)D = (double)x; else *(f32u *)D = (float)x; }
                 else if (I->sub == 6) { if (dbl) *(f64u *)D = (double)(int64_t)x; else *(f32u *)D = (float)(int64_t)x; }
-                else *(u64u *)D = mask64(x, dw);
+                else *(u64u *)D = mask64(dw, x);
             }
             break;
         }
