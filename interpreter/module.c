@@ -534,12 +534,18 @@ static int ce_scalar(E *e, Val *v, uint64_t *out) {
         uint32_t w = iw(e, vty(e, o[1]));
         if (e->ty[vty(e, o[1])].k == TK_FLT || e->ty[vty(e, o[1])].k == TK_DBL)
             return BAD("bitcode: unsupported fcmp constant expression");
-        int64_t sa = sx(w, a), sc = sx(w, c); a = mask(w, a); c = mask(w, c);
+#if BF_FULL
+        int64_t sa = sx(w, a), sc = sx(w, c);
+#endif
+        a = mask(w, a); c = mask(w, c);
         int r;
         switch (o[3]) {
-        case 32: r = a == c; break; case 33: r = a != c; break; case 34: r = a > c; break; case 35: r = a >= c; break;
+        case 32: r = a == c; break; case 33: r = a != c; break;
+#if BF_FULL   /* runtime.bc's are eq and ne (a weak function's address against null) */
+        case 34: r = a > c; break; case 35: r = a >= c; break;
         case 36: r = a < c; break; case 37: r = a <= c; break; case 38: r = sa > sc; break; case 39: r = sa >= sc; break;
         case 40: r = sa < sc; break; case 41: r = sa <= sc; break;
+#endif
         default: return BAD("bitcode: bad cmp constant predicate");
         }
         *out = r; return 0;
@@ -755,10 +761,14 @@ static int is_intrinsic_ok(Fn *f) { return f->intr; }
 
 /* setjmp and longjmp are the engine's own (exec.c unwinds its interpreter frames): never FFI */
 int sj_kind(const char *name, uint32_t nlen) {
+#if BF_FULL   /* runtime.bc calls neither by name (the engine's own use llvm.eh.sjlj): build/runtime-check.ts would name one */
     static const char *const set[] = { "_setjmp", "setjmp", "__sigsetjmp", "sigsetjmp", 0 };
     static const char *const jump[] = { "longjmp", "_longjmp", "siglongjmp", "__longjmp_chk", 0 };
     for (int i = 0; set[i]; i++) if (strlen(set[i]) == nlen && !memcmp(set[i], name, nlen)) return 1;
     for (int i = 0; jump[i]; i++) if (strlen(jump[i]) == nlen && !memcmp(jump[i], name, nlen)) return 2;
+#else
+    (void)name; (void)nlen;
+#endif
     return 0;
 }
 
