@@ -357,8 +357,9 @@ int bf_prepare(bf_engine *e) {
 }
 
 /* The passes of a dot-product loop (dotl/dotld: patterns.h) that the
- * handler does not make inline (an unroll other than 4 or 1, or a loop
- * that leaves when n differs from N):
+ * handler does not make inline (an unroll other than 4 or 1, a loop that
+ * leaves when n differs from N, or strided: dotls/dotlds), sa and sb bytes
+ * from one element of a and b to the next:
  *   for k < u: s = s + a[k] * b[k]   (each product and sum rounded);  a += u; b += u; n += c
  *   until (n == N) == le
  * returns the number of passes, the sum in *acc. In the dispatch section:
@@ -369,17 +370,78 @@ int bf_prepare(bf_engine *e) {
 #define DOT_SECTION
 #endif
 #define DOTP(k) t = pa[k] * pb[k]; s = t + s;
+/* the passes unrolled by U: a constant for the usual factors, so that the compiler unrolls them */
+#define DOT_PASSES(TU, U) do { \
+        for (uint32_t k = 0; k < (U); k++) { t = *(TU *)(a + k * sa) * *(TU *)(b + k * sb); s = t + s; } \
+        a += (U) * sa; b += (U) * sb; n += c; it++; \
+    } while ((n == N) != le)
 #define DOT_FN(name, T, TU) \
-DOT_SECTION __attribute__((noinline)) static uint32_t name(uint8_t *a, uint8_t *b, uint32_t n, uint32_t c, uint32_t N, uint32_t u, uint32_t le, T *acc) { \
-    TU *pa = (TU *)a, *pb = (TU *)b; \
+DOT_SECTION __attribute__((noinline)) static uint32_t name(uint8_t *a, uint8_t *b, uint32_t sa, uint32_t sb, uint32_t n, uint32_t c, uint32_t N, uint32_t u, uint32_t le, T *acc) { \
     T s = *acc, t; \
     uint32_t it = 0; \
-    do { for (uint32_t k = 0; k < u; k++) { DOTP(k) } pa += u; pb += u; n += c; it++; } while ((n == N) != le); \
+    if (u == 1) DOT_PASSES(TU, 1); \
+    else if (u == 2) DOT_PASSES(TU, 2); \
+    else if (u == 4) DOT_PASSES(TU, 4); \
+    else DOT_PASSES(TU, u); \
     *acc = s; \
     return it; \
 }
 DOT_FN(dotf, float, f32u)
 DOT_FN(dotd, double, f64u)
+
+/* The elements of a multiply-add loop (axpyl/axpyld: patterns.h AxpyLoop)
+ * one after another, when the arrays do not overlap:
+ *   y[j] = a[j % lanes] * x[j] + y[j]   (the product and the sum each rounded), j < count
+ * In the dispatch section: a fault here is the program's. */
+#define AXPY_FN(name, T, TU) \
+DOT_SECTION __attribute__((noinline)) static void name(uint8_t *x, uint8_t *y, uint32_t count, const T *a, uint32_t lanes) { \
+    TU *px = (TU *)x, *py = (TU *)y; \
+    for (uint32_t j = 0; j < count; j++) { T t = a[j & (lanes - 1)] * px[j]; py[j] = t + py[j]; } \
+}
+AXPY_FN(axpyf, float, f32u)
+AXPY_FN(axpyd, double, f64u)
+
+/* A strided dot-product loop's cell (dotls/dotlds: a column or a row of a
+ * two-dimensional array, patterns.h), its passes by dotf/dotd; cells:
+ * acc_next x_next n_next acc x n, a a_row a_row_size a_stride, b b_row
+ * b_row_size b_stride, end step unroll leave_if_equal, the IR instructions of
+ * a pass (with --stats) and its back-edge counter. Returns the next cell. */
+#define DOTLS_FN(name, T, TU, passes) \
+DOT_SECTION __attribute__((noinline)) static W *name(E *e, uint8_t *fp, W *ip) { \
+    uint32_t x = U32(5), n = U32(6), u = IM(17), it; \
+    uint8_t *pa = (uint8_t *)(W)U32(7) + U32(8) * IM(9) + x * IM(10), *pb = (uint8_t *)(W)U32(11) + U32(12) * IM(13) + x * IM(14); \
+    T s = *(TU *)A(4); \
+    it = passes(pa, pb, IM(10), IM(14), n, IM(16), U32(15), u, IM(18), &s); \
+    *(TU *)A(1) = s; U32(2) = x + u * it; U32(3) = n + IM(16) * it; \
+    if (IM(20)) { H->fn->loops[IM(20) - 1] += it - 1; e->insns += (uint64_t)it * IM(19); } \
+    return ip + 21; \
+}
+DOTLS_FN(dotls, float, f32u, dotf)
+DOTLS_FN(dotlds, double, f64u, dotd)
+
+/* A multiply-add loop's cell (axpyl/axpyld: patterns.h AxpyLoop, lower_fuse.c
+ * lower_axpy_loop): every pass at once, then the exit edge, when the elements
+ * it reads and writes do not overlap (or are the same) and the exit test is
+ * met in fewer than 2^32 steps; else on to the loop block's own cells (one
+ * pass, which comes back here). Cells: x_next n_next x n, a's lanes (4
+ * slots), xs xs_row xs_row_size, ys ys_row ys_row_size, end step unroll
+ * lanes, the IR instructions of a pass (with --stats), its back-edge counter,
+ * the exit edge. Returns the next cell. */
+#define AXPYL_FN(name, T, TU, elements) \
+DOT_SECTION __attribute__((noinline)) static W *name(E *e, uint8_t *fp, W *ip) { \
+    uint32_t x = U32(3), n = U32(4), step = IM(16), u = IM(17), left = U32(15) - n, passes = left / step; \
+    uint8_t *px = (uint8_t *)(W)U32(9) + U32(10) * IM(11) + x * sizeof(T), *py = (uint8_t *)(W)U32(12) + U32(13) * IM(14) + x * sizeof(T); \
+    uint64_t bytes = (uint64_t)passes * u * sizeof(T), xa = (uint32_t)(W)px, ya = (uint32_t)(W)py; \
+    if (!passes || left % step || xa + bytes > 0x100000000ull || ya + bytes > 0x100000000ull \
+        || (xa != ya && xa < ya + bytes && ya < xa + bytes)) return ip + 22; \
+    T a[4] = { *(TU *)A(5), *(TU *)A(6), *(TU *)A(7), *(TU *)A(8) }; \
+    elements(px, py, passes * u, a, IM(18)); \
+    U32(1) = x + u * passes; U32(2) = n + step * passes; \
+    if (IM(20)) { H->fn->loops[IM(20) - 1] += passes - 1; e->insns += (uint64_t)passes * IM(19); } \
+    return (W *)ip[21]; \
+}
+AXPYL_FN(axpyl, float, f32u, axpyf)
+AXPYL_FN(axpyld, double, f64u, axpyd)
 
 /* Handlers' work that clang turns into intrinsics the JIT does not compile
  * (i64 bswap, bitreverse, i64 multiply with overflow), out of line so that
@@ -503,7 +565,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
             uint32_t N = U32(10), c = IM(11); \
             do { DOTP(0) if (U == 4) { DOTP(1) DOTP(2) DOTP(3) } pa += U; pb += U; n += c; } while (n != N); \
             it = (uint32_t)((W)pb - (W)p0) / (U * sizeof(T)); \
-        } else { it = passes((uint8_t *)pa, (uint8_t *)pb, n, IM(11), U32(10), u, IM(13), &s); n += IM(11) * it; } \
+        } else { it = passes((uint8_t *)pa, (uint8_t *)pb, sizeof(T), sizeof(T), n, IM(11), U32(10), u, IM(13), &s); n += IM(11) * it; } \
         *(TU *)A(1) = s; U32(2) = x + u * it; U32(3) = n; \
         if (IM(15)) { H->fn->loops[IM(15) - 1] += it - 1; e->insns += (uint64_t)it * IM(14); } \
         NEXT(16); }
@@ -513,6 +575,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(dotld) DOTL(double, f64u, 0, dotd)
     H_(dotld1) DOTL(double, f64u, 1, dotd)
     H_(dotld4) DOTL(double, f64u, 4, dotd)
+    /* whole loops the heavier patterns make one cell of: out of line (their locals would cost the hot handlers registers) */
+    H_(dotls) JMP(dotls(e, fp, ip));
+    H_(dotlds) JMP(dotlds(e, fp, ip));
+    H_(axpyl) JMP(axpyl(e, fp, ip));
+    H_(axpyld) JMP(axpyld(e, fp, ip));
     H_(frem) H_(drem) goto trap;
     H_(fneg) F32(1) = -F32(2); NEXT(3);
     H_(dneg) F64(1) = -F64(2); NEXT(3);

@@ -282,7 +282,7 @@ void bf_print_stats(bf_engine *e, uint32_t unused) {
     if (!e->cfg.print) return;
     e->cfg.print("[stats] functions: %u in module, %u lowered; lowering time %u us\n", e->nfn, e->lowered, (uint32_t)e->lower_us);
     if (e->cfg.stats) e->cfg.print("[stats] instructions executed: %llu\n", (unsigned long long)e->insns);
-    e->cfg.print("[stats] loops lowered as one unit: %u (dot products, patterns.h)\n", e->fused);
+    e->cfg.print("[stats] loops lowered as one unit: %u (dot products, multiply-add loops: patterns.h)\n", e->fused);
     e->cfg.print("[stats] engine memory: %u bytes in use, peak %u\n", e->mem, e->peak);
     /* hottest functions by calls */
     uint32_t shown[10]; uint32_t ns = 0;

@@ -175,7 +175,9 @@ int lower(E *e, Fn *f) {
     }
     for (uint32_t i = 0; i < ir.nbb; i++) new_label(l);
     lower_forward_pointer_casts(l);
-    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || match_dot_loops(e, &ir, l->dot) < 0) goto out;
+    if (!(l->dot = ealloc(e, sizeof(DotLoop) * ir.nbb + 1)) || match_dot_loops(e, &ir, l->dot, 0) < 0) goto out;
+    if (!(l->axpy = ealloc(e, sizeof(AxpyLoop) * ir.nbb + 1))) goto out;
+    match_axpy_loops(e, &ir, l->axpy);
     if (lower_fold_index_adds(l)) goto out;
     lower_count_uses(l);
     l->fsz = HDR;
@@ -212,6 +214,7 @@ int lower(E *e, Fn *f) {
         l->cur = b;
         l->lab[b] = l->nc;
         if (l->dot[b].unroll) { if (lower_dot_loop(l, &l->dot[b])) goto out; continue; }
+        if (l->axpy[b].unroll && lower_axpy_loop(l, &l->axpy[b])) goto out;     /* then the block, for overlapping arrays */
         if (e->cfg.stats && (E2(OP(cnt), ir.bb[b + 1] - ir.bb[b]))) goto out;
         for (uint32_t i = ir.bb[b]; i < ir.bb[b + 1]; i++) {
             Ins *I = &ir.ins[i];
@@ -281,7 +284,7 @@ out:
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->same); efree(e, l->in_address_of); efree(e, l->in_address); efree(e, l->gep_bias); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
     efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user);
-    efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot);
+    efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot); efree(e, l->axpy);
     fn_ir_free(e, &ir);
     e->lowering--;
     if (e->cfg.now_us) e->lower_us += e->cfg.now_us() - t0;

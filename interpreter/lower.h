@@ -30,6 +30,7 @@ typedef struct L {
     uint32_t mvat;       /* edge_moves: start of its last move when a single mov32/movi, else NOTY */
     uint32_t nloops;
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
+    AxpyLoop *axpy;      /* per block: a multiply-add loop when axpy[b].unroll (patterns.h) */
     uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
     uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift, BY_LATCH a loop counter's add */
 } L;
@@ -81,6 +82,7 @@ int lower_emit_call(L *l, Ins *I);
 /* lower_branch.c */
 int lower_edge_moves(L *l, uint32_t from, uint32_t to);
 uint32_t lower_edge_target(L *l, uint32_t from, uint32_t to);
+uint32_t lower_edge_label(L *l, uint32_t to);
 int lower_jmp_moves(L *l, uint32_t q, uint32_t lab);
 int lower_jump(L *l, uint32_t to, uint32_t loop);     /* loop: counted on f->loops[loop - 1]; 0: a plain jump */
 int lower_goto_bb(L *l, uint32_t to);
@@ -92,6 +94,7 @@ void lower_fuse_multiply_add(L *l, uint32_t i);
 void lower_cast_fold(L *l, uint32_t i);
 void lower_fuse_vec4(L *l, uint32_t i);
 int lower_dot_loop(L *l, const DotLoop *d);
+int lower_axpy_loop(L *l, const AxpyLoop *d);
 /* lower_uses.c */
 void lower_forward_pointer_casts(L *l);
 int lower_fold_index_adds(L *l);

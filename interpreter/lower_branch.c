@@ -134,6 +134,7 @@ static uint32_t edge_label_counted(L *l, uint32_t to, uint32_t *shared) {
     return lb;
 }
 static uint32_t edge_label(L *l, uint32_t to) { return edge_label_counted(l, to, 0); }
+uint32_t lower_edge_label(L *l, uint32_t to) { return edge_label(l, to); }
 int lower_jump(L *l, uint32_t to, uint32_t loop) {
     if (loop) {
         if (E1(OP(jmpb)) || emit_label_ref(l, to)) return -1;

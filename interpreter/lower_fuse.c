@@ -123,21 +123,57 @@ void lower_fuse_vec4(L *l, uint32_t i) {
 }
 
 /* A dot-product loop block as one dotl (float) / dotld (double), dotl1/dotl4
- * (dotld1/dotld4) when unrolled by 1/4 and leaving as n reaches end: the handler
- * makes every pass, the same products and sums in the same order, reading
- * the phis and the invariants from their slots and writing the three values
- * the loop leaves with; then the exit edge, as a branch would take it. */
+ * (dotld1/dotld4) when unrolled by 1/4 and leaving as n reaches end, or a
+ * strided one as dotls/dotlds: the handler makes every pass, the same
+ * products and sums in the same order, reading the phis and the invariants
+ * from their slots and writing the three values the loop leaves with; then
+ * the exit edge, as a branch would take it. */
 int lower_dot_loop(L *l, const DotLoop *d) {
     Operand z = { 1, 0, 0 };
     uint32_t q = l->nc, len = l->ir->bb[d->bb + 1] - l->ir->bb[d->bb];
-    W off = d->off == NOTY ? (W)lower_operand_slot(l, &z) : (W)slot_of(l, d->off, 0);
+    W zero = (W)lower_operand_slot(l, &z);
+    W off = d->off == NOTY ? zero : (W)slot_of(l, d->off, 0);
     W loop = is_back_edge(l, d->bb) ? ++l->nloops : 0;     /* its back-edges counted, as a jmpb would (f->loops[loop - 1]) */
-    int v = !d->leave_if_equal ? 0 : d->unroll == 1 ? 1 : d->unroll == 4 ? 2 : 0;   /* dotl, dotl1, dotl4 */
-    if (lower_emit_cells(l, 16, (W)l->e->lab[(d->dbl ? OP_dotld : OP_dotl) + v], (W)slot_of(l, d->acc_next, 0), (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
-            (W)slot_of(l, d->acc, 0), (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0), (W)slot_of(l, d->a, 0), off, (W)slot_of(l, d->b, 0),
-            (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, (W)(l->e->cfg.stats ? len : 0), loop))
-        return -1;
+    W insns = l->e->cfg.stats ? len : 0;
+    W outs[6] = { (W)slot_of(l, d->acc_next, 0), (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
+                  (W)slot_of(l, d->acc, 0), (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0) };
+    if (!dot_loop_contiguous(d)) {
+        /* a's offset (a contiguous a times a strided b) is a row of one element */
+        W a_row = d->off != NOTY ? off : d->a_row == NOTY ? zero : (W)slot_of(l, d->a_row, 0), a_row_size = d->off != NOTY ? d->a_stride : d->a_row_size;
+        W b_row = d->b_row == NOTY ? zero : (W)slot_of(l, d->b_row, 0);
+        if (lower_emit_cells(l, 21, (W)l->e->lab[d->dbl ? OP_dotlds : OP_dotls], outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
+                (W)slot_of(l, d->a, 0), a_row, a_row_size, (W)d->a_stride, (W)slot_of(l, d->b, 0), b_row, (W)d->b_row_size, (W)d->b_stride,
+                (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, insns, loop))
+            return -1;
+    } else {
+        int v = !d->leave_if_equal ? 0 : d->unroll == 1 ? 1 : d->unroll == 4 ? 2 : 0;   /* dotl, dotl1, dotl4 */
+        if (lower_emit_cells(l, 16, (W)l->e->lab[(d->dbl ? OP_dotld : OP_dotl) + v], outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
+                (W)slot_of(l, d->a, 0), off, (W)slot_of(l, d->b, 0), (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll,
+                (W)d->leave_if_equal, insns, loop))
+            return -1;
+    }
     for (uint32_t i = l->ir->bb[d->bb]; i < l->ir->bb[d->bb + 1]; i++) l->at[i] = l->end[i] = q;
     l->e->fused++;
     return lower_goto_bb(l, d->exit);
+}
+
+/* A multiply-add loop block (patterns.h AxpyLoop): one axpyl (float) / axpyld
+ * (double) cell at the block's label runs every pass and takes the exit edge
+ * when the arrays do not overlap; else it goes on to the block's own cells,
+ * lowered after it as usual, whose back edge comes back to it. */
+int lower_axpy_loop(L *l, const AxpyLoop *d) {
+    Operand z = { 1, 0, 0 };
+    uint32_t len = l->ir->bb[d->bb + 1] - l->ir->bb[d->bb];
+    W zero = (W)lower_operand_slot(l, &z), a[4];
+    W loop = is_back_edge(l, d->bb) ? ++l->nloops : 0;     /* its back-edges counted, as a jmpb would (f->loops[loop - 1]) */
+    for (uint32_t k = 0; k < 4; k++) a[k] = (W)slot_of(l, d->a, type_of(l, value_type(l, d->a))->k == TK_VEC ? k % d->lanes : 0);
+    W xs_row = d->xs_row == NOTY ? zero : (W)slot_of(l, d->xs_row, 0), ys_row = d->ys_row == NOTY ? zero : (W)slot_of(l, d->ys_row, 0);
+    if (lower_emit_cells(l, 21, (W)l->e->lab[d->dbl ? OP_axpyld : OP_axpyl], (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
+            (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0), a[0], a[1], a[2], a[3],
+            (W)slot_of(l, d->xs, 0), xs_row, (W)d->xs_row_size, (W)slot_of(l, d->ys, 0), ys_row, (W)d->ys_row_size,
+            (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->lanes, (W)(l->e->cfg.stats ? len : 0), loop)
+        || emit_label_ref(l, lower_edge_label(l, d->exit)))
+        return -1;
+    l->e->fused++;
+    return 0;
 }

@@ -10,6 +10,11 @@
  * pass is
  *     for k in 0 .. unroll-1:  acc = acc + a[x + k + off] * b[x + k]
  *     x += unroll;  n += step;  leave when (n == end) == leave_if_equal
+ * where a[i] and b[i] may also be a column or a row of a two-dimensional
+ * array (strided: b[i][j] with j invariant, a[r][i] with r invariant; a
+ * matrix product's inner loop): element i of a is at
+ *     a + a_row * a_row_size + (i + off) * a_stride
+ * and the same for b (b has no off; a has none when it is strided).
  * with each product and sum rounded on its own, in this order (fmul then
  * fadd, or llvm.fmuladd, which LLVM leaves unfused without FMA hardware).
  * `x + k` is `or x, k` or `add x, k` in the IR (or only when x stays a
@@ -22,6 +27,9 @@ typedef struct DotLoop {
     uint32_t unroll;
     int dbl;                    /* double elements (8 bytes), else float (4) */
     uint32_t a, off, b;         /* the arrays (invariant pointers) and a's offset (invariant i32, or NOTY) */
+    uint32_t a_stride, b_stride;        /* bytes from element i to i + 1: the element's size, or a row's */
+    uint32_t a_row, b_row;              /* the invariant other index of a two-dimensional access, or NOTY */
+    uint32_t a_row_size, b_row_size;    /* bytes per unit of a_row / b_row */
     uint32_t x, x_next;         /* the index: the phi and its value after a pass */
     uint32_t n, n_next;         /* the counter the exit test reads */
     uint32_t step;              /* n's increment (a constant) */
@@ -30,12 +38,46 @@ typedef struct DotLoop {
     uint32_t acc, acc_next;     /* the sum: the phi and its value after a pass */
 } DotLoop;
 
-/* 1 when block bb of ir is a dot-product loop (filled in *d), else 0. */
-int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d);
+/* Is d's every element next to the one before (no strides, no rows)? */
+static inline int dot_loop_contiguous(const DotLoop *d) {
+    uint32_t size = d->dbl ? 8 : 4;
+    return d->a_stride == size && d->b_stride == size && d->a_row == NOTY && d->b_row == NOTY;
+}
+/* 1 when block bb of ir is a dot-product loop (filled in *d), else 0;
+ * with contiguous_only, only a contiguous one (dot_loop_contiguous). */
+int match_dot_loop(E *e, const FnIR *ir, uint32_t bb, DotLoop *d, int contiguous_only);
 /* Every block of ir at once (d: ir->nbb entries): d[bb].unroll is 0 unless
  * block bb is a dot-product loop; what is used after the loops is found in
  * one scan of the function (match_dot_loop makes one per block). Returns
  * how many blocks are, or -1 (out of memory). */
-int match_dot_loops(E *e, const FnIR *ir, DotLoop *d);
+int match_dot_loops(E *e, const FnIR *ir, DotLoop *d, int contiguous_only);
+
+/* A multiply-add loop over two arrays (BLAS's axpy: y[i] += a * x[i]):
+ * block bb branches to itself and to `exit`, and each pass is
+ *     for k in 0 .. unroll-1:  ys[x + k] = a[k % lanes] * xs[x + k] + ys[x + k]
+ *     x += unroll;  n += step;  leave when n == end
+ * each product and sum rounded on its own (fmul then fadd, or llvm.fmuladd),
+ * in groups of `lanes` elements (scalars, or vectors of `lanes` floats or
+ * doubles, each group loading its two elements before storing one). a is
+ * invariant (a scalar, or a vector whose lane l multiplies the group's lane
+ * l). Element i of xs is at xs + xs_row * xs_row_size + i * size (size 4 or
+ * 8), the same for ys. The IR orders the loads and stores of a pass in its
+ * own way: a backend may run the elements one after another only when the
+ * elements xs and ys cover in the whole loop do not overlap (or are the
+ * same), and must run the IR's order otherwise. Nothing else happens in the
+ * block, and only x_next and n_next are used after it. */
+typedef struct AxpyLoop {
+    uint32_t bb, exit;
+    uint32_t unroll, lanes;
+    int dbl;                            /* double elements (8 bytes), else float (4) */
+    uint32_t a;                         /* the factor (invariant) */
+    uint32_t xs, xs_row, xs_row_size;   /* the array read: base, invariant row index (NOTY: none) and bytes per row */
+    uint32_t ys, ys_row, ys_row_size;   /* the array updated */
+    uint32_t x, x_next;                 /* the index: the phi and its value after a pass */
+    uint32_t n, n_next, step, end;      /* the counter the exit test reads, its increment (constant) and bound */
+} AxpyLoop;
+/* Every block of ir (d: ir->nbb entries): d[bb].unroll is 0 unless block bb
+ * is a multiply-add loop. Returns how many blocks are. */
+int match_axpy_loops(E *e, const FnIR *ir, AxpyLoop *d);
 
 #endif

@@ -2736,7 +2736,7 @@ static int prepare_registers(J *j) {
     j->dots = ealloc(e, sizeof(DotLoop) * (ir->nbb + 1)); j->xmm_held = ealloc(e, 4 * (j->nloc + 1));
     if (!j->cls || !j->forbid || !j->weight || !j->live_from || !j->live_to || !j->in_slot || !j->writes || !j->left || !j->dots || !j->xmm_held)
         return -1;
-    if (match_dot_loops(e, ir, j->dots) < 0) return -1;
+    if (match_dot_loops(e, ir, j->dots, 1) < 0) return -1;        /* dot_loop addresses by an x86 scale: contiguous loops only */
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) j->left[i] = (uint8_t)left_to_next(j, b, i);
     for (uint32_t k = 0; k < j->nloc; k++) {
