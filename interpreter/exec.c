@@ -465,6 +465,172 @@ static __attribute__((noinline)) uint32_t mul64_overflows(uint64_t a, uint64_t b
     return x != 0 && ((int64_t)r / x != y || (x == -1 && y == min) || (y == -1 && x == min));
 }
 
+/* Handlers whose bodies are functions of their own: rare operations with many
+ * values live at once. In run() they would need more registers than the hot
+ * handlers do, and llc's register allocator, which chooses where fp lives for
+ * every handler boundary at once (one edge bundle through the indirect jumps),
+ * weighs each handler's pressure: with these inline it spilled fp to a stack
+ * slot, one reload in every handler (interpreter/README.md, session 9). Each
+ * takes the frame and the handler's cells and returns the next cell (0: trap).
+ * In the dispatch section: a fault on the program's memory here is the program's. */
+#define OUTLINED DOT_SECTION __attribute__((noinline)) static W *
+/* i8, i16, i32: the pair {old, ok} has ok right after old */
+OUTLINED compare_exchange(uint8_t *fp, W *ip) {
+    uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), old = 0, nv = U32(4);
+    memcpy(&old, p, sz);
+    uint32_t ok = old == (U32(3) & (sz == 4 ? ~0u : (1u << 8 * sz) - 1));
+    if (ok) memcpy(p, &nv, sz);
+    U32(1) = old; *(u32u *)(A(1) + sz) = ok;
+    return ip + 6;
+}
+OUTLINED compare_exchange64(uint8_t *fp, W *ip) {
+    u64u *p = (u64u *)(W)U32(2); uint64_t old = *p; uint32_t ok = old == U64(3);
+    if (ok) *p = U64(4);
+    U64(1) = old; *(u32u *)(A(1) + 8) = ok;
+    return ip + 5;
+}
+OUTLINED atomic_rmw(uint8_t *fp, W *ip) {
+    uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), v = U32(3), old = 0, nv;
+    memcpy(&old, p, sz);
+    uint32_t sh = 32 - 8 * sz;
+    int32_t so = sz == 4 ? (int32_t)old : (int32_t)(old << sh) >> sh, sv = sz == 4 ? (int32_t)v : (int32_t)(v << sh) >> sh;
+    switch (IM(4)) {
+    case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
+    case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
+    case 7: nv = so > sv ? old : v; break; case 8: nv = so < sv ? old : v; break;
+    case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
+    default: return 0;
+    }
+    memcpy(p, &nv, sz);
+    U32(1) = old;
+    return ip + 6;
+}
+OUTLINED atomic_rmw64(uint8_t *fp, W *ip) {
+    u64u *p = (u64u *)(W)U32(2); uint64_t v = U64(3), old = *p, nv;
+    switch (IM(4)) {
+    case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
+    case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
+    case 7: nv = (int64_t)old > (int64_t)v ? old : v; break; case 8: nv = (int64_t)old < (int64_t)v ? old : v; break;
+    case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
+    default: return 0;
+    }
+    *p = nv; U64(1) = old;
+    return ip + 6;
+}
+/* llvm.fshl.i64 (left) or llvm.fshr.i64 */
+OUTLINED funnel_shift64(uint8_t *fp, W *ip, int left) {
+    uint32_t s = U32(4) & 63;
+    if (left) U64(1) = s ? (U64(2) << s) | (U64(3) >> (64 - s)) : U64(2);
+    else U64(1) = s ? (U64(3) >> s) | (U64(2) << (64 - s)) : U64(3);
+    return ip + 5;
+}
+OUTLINED bit_reverse64(uint8_t *fp, W *ip) {
+    uint64_t x = U64(2), r = 0;
+    for (int i = 0; i < 64; i++) { r = r << 1 | (x & 1); x >>= 1; }
+    U64(1) = r;
+    return ip + 3;
+}
+/* llvm.frameaddress/returnaddress N: an interpreter frame, the cell its caller resumes at
+ * (called from native or compiled code: its Fn, never 0), 0 past that */
+OUTLINED frame_address(uint8_t *fp, W *ip) {
+    uint8_t *f = fp; uint32_t n = IM(2);
+    for (; n && ((Hdr *)f)->rip; n--) f = ((Hdr *)f)->rfp;
+    Hdr *fh = (Hdr *)f;
+    U32(1) = n ? 0 : !IM(3) ? (W)f : fh->rip ? (W)fh->rip : (W)fh->fn;
+    return ip + 4;
+}
+
+/* Calls out of run() that pack arguments (with their 128-word buffer: out of
+ * run()'s frame too), for the same reason as OUTLINED's handlers. Each returns
+ * the next cell, 0 after an error (fail() called); *jumped: a longjmp came back
+ * through the compiled code called (run_id: run()'s, see Transit), which run()
+ * finishes at longjmp_landed. */
+static int stack_overflow(E *e) { return fail(e, BFE_ERROR, "engine: stack overflow (call depth %u, limit %u)", e->depth, e->cfg.max_depth); }
+/* `call dst f n args` to f's entry slot (FFI or compiled code): the chunks as cdecl words */
+static __attribute__((noinline)) W *call_entry(E *e, Fn *f, uint8_t *fp, W *ip, void *run_id, int *jumped) {
+    uint32_t wbuf[128], n = IM(3), k = 0;
+    *jumped = 0;
+    Ty *ft = &e->ty[f->ty];
+    for (uint32_t i = 0; i < n && i < ft->w && k < 126; i++) {
+        uint32_t t = e->ty[f->ty].elts[i], bt;
+        Ty *y = &e->ty[t];
+        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {    /* byval: the bytes themselves, as cdecl passes them */
+            uint32_t nb = (ty_size(e, bt) + 3) / 4;
+            if (k + nb > 126) break;
+            memcpy(&wbuf[k], (void *)(W)U32(4 + i), 4 * nb);
+            k += nb;
+            continue;
+        }
+        wbuf[k++] = U32(4 + i);
+        if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) wbuf[k++] = *(u32u *)(A(4 + i) + 4);
+    }
+    e->sp = H->dyn;
+    f->calls++;
+    int was = run_as(e, SIDE_COMPILED);
+    NativeCall c = { f->native, (W *)wbuf, k, rk_of(e, ft->elt) };
+    uint64_t r = f->jit ? call_compiled(e, enter_call, &c, run_id, jumped) : ncall(c.code, c.w, c.nw, c.rk);
+    run_as(e, was);
+    Ty *rt = &e->ty[ft->elt];
+    if (rt->k == TK_INT && rt->w < 32) r &= (1u << rt->w) - 1;      /* slots hold narrow integers zero-extended */
+    if (!*jumped) U64(1) = r;
+    return ip + 4 + n;
+}
+/* `calli dst target rk n (arg kind)...` to native code at t, or to f, a function the JIT compiled */
+static __attribute__((noinline)) W *call_pointer(E *e, Fn *f, W t, uint8_t *fp, W *ip, void *run_id, int *jumped) {
+    uint32_t wbuf[128], n = IM(4);
+    *jumped = 0;
+    uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
+    if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); return 0; }
+    e->sp = H->dyn;
+    int was = run_as(e, SIDE_COMPILED);
+    NativeCall c = { (void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3) };   /* compiled code: a plain ret */
+    uint64_t r = f && f->jit ? call_compiled(e, enter_call, &c, run_id, jumped) : ncall(c.code, c.w, c.nw, c.rk);
+    run_as(e, was);
+    if (*jumped) return ip;
+    if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
+    return ip + 5 + 2 * n;
+}
+/* `ncall dst fn rk n (arg kind)...`: a native function (FFI) */
+static __attribute__((noinline)) W *call_ffi(E *e, uint8_t *fp, W *ip) {
+    uint32_t wbuf[128], n = IM(4);
+    uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
+    if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); return 0; }
+    e->sp = H->dyn;
+    uint64_t r;
+    if (nw <= 4 && IM(3) <= RK_F64) {   /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
+        for (uint32_t i = nw; i < 4; i++) wbuf[i] = 0;
+        switch (IM(3)) {
+        case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
+        case RK_F64: { union { double f; uint64_t u; } x; x.f = ((double (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
+        case RK_VOID: ((void (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = 0; break;
+        default: r = ((uint64_t (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); break;
+        }
+    } else r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
+    if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
+    return ip + 5 + 2 * n;
+}
+/* `calli` to a variadic interpreted function f: its frame above the cdecl words of the
+ * arguments (va_start's list). Returns the new frame, 0 after an error. */
+static __attribute__((noinline)) uint8_t *enter_variadic(E *e, Fn *f, uint8_t *fp, W *ip) {
+    uint32_t n = IM(4);
+    if (!f->code) { e->sp = H->dyn; if (lower(e, f)) return 0; }
+    uint8_t *top = H->dyn;
+    uint32_t nw = pack_args(fp, ip + 5, n, (uint32_t *)top, 0x7fffffff);
+    if (top + nw * 4 + 64 > e->stack_end) { stack_overflow(e); return 0; }
+    nw = pack_args(fp, ip + 5, n, (uint32_t *)top, nw);
+    uint8_t *base = (uint8_t *)(((W)top + nw * 4 + 15) & ~(W)15);
+    uint8_t *nfp = base + f->clen;
+    if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) { stack_overflow(e); return 0; }
+    memcpy(base, f->cdata, f->clen);
+    Hdr *h = (Hdr *)nfp;
+    h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
+    uint32_t used = unpack_params(e, f, nfp, (uint32_t *)top);
+    h->va = top + 4 * used;
+    f->calls++; e->depth++;
+    e->fp = nfp;
+    return nfp;
+}
+
 /* bfi's fault handler tells the program's faults from the engine's by whether
  * the faulting instruction is in the dispatch loop: it has a section of its own */
 #ifdef BF_DISPATCH_SECTION
@@ -479,8 +645,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     bf_oplabels = L;
 #endif
     Fn *f;
-    uint32_t wbuf[128];
     uint64_t osr_result;
+    int jumped;                                 /* set by call_entry, call_pointer */
     DISPATCH();
 #define H_(n) l_##n:
 /* back to the caller's frame. What the caller needs of the returning frame h
@@ -676,7 +842,6 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(seln) memmove(A(1), U32(2) ? A(3) : A(4), IM(5)); NEXT(6);
     H_(call) {
         f = (Fn *)ip[2];
-    call_f:
         if (f->native) goto call_native;               /* the entry slot: FFI or compiled code */
         if (HOT(e, f)) {
             e->sp = H->dyn;
@@ -692,41 +857,18 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
         for (uint32_t k = 0; k < f->clen; k += 8) *(u64u *)(top + k) = *(u64u *)(f->cdata + k);
         uint32_t n = IM(3);
+        /* not unrolled: a call has few arguments, and the unrolled loop's registers spilled the call's values */
+#pragma clang loop unroll(disable)
         for (uint32_t i = 0; i < n; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(4 + i);
         Hdr *h = (Hdr *)nfp;
         h->rip = ip + 4 + n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
         f->calls++; e->depth++;
         e->fp = fp = nfp; ip = f->code;
         DISPATCH();
-    call_native: {
-            /* swapped-in native/compiled code: chunks -> cdecl words */
-            uint32_t n2 = IM(3), k = 0;
-            Ty *ft = &e->ty[f->ty];
-            for (uint32_t i = 0; i < n2 && i < ft->w && k < 126; i++) {
-                uint32_t t = e->ty[f->ty].elts[i], bt;
-                Ty *y = &e->ty[t];
-                if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {    /* byval: the bytes themselves, as cdecl passes them */
-                    uint32_t n = (ty_size(e, bt) + 3) / 4;
-                    if (k + n > 126) break;
-                    memcpy(&wbuf[k], (void *)(W)U32(4 + i), 4 * n);
-                    k += n;
-                    continue;
-                }
-                wbuf[k++] = U32(4 + i);
-                if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) wbuf[k++] = *(u32u *)(A(4 + i) + 4);
-            }
-            e->sp = H->dyn;
-            f->calls++;
-            int was = run_as(e, SIDE_COMPILED), jumped = 0;
-            NativeCall c = { f->native, (W *)wbuf, k, rk_of(e, ft->elt) };
-            uint64_t r = f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
-            run_as(e, was);
-            if (jumped) goto longjmp_landed;
-            Ty *rt = &e->ty[ft->elt];
-            if (rt->k == TK_INT && rt->w < 32) r &= (1u << rt->w) - 1;      /* slots hold narrow integers zero-extended */
-            U64(1) = r;
-            NEXT(4 + n2);
-        }
+    call_native:
+        ip = call_entry(e, f, fp, ip, &osr_result, &jumped);
+        if (jumped) goto longjmp_landed;
+        DISPATCH();
     }
     H_(calli) {
         W t = U32(2);
@@ -751,55 +893,19 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
                 e->fp = fp = nfp; ip = f->code;
                 DISPATCH();
             }
-            /* variadic: cdecl words below the new frame */
-            if (!f->code) { e->sp = H->dyn; if (lower(e, f)) goto fail; }
-            uint8_t *top = H->dyn;
-            uint32_t nw = pack_args(fp, ip + 5, n, (uint32_t *)top, 0x7fffffff);
-            if (top + nw * 4 + 64 > e->stack_end) goto overflow;
-            nw = pack_args(fp, ip + 5, n, (uint32_t *)top, nw);
-            uint8_t *base = (uint8_t *)(((W)top + nw * 4 + 15) & ~(W)15);
-            uint8_t *nfp = base + f->clen;
-            if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
-            memcpy(base, f->cdata, f->clen);
-            Hdr *h = (Hdr *)nfp;
-            h->rip = ip + 5 + 2 * n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
-            uint32_t used = unpack_params(e, f, nfp, (uint32_t *)top);
-            h->va = top + 4 * used;
-            f->calls++; e->depth++;
-            e->fp = fp = nfp; ip = f->code;
+            fp = enter_variadic(e, f, fp, ip);
+            if (!fp) goto fail;
+            ip = f->code;
             DISPATCH();
         }
         if (f) t = (W)f->native;
         if (!t) { fail(e, BFE_ERROR, "engine: call through a null function pointer"); goto fail; }
-        uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
-        if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
-        e->sp = H->dyn;
-        int was = run_as(e, SIDE_COMPILED), jumped = 0;
-        NativeCall c = { (void *)t, (W *)wbuf, nw, f && IM(3) > RK_F64 ? RK_VOID : (int)IM(3) };   /* compiled code: a plain ret */
-        uint64_t r = f && f->jit ? call_compiled(e, enter_call, &c, &osr_result, &jumped) : ncall(c.code, c.w, c.nw, c.rk);
-        run_as(e, was);
+        ip = call_pointer(e, f, t, fp, ip, &osr_result, &jumped);
         if (jumped) goto longjmp_landed;
-        if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
-        NEXT(5 + 2 * n);
+        if (!ip) goto fail;
+        DISPATCH();
     }
-    H_(ncall) {
-        uint32_t n = IM(4);
-        uint32_t nw = pack_args(fp, ip + 5, n, wbuf, 128);
-        if (nw > 64) { fail(e, BFE_ERROR, "engine: too many argument words (%u) for a native call", nw); goto fail; }
-        e->sp = H->dyn;
-        uint64_t r;
-        if (nw <= 4 && IM(3) <= RK_F64) {   /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
-            for (uint32_t i = nw; i < 4; i++) wbuf[i] = 0;
-            switch (IM(3)) {
-            case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
-            case RK_F64: { union { double f; uint64_t u; } x; x.f = ((double (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
-            case RK_VOID: ((void (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = 0; break;
-            default: r = ((uint64_t (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); break;
-            }
-        } else r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
-        if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
-        NEXT(5 + 2 * n);
-    }
+    H_(ncall) ip = call_ffi(e, fp, ip); if (!ip) goto fail; DISPATCH();
     /* float f(float) / double f(double) native callees (expf, sqrtf, ...) */
     H_(ncallf) e->sp = H->dyn; F32(1) = ((float (*)(float))ip[2])(F32(3)); NEXT(4);
     H_(ncalld) e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(F64(3)); NEXT(4);
@@ -942,8 +1048,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(bswap16) { uint32_t x = U32(2); U32(1) = (x >> 8 & 0xff) | (x << 8 & 0xff00); NEXT(3); }
     H_(fshl) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(2) << s) | (U32(3) >> (32 - s)) : U32(2); NEXT(5); }
     H_(fshr) { uint32_t s = U32(4) & 31; U32(1) = s ? (U32(3) >> s) | (U32(2) << (32 - s)) : U32(3); NEXT(5); }
-    H_(fshl64) { uint32_t s = U32(4) & 63; U64(1) = s ? (U64(2) << s) | (U64(3) >> (64 - s)) : U64(2); NEXT(5); }
-    H_(fshr64) { uint32_t s = U32(4) & 63; U64(1) = s ? (U64(3) >> s) | (U64(2) << (64 - s)) : U64(3); NEXT(5); }
+    H_(fshl64) JMP(funnel_shift64(fp, ip, 1));
+    H_(fshr64) JMP(funnel_shift64(fp, ip, 0));
     B3(smin, I32(2) < I32(3) ? U32(2) : U32(3)) B3(smax, I32(2) > I32(3) ? U32(2) : U32(3))
     B3(umin, U32(2) < U32(3) ? U32(2) : U32(3)) B3(umax, U32(2) > U32(3) ? U32(2) : U32(3))
     D3(smin64, I64(2) < I64(3) ? U64(2) : U64(3)) D3(smax64, I64(2) > I64(3) ? U64(2) : U64(3))
@@ -975,56 +1081,17 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(stx) *(u64u *)(A(1) + 8 * U32(2)) = U64(3); NEXT(4);
     H_(cnt) e->insns += IM(1); NEXT(2);
     H_(trace) trace(e, (Fn *)ip[1], (int)IM(2), fp, (int32_t)IM(3)); NEXT(4);
-    H_(cmpxchg) {                                   /* i8, i16, i32: the pair {old, ok} has ok right after old */
-        uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), old = 0, nv = U32(4);
-        memcpy(&old, p, sz);
-        uint32_t ok = old == (U32(3) & (sz == 4 ? ~0u : (1u << 8 * sz) - 1));
-        if (ok) memcpy(p, &nv, sz);
-        U32(1) = old; *(u32u *)(A(1) + sz) = ok; NEXT(6);
-    }
-    H_(cmpxchg64) {
-        u64u *p = (u64u *)(W)U32(2); uint64_t old = *p; uint32_t ok = old == U64(3);
-        if (ok) *p = U64(4);
-        U64(1) = old; *(u32u *)(A(1) + 8) = ok; NEXT(5);
-    }
-    H_(rmw) {
-        uint8_t *p = (uint8_t *)(W)U32(2); uint32_t sz = IM(5), v = U32(3), old = 0, nv;
-        memcpy(&old, p, sz);
-        uint32_t sh = 32 - 8 * sz;
-        int32_t so = sz == 4 ? (int32_t)old : (int32_t)(old << sh) >> sh, sv = sz == 4 ? (int32_t)v : (int32_t)(v << sh) >> sh;
-        switch (IM(4)) {
-        case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
-        case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
-        case 7: nv = so > sv ? old : v; break; case 8: nv = so < sv ? old : v; break;
-        case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
-        default: goto trap;
-        }
-        memcpy(p, &nv, sz);
-        U32(1) = old; NEXT(6);
-    }
-    H_(rmw64) {
-        u64u *p = (u64u *)(W)U32(2); uint64_t v = U64(3), old = *p, nv;
-        switch (IM(4)) {
-        case 0: nv = v; break; case 1: nv = old + v; break; case 2: nv = old - v; break; case 3: nv = old & v; break;
-        case 4: nv = ~(old & v); break; case 5: nv = old | v; break; case 6: nv = old ^ v; break;
-        case 7: nv = (int64_t)old > (int64_t)v ? old : v; break; case 8: nv = (int64_t)old < (int64_t)v ? old : v; break;
-        case 9: nv = old > v ? old : v; break; case 10: nv = old < v ? old : v; break;
-        default: goto trap;
-        }
-        *p = nv; U64(1) = old; NEXT(6);
-    }
+    H_(cmpxchg) JMP(compare_exchange(fp, ip));
+    H_(cmpxchg64) JMP(compare_exchange64(fp, ip));
+    H_(rmw) ip = atomic_rmw(fp, ip); if (!ip) goto trap; DISPATCH();
+    H_(rmw64) ip = atomic_rmw64(fp, ip); if (!ip) goto trap; DISPATCH();
     H_(bitrev) U32(1) = bit_reverse32(U32(2)); NEXT(3);
-    H_(frameaddr) {     /* llvm.frameaddress/returnaddress N: an interpreter frame, the cell its caller resumes at */
-        uint8_t *f = fp; uint32_t n = IM(2);  /* (called from native or compiled code: its Fn, never 0), 0 past that */
-        for (; n && ((Hdr *)f)->rip; n--) f = ((Hdr *)f)->rfp;
-        Hdr *fh = (Hdr *)f;
-        U32(1) = n ? 0 : !IM(3) ? (W)f : fh->rip ? (W)fh->rip : (W)fh->fn; NEXT(4);
-    }
+    H_(frameaddr) JMP(frame_address(fp, ip));
     H_(fltrounds) {                                 /* FLT_ROUNDS: how the machine rounds an addition now (fesetround) */
         volatile double one = 1.0, tiny = 0x1p-60;
         U32(1) = one + tiny > 1.0 ? 2 : -one - tiny < -1.0 ? 3 : one - tiny < 1.0 ? 0 : 1; NEXT(2);
     }
-    H_(bitrev64) { uint64_t x = U64(2), r = 0; for (int i = 0; i < 64; i++) { r = r << 1 | (x & 1); x >>= 1; } U64(1) = r; NEXT(3); }
+    H_(bitrev64) JMP(bit_reverse64(fp, ip));
     H_(trap)
 /* also reached straight from other handlers (frem, drem, switch defaults): the
  * frame is read through e->fp (always fp here), so that no second copy of fp
@@ -1034,7 +1101,7 @@ trap:
     fail(e, BFE_ERROR, "engine: trap executed in '%.*s'", (int)((Hdr *)e->fp)->fn->nlen, ((Hdr *)e->fp)->fn->name);
     goto fail;
 overflow:
-    fail(e, BFE_ERROR, "engine: stack overflow (call depth %u, limit %u)", e->depth, e->cfg.max_depth);
+    stack_overflow(e);
 fail:
     return e->errc ? e->errc : BFE_ERROR;
 }

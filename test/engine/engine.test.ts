@@ -55,6 +55,14 @@ describe('conformance: engine vs native -m32, stdout and exit code', () => {
   }, 900_000);
 });
 
+describe('the dispatch loop as compiled (interpreter/README.md: where ip and fp live)', () => {
+  it('the hot handlers keep ip and fp in registers: no stack slot, no copy between registers', async () => {
+    const r = await node('dispatch-regs.mjs', ['--check', join(objDir, 'engine', 'o', 'exec.o')]);
+    expect(r.all).toMatch(/^\d+ hot handlers: ip and fp in registers$/m);
+    expect(r.exitCode).toBe(0);
+  });
+});
+
 describe('tinyllama.bc under the engine vs llama2.c reference', () => {
   it.each(greedyReferences)('greedy, prompt %j reproduces reference/%s.txt', async (prompt, name) => {
     const r = await runTinyllama(bfi, tinyllamaBc, prompt);
