@@ -54,8 +54,11 @@ function compile(src: string, flags: string[], ext: 'o' | 'bc'): Step {
 // no tail merging (which would share the handlers' common `add $n,%ip; jmp *(%ip)` tails behind
 // one more jump) and no machine scheduler (which loads every operand cell first, one register more).
 // 9-17% fewer instructions on every bench program (bench.mjs --icount).
+// The guest kernels compile exec.c apart with the same options (build/image-build.ts dispatchApart).
 const dispatchFlags = ['-mllvm', '-disable-early-taildup', '-mllvm', '-enable-tail-merge=false', '-mllvm', '-enable-misched=false'];
-const execSource = fromRoot('interpreter', 'exec.c');
+// the same as llc's own options, for the guest kernels' llc of exec.c (build/image-build.ts)
+export const dispatchLlcFlags = dispatchFlags.filter((f) => f !== '-mllvm');
+export const execSource = fromRoot('interpreter', 'exec.c');
 
 export function engineSteps(): Step[] {
   const sources = [...engineCore, ...engineJit, engineCrc];

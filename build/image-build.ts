@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { bitcodeModuleFromSources, bitcodeModuleSteps, compileSteps, guestCFlags, kernelLibSources, kernelSteps, nasmStep, objectPath, runtimeOptFlags, sizeCFlags, sizeLlcFlags, sizeOptFlags, type KernelOutputs } from './kernel.ts';
-import { engineCore, engineJit } from './engine.ts';
+import { dispatchLlcFlags, engineCore, engineJit, execSource } from './engine.ts';
 import { parseModel, parseTokenizer, readChecked, type ModelConfig } from './model.ts';
 import { generateModel } from './model-gen.ts';
 import { bootConfig, validateOptions, type BootOptions } from './options.ts';
@@ -111,11 +111,13 @@ export function kernelBuild(): KernelBuild {
   const lib = compileSteps(kernelLibSources());
   const aot = kernelSteps({ name: 'aot', sources: [...tinyllamaSources, kernelId('aot')] }, lib.objects, boot.entry);
   const engine = compileSteps(engineGuestSources, engineFlags); // shared by the bootstrap and jit kernels
+  // exec.c's dispatch loop compiled apart, with bfi's llc options for it (build/engine.ts dispatchFlags)
+  const dispatchApart = [{ object: objectPath(execSource), llcFlags: dispatchLlcFlags }];
   const engineKernel = (name: string, sources: string[]) =>
-    kernelSteps({ name, sources: [...sources, kernelId(name)], flags: engineFlags }, [...lib.objects, ...engine.objects], boot.entry);
+    kernelSteps({ name, sources: [...sources, kernelId(name)], flags: engineFlags, apart: dispatchApart }, [...lib.objects, ...engine.objects], boot.entry);
   const bootstrap = engineKernel('bootstrap', []);
   const jitLib = compileSteps(engineJit, engineFlags);
-  const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags },
+  const jit = kernelSteps({ name: 'jit', sources: [guestJit, kernelId('jit')], flags: engineFlags, apart: dispatchApart },
     [...lib.objects, ...engine.objects, ...jitLib.objects], boot.entry);
   // The meta kernel: every object built for size (sizeCFlags, in obj/meta/), its engine the reader,
   // FFI and JIT driver with ir_exec.c (interpreter/internal.h BF_BOOTSTRAP); guest.c's app_main is

@@ -100,6 +100,9 @@ export interface KernelSpec {
   flags?: string[]; // extra clang flags for those sources
   opt?: string[]; // opt's flags for the linked module (default optFlags)
   llc?: string[]; // llc's flags besides llcFlags
+  // objects (of libObjects or sources) left out of the kernel's module: each optimised and compiled
+  // on its own with llc flags of its own, then linked (exec.c's dispatch loop: build/engine.ts dispatchFlags)
+  apart?: { object: string; llcFlags: string[] }[];
 }
 
 export interface KernelOutputs {
@@ -125,9 +128,14 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   const bin = join(dir, 'kernel.bin');
   const linkerScript = fromRoot('boot', 'linker.ld');
   const n = spec.name;
+  const apart = spec.apart ?? [];
+  const inModule = [...libObjects, ...compiled.objects].filter((o) => !apart.some((a) => a.object === o));
+  const apartSteps = apart.flatMap((a) => apartObjectSteps(n, dir, a.object, [...llcFlags, ...(spec.llc ?? []), ...a.llcFlags], spec.opt));
+  const apartObjects = apartSteps.filter((s) => s.name.startsWith('llc')).map((s) => s.outputs[1]);
   const steps: Step[] = [
     ...compiled.steps,
-    ...linkAndOptimise(n, [...libObjects, ...compiled.objects], linked, optBc, ll, spec.opt),
+    ...linkAndOptimise(n, inModule, linked, optBc, ll, spec.opt),
+    ...apartSteps,
     {
       name: `llc ${n}`,
       inputs: [optBc],
@@ -141,12 +149,12 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
     },
     {
       name: `ld.lld ${n}`,
-      inputs: [entryObj, obj, linkerScript, builtinsI386],
+      inputs: [entryObj, obj, ...apartObjects, linkerScript, builtinsI386],
       outputs: [elf, map],
       tools: [tools.lld],
       key: ldFlags,
       run: async () => {
-        await runTool(`ld.lld ${n}`, tools.lld, [...ldFlags, '-T', linkerScript, '-Map', map, '-o', elf, entryObj, obj, builtinsI386]);
+        await runTool(`ld.lld ${n}`, tools.lld, [...ldFlags, '-T', linkerScript, '-Map', map, '-o', elf, entryObj, obj, ...apartObjects, builtinsI386]);
       },
     },
     {
@@ -160,6 +168,36 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
     },
   ];
   return { steps, out: { bin, elf, map, optBc, objects: [...libObjects, ...compiled.objects] } };
+}
+
+/** One object of a kernel compiled apart (KernelSpec.apart): opt, then llc with its own flags, into obj/<kernel>/<name>.o. */
+function apartObjectSteps(kernel: string, dir: string, object: string, flags: string[], opt = optFlags): Step[] {
+  const base = join(dir, basename(object).replace(/\.bc$/, ''));
+  const optimised = `${base}.opt.bc`, asm = `${base}.s`, obj = `${base}.o`;
+  return [
+    {
+      name: `opt ${kernel} ${basename(object)}`,
+      inputs: [object],
+      outputs: [optimised],
+      tools: [tools.opt],
+      key: opt,
+      run: async () => {
+        await runTool(`opt ${basename(object)}`, tools.opt, [...opt, object, '-o', optimised]);
+        await requireValidModules([optimised], 'i386');
+      },
+    },
+    {
+      name: `llc ${kernel} ${basename(object)}`,
+      inputs: [optimised],
+      outputs: [asm, obj],
+      tools: [tools.llc, tools.clang],
+      key: flags,
+      run: async () => {
+        await runTool(`llc ${basename(object)}`, tools.llc, [...flags, optimised, '-o', asm]);
+        await runTool(`assemble ${basename(object)}`, tools.clang, [`--target=${guestTriple}`, '-c', asm, '-o', obj]);
+      },
+    },
+  ];
 }
 
 /** llvm-link then opt (-O3 unless `opt` says), each result verified; a textual .ll of the optimised module for inspection. */
