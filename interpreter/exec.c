@@ -705,11 +705,13 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     BR(bslti, I32(1) < (int32_t)IM(2)) BR(bslei, I32(1) <= (int32_t)IM(2)) BR(bugti, U32(1) > IM(2)) BR(bugei, U32(1) >= IM(2))
     BR(bsgti, I32(1) > (int32_t)IM(2)) BR(bsgei, I32(1) >= (int32_t)IM(2))
     /* loop latches: addi [addi] bne */
-    H_(addbne) U32(1) += IM(2); if (U32(1) != U32(3)) JMP(ip[4]); NEXT(5);
-    H_(addbnei) U32(1) += IM(2); if (U32(1) != IM(3)) JMP(ip[4]); NEXT(5);
-    H_(incbeq) U32(1) = U32(2) + IM(3); if (U32(2) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
-    H_(incbeqn) U32(1) = U32(2) + IM(3); if (U32(1) == U32(4)) JMP(ip[5]); U32(2) = U32(1); JMP(ip[6]);
-    H_(add2bne) U32(1) += IM(2); U32(3) += IM(4); if (U32(3) != U32(5)) JMP(ip[6]); NEXT(7);
+    /* the sum kept in v: read back from its slot, it would be read again (and its cell: a store
+     * to the frame may alias the code, for all the compiler knows) */
+    H_(addbne) { uint32_t v = U32(1) + IM(2); U32(1) = v; if (v != U32(3)) JMP(ip[4]); NEXT(5); }
+    H_(addbnei) { uint32_t v = U32(1) + IM(2); U32(1) = v; if (v != IM(3)) JMP(ip[4]); NEXT(5); }
+    H_(incbeq) { uint32_t v = U32(2) + IM(3); U32(1) = v; if (U32(2) == U32(4)) JMP(ip[5]); U32(2) = v; JMP(ip[6]); }
+    H_(incbeqn) { uint32_t v = U32(2) + IM(3); U32(1) = v; if (v == U32(4)) JMP(ip[5]); U32(2) = v; JMP(ip[6]); }
+    H_(add2bne) { U32(1) += IM(2); uint32_t v = U32(3) + IM(4); U32(3) = v; if (v != U32(5)) JMP(ip[6]); NEXT(7); }
     BR(band, (U32(1) & U32(2)) != 0) BR(bandz, (U32(1) & U32(2)) == 0)
 #define FF(n, expr) H_(n) F32(1) = (expr); NEXT(4);
 #define DD(n, expr) H_(n) F64(1) = (expr); NEXT(4);
@@ -801,8 +803,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(splat4) { uint32_t v = U32(2); uint8_t *d = A(1); *(u32u *)d = v; *(u32u *)(d + 8) = v; *(u32u *)(d + 16) = v; *(u32u *)(d + 24) = v; NEXT(3); }
     H_(ldv4) { uint8_t *d = A(1), *p = P(2); V4(LDV) NEXT(4); }
     /* the pointer computed (and kept) first: p = b + x * s or p = b + C, then ldv4 d p off */
-    H_(gepldv4) { uint8_t *d = A(1), *p; U32(2) = U32(3) + (uint32_t)I32(4) * IM(5); p = (uint8_t *)(W)U32(2) + (int32_t)IM(6); V4(LDV) NEXT(7); }
-    H_(addildv4) { uint8_t *d = A(1), *p; U32(2) = U32(3) + IM(4); p = (uint8_t *)(W)U32(2) + (int32_t)IM(5); V4(LDV) NEXT(6); }
+    H_(gepldv4) { uint8_t *d = A(1); uint32_t q = U32(3) + (uint32_t)I32(4) * IM(5); U32(2) = q; uint8_t *p = (uint8_t *)(W)q + (int32_t)IM(6); V4(LDV) NEXT(7); }
+    H_(addildv4) { uint8_t *d = A(1); uint32_t q = U32(3) + IM(4); U32(2) = q; uint8_t *p = (uint8_t *)(W)q + (int32_t)IM(5); V4(LDV) NEXT(6); }
     H_(stv4) { uint8_t *p = P(1), *x = A(3); V4(STV) NEXT(4); }
     H_(faddv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(ADDV) NEXT(4); }
     H_(fsubv4) { uint8_t *d = A(1), *x = A(2), *y = A(3); V4(SUBV) NEXT(4); }
@@ -923,14 +925,17 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         double p0 = x[0] * y[0], p1 = x[1] * y[1], d0 = p0 + z[0], d1 = p1 + z[1];
         d[0] = d0; d[1] = d1; NEXT(5);
     }
-    H_(splatd2) { uint64_t v = U64(2); U64(1) = v; *(u64u *)(A(1) + 8) = v; NEXT(3); }
-    H_(ldv2) { u64u *p = (u64u *)P(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(4); }
-    H_(stv2) { u64u *p = (u64u *)P(1); uint64_t v0 = U64(3), v1 = *(u64u *)(A(3) + 8); p[0] = v0; p[1] = v1; NEXT(4); }
+    H_(splatd2) { uint64_t v = U64(2); uint8_t *d = A(1); *(u64u *)d = v; *(u64u *)(d + 8) = v; NEXT(3); }
+    /* both lanes as 16 bytes: one load and one store (SSE) where the compiler can */
+#define MOV2(d, s) __builtin_memcpy(d, s, 16)
+    H_(ldv2) MOV2(A(1), P(2)); NEXT(4);
+    H_(stv2) MOV2(P(1), A(3)); NEXT(4);
     /* ... at base + index * scale + displacement, and with two indices (PX2) */
-    H_(ldv2x) { u64u *p = (u64u *)PX(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(6); }
-    H_(stv2x) { u64u *p = (u64u *)PX(1); uint64_t v0 = U64(5), v1 = *(u64u *)(A(5) + 8); p[0] = v0; p[1] = v1; NEXT(6); }
-    H_(ldv2j) { u64u *p = (u64u *)PX2(2); uint64_t v0 = p[0], v1 = p[1]; U64(1) = v0; *(u64u *)(A(1) + 8) = v1; NEXT(8); }
-    H_(stv2j) { u64u *p = (u64u *)PX2(1); uint64_t v0 = U64(7), v1 = *(u64u *)(A(7) + 8); p[0] = v0; p[1] = v1; NEXT(8); }
+    H_(ldv2x) MOV2(A(1), PX(2)); NEXT(6);
+    H_(stv2x) MOV2(PX(1), A(5)); NEXT(6);
+    H_(ldv2j) MOV2(A(1), PX2(2)); NEXT(8);
+    H_(stv2j) MOV2(PX2(1), A(7)); NEXT(8);
+#undef MOV2
     H_(sqrtd_libm) {                /* libm's sqrt sets errno for a negative input: only those call it */
         double x = F64(3);
         if (x < 0) { e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(x); } else F64(1) = __builtin_sqrt(x);
