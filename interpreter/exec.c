@@ -859,8 +859,6 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
         if (nfp + f->frame > e->stack_end || e->depth >= e->cfg.max_depth) goto overflow;
         for (uint32_t k = 0; k < f->clen; k += 8) *(u64u *)(top + k) = *(u64u *)(f->cdata + k);
         uint32_t n = IM(3);
-        /* not unrolled: a call has few arguments, and the unrolled loop's registers spilled the call's values */
-#pragma clang loop unroll(disable)
         for (uint32_t i = 0; i < n; i++) *(u64u *)(nfp + HDR + 8 * i) = U64(4 + i);
         Hdr *h = (Hdr *)nfp;
         h->rip = ip + 4 + n; h->rfp = fp; h->dst = ip[1]; h->fn = f; h->dyn = nfp + f->frame;
