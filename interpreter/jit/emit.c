@@ -222,8 +222,13 @@ static void sync_reg(J *j, uint32_t v) {
     if (vheld(j, v)) x86_movups_rm(&j->a, xr(j, v), slot(j, v, 0));
     else if (xheld(j, v)) x86_movs_rm(&j->a, xprec(j, v), xr(j, v), slot(j, v, 0));
 }
-/* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after */
-static int live_across(J *j, uint32_t k) { uint32_t p = j->pos[j->at]; return j->live_from[k] < p && j->live_to[k] > p; }
+/* calls clobber XMM registers: the XMM-held values live across this one go to their slots before it, and back after.
+   Live from p itself and not the call's own result: a parameter when the call is the function's first instruction
+   (both at position 0), which the first call of a not yet compiled callee (the JIT compiling it) clobbered. */
+static int live_across(J *j, uint32_t k) {
+    uint32_t p = j->pos[j->at];
+    return j->live_from[k] <= p && j->live_to[k] > p && j->ir->base + k != j->ir->ins[j->at].id;
+}
 static void save_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_slot(j, j->ir->base + j->xmm_held[x]); }
 static void restore_xmm(J *j) { for (uint32_t x = 0; x < j->nxmm_held; x++) if (live_across(j, j->xmm_held[x])) sync_reg(j, j->ir->base + j->xmm_held[x]); }
 static void call_eax(J *j) { save_xmm(j); x86_call_r(&j->a, EAX); restore_xmm(j); }
