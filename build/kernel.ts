@@ -112,6 +112,8 @@ export interface KernelOutputs {
   optBc: string;
   /** Every object linked into it (clang's, one per C file), for its size by part (build/size.ts). */
   objects: string[];
+  /** The objects compiled apart (KernelSpec.apart) with their whole llc command line's flags, linked after the module's, in this order. */
+  apart: { object: string; llcFlags: string[] }[];
 }
 
 /** Steps from C sources to the flat kernel binary `obj/<name>/kernel.bin`. */
@@ -130,7 +132,8 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
   const n = spec.name;
   const apart = spec.apart ?? [];
   const inModule = [...libObjects, ...compiled.objects].filter((o) => !apart.some((a) => a.object === o));
-  const apartSteps = apart.flatMap((a) => apartObjectSteps(n, dir, a.object, [...llcFlags, ...(spec.llc ?? []), ...a.llcFlags], spec.opt));
+  const apartFlags = apart.map((a) => ({ object: a.object, llcFlags: [...llcFlags, ...(spec.llc ?? []), ...a.llcFlags] }));
+  const apartSteps = apartFlags.flatMap((a) => apartObjectSteps(n, dir, a.object, a.llcFlags, spec.opt));
   const apartObjects = apartSteps.filter((s) => s.name.startsWith('llc')).map((s) => s.outputs[1]);
   const steps: Step[] = [
     ...compiled.steps,
@@ -167,7 +170,7 @@ export function kernelSteps(spec: KernelSpec, libObjects: string[], entryObj: st
       },
     },
   ];
-  return { steps, out: { bin, elf, map, optBc, objects: [...libObjects, ...compiled.objects] } };
+  return { steps, out: { bin, elf, map, optBc, objects: [...libObjects, ...compiled.objects], apart: apartFlags } };
 }
 
 /** One object of a kernel compiled apart (KernelSpec.apart): opt, then llc with its own flags, into obj/<kernel>/<name>.o. */

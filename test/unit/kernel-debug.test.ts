@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelBuild } from '../../build/image-build.ts';
 import { guestTriple, ldFlags, llcFlags, optFlags, sizeLlcFlags, sizeOptFlags } from '../../build/kernel.ts';
 import { fromRoot, objDir } from '../../build/paths.ts';
 import { builtinsI386, tools } from '../../build/toolchain.ts';
@@ -14,16 +15,23 @@ beforeAll(async () => {
   await testImage('default');
 });
 
-/** The kernel's linked module with its debug info stripped, through the same opt, llc, ld.lld and objcopy. */
-async function rebuildWithoutDebugInfo(kernel: string, opt: string[], llc: string[]): Promise<Buffer> {
-  const dir = tempDir('nodebug-');
-  const k = (f: string): string => join(objDir, kernel, f);
-  const t = (f: string): string => join(dir, f);
-  await execa(tools.opt, ['--strip-debug', k('kernel.bc'), '-o', t('stripped.bc')]);
+/** `bc` with its debug info stripped, through opt and llc with these flags, assembled to `<dir>/<name>.o`. */
+async function objectWithoutDebugInfo(dir: string, name: string, bc: string, opt: readonly string[], llc: readonly string[]): Promise<string> {
+  const t = (ext: string): string => join(dir, `${name}.${ext}`);
+  await execa(tools.opt, ['--strip-debug', bc, '-o', t('stripped.bc')]);
   await execa(tools.opt, [...opt, t('stripped.bc'), '-o', t('opt.bc')]);
-  await execa(tools.llc, [...llcFlags, ...llc, t('opt.bc'), '-o', t('kernel.s')]);
-  await execa(tools.clang, [`--target=${guestTriple}`, '-c', t('kernel.s'), '-o', t('kernel.o')]);
-  await execa(tools.lld, [...ldFlags, '-T', fromRoot('boot', 'linker.ld'), '-o', t('kernel.elf'), join(objDir, 'boot', 'entry.o'), t('kernel.o'), builtinsI386]);
+  await execa(tools.llc, [...llc, t('opt.bc'), '-o', t('s')]);
+  await execa(tools.clang, [`--target=${guestTriple}`, '-c', t('s'), '-o', t('o')]);
+  return t('o');
+}
+
+/** The kernel's linked module, and the objects it compiles apart (exec.c's dispatch loop), with their debug info stripped, through the same opt, llc, ld.lld and objcopy. */
+async function rebuildWithoutDebugInfo(kernel: 'aot' | 'bootstrap' | 'jit' | 'meta', opt: readonly string[], llc: readonly string[]): Promise<Buffer> {
+  const dir = tempDir('nodebug-');
+  const t = (f: string): string => join(dir, f);
+  const module = await objectWithoutDebugInfo(dir, 'kernel', join(objDir, kernel, 'kernel.bc'), opt, [...llcFlags, ...llc]);
+  const apart = await Promise.all(kernelBuild()[kernel].apart.map((a, i) => objectWithoutDebugInfo(dir, `apart${i}`, a.object, opt, a.llcFlags)));
+  await execa(tools.lld, [...ldFlags, '-T', fromRoot('boot', 'linker.ld'), '-o', t('kernel.elf'), join(objDir, 'boot', 'entry.o'), module, ...apart, builtinsI386]);
   await execa(tools.objcopy, ['-O', 'binary', t('kernel.elf'), t('kernel.bin')]);
   return readFileSync(t('kernel.bin'));
 }
@@ -42,7 +50,7 @@ describe('kernel debug info', () => {
     expect(lines[1]).toMatch(new RegExp(`^Line \\d+ of "${fromRoot(file)}" starts at address 0x[0-9a-f]+ <${fn}> `));
   });
 
-  it.each([['aot', optFlags, []], ['bootstrap', optFlags, []], ['jit', optFlags, []], ['meta', sizeOptFlags, sizeLlcFlags]])('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel, opt, llc) => {
+  it.each([['aot', optFlags, []], ['bootstrap', optFlags, []], ['jit', optFlags, []], ['meta', sizeOptFlags, sizeLlcFlags]] as const)('%s: kernel.bin is the code built without debug info, byte for byte', async (kernel, opt, llc) => {
     expect((await rebuildWithoutDebugInfo(kernel, opt, llc)).equals(readFileSync(join(objDir, kernel, 'kernel.bin')))).toBe(true);
   });
 
