@@ -554,7 +554,7 @@ static __attribute__((noinline)) W *call_entry(E *e, Fn *f, uint8_t *fp, W *ip, 
     for (uint32_t i = 0; i < n && i < ft->w && k < 126; i++) {
         uint32_t t = e->ty[f->ty].elts[i], bt;
         Ty *y = &e->ty[t];
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {    /* byval: the bytes themselves, as cdecl passes them */
+        if (byval_param(e, f, i, &bt)) {                             /* the bytes themselves, as cdecl passes them */
             uint32_t nb = (ty_size(e, bt) + 3) / 4;
             if (k + nb > 126) break;
             memcpy(&wbuf[k], (void *)(W)U32(4 + i), 4 * nb);
@@ -599,12 +599,7 @@ static __attribute__((noinline)) W *call_ffi(E *e, uint8_t *fp, W *ip) {
     uint64_t r;
     if (nw <= 4 && IM(3) <= RK_F64) {   /* short cdecl call (expf, sqrtf, ...): no 64-word frame */
         for (uint32_t i = nw; i < 4; i++) wbuf[i] = 0;
-        switch (IM(3)) {
-        case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
-        case RK_F64: { union { double f; uint64_t u; } x; x.f = ((double (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = x.u; break; }
-        case RK_VOID: ((void (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); r = 0; break;
-        default: r = ((uint64_t (*)(W, W, W, W))ip[2])(wbuf[0], wbuf[1], wbuf[2], wbuf[3]); break;
-        }
+        r = call_short((void *)ip[2], (W *)wbuf, (int)IM(3));
     } else r = ncall((void *)ip[2], (W *)wbuf, nw, (int)IM(3));
     if (IM(3) == RK_I64 || IM(3) == RK_F64) U64(1) = r; else if (IM(3) != RK_VOID) U32(1) = (uint32_t)r;
     return ip + 5 + 2 * n;

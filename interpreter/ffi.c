@@ -59,9 +59,14 @@ uint64_t ncall(void *fn, const W *w, uint32_t nw, int rk) {
     void *out = 0;                                   /* RK_F80: where the result goes, the last word; the result's */
     if ((rk & 0xff) == RK_SRET) return ncall_sret(fn, w, nw, (uint32_t)rk >> 8);
     if (rk == RK_F80 && nw) out = (void *)w[--nw];   /* first 8 bytes are returned too, for the handler that stores them there */
+    if (nw <= 4 && rk <= RK_F64) {
+        for (uint32_t i = 0; i < 4; i++) a[i] = i < nw ? w[i] : 0;
+        return call_short(fn, a, rk);
+    }
     if (nw > 64) nw = 64;
+    uint32_t passed = nw <= 16 ? 16 : 64;            /* the words the call below passes: the rest need no zeroing */
     for (uint32_t i = 0; i < nw; i++) a[i] = w[i];
-    for (uint32_t i = nw; i < 64; i++) a[i] = 0;
+    for (uint32_t i = nw; i < passed; i++) a[i] = 0;
     CALLS(4, T4, W4(0))
     CALLS(16, T16, W16(0))
     #define T64 T16, T16, T16, T16
@@ -171,7 +176,7 @@ uint32_t unpack_params(E *e, Fn *f, uint8_t *fp, const uint32_t *w) {
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t t = e->ty[f->ty].elts[i], bt;
         Ty *y = &e->ty[t];
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
+        if (byval_param(e, f, i, &bt)) {
             *(u32u *)(fp + off) = (uint32_t)(W)&w[k];
             k += (ty_size(e, bt) + 3) / 4; off += 8; continue;
         }
@@ -191,7 +196,7 @@ uint32_t param_words(E *e, Fn *f) {
     uint32_t k = 0, bt;
     for (uint32_t i = 0; i < ft->w; i++) {
         Ty *y = &e->ty[ft->elts[i]];
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) k += (ty_size(e, bt) + 3) / 4;
+        if (byval_param(e, f, i, &bt)) k += (ty_size(e, bt) + 3) / 4;
         else if (y->k == TK_INT && y->w > 64) k += 4;
         else if (y->k == TK_FP80) k += 3;
         else if ((y->k == TK_INT && y->w > 32) || y->k == TK_DBL) k += 2;

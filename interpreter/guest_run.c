@@ -18,9 +18,6 @@ static void fatal(int code, const char *msg) { bf_fail(code, "engine: %s", msg);
  * has no NX bit), so trampolines and the JIT's code live in the kernel heap. */
 static void *exec_alloc(uint32_t size) { return malloc(size); }
 
-/* "Microseconds" for the engine's lowering timer: TSC cycles here, reported as such. */
-static uint64_t cycles(void) { return bf_cycles(); }
-
 /* Defined by guest_jit.c, which only the jit kernel and runtime.bc link, and
  * in the meta kernel by guest_meta.c (its JIT is runtime.bc's); null elsewhere. */
 void guest_jit_config(bf_config *cfg) __attribute__((weak));
@@ -66,7 +63,8 @@ int guest_run(const char *program, const bf_sym *syms, int nsyms, const char *la
     cfg.nsyms = nsyms;
     cfg.exec_alloc = exec_alloc;
     cfg.fatal = fatal;
-    cfg.now_us = cycles;
+    cfg.now_us = bf_cycles;   /* "microseconds" of the engine's timers: TSC cycles here, reported as such (in runtime.bc: a
+                                 native call, no interpreted wrapper around it at each switch of the time split) */
     uint32_t checked_size;                 /* bf_file checked the bytes against this CRC: the cache key need not recompute it */
     if (image_file_crc(program, &cfg.module_crc32, &checked_size) != 0 || checked_size != size)
         cfg.module_crc32 = 0;

@@ -108,6 +108,7 @@ typedef struct Fn {
     struct JitInfo *jit; /* what the JIT did with this function (jit/jit.c), or 0 */
     struct FrameMap *map;    /* where lowering put each value (kept when the JIT is on, for OSR), or 0 */
     uint8_t isdecl, traced, varg, intr, failed, weak;   /* weak: an extern_weak declaration (null when unresolved) */
+    uint8_t byval;       /* some parameter is passed by value (byval_param) */
     uint32_t *loops; uint32_t nloops;       /* back-edge counters */
     uint32_t ncode;
     E *e;
@@ -218,6 +219,14 @@ static inline int fp_bits_nan(uint64_t bits, int isf) {
 }
 Fn *fn_by_name(E *e, const char *name);
 int attr_has(E *e, uint32_t list, uint32_t idx, uint32_t kind, uint32_t *ty);
+/* LLVM's attribute kind numbers (bitcode ATTR_KIND_*) the engine reads; attribute index 0 is the return value */
+enum { ATTR_BYVAL = 3, ATTR_SIGNEXT = 24, ATTR_SRET = 29 };
+/* Parameter i (from 0) of f passed by value: its struct type in *bt. Fn.byval
+ * first: a list holds every function and string attribute too, and each call
+ * through an entry slot asks this for each argument. */
+static inline int byval_param(E *e, Fn *f, uint32_t i, uint32_t *bt) {
+    return f->byval && attr_has(e, f->attr, i + 1, ATTR_BYVAL, bt) && *bt < e->nty;
+}
 int sj_kind(const char *name, uint32_t nlen);  /* 1: a setjmp (_setjmp, __sigsetjmp...), 2: a longjmp, 0: neither */
 void *ffi_lookup(E *e, const char *name, uint32_t nlen);
 
@@ -355,4 +364,14 @@ typedef struct Hdr { W *rip; uint8_t *rfp; W dst; Fn *fn; uint8_t *dyn; uint8_t 
    pointer in word 0 and pops that word (`ret 4`), as i386 C code does (div, __muldc3) */
 enum { RK_VOID, RK_I32, RK_I64, RK_F32, RK_F64, RK_SRET,
        RK_F80 };   /* long double in st(0), stored (10 bytes) where the last word points (and its first 8 returned) */
+/* A cdecl call of four words a[0..3] (the callee reads those it takes) returning rk <= RK_F64:
+   ncall's common case without its 64-word frame (expf, strlen, a compiled function). */
+static inline uint64_t call_short(void *fn, const W *a, int rk) {
+    switch (rk) {
+    case RK_F32: { union { float f; uint32_t u; } x; x.f = ((float (*)(W, W, W, W))fn)(a[0], a[1], a[2], a[3]); return x.u; }
+    case RK_F64: { union { double f; uint64_t u; } x; x.f = ((double (*)(W, W, W, W))fn)(a[0], a[1], a[2], a[3]); return x.u; }
+    case RK_VOID: ((void (*)(W, W, W, W))fn)(a[0], a[1], a[2], a[3]); return 0;
+    default: return ((uint64_t (*)(W, W, W, W))fn)(a[0], a[1], a[2], a[3]);
+    }
+}
 #endif

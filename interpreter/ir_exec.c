@@ -229,14 +229,14 @@ static int prep_call(Prep *p, Ins *I) {
     I->pad = F_CALL; I->vol = ft->vararg;
     for (uint32_t i = 1; i < n; i++) {
         uint32_t t = e->v[old[i]].ty, bt, kind;
-        if (attr_has(e, attrs, i, 3, &bt) && bt < e->nty) { kind = (ty_size(e, bt) + 3) / 4 * 4 << 2 | 2; I->vol = 1; }
+        if (attr_has(e, attrs, i, ATTR_BYVAL, &bt) && bt < e->nty) { kind = (ty_size(e, bt) + 3) / 4 * 4 << 2 | 2; I->vol = 1; }
         else kind = width(e, t) > 32 || e->ty[t].k == TK_DBL;
         o[2 * i - 1] = (uint32_t)slot_of(p, old[i]); o[2 * i] = kind;
     }
     uint32_t rt = ft->elt, sb;
     I->sub = (uint8_t)rk_of(e, rt);
     I->aux = e->ty[rt].k == TK_INT ? mask_of(e->ty[rt].w) : ~0u;
-    if (I->sub == RK_VOID && n > 1 && !(callee && !callee->isdecl) && attr_has(e, attrs, 1, 29, &sb)) {   /* native code pops a struct result's pointer */
+    if (I->sub == RK_VOID && n > 1 && !(callee && !callee->isdecl) && attr_has(e, attrs, 1, ATTR_SRET, &sb)) {   /* native code pops a struct result's pointer */
         I->sub = RK_SRET;
         I->aux = RK_SRET | (sb < e->nty ? ty_size(e, sb) : ty_size(e, e->ty[e->v[old[1]].ty].elt)) << 8;
     }

@@ -192,7 +192,7 @@ int lower(E *e, Fn *f) {
     /* byval parameters: copy into the frame */
     for (uint32_t i = 0; i < ft->w; i++) {
         uint32_t bt;
-        if (attr_has(e, f->attr, i + 1, 3, &bt) && bt < e->nty) {
+        if (byval_param(e, f, i, &bt)) {
             uint32_t sz = ty_size(e, bt);
             uint32_t al = ty_align(e, bt); if (al < 8) al = 8; if (al > 16) al = 16;
             l->fsz = (l->fsz + al - 1) & ~(al - 1);

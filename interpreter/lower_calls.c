@@ -434,14 +434,14 @@ int lower_emit_call(L *l, Ins *I) {
     }
     if (f && !f->isdecl) { uint64_t x; const_scalar(e, f->vid, &x); addr = (void *)(W)x; }
     uint32_t sb;                                     /* native code pops a hidden struct-return pointer */
-    if (rk == RK_VOID && na && !(f && !f->isdecl) && attr_has(e, I->aux, 1, 29, &sb)) {
+    if (rk == RK_VOID && na && !(f && !f->isdecl) && attr_has(e, I->aux, 1, ATTR_SRET, &sb)) {
         uint32_t sz = sb < e->nty ? ty_size(e, sb) : ty_size(e, type_of(l, value_type(l, I->o[1]))->elt);
         if (sz > 64) return fail_bitcode("bitcode: a struct result over 64 bytes from native code (in '%.*s')", (int)l->f->nlen, l->f->name);
         rk = RK_SRET | (int)(sz << 8);
     }
     int32_t ps = 0;
     if (!addr) ps = slot_of(l, callee, 0);
-    if (addr && na == 1 && fixed >= 1 && !attr_has(e, I->aux, 1, 3, 0)) {       /* float f(float), double f(double): expf, sqrt ... */
+    if (addr && na == 1 && fixed >= 1 && !attr_has(e, I->aux, 1, ATTR_BYVAL, 0)) {       /* float f(float), double f(double): expf, sqrt ... */
         int c1 = lower_type_class(l, value_type(l, I->o[1]));
         int libm_sqrt = f && f->isdecl && f->nlen == 4 && !memcmp(f->name, "sqrt", 4);
         if (rk == RK_F64 && c1 == 3 && libm_sqrt) return E4(OP(sqrtd_libm), d, (W)addr, slot_of(l, I->o[1], 0));
@@ -462,7 +462,7 @@ int lower_emit_call(L *l, Ins *I) {
         int c = lower_type_class(l, t);
         uint32_t bt;
         if (is_fp80(l, t)) { int32_t s = slot_of(l, v, 0); if (E2(s, 1) || E2(s + 8, 0)) return -1; continue; }
-        if (attr_has(e, I->aux, i + 1, 3, &bt) && bt < e->nty) {      /* byval, fixed or variadic: the bytes themselves (va_arg reads them in place) */
+        if (attr_has(e, I->aux, i + 1, ATTR_BYVAL, &bt) && bt < e->nty) {      /* byval, fixed or variadic: the bytes themselves (va_arg reads them in place) */
             uint32_t sz = ty_size(e, bt);
             if (E2(slot_of(l, v, 0), (((sz + 3) & ~3u) << 2) | 2)) return -1;
             continue;

@@ -313,6 +313,14 @@ static int read_attrs(E *e) {
         }
     }
 }
+/* Whether attribute kind is anywhere in list (1-based PARAMATTR index, 0 none). */
+static int attr_kind_in(E *e, uint32_t list, uint32_t kind) {
+    if (!list || list > e->nattrs) return 0;
+    AttrList *l = &e->attrs[list - 1];
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->a[i].kind == kind) return 1;
+    return 0;
+}
 /* list: 1-based PARAMATTR index (0 none); idx: 0 return, i+1 param i */
 int attr_has(E *e, uint32_t list, uint32_t idx, uint32_t kind, uint32_t *ty) {
     if (!list || list > e->nattrs) return 0;
@@ -720,6 +728,7 @@ static int read_module(E *e) {
             if (e->ty[f->ty].k == TK_PTR) f->ty = e->ty[f->ty].elt;
             if (f->ty >= e->nty || e->ty[f->ty].k != TK_FN) return BAD("bitcode: bad function type");
             f->isdecl = o[4] != 0; f->attr = (uint32_t)o[6];
+            f->byval = attr_kind_in(e, f->attr, ATTR_BYVAL);   /* the PARAMATTR blocks come first */
             f->varg = e->ty[f->ty].vararg;
             f->weak = o[5] == 7;                     /* extern_weak linkage */
             if (f->nlen > 5 && !memcmp(f->name, "llvm.", 5)) f->intr = 1;

@@ -29,8 +29,6 @@
 #include "../patterns.h"
 
 enum { C_NONE, C_I32, C_I64, C_F32, C_F64 };
-/* LLVM's attribute kind numbers (bitcode ATTR_KIND_*); attribute index 0 is the return value */
-enum { ATTR_BYVAL = 3, ATTR_SIGNEXT = 24, ATTR_SRET = 29 };
 
 typedef struct Jump { Fixup at; uint32_t bb; } Jump;
 typedef struct J {
