@@ -297,18 +297,23 @@ void lower_zext_in_place(L *l) {
     }
 }
 
-/* `xor/or/add i32 a, (shl/lshr i32 b, C)` with the shift used only there, right
- * after it: the binary operation computes the shift itself (xorshr, ...:
- * lower_emit_scalar_op), so the shift has no code of its own (CRCs, hashes,
- * xorshift generators, bit-field decoding). Right after: b is read where the
- * operation stands, and nothing between could have changed its slot. */
-static int foldable_shift(L *l, uint32_t v, uint32_t i) {
+/* `xor/or/add a, (shl/lshr/and b, C)` with the shift or mask used only there,
+ * right after it: the binary operation computes its operand itself (xorshr,
+ * xorand, ...: lower_emit_scalar_op), so the shift or mask has no code of its
+ * own (CRCs: `t[(c & 255) ^ b]`, hashes, xorshift generators, bit-field
+ * decoding). Right after: b is read where the operation stands, and nothing
+ * between could have changed its slot. Narrower than i32 (slots hold the
+ * value zero-extended) only what keeps the bits above the width zero: lshr
+ * and and under xor and or. */
+static int foldable_operand(L *l, uint32_t v, uint32_t i) {
     if (!is_local(l, v) || l->nuse[v - l->base] != 1 || def_of(l, v) + 1 != i) return 0;
-    Ins *S = &l->ir->ins[i - 1];
+    Ins *S = &l->ir->ins[i - 1], *I = &l->ir->ins[i];
     uint64_t c;
-    return S->op == I_BIN && (S->sub == 7 || S->sub == 8) && is_local(l, S->o[0]) && !l->loc[v - l->base]
-        && type_of(l, S->ty)->k == TK_INT && type_of(l, S->ty)->w == 32
-        && is_const(l, S->o[1]) && !const_scalar(l->e, S->o[1], &c) && c < 32;
+    Ty *y = type_of(l, S->ty);
+    int narrow = y->k == TK_INT && y->w < 32, narrow_safe = (S->sub == 8 || S->sub == 10) && I->sub != 0;
+    return S->op == I_BIN && (S->sub == 7 || S->sub == 8 || S->sub == 10) && is_local(l, S->o[0]) && !l->loc[v - l->base]
+        && y->k == TK_INT && (y->w == 32 || (narrow && narrow_safe))
+        && is_const(l, S->o[1]) && !const_scalar(l->e, S->o[1], &c) && (S->sub == 10 || c < 32);
 }
 /* A loop's latch "x' = add x, C; icmp eq/ne x', K; br": x' only compared and
  * carried round by the phi x whose slot it shares (lower_coalesce), the three
@@ -330,8 +335,8 @@ void lower_fuse_into_users(L *l) {
     for (uint32_t i = 1; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
         if (I->op != I_BIN || (I->sub != 0 && I->sub != 11 && I->sub != 12) || l->blk[i - 1] != l->blk[i] || l->dot[l->blk[i]].unroll
-            || type_of(l, I->ty)->k != TK_INT || type_of(l, I->ty)->w != 32 || !is_local(l, I->o[0]) || !is_local(l, I->o[1])) continue;
-        uint32_t k = foldable_shift(l, I->o[1], i) ? 1 : foldable_shift(l, I->o[0], i) ? 0 : 2;
+            || type_of(l, I->ty)->k != TK_INT || type_of(l, I->ty)->w > 32 || !is_local(l, I->o[0]) || !is_local(l, I->o[1])) continue;
+        uint32_t k = foldable_operand(l, I->o[1], i) ? 1 : foldable_operand(l, I->o[0], i) ? 0 : 2;
         if (k < 2 && I->o[1 - k] != I->o[k]) l->by_user[I->o[k] - l->base] = BY_OP;
     }
     for (uint32_t i = 2; i < ir->nins; i++)
