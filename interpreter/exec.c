@@ -7,6 +7,7 @@
 
 typedef uint8_t u8u __attribute__((may_alias));
 typedef uint16_t u16u __attribute__((aligned(1), may_alias));
+typedef int16_t i16u __attribute__((aligned(1), may_alias));
 typedef uint32_t u32u __attribute__((aligned(1), may_alias));
 typedef uint64_t u64u __attribute__((aligned(1), may_alias));
 typedef float f32u __attribute__((aligned(1), may_alias));
@@ -776,6 +777,9 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define P(k) ((uint8_t *)(W)U32(k) + (intptr_t)(int32_t)ip[(k) + 1])
     H_(ld8) U32(1) = *(u8u *)P(2); NEXT(4);
     H_(ld16) U32(1) = *(u16u *)P(2); NEXT(4);
+    /* i8/i16 loads followed by a sext to i32 (lower_extend_in_place) */
+    H_(ld8s) U32(1) = (uint32_t)*(int8_t *)P(2); NEXT(4);
+    H_(ld16s) U32(1) = (uint32_t)(int32_t)*(i16u *)P(2); NEXT(4);
     H_(ld32) U32(1) = *(u32u *)P(2); NEXT(4);
     H_(ld64) U64(1) = *(u64u *)P(2); NEXT(4);
     H_(ldn) memcpy(A(1), P(2), IM(4)); NEXT(5);
@@ -809,6 +813,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(fmadv4) { uint8_t *d = A(1), *x = A(2), *y = A(3), *z = A(4); V4(MADV) NEXT(5); }
     H_(lix1) U32(1) = *(u8u *)PX(2); NEXT(6);
     H_(lix2) U32(1) = *(u16u *)PX(2); NEXT(6);
+    H_(lix1s) U32(1) = (uint32_t)*(int8_t *)PX(2); NEXT(6);
+    H_(lix2s) U32(1) = (uint32_t)(int32_t)*(i16u *)PX(2); NEXT(6);
     H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(6);
     H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(6);
     H_(six1) *(u8u *)PX(1) = (uint8_t)U32(5); NEXT(6);
@@ -819,6 +825,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
 #define PX2(k) ((uint8_t *)(W)U32(k) + U32((k) + 1) * IM((k) + 2) + U32((k) + 3) * IM((k) + 4) + (int32_t)IM((k) + 5))
     H_(ljx1) U32(1) = *(u8u *)PX2(2); NEXT(8);
     H_(ljx2) U32(1) = *(u16u *)PX2(2); NEXT(8);
+    H_(ljx1s) U32(1) = (uint32_t)*(int8_t *)PX2(2); NEXT(8);
+    H_(ljx2s) U32(1) = (uint32_t)(int32_t)*(i16u *)PX2(2); NEXT(8);
     H_(ljx4) U32(1) = *(u32u *)PX2(2); NEXT(8);
     H_(ljx8) U64(1) = *(u64u *)PX2(2); NEXT(8);
     H_(sjx1) *(u8u *)PX2(1) = (uint8_t)U32(7); NEXT(8);
@@ -827,6 +835,8 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(sjx8) *(u64u *)PX2(1) = U64(7); NEXT(8);
     H_(lf8) U32(1) = *(u8u *)A(2); NEXT(3);
     H_(lf16) U32(1) = *(u16u *)A(2); NEXT(3);
+    H_(lf8s) U32(1) = (uint32_t)*(int8_t *)A(2); NEXT(3);
+    H_(lf16s) U32(1) = (uint32_t)(int32_t)*(i16u *)A(2); NEXT(3);
     H_(sf8) *(u8u *)A(1) = (uint8_t)U32(2); NEXT(3);
     H_(sf16) *(u16u *)A(1) = (uint16_t)U32(2); NEXT(3);
     H_(sf32i) U32(1) = IM(2); NEXT(3);

@@ -322,8 +322,8 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
     X(f2d) X(d2f) X(si2f) X(si2d) X(ui2f) X(ui2d) X(f2si) X(f2ui) X(d2si) X(d2ui) \
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
-    X(ld8) X(ld16) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
-    X(lf8) X(lf16) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) X(gep2) \
+    X(ld8) X(ld16) X(ld8s) X(ld16s) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
+    X(lf8) X(lf16) X(lf8s) X(lf16s) X(sf8) X(sf16) X(sf32i) X(lea) X(gep) X(gep2) \
     X(sel32) X(sel64) X(seln) X(fselgt) X(fsellt) X(call) X(calli) X(ncall) X(ncallf) X(ncalld) X(sqrtd_libm) X(daddv2) X(dsubv2) X(dmulv2) X(ddivv2) X(dnegv2) X(dmadv2) X(splatd2) X(ldv2) X(stv2) X(ret) X(retv) X(retn) \
     X(sw) X(sw64) X(swt) X(ibr) X(unreach) X(alloca) X(stsave) X(strest) X(vastart) X(vacopy) \
     X(memcpy) X(memmove) X(memset) X(ctpop) X(ctlz) X(cttz) X(bswap) X(ctpop64) X(ctlz64) \
@@ -332,8 +332,8 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(sqrtf) X(sqrtd) X(fabsf) X(fabsd) X(minf) X(maxf) X(mind) X(maxd) X(cpsgnf) X(cpsgnd) \
     X(saddo) X(uaddo) X(ssubo) X(usubo) X(smulo) X(umulo) \
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
-    X(movx) X(stx) X(lix1) X(lix2) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
-    X(ljx1) X(ljx2) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
+    X(movx) X(stx) X(lix1) X(lix2) X(lix1s) X(lix2s) X(lix4) X(lix8) X(six1) X(six2) X(six4) X(six8) \
+    X(ljx1) X(ljx2) X(ljx1s) X(ljx2s) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
     X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) \
     X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(addand) X(orand) X(xorand) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(dotls) X(dotlds) X(axpyl) X(axpyld)

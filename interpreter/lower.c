@@ -77,7 +77,7 @@ static int emit_ins(L *l, uint32_t ii) {
     case I_SHUF: return lower_emit_shuffle(l, I);
     case I_EXTVAL: case I_INSVAL: return lower_emit_aggregate_field(l, I);
     case I_ALLOCA: return lower_emit_alloca(l, I);
-    case I_LOAD: return lower_emit_load(l, t, lower_dest_slot(l, I->id), I->o[0], 0);
+    case I_LOAD: return lower_emit_load(l, t, lower_dest_slot(l, I->id), I->o[0], 0, extends_in_place(l, ii));
     case I_STORE: return lower_emit_store(l, I->o[0], I->o[1], 0);
     case I_FENCE: return 0;
     case I_CMPXCHG: {
@@ -204,7 +204,7 @@ int lower(E *e, Fn *f) {
     }
     if (lower_build_uses(l)) goto out;
     lower_coalesce(l);
-    lower_zext_in_place(l);
+    lower_extend_in_place(l);
     lower_fuse_into_users(l);
     lower_build_vectors_in_place(l);
     /* slots for every SSA value up front: layout order need not follow dominance */

@@ -32,9 +32,9 @@ typedef struct L {
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
     AxpyLoop *axpy;      /* per block: a multiply-add loop when axpy[b].unroll (patterns.h) */
     uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
-    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift, BY_LATCH a loop counter's add */
+    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift or mask, BY_LATCH a loop counter's add, BY_STORE a trunc only stored */
 } L;
-enum { BY_OP = 1, BY_LATCH };
+enum { BY_OP = 1, BY_LATCH, BY_STORE };
 #define fail_bitcode(...) fail(l->e, BFE_BITCODE, __VA_ARGS__)
 #define OP(x) ((W)l->e->lab[OP_##x])
 #define E1(a) lower_emit_cells(l, 1, (W)(a))
@@ -70,7 +70,7 @@ int lower_emit_scalar_op(L *l, Ins *I);
 int lower_emit_extract_element(L *l, Ins *I);
 int lower_emit_shuffle(L *l, Ins *I);
 /* lower_mem.c */
-int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra);
+int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int sign);
 int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra);
 int lower_emit_gep(L *l, Ins *I);
 int lower_emit_aggregate_field(L *l, Ins *I);
@@ -102,7 +102,8 @@ void lower_forwarded_frame_map(L *l);
 void lower_count_uses(L *l);
 int lower_build_uses(L *l);
 void lower_coalesce(L *l);
-void lower_zext_in_place(L *l);
+void lower_extend_in_place(L *l);
+int extends_in_place(L *l, uint32_t i);
 void lower_fuse_into_users(L *l);
 uint32_t latch_add(L *l, uint32_t i);
 void lower_build_vectors_in_place(L *l);

@@ -36,7 +36,16 @@ static int emit_two_index(L *l, int op, int32_t d, int32_t b, int32_t i, uint32_
     if (d) return lower_emit_cells(l, 8, l->e->lab[op], (W)d, (W)b, (W)i, (W)l->xs[k], (W)j, (W)l->xt[k], (W)disp);
     return lower_emit_cells(l, 8, l->e->lab[op], (W)b, (W)i, (W)l->xs[k], (W)j, (W)l->xt[k], (W)disp, (W)v);
 }
-int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
+/* the load of n bytes (1 or 2) that sign-extends to 32 bits instead of zero-filling */
+static int signed_load(int op) {
+    switch (op) {
+    case OP_ld8: return OP_ld8s; case OP_ld16: return OP_ld16s; case OP_lf8: return OP_lf8s; case OP_lf16: return OP_lf16s;
+    case OP_lix1: return OP_lix1s; case OP_lix2: return OP_lix2s; case OP_ljx1: return OP_ljx1s; case OP_ljx2: return OP_ljx2s;
+    }
+    return op;
+}
+/* sign: a sext to i32 follows, done in place (lower_extend_in_place): an i8/i16 load sign-extends */
+int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int sign) {
     int32_t b = 0, off; int fr;
     if (ptr_of(l, p, &b, &off, &fr)) return -1;
     off += extra;
@@ -61,25 +70,25 @@ int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra) {
     uint32_t sz = mem_size(l, t);
     uint32_t w = int_width(l, t);
     if (fr == 3) {
-        if (emit_two_index(l, sz == 1 ? OP_ljx1 : sz == 2 ? OP_ljx2 : sz == 4 ? OP_ljx4 : OP_ljx8, d, b, off, p, extra, 0)) return -1;
+        int op = sz == 1 ? OP_ljx1 : sz == 2 ? OP_ljx2 : sz == 4 ? OP_ljx4 : OP_ljx8;
+        if (emit_two_index(l, sign ? signed_load(op) : op, d, b, off, p, extra, 0)) return -1;
         return type_of(l, t)->k == TK_INT && w != sz * 8 ? mask_to(l, d, w) : 0;
     }
     if (fr == 2) {
         int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
         int32_t disp = l->go[p - l->base] + extra;
         fold_idx(l, p, &off, &disp);
-        if (E6(l->e->lab[op], d, b, off, l->xs[p - l->base], disp)) return -1;
+        if (E6(l->e->lab[sign ? signed_load(op) : op], d, b, off, l->xs[p - l->base], disp)) return -1;
         if (type_of(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
         return 0;
     }
     if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {
         if (fr) {
-            if (sz == 1) { if (E3(OP(lf8), d, off)) return -1; }
-            else if (sz == 2) { if (E3(OP(lf16), d, off)) return -1; }
+            if (sz == 1 || sz == 2) { int op = sz == 1 ? OP_lf8 : OP_lf16; if (E3(l->e->lab[sign ? signed_load(op) : op], d, off)) return -1; }
             else if (E3(sz == 4 ? OP(mov32) : OP(mov64), d, off)) return -1;
         } else {
             int op = sz == 1 ? OP_ld8 : sz == 2 ? OP_ld16 : sz == 4 ? OP_ld32 : OP_ld64;
-            if (E4(l->e->lab[op], d, b, off)) return -1;
+            if (E4(l->e->lab[sign ? signed_load(op) : op], d, b, off)) return -1;
         }
         if (type_of(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
         return 0;
@@ -98,6 +107,7 @@ int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
     if (ptr_of(l, p, &b, &off, &fr)) return -1;
     off += extra;
     uint32_t t = value_type(l, v);
+    if (is_local(l, v) && l->by_user[v - l->base] == BY_STORE) v = l->ir->ins[def_of(l, v)].o[0];   /* the untruncated value: its low bytes are stored */
     Ty *y = type_of(l, t);
     if (is_v2d(l, t) && fr != 1) {
         int32_t x = lower_v2d_slot(l, v);

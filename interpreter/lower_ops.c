@@ -104,13 +104,14 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
             if ((sc == 1 || sc == 3) && (dc == 1 || dc == 3)) return E3(OP(mov64), d, a.off);
             return E3(OP(mov32), d, a.off);
         }
-        if (sc == 0 && dc == 0 && opc == 1 && a.off == d) return 0;     /* a narrow load into this slot (zext_in_place) */
+        if (sc == 0 && dc == 0 && opc == 1 && a.off == d) return 0;     /* a narrow load into this slot (lower_extend_in_place) */
         if (sc == 0 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < sw ? mask_to(l, d, dw) : 0; }
         if (sc == 0 && dc == 1) return E3(OP(zx64), d, a.off);
         if (sc == 1 && dc == 0) { if (E3(OP(mov32), d, a.off)) return -1; return dw < 32 ? mask_to(l, d, dw) : 0; }
         if (E3(OP(mov64), d, a.off)) return -1;
         return dw < sw ? mask_to(l, d, dw) : 0;
     case 2:                                               /* sext */
+        if (sc == 0 && dc == 0 && a.off == d) return 0;  /* a narrow load sign-extended into this slot (lower_extend_in_place) */
         if (sc == 0) {
             int32_t s = a.off;
             if (sw < 32) { if (E4(OP(sext), d, s, 32 - sw)) return -1; s = d; }

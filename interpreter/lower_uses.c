@@ -281,14 +281,15 @@ void lower_coalesce(L *l) {
         }
 }
 
-/* A zext to i32 right after the i8/i16 load it extends (its only use): the
- * load writes the zext's slot, which it zero-fills, and the zext is no code.
- * Right after: the zext's slot may be a phi's (coalesce), read until then. */
-void lower_zext_in_place(L *l) {
+/* A zext or sext to i32 right after the i8/i16 load it extends (its only
+ * use): the load writes the extension's slot, zero-filled or sign-extended
+ * (ld16s, lix1s, ...: extends_in_place), and the extension is no code.
+ * Right after: the extension's slot may be a phi's (coalesce), read until then. */
+void lower_extend_in_place(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 0; i + 1 < ir->nins; i++) {
         Ins *Ld = &ir->ins[i], *Z = &ir->ins[i + 1];
-        if (Ld->op != I_LOAD || Z->op != I_CAST || Z->sub != 1 || Z->o[0] != Ld->id || !is_local(l, Ld->id)
+        if (Ld->op != I_LOAD || Z->op != I_CAST || (Z->sub != 1 && Z->sub != 2) || Z->o[0] != Ld->id || !is_local(l, Ld->id)
             || l->blk[i] != l->blk[i + 1] || l->nuse[Ld->id - l->base] != 1 || l->loc[Ld->id - l->base]
             || type_of(l, Ld->ty)->k != TK_INT || (int_width(l, Ld->ty) != 8 && int_width(l, Ld->ty) != 16)
             || type_of(l, Z->ty)->k != TK_INT || int_width(l, Z->ty) != 32)
@@ -296,7 +297,12 @@ void lower_zext_in_place(L *l) {
         l->loc[Ld->id - l->base] = lower_dest_slot(l, Z->id);
     }
 }
-
+/* is load i's value sign-extended in place (lower_extend_in_place)? */
+int extends_in_place(L *l, uint32_t i) {
+    Ins *Ld = &l->ir->ins[i], *Z = &l->ir->ins[i + 1];
+    return i + 1 < l->ir->nins && Z->op == I_CAST && Z->sub == 2 && Z->o[0] == Ld->id && l->loc[Z->id - l->base]
+        && l->loc[Ld->id - l->base] == l->loc[Z->id - l->base];
+}
 /* `xor/or/add a, (shl/lshr/and b, C)` with the shift or mask used only there,
  * right after it: the binary operation computes its operand itself (xorshr,
  * xorand, ...: lower_emit_scalar_op), so the shift or mask has no code of its
@@ -330,6 +336,24 @@ uint32_t latch_add(L *l, uint32_t i) {
         || !l->loc[A->id - l->base] || l->loc[A->id - l->base] != l->loc[A->o[0] - l->base]) return NOTY;
     return i - 2;
 }
+/* A trunc of integers (or of their vectors, lane by lane) to 8, 16 or 32 bits
+ * whose every use stores it, later in its block: each store writes the low
+ * bytes of the trunc's operand, and the trunc (a move and a mask) is no code
+ * (`b[i] = (uint8_t)x`). The operand's slot is its own (no phi or other
+ * value shares it yet), so it holds the operand until the stores. */
+static int only_stored(L *l, uint32_t i) {
+    Ins *T = &l->ir->ins[i];
+    if (T->op != I_CAST || T->sub != 0 || !is_local(l, T->id) || !is_local(l, T->o[0]) || is_forwarded(l, T->o[0])
+        || l->loc[T->o[0] - l->base] || l->loc[T->id - l->base] || !l->nuse[T->id - l->base]) return 0;
+    Ty *to = type_of(l, scalar_type(l, T->ty)), *from = type_of(l, scalar_type(l, T->ty2));
+    if (to->k != TK_INT || from->k != TK_INT || from->w > 64 || (to->w != 8 && to->w != 16 && to->w != 32)) return 0;
+    uint32_t k = T->id - l->base;
+    for (uint32_t u = l->us[k]; u < l->us[k + 1]; u++) {
+        uint32_t j = l->ul[u]; Ins *S = &l->ir->ins[j];
+        if (S->op != I_STORE || S->o[1] != T->id || S->o[0] == T->id || l->blk[j] != l->blk[i] || j < i) return 0;
+    }
+    return 1;
+}
 void lower_fuse_into_users(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 1; i < ir->nins; i++) {
@@ -341,6 +365,8 @@ void lower_fuse_into_users(L *l) {
     }
     for (uint32_t i = 2; i < ir->nins; i++)
         if (latch_add(l, i) != NOTY) l->by_user[ir->ins[i - 2].id - l->base] = BY_LATCH;
+    for (uint32_t i = 0; i < ir->nins; i++)
+        if (only_stored(l, i)) l->by_user[ir->ins[i].id - l->base] = BY_STORE;
 }
 
 /* the insertelement that is v's only use, as the vector it inserts into, in
