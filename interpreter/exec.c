@@ -817,6 +817,11 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(lix2s) U32(1) = (uint32_t)(int32_t)*(i16u *)PX(2); NEXT(6);
     H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(6);
     H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(6);
+/* the index computed here, scaled by the element's size: a ^ (b & C) (lower_fuse_into_users'
+ * masked_index: `t[(c & 255) ^ b]`, `t[h & mask]`) */
+#define LIXM(n, T, size) H_(n) { uint32_t i = U32(3) ^ (U32(4) & IM(5)); uint8_t *p = (uint8_t *)(W)U32(2) + (int32_t)IM(6); \
+        uint32_t v = *(T *)(p + i * (size)); U32(1) = v; NEXT(7); }
+    LIXM(lixm1, u8u, 1) LIXM(lixm2, u16u, 2) LIXM(lixm4, u32u, 4)
     H_(six1) *(u8u *)PX(1) = (uint8_t)U32(5); NEXT(6);
     H_(six2) *(u16u *)PX(1) = (uint16_t)U32(5); NEXT(6);
     H_(six4) *(u32u *)PX(1) = U32(5); NEXT(6);

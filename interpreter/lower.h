@@ -32,9 +32,9 @@ typedef struct L {
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
     AxpyLoop *axpy;      /* per block: a multiply-add loop when axpy[b].unroll (patterns.h) */
     uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
-    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift or mask, BY_LATCH a loop counter's add, BY_STORE a trunc only stored */
+    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift or mask, BY_LATCH a loop counter's add, BY_STORE a trunc only stored, BY_INDEX a load's masked index */
 } L;
-enum { BY_OP = 1, BY_LATCH, BY_STORE };
+enum { BY_OP = 1, BY_LATCH, BY_STORE, BY_INDEX };
 #define fail_bitcode(...) fail(l->e, BFE_BITCODE, __VA_ARGS__)
 #define OP(x) ((W)l->e->lab[OP_##x])
 #define E1(a) lower_emit_cells(l, 1, (W)(a))

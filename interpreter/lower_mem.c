@@ -20,7 +20,12 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
         uint32_t k = p - l->base;
         if (l->fa[k]) { *frame = 1; *off = l->fa[k]; return 0; }
         if (l->gb[k]) { *base = slot_of(l, l->gb[k] - 1, 0); *off = l->go[k]; return 0; }
-        if (l->xb[k]) { *base = slot_of(l, l->xb[k] - 1, 0); *off = slot_of(l, l->xi[k], 0); *frame = l->xj[k] ? 3 : 2; return 0; }
+        if (l->xb[k]) {
+            /* an index the load computes itself (emit_masked_index_load) has no slot */
+            int masked = is_local(l, l->xi[k]) && l->by_user[l->xi[k] - l->base] == BY_INDEX;
+            *base = slot_of(l, l->xb[k] - 1, 0); *off = masked ? 0 : slot_of(l, l->xi[k], 0); *frame = l->xj[k] ? 3 : 2;
+            return 0;
+        }
     }
     *base = slot_of(l, p, 0);
     return 0;
@@ -43,6 +48,26 @@ static int signed_load(int op) {
     case OP_lix1: return OP_lix1s; case OP_lix2: return OP_lix2s; case OP_ljx1: return OP_ljx1s; case OP_ljx2: return OP_ljx2s;
     }
     return op;
+}
+/* x, an index a load was to compute itself (BY_INDEX), computed into its own
+ * slot where its GEP needs it after all: not folded into the load (masked_index
+ * takes GEPs of one variable i32 index, which fold unless their base does not) */
+static int lower_emit_fused_index(L *l, uint32_t x) {
+    if (!is_local(l, x) || l->by_user[x - l->base] != BY_INDEX) return 0;
+    l->by_user[x - l->base] = 0;
+    return lower_emit_scalar_op(l, &l->ir->ins[def_of(l, x)]);
+}
+/* the load indexed by x's "a ^ (b & C)" or "b & C" itself (lower_fuse_into_users' masked_index),
+ * the index scaled by the load's size: "lixmN d base a b C disp" (a: a constant 0 for a mask alone) */
+static int emit_masked_index_load(L *l, uint32_t sz, int32_t d, int32_t base, uint32_t x, int32_t disp) {
+    Ins *X = &l->ir->ins[def_of(l, x)];
+    uint32_t m = X->sub == 10 ? x : is_local(l, X->o[1]) && l->by_user[X->o[1] - l->base] == BY_OP ? X->o[1] : X->o[0];
+    Ins *M = &l->ir->ins[def_of(l, m)];
+    uint64_t c, zero = 0;
+    const_scalar(l->e, M->o[1], &c);
+    int32_t a = m == x ? lower_const_slot(l, &zero, 8) : slot_of(l, X->o[X->o[0] == m], 0);
+    int op = sz == 1 ? OP_lixm1 : sz == 2 ? OP_lixm2 : OP_lixm4;
+    return lower_emit_cells(l, 7, l->e->lab[op], (W)d, (W)base, (W)a, (W)slot_of(l, M->o[0], 0), (W)(uint32_t)c, (W)disp);
 }
 /* sign: a sext to i32 follows, done in place (lower_extend_in_place): an i8/i16 load sign-extends */
 int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int sign) {
@@ -69,6 +94,9 @@ int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int 
     int c = lower_type_class(l, t);
     uint32_t sz = mem_size(l, t);
     uint32_t w = int_width(l, t);
+    uint32_t k = p - l->base;
+    if (fr == 2 && is_local(l, l->xi[k]) && l->by_user[l->xi[k] - l->base] == BY_INDEX)
+        return emit_masked_index_load(l, sz, d, b, l->xi[k], l->go[k] + extra);
     if (fr == 3) {
         int op = sz == 1 ? OP_ljx1 : sz == 2 ? OP_ljx2 : sz == 4 ? OP_ljx4 : OP_ljx8;
         if (emit_two_index(l, sign ? signed_load(op) : op, d, b, off, p, extra, 0)) return -1;
@@ -254,6 +282,7 @@ int lower_emit_gep(L *l, Ins *I) {
             return 0;
         }
     }
+    for (uint32_t i = 1; i < I->n; i++) if (lower_emit_fused_index(l, I->o[i])) return -1;
     int32_t d = lower_dest_slot(l, I->id);
     int32_t cur = slot_of(l, base, 0), pending_at = 0;
     uint32_t t = I->ty2, pending_size = 0; int64_t co = bias; int pending = 0;

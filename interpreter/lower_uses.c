@@ -354,6 +354,48 @@ static int only_stored(L *l, uint32_t i) {
     }
     return 1;
 }
+/* The one variable index of GEP G, else NOTY */
+static uint32_t only_variable_index(L *l, Ins *G) {
+    uint32_t x = NOTY;
+    for (uint32_t k = 1; k < G->n; k++) {
+        if (is_const(l, G->o[k])) continue;
+        if (x != NOTY) return NOTY;
+        x = G->o[k];
+    }
+    return x;
+}
+/* A load through `gep base, x` where x is a mask or an xor with a masked
+ * operand, computed only for this address, the three in a row: `t[h & mask]`
+ * of hash tables and ring buffers, `t[(c & 255) ^ b]` of table-driven CRCs
+ * (the xor folding its and: lower_fuse_into_users). The load computes the
+ * index itself (lixm1 ...: lower_emit_load), so x has no code of its own;
+ * were the GEP not folded into the load after all, x is computed where the
+ * GEP stands (lower_emit_fused_index): its operands are as they
+ * were. Loads of 1, 2 or 4 bytes, not sign-extended in place, whose index
+ * steps by their size (the handler scales by it). The index's instruction,
+ * else NOTY. */
+static uint32_t masked_index(L *l, uint32_t i) {
+    FnIR *ir = l->ir;
+    if (i < 2) return NOTY;
+    Ins *Ld = &ir->ins[i], *G = &ir->ins[i - 1], *X = &ir->ins[i - 2];
+    if (Ld->op != I_LOAD || G->op != I_GEP || Ld->o[0] != G->id || !is_local(l, G->id) || l->nuse[G->id - l->base] != 1
+        || l->blk[i - 2] != l->blk[i] || extends_in_place(l, i)) return NOTY;
+    Ty *y = type_of(l, Ld->ty);
+    uint32_t sz = mem_size(l, Ld->ty);
+    int c = lower_type_class(l, Ld->ty);
+    if ((c != 0 && c != 2) || (sz != 1 && sz != 2 && sz != 4) || (y->k == TK_INT && y->w != 8 * sz)) return NOTY;
+    uint32_t x = only_variable_index(l, G), step = 0;
+    for (uint32_t j = 1; j < G->n; j++) if (G->o[j] == x) step = gep_step(l, G, j);
+    uint64_t k;
+    if (step != sz || x != X->id || !is_local(l, x) || l->nuse[x - l->base] != 1 || l->loc[x - l->base] || X->op != I_BIN
+        || type_of(l, X->ty)->k != TK_INT || type_of(l, X->ty)->w != 32) return NOTY;
+    if (X->sub == 10 && is_local(l, X->o[0]) && is_const(l, X->o[1]) && !const_scalar(l->e, X->o[1], &k)) return i - 2;
+    if (X->sub == 12 && is_local(l, X->o[0]) && is_local(l, X->o[1])) {
+        uint32_t m = l->by_user[X->o[1] - l->base] == BY_OP ? X->o[1] : l->by_user[X->o[0] - l->base] == BY_OP ? X->o[0] : NOTY;
+        if (m != NOTY && ir->ins[def_of(l, m)].sub == 10) return i - 2;
+    }
+    return NOTY;
+}
 void lower_fuse_into_users(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 1; i < ir->nins; i++) {
@@ -367,6 +409,8 @@ void lower_fuse_into_users(L *l) {
         if (latch_add(l, i) != NOTY) l->by_user[ir->ins[i - 2].id - l->base] = BY_LATCH;
     for (uint32_t i = 0; i < ir->nins; i++)
         if (only_stored(l, i)) l->by_user[ir->ins[i].id - l->base] = BY_STORE;
+    for (uint32_t i = 0; i < ir->nins; i++)
+        if (masked_index(l, i) != NOTY) l->by_user[ir->ins[i - 2].id - l->base] = BY_INDEX;
 }
 
 /* the insertelement that is v's only use, as the vector it inserts into, in
