@@ -817,6 +817,15 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(lix2s) U32(1) = (uint32_t)(int32_t)*(i16u *)PX(2); NEXT(6);
     H_(lix4) U32(1) = *(u32u *)PX(2); NEXT(6);
     H_(lix8) U64(1) = *(u64u *)PX(2); NEXT(6);
+/* an array's element: the index scaled by the element's size (no scale cell to read): base + i * size + displacement */
+#define PXE(k, size) ((uint8_t *)(W)U32(k) + (int32_t)IM((k) + 2) + U32((k) + 1) * (size))
+#define LXE(n, T, size) H_(n) { uint8_t *p = PXE(2, size); uint32_t v = *(T *)p; U32(1) = v; NEXT(5); }
+    LXE(lxe1, u8u, 1) LXE(lxe2, u16u, 2) LXE(lxe4, u32u, 4)
+    H_(lxe8) { uint8_t *p = PXE(2, 8); uint64_t v = *(u64u *)p; U64(1) = v; NEXT(5); }
+    H_(sxe1) *(u8u *)PXE(1, 1) = (uint8_t)U32(4); NEXT(5);
+    H_(sxe2) *(u16u *)PXE(1, 2) = (uint16_t)U32(4); NEXT(5);
+    H_(sxe4) *(u32u *)PXE(1, 4) = U32(4); NEXT(5);
+    H_(sxe8) *(u64u *)PXE(1, 8) = U64(4); NEXT(5);
 /* the index computed here, scaled by the element's size: a ^ (b & C) (lower_fuse_into_users'
  * masked_index: `t[(c & 255) ^ b]`, `t[h & mask]`) */
 #define LIXM(n, T, size) H_(n) { uint32_t i = U32(3) ^ (U32(4) & IM(5)); uint8_t *p = (uint8_t *)(W)U32(2) + (int32_t)IM(6); \

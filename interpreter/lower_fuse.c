@@ -28,6 +28,7 @@ void lower_cast_fold(L *l, uint32_t i) {
     static const struct { uint16_t op; uint8_t n, rd[3]; } tb[] = {
         { OP_gep, 5, { 2, 3 } }, { OP_addi, 4, { 2 } }, { OP_add, 4, { 2, 3 } }, { OP_ld32, 4, { 2 } },
         { OP_st32, 4, { 1, 3 } }, { OP_lix4, 6, { 2, 3 } }, { OP_six4, 6, { 1, 2, 5 } },
+        { OP_lxe4, 5, { 2, 3 } }, { OP_sxe4, 5, { 1, 2, 4 } },
         { OP_ldv4, 4, { 2 } }, { OP_stv4, 4, { 1, 3 } } };
     uint32_t q = l->at[i], j = i - 1, k, m;
     if (i == 0 || q < 3 || l->nc <= q || j < l->ir->bb[l->cur]) return;

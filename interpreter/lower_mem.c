@@ -106,7 +106,9 @@ int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int 
         int op = sz == 1 ? OP_lix1 : sz == 2 ? OP_lix2 : sz == 4 ? OP_lix4 : OP_lix8;
         int32_t disp = l->go[p - l->base] + extra;
         fold_idx(l, p, &off, &disp);
-        if (E6(l->e->lab[sign ? signed_load(op) : op], d, b, off, l->xs[p - l->base], disp)) return -1;
+        if (!sign && l->xs[p - l->base] == sz && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {   /* an array's element: no scale cell */
+            if (E5(l->e->lab[sz == 1 ? OP_lxe1 : sz == 2 ? OP_lxe2 : sz == 4 ? OP_lxe4 : OP_lxe8], d, b, off, disp)) return -1;
+        } else if (E6(l->e->lab[sign ? signed_load(op) : op], d, b, off, l->xs[p - l->base], disp)) return -1;
         if (type_of(l, t)->k == TK_INT && w != sz * 8 && mask_to(l, d, w)) return -1;
         return 0;
     }
@@ -168,6 +170,8 @@ int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra) {
         int op = sz == 1 ? OP_six1 : sz == 2 ? OP_six2 : sz == 4 ? OP_six4 : OP_six8;
         int32_t disp = l->go[p - l->base] + extra, vs = slot_of(l, v, 0);
         fold_idx(l, p, &off, &disp);
+        if (l->xs[p - l->base] == sz && (sz == 1 || sz == 2 || sz == 4 || sz == 8))        /* an array's element: no scale cell */
+            return E5(l->e->lab[sz == 1 ? OP_sxe1 : sz == 2 ? OP_sxe2 : sz == 4 ? OP_sxe4 : OP_sxe8], b, off, disp, vs);
         return E6(l->e->lab[op], b, off, l->xs[p - l->base], disp, vs);
     }
     if (c >= 0 && (sz == 1 || sz == 2 || sz == 4 || sz == 8)) {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // handlers whose work needs at most five registers besides ip and fp: none should touch the stack or copy a register
 export const hotHandlers = ['jmp', 'brif', 'add', 'sub', 'addi', 'eq', 'slt', 'beq', 'bnei', 'mov32', 'movi', 'mov64',
-  'ld32', 'st32', 'lix4', 'six4', 'gep', 'fadd', 'dadd', 'addbne'];
+  'ld32', 'st32', 'lix4', 'six4', 'lxe4', 'sxe4', 'lixm4', 'gep', 'fadd', 'dadd', 'addbne'];
 
 /** handler name -> its straight path, as [address, instruction text] */
 export function handlerPaths(obj) {
