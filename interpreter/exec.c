@@ -674,12 +674,13 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     B3(udivi, U32(2) / IM(3)) B3(sdivi, (uint32_t)(I32(2) / (int32_t)IM(3))) B3(uremi, U32(2) % IM(3)) B3(sremi, (uint32_t)(I32(2) % (int32_t)IM(3)))
     B3(shli, U32(2) << (IM(3) & 31)) B3(lshri, U32(2) >> (IM(3) & 31)) B3(ashri, (uint32_t)(I32(2) >> (IM(3) & 31)))
     B3(andi, U32(2) & IM(3)) B3(ori, U32(2) | IM(3)) B3(xori, U32(2) ^ IM(3))
-    /* a op (b shift C), a op (b & C): the shift or mask folded into its one use (lower_fuse_into_users) */
+    /* a op (b shift C), a op (b & C), a + b * c: the shift, mask or product folded into its one use (lower_fuse_into_users) */
 #define SHIFTED(n, expr) H_(n) U32(1) = (expr); NEXT(5);
     SHIFTED(addshl, U32(2) + (U32(3) << IM(4))) SHIFTED(addshr, U32(2) + (U32(3) >> IM(4)))
     SHIFTED(orshl, U32(2) | (U32(3) << IM(4))) SHIFTED(orshr, U32(2) | (U32(3) >> IM(4)))
     SHIFTED(xorshl, U32(2) ^ (U32(3) << IM(4))) SHIFTED(xorshr, U32(2) ^ (U32(3) >> IM(4)))
     SHIFTED(addand, U32(2) + (U32(3) & IM(4))) SHIFTED(orand, U32(2) | (U32(3) & IM(4))) SHIFTED(xorand, U32(2) ^ (U32(3) & IM(4)))
+    SHIFTED(addmuli, U32(2) + U32(3) * IM(4)) SHIFTED(addmul, U32(2) + U32(3) * U32(4))
 #define D3(n, expr) H_(n) U64(1) = (expr); NEXT(4);
     D3(add64, U64(2) + U64(3)) D3(sub64, U64(2) - U64(3)) D3(mul64, U64(2) * U64(3))
     D3(udiv64, U64(2) / U64(3)) D3(sdiv64, (uint64_t)(I64(2) / I64(3))) D3(urem64, U64(2) % U64(3)) D3(srem64, (uint64_t)(I64(2) % I64(3)))

@@ -335,7 +335,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(movx) X(stx) X(lix1) X(lix2) X(lix1s) X(lix2s) X(lix4) X(lix8) X(lixm1) X(lixm2) X(lixm4) X(lxe1) X(lxe2) X(lxe4) X(lxe8) X(sxe1) X(sxe2) X(sxe4) X(sxe8) X(six1) X(six2) X(six4) X(six8) \
     X(ljx1) X(ljx2) X(ljx1s) X(ljx2s) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
     X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) \
-    X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(addand) X(orand) X(xorand) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
+    X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(addand) X(orand) X(xorand) X(addmuli) X(addmul) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(dotls) X(dotlds) X(axpyl) X(axpyld)
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };

@@ -141,17 +141,22 @@ static int emit_cast(L *l, uint32_t opc, uint32_t st, uint32_t dt, int32_t d, Op
     }
     return fail_bitcode("bitcode: bad cast opcode %u", opc);
 }
-/* a binary operation computing its operand's shift or mask itself (lower_fuse_into_users):
- * "op d a b C" is d = a op (b shift C) or a op (b & C); 1 when I is not one */
+/* a binary operation computing its operand's shift, mask or product itself (lower_fuse_into_users),
+ * lane by lane for vectors: "op d a b C" is d = a op (b shift C), a op (b & C) or a + b * C,
+ * "addmul d a b c" d = a + b * c; 1 when I is not one */
 static const uint16_t shifted_op[3][3] = { { OP_addshl, OP_addshr, OP_addand }, { OP_orshl, OP_orshr, OP_orand }, { OP_xorshl, OP_xorshr, OP_xorand } };
 static int emit_shifted_bin(L *l, Ins *I, int32_t d) {
     uint32_t k = is_local(l, I->o[1]) && l->by_user[I->o[1] - l->base] == BY_OP ? 1 : is_local(l, I->o[0]) && l->by_user[I->o[0] - l->base] == BY_OP ? 0 : 2;
     if (k == 2) return 1;
     Ins *S = &l->ir->ins[def_of(l, I->o[k])];
-    uint64_t c;
-    const_scalar(l->e, S->o[1], &c);
-    int op = shifted_op[I->sub == 0 ? 0 : I->sub == 11 ? 1 : 2][S->sub == 10 ? 2 : S->sub - 7];
-    return E5(l->e->lab[op], d, slot_of(l, I->o[1 - k], 0), slot_of(l, S->o[0], 0), (uint32_t)c);
+    int op = S->sub == 2 ? (is_const(l, S->o[1]) ? OP_addmuli : OP_addmul) : shifted_op[I->sub == 0 ? 0 : I->sub == 11 ? 1 : 2][S->sub == 10 ? 2 : S->sub - 7];
+    for (uint32_t lane = 0; lane < lane_count(l, I->ty); lane++) {
+        uint64_t c = 0;
+        if (op == OP_addmul) c = (uint32_t)slot_of(l, S->o[1], lane);
+        else if (lower_elem_const(l, S->o[1], lane, &c)) return -1;
+        if (E5(l->e->lab[op], d + 8 * (int32_t)lane, slot_of(l, I->o[1 - k], lane), slot_of(l, S->o[0], lane), (uint32_t)c)) return -1;
+    }
+    return 0;
 }
 int lower_emit_scalar_op(L *l, Ins *I) {
     E *e = l->e;

@@ -303,23 +303,32 @@ int extends_in_place(L *l, uint32_t i) {
     return i + 1 < l->ir->nins && Z->op == I_CAST && Z->sub == 2 && Z->o[0] == Ld->id && l->loc[Z->id - l->base]
         && l->loc[Ld->id - l->base] == l->loc[Z->id - l->base];
 }
-/* `xor/or/add a, (shl/lshr/and b, C)` with the shift or mask used only there,
- * right after it: the binary operation computes its operand itself (xorshr,
- * xorand, ...: lower_emit_scalar_op), so the shift or mask has no code of its
- * own (CRCs: `t[(c & 255) ^ b]`, hashes, xorshift generators, bit-field
- * decoding). Right after: b is read where the operation stands, and nothing
- * between could have changed its slot. Narrower than i32 (slots hold the
- * value zero-extended) only what keeps the bits above the width zero: lshr
- * and and under xor and or. */
+/* `xor/or/add a, (shl/lshr/and b, C)` and `add a, (mul b, c)` with the shift,
+ * mask or product used only there, right after it: the binary operation
+ * computes its operand itself (xorshr, xorand, addmul ...:
+ * lower_emit_scalar_op), so the operand has no code of its own (CRCs: `t[(c &
+ * 255) ^ b]`, hashes `h * 31 + x`, xorshift generators, bit-field decoding,
+ * sums of products). Right after: b is read where the operation stands, and
+ * nothing between could have changed its slot. Vectors of i32 lane by lane
+ * (the vectoriser's `<16 x i32>` of `i * 131 + (i >> 7)`). Narrower than i32
+ * (slots hold the value zero-extended) only what keeps the bits above the
+ * width zero: lshr and and under xor and or. */
 static int foldable_operand(L *l, uint32_t v, uint32_t i) {
     if (!is_local(l, v) || l->nuse[v - l->base] != 1 || def_of(l, v) + 1 != i) return 0;
     Ins *S = &l->ir->ins[i - 1], *I = &l->ir->ins[i];
-    uint64_t c;
-    Ty *y = type_of(l, S->ty);
-    int narrow = y->k == TK_INT && y->w < 32, narrow_safe = (S->sub == 8 || S->sub == 10) && I->sub != 0;
-    return S->op == I_BIN && (S->sub == 7 || S->sub == 8 || S->sub == 10) && is_local(l, S->o[0]) && !l->loc[v - l->base]
-        && y->k == TK_INT && (y->w == 32 || (narrow && narrow_safe))
-        && is_const(l, S->o[1]) && !const_scalar(l->e, S->o[1], &c) && (S->sub == 10 || c < 32);
+    Ty *y = type_of(l, scalar_type(l, S->ty));
+    int narrow = y->k == TK_INT && y->w < 32 && type_of(l, S->ty)->k == TK_INT, narrow_safe = (S->sub == 8 || S->sub == 10) && I->sub != 0;
+    if (S->op != I_BIN || !is_local(l, S->o[0]) || l->loc[v - l->base] || y->k != TK_INT || !(y->w == 32 || (narrow && narrow_safe))) return 0;
+    if (S->sub == 2 && I->sub != 0) return 0;              /* a product only under add */
+    if (S->sub == 2 && is_local(l, S->o[1])) return 1;
+    if (S->sub != 2 && S->sub != 7 && S->sub != 8 && S->sub != 10) return 0;
+    uint32_t kind = l->e->v[S->o[1]].k;
+    if (!is_const(l, S->o[1]) || (type_of(l, S->ty)->k == TK_VEC && kind != V_CDATA && kind != V_CAGG)) return 0;   /* lanes lower_elem_const reads */
+    for (uint32_t lane = 0; lane < lane_count(l, S->ty); lane++) {
+        uint64_t c;
+        if (lower_elem_const(l, S->o[1], lane, &c) || ((S->sub == 7 || S->sub == 8) && (uint32_t)c >= 32)) return 0;
+    }
+    return 1;
 }
 /* A loop's latch "x' = add x, C; icmp eq/ne x', K; br": x' only compared and
  * carried round by the phi x whose slot it shares (lower_coalesce), the three
@@ -400,8 +409,9 @@ void lower_fuse_into_users(L *l) {
     FnIR *ir = l->ir;
     for (uint32_t i = 1; i < ir->nins; i++) {
         Ins *I = &ir->ins[i];
+        Ty *y = type_of(l, scalar_type(l, I->ty));
         if (I->op != I_BIN || (I->sub != 0 && I->sub != 11 && I->sub != 12) || l->blk[i - 1] != l->blk[i] || l->dot[l->blk[i]].unroll
-            || type_of(l, I->ty)->k != TK_INT || type_of(l, I->ty)->w > 32 || !is_local(l, I->o[0]) || !is_local(l, I->o[1])) continue;
+            || y->k != TK_INT || y->w > 32 || (type_of(l, I->ty)->k == TK_VEC && y->w != 32) || !is_local(l, I->o[0]) || !is_local(l, I->o[1])) continue;
         uint32_t k = foldable_operand(l, I->o[1], i) ? 1 : foldable_operand(l, I->o[0], i) ? 0 : 2;
         if (k < 2 && I->o[1 - k] != I->o[k]) l->by_user[I->o[k] - l->base] = BY_OP;
     }
