@@ -762,6 +762,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(mov2) U32(1) = U32(2); U32(3) = U32(4); NEXT(5);
     H_(movj) U32(1) = U32(2); JMP(ip[3]);
     H_(movij) U32(1) = IM(2); JMP(ip[3]);
+    H_(movj64) U64(1) = U64(2); JMP(ip[3]);
     H_(movi2) U32(1) = IM(2); U32(3) = IM(4); NEXT(5);
     H_(movi64) U64(1) = IM(2) | (uint64_t)IM(3) << 32; NEXT(4);
     H_(sext) I32(1) = (int32_t)(U32(2) << IM(3)) >> IM(3); NEXT(4);
@@ -955,6 +956,13 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(ldv2j) MOV2(A(1), PX2(2)); NEXT(8);
     H_(stv2j) MOV2(PX2(1), A(7)); NEXT(8);
 #undef MOV2
+    /* d = a op the <2 x double> at base + index * scale + displacement (a load its one user makes) */
+#define V2X(op) { f64u *d = (f64u *)A(1), *x = (f64u *)A(2), *y = (f64u *)PX(3); \
+        double d0 = x[0] op y[0], d1 = x[1] op y[1]; d[0] = d0; d[1] = d1; NEXT(7); }
+    H_(daddv2x) V2X(+)
+    H_(dsubv2x) V2X(-)
+    H_(dmulv2x) V2X(*)
+#undef V2X
     H_(sqrtd_libm) {                /* libm's sqrt sets errno for a negative input: only those call it */
         double x = F64(3);
         if (x < 0) { e->sp = H->dyn; F64(1) = ((double (*)(double))ip[2])(x); } else F64(1) = __builtin_sqrt(x);

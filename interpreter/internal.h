@@ -319,7 +319,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(fadd) X(fsub) X(fmul) X(fdiv) X(frem) X(dadd) X(dsub) X(dmul) X(ddiv) X(drem) X(fmad) X(dmad) X(dotl) X(dotl1) X(dotl4) X(dotld) X(dotld1) X(dotld4) X(addbne) X(add2bne) X(incbeq) X(incbeqn) \
     X(ldv4) X(stv4) X(faddv4) X(fsubv4) X(fmulv4) X(fdivv4) X(fmadv4) X(splat4) X(gepldv4) X(addildv4) \
     X(fneg) X(dneg) FCMPS(X,f) FCMPS(X,d) \
-    X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
+    X(mov32) X(mov64) X(movn) X(movi) X(mov2) X(movi2) X(movj) X(movij) X(movj64) X(movi64) X(sext) X(sext64) X(zx64) X(sx64) X(and64i) \
     X(f2d) X(d2f) X(si2f) X(si2d) X(ui2f) X(ui2d) X(f2si) X(f2ui) X(d2si) X(d2ui) \
     X(sl2f) X(sl2d) X(ul2f) X(ul2d) X(f2sl) X(f2ul) X(d2sl) X(d2ul) \
     X(ld8) X(ld16) X(ld8s) X(ld16s) X(ld32) X(ld64) X(ldn) X(st8) X(st16) X(st32) X(st64) X(stn) X(st32i) \
@@ -334,7 +334,7 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(saddo64) X(uaddo64) X(ssubo64) X(usubo64) X(smulo64) X(umulo64) \
     X(movx) X(stx) X(lix1) X(lix2) X(lix1s) X(lix2s) X(lix4) X(lix8) X(lixm1) X(lixm2) X(lixm4) X(lxe1) X(lxe2) X(lxe4) X(lxe8) X(sxe1) X(sxe2) X(sxe4) X(sxe8) X(six1) X(six2) X(six4) X(six8) \
     X(ljx1) X(ljx2) X(ljx1s) X(ljx2s) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
-    X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) \
+    X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) X(daddv2x) X(dsubv2x) X(dmulv2x) \
     X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(addand) X(orand) X(xorand) X(addmuli) X(addmul) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
     X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(dotls) X(dotlds) X(axpyl) X(axpyld)
 #define X_ENUM(n) OP_##n,

@@ -163,8 +163,8 @@ int lower(E *e, Fn *f) {
     l->loc = ealloc(e, 4 * n); l->fa = ealloc(e, 4 * n); l->gb = ealloc(e, 4 * n); l->go = ealloc(e, 4 * n);
     l->nuse = ealloc(e, 4 * n); l->nonmem = ealloc(e, 4 * n); l->tmp = ealloc(e, 4 * n);
     l->xb = ealloc(e, 4 * n); l->xi = ealloc(e, 4 * n); l->xs = ealloc(e, 4 * n); l->same = ealloc(e, 4 * n);
-    l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); l->by_user = ealloc(e, n);
-    if (!l->xj || !l->xt || !l->by_user) goto out;
+    l->xj = ealloc(e, 4 * n); l->xt = ealloc(e, 4 * n); l->by_user = ealloc(e, n); l->rb = ealloc(e, 4 * n);
+    if (!l->xj || !l->xt || !l->by_user || !l->rb) goto out;
     l->in_address_of = ealloc(e, 4 * n); l->in_address = ealloc(e, 4 * n); l->gep_bias = ealloc(e, 4 * ir.nins + 4);
     l->at = ealloc(e, 4 * ir.nins + 4); l->end = ealloc(e, 4 * ir.nins + 4); l->def = ealloc(e, 4 * n);
     if (!l->tmp || !l->def || !l->same || !l->gep_bias) goto out;
@@ -207,8 +207,11 @@ int lower(E *e, Fn *f) {
     lower_extend_in_place(l);
     lower_fuse_into_users(l);
     lower_build_vectors_in_place(l);
+    lower_alias_shuffle_windows(l);
+    if (lower_find_row_bases(l)) goto out;
     /* slots for every SSA value up front: layout order need not follow dominance */
     for (uint32_t i = 0; i < ir.nins; i++) if (ir.ins[i].id != NOTY && !has_no_code(l, ir.ins[i].id)) lower_dest_slot(l, ir.ins[i].id);
+    lower_defer_loads_to_users(l);
     if (f->traced && E4(OP(trace), f, 0, 0)) goto out;
     for (uint32_t b = 0; b < ir.nbb; b++) {
         l->cur = b;
@@ -283,7 +286,7 @@ out:
     if (r) f->failed = 1;
     efree(e, l->c); efree(e, l->loc); efree(e, l->fa); efree(e, l->gb); efree(e, l->go);
     efree(e, l->xb); efree(e, l->xi); efree(e, l->xs); efree(e, l->same); efree(e, l->in_address_of); efree(e, l->in_address); efree(e, l->gep_bias); efree(e, l->at); efree(e, l->end); efree(e, l->def); efree(e, l->us); efree(e, l->ul); efree(e, l->blk);
-    efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user);
+    efree(e, l->xj); efree(e, l->xt); efree(e, l->by_user); efree(e, l->rb); efree(e, l->rows);
     efree(e, l->nuse); efree(e, l->nonmem); efree(e, l->tmp); efree(e, l->cd); efree(e, l->lab); efree(e, l->pt); efree(e, l->st); efree(e, l->dot); efree(e, l->axpy);
     fn_ir_free(e, &ir);
     e->lowering--;

@@ -32,9 +32,11 @@ typedef struct L {
     DotLoop *dot;        /* per block: a dot-product loop when dot[b].unroll (patterns.h) */
     AxpyLoop *axpy;      /* per block: a multiply-add loop when axpy[b].unroll (patterns.h) */
     uint32_t *xj, *xt;   /* a GEP's second index + 1 / its scale folded beside xb/xi/xs (a[i][j]: not with OSR, FrameMap has one index) */
-    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift or mask, BY_LATCH a loop counter's add, BY_STORE a trunc only stored, BY_INDEX a load's masked index */
+    uint8_t *by_user;    /* computed by its user (lower_fuse_into_users): BY_OP a shift or mask, BY_LATCH a loop counter's add, BY_STORE a trunc only stored, BY_INDEX a load's masked index; BY_LOAD a load (lower_defer_loads_to_users) */
+    struct { uint32_t blk, base, idx, size; int32_t slot; } *rows; uint32_t nrows, caprows;   /* lower_find_row_bases */
+    int32_t *rb;         /* a folded a[i][j]'s slot of base + i * si (rows), its one index j */
 } L;
-enum { BY_OP = 1, BY_LATCH, BY_STORE, BY_INDEX };
+enum { BY_OP = 1, BY_LATCH, BY_STORE, BY_INDEX, BY_LOAD };
 #define fail_bitcode(...) fail(l->e, BFE_BITCODE, __VA_ARGS__)
 #define OP(x) ((W)l->e->lab[OP_##x])
 #define E1(a) lower_emit_cells(l, 1, (W)(a))
@@ -69,6 +71,9 @@ int lower_emit_cmp(L *l, uint32_t pred, uint32_t t, int32_t d, Operand a, Operan
 int lower_emit_scalar_op(L *l, Ins *I);
 int lower_emit_extract_element(L *l, Ins *I);
 int lower_emit_shuffle(L *l, Ins *I);
+uint32_t lower_shuffle_lane(L *l, Ins *I, uint32_t i);
+uint32_t lower_shuffle_window(L *l, Ins *I);
+int lower_shuffle_in_place(L *l, Ins *I);
 /* lower_mem.c */
 int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int sign);
 int lower_emit_store(L *l, uint32_t p, uint32_t v, int32_t extra);
@@ -107,6 +112,12 @@ int extends_in_place(L *l, uint32_t i);
 void lower_fuse_into_users(L *l);
 uint32_t latch_add(L *l, uint32_t i);
 void lower_build_vectors_in_place(L *l);
+void lower_alias_shuffle_windows(L *l);
+int lower_find_row_bases(L *l);
+void lower_defer_loads_to_users(L *l);
+int lower_emit_v2d_load_op(L *l, int op, int32_t d, int32_t a, uint32_t ld);
+int lower_row_bases(L *l, uint32_t from, uint32_t to);
+int lower_has_row_bases(L *l, uint32_t from, uint32_t to);
 
 static inline int emit_cell(L *l, W x);
 static inline uint32_t new_label(L *l);

@@ -6,7 +6,7 @@ static int emit_phi_moves(L *l, uint32_t from, uint32_t to);
 
 /* phi moves on an edge: adjacent mov32 (movi) pairs become one mov2 (movi2) */
 int lower_edge_moves(L *l, uint32_t from, uint32_t to) {
-    uint32_t q = l->nc, r;
+    uint32_t q = l->nc, r, q0 = q;
     l->mvat = NOTY;
     if (emit_phi_moves(l, from, to)) return -1;
     W m32 = OP(mov32), mi = OP(movi), *c = l->c;
@@ -17,7 +17,6 @@ int lower_edge_moves(L *l, uint32_t from, uint32_t to) {
             r += 5; q += 6;
         } else {
             if (r != q) { c[r] = c[q]; c[r + 1] = c[q + 1]; c[r + 2] = c[q + 2]; }
-            if (q + 3 == l->nc) l->mvat = r;           /* the last move, a single one */
             r += 3; q += 3;
         }
     }
@@ -25,15 +24,23 @@ int lower_edge_moves(L *l, uint32_t from, uint32_t to) {
         memmove(c + r, c + q, (l->nc - q) * sizeof(W));
         l->nc -= q - r;
     }
-    if (l->mvat != NOTY && l->mvat + 3 != l->nc) l->mvat = NOTY;
+    /* the last move, when a single mov32, movi or mov64 (the cells from q0 are moves only) */
+    for (q = q0; q < l->nc; ) {
+        W op = c[q];
+        uint32_t len = op == m32 || op == mi || op == OP(mov64) ? 3 : op == OP(mov2) || op == OP(movi2) ? 5 : op == OP(movi64) || op == OP(movn) ? 4 : 0;
+        if (!len) break;
+        if (q + len == l->nc && len == 3) l->mvat = q;
+        q += len;
+    }
     return 0;
 }
 /* "jmp lab" after the moves emitted from q: a last single move and the jump
- * are one movj / movij */
+ * are one movj / movij / movj64 */
 int lower_jmp_moves(L *l, uint32_t q, uint32_t lab) {
     W *c = l->c;
-    if (l->mvat != NOTY && l->mvat >= q && l->mvat + 3 == l->nc && (c[l->nc - 3] == OP(mov32) || c[l->nc - 3] == OP(movi))) {
-        c[l->nc - 3] = c[l->nc - 3] == OP(mov32) ? OP(movj) : OP(movij);
+    if (l->mvat != NOTY && l->mvat >= q && l->mvat + 3 == l->nc) {
+        W op = c[l->nc - 3];
+        c[l->nc - 3] = op == OP(mov32) ? OP(movj) : op == OP(movi) ? OP(movij) : OP(movj64);
         return emit_label_ref(l, lab);
     }
     if (E1(OP(jmp))) return -1;
@@ -78,10 +85,31 @@ static uint32_t edge_source(L *l, Ins *P, uint32_t from, uint32_t to) {
     uint32_t v = phi_incoming(P, to), j = def_of(l, v);
     return j != NOTY && l->blk[j] == to && l->ir->ins[j].op == I_PHI ? phi_incoming(&l->ir->ins[j], from) : v;
 }
+/* the lanes of vector phi P anything reads (bit i: lane i): a shuffle reads
+ * those its mask names, an extractelement of a constant lane that one, any
+ * other use every lane. A sliding window's phi (the previous pass's vector,
+ * of which a shuffle takes the last lane) needs only those moved on its edges. */
+static uint32_t phi_lanes_read(L *l, Ins *P) {
+    uint32_t n = lane_count(l, P->ty), all = n >= 32 ? ~0u : (1u << n) - 1, lanes = 0, k = P->id - l->base;
+    for (uint32_t u = l->us[k]; u < l->us[k + 1] && lanes != all; u++) {
+        Ins *U = &l->ir->ins[l->ul[u]];
+        uint64_t x;
+        if (U->op == I_SHUF && U->o[0] != U->o[1]) {
+            for (uint32_t i = 0; i < lane_count(l, U->ty); i++) {
+                uint32_t m = lower_shuffle_lane(l, U, i);
+                if (m != NOTY && (U->o[0] == P->id ? m < n : m >= n && m < 2 * n)) lanes |= 1u << (m % n);
+            }
+        } else if (U->op == I_EXTELT && U->o[0] == P->id && is_const(l, U->o[1]) && !const_scalar(l->e, U->o[1], &x) && x < n)
+            lanes |= 1u << x;
+        else lanes = all;
+    }
+    return lanes;
+}
 static int emit_phi_moves(L *l, uint32_t from, uint32_t to) {
     FnIR *ir = l->ir;
     uint32_t h = through(l, from, to), s = ir->bb[h], e2 = ir->bb[h + 1];
     int conflict = 0;
+    if (lower_row_bases(l, from, h)) return -1;
     for (uint32_t i = s; i < e2 && ir->ins[i].op == I_PHI; i++) {
         uint32_t v = edge_source(l, &ir->ins[i], from, to);
         if (v == NOTY) continue;
@@ -101,6 +129,13 @@ static int emit_phi_moves(L *l, uint32_t from, uint32_t to) {
                 Operand o = { 0, *tp, 0 };
                 if (type_of(l, I->ty)->k == TK_VEC) { for (uint32_t q = 0; q < type_of(l, I->ty)->w; q++) { Operand oo = { 0, *tp + 8 * (int32_t)q, 0 }; if (lower_emit_move(l, d + 8 * q, &oo, type_of(l, I->ty)->elt)) return -1; } }
                 else if (lower_emit_move(l, d, &o, I->ty)) return -1;
+            } else if (type_of(l, I->ty)->k == TK_VEC && is_local(l, I->id)) {
+                uint32_t lanes = phi_lanes_read(l, I);
+                for (uint32_t q = 0; q < type_of(l, I->ty)->w; q++) {
+                    Operand o;
+                    if (q < 32 && !(lanes >> q & 1)) continue;
+                    if (lower_operand(l, v, q, &o) || lower_emit_move(l, d + 8 * (int32_t)q, &o, type_of(l, I->ty)->elt)) return -1;
+                }
             } else if (lower_move_value(l, d, v)) return -1;
         }
     return 0;
@@ -108,6 +143,7 @@ static int emit_phi_moves(L *l, uint32_t from, uint32_t to) {
 static int has_phi(L *l, uint32_t to) {
     FnIR *ir = l->ir;
     uint32_t h = through(l, l->cur, to);
+    if (lower_has_row_bases(l, l->cur, h)) return 1;
     for (uint32_t i = ir->bb[h]; i < ir->bb[h + 1] && ir->ins[i].op == I_PHI; i++) {
         Ins *I = &ir->ins[i];
         uint32_t v = edge_source(l, I, l->cur, to);
@@ -233,9 +269,9 @@ static int cond_br(L *l, uint32_t ii, uint32_t p, Operand x, Operand y, uint32_t
         return E4(OP(addbnei), x.off, (uint32_t)c, (uint32_t)y.v) || emit_label_ref(l, lt) ? -1 : lower_goto_bb(l, fb);
     }
     if ((p == 0 || p == 1) && y.imm && !y.v && ii >= 1 && ii - 1 >= l->ir->bb[l->cur]) {
-        /* branch on "a & b" (i1 and, used only here) just computed: band / bandz */
+        /* branch on "a & b" (i1 and, or select a, b, false: used only here) just computed: band / bandz */
         Ins *A2 = &l->ir->ins[ii - 1];
-        if (A2->op == I_BIN && A2->sub == 10 && A2->id == l->ir->ins[ii].o[2] && just_before(l, A2->id, l->nc, 4, OP_and)
+        if ((A2->op == I_BIN || A2->op == I_SEL) && A2->id == l->ir->ins[ii].o[2] && just_before(l, A2->id, l->nc, 4, OP_and)
             && l->c[l->nc - 3] == (W)x.off) {
             W a = l->c[l->nc - 2], b = l->c[l->nc - 1];
             l->nc -= 4; l->at[ii - 1] = l->end[ii - 1] = l->nc;

@@ -23,7 +23,7 @@ static int ptr_of(L *l, uint32_t p, int32_t *base, int32_t *off, int *frame) {
         if (l->xb[k]) {
             /* an index the load computes itself (emit_masked_index_load) has no slot */
             int masked = is_local(l, l->xi[k]) && l->by_user[l->xi[k] - l->base] == BY_INDEX;
-            *base = slot_of(l, l->xb[k] - 1, 0); *off = masked ? 0 : slot_of(l, l->xi[k], 0); *frame = l->xj[k] ? 3 : 2;
+            *base = l->rb[k] ? l->rb[k] : slot_of(l, l->xb[k] - 1, 0); *off = masked ? 0 : slot_of(l, l->xi[k], 0); *frame = l->xj[k] ? 3 : 2;
             return 0;
         }
     }
@@ -68,6 +68,19 @@ static int emit_masked_index_load(L *l, uint32_t sz, int32_t d, int32_t base, ui
     int32_t a = m == x ? lower_const_slot(l, &zero, 8) : slot_of(l, X->o[X->o[0] == m], 0);
     int op = sz == 1 ? OP_lixm1 : sz == 2 ? OP_lixm2 : OP_lixm4;
     return lower_emit_cells(l, 7, l->e->lab[op], (W)d, (W)base, (W)a, (W)slot_of(l, M->o[0], 0), (W)(uint32_t)c, (W)disp);
+}
+/* d = a op (load ld), ld a <2 x double> load its user makes (lower_defer_loads_to_users):
+ * one daddv2x/dsubv2x/dmulv2x at base + index * scale + displacement, else the
+ * load where the operation stands, then the operation */
+int lower_emit_v2d_load_op(L *l, int op, int32_t d, int32_t a, uint32_t ld) {
+    Ins *L0 = &l->ir->ins[l->def[ld - l->base]];
+    int32_t b = 0, off, s = lower_dest_slot(l, ld); int fr;
+    uint32_t p = L0->o[0];
+    if (ptr_of(l, p, &b, &off, &fr)) return -1;
+    int fused = op == OP_daddv2 ? OP_daddv2x : op == OP_dsubv2 ? OP_dsubv2x : op == OP_dmulv2 ? OP_dmulv2x : -1;
+    if (fr == 2 && fused >= 0) return E7(l->e->lab[fused], d, a, b, off, l->xs[p - l->base], l->go[p - l->base]);
+    if (lower_emit_load(l, L0->ty, s, p, 0, 0)) return -1;
+    return E4(l->e->lab[op], d, a, s);
 }
 /* sign: a sext to i32 follows, done in place (lower_extend_in_place): an i8/i16 load sign-extends */
 int lower_emit_load(L *l, uint32_t t, int32_t d, uint32_t p, int32_t extra, int sign) {
@@ -211,6 +224,90 @@ static int gep_const(L *l, Ins *I, int64_t *off) {       /* all indices constant
     *off = o;
     return 1;
 }
+/* GEP I's variable indices, when it can fold into the loads and stores using
+ * it: the first (lv, scaling es bytes) and a second one (lv2, es2; else NOTY:
+ * a[i][j], unless the JIT may enter this frame: OSR's FrameMap holds one
+ * index), every other index constant (struct fields too), co the constant
+ * displacement; 0 if not foldable */
+static int gep_variable_indices(L *l, Ins *I, uint32_t *lv, uint32_t *es, uint32_t *lv2, uint32_t *es2, int64_t *co) {
+    uint32_t t = I->ty2;
+    *lv = *lv2 = NOTY; *es = *es2 = 0; *co = l->gep_bias[I - l->ir->ins];     /* folded index adds */
+    for (uint32_t i = 1; i < I->n; i++) {
+        uint32_t v = I->o[i], vt2 = value_type(l, v); uint64_t x = 0;
+        Ty *y = type_of(l, t);
+        if (i > 1 && y->k == TK_ST) {
+            if (!is_const(l, v) || const_scalar(l->e, v, &x) || x >= y->w) return 0;
+            ty_size(l->e, t); *co += type_of(l, t)->offs[x]; t = type_of(l, t)->elts[x]; continue;
+        }
+        if (i > 1 && y->k != TK_ARR && y->k != TK_VEC) return 0;
+        if (i > 1) t = y->elt;
+        uint32_t size = ty_size(l->e, t);
+        if (type_of(l, vt2)->k != TK_INT) return 0;
+        if (!is_const(l, v)) {
+            if (*lv != NOTY && *lv2 == NOTY && !l->e->jit_osr && int_width(l, vt2) == 32) { *lv2 = v; *es2 = size; continue; }
+            if (*lv != NOTY || int_width(l, vt2) != 32) return 0;
+            *lv = v; *es = size; continue;
+        }
+        if (const_scalar(l->e, v, &x)) return 0;
+        uint32_t w = int_width(l, vt2);
+        *co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)size;
+    }
+    return *lv != NOTY;
+}
+/* the slot of row base + i * si that block b's edges from elsewhere compute (lower_find_row_bases), else 0 */
+static int32_t row_base(L *l, uint32_t b, uint32_t base, uint32_t i, uint32_t si) {
+    for (uint32_t r = 0; r < l->nrows; r++)
+        if (l->rows[r].blk == b && l->rows[r].base == base && l->rows[r].idx == i && l->rows[r].size == si) return l->rows[r].slot;
+    return 0;
+}
+/* is v computed before block b is entered (a constant, a parameter, or an
+ * instruction of another block, which then dominates b's uses of it)? */
+static int set_before(L *l, uint32_t v, uint32_t b) {
+    if (is_const(l, v)) return 1;
+    if (!is_local(l, v) || is_forwarded(l, v)) return 0;
+    uint32_t j = def_of(l, v);
+    return j == NOTY || l->blk[j] != b;
+}
+/* A single-block loop reading a[i][j] (two variable indices, i and the base
+ * invariant: set before the loop, as an outer loop's row) had every access
+ * compute base + i * si + j * sj: the row, base + i * si, is computed once on
+ * each edge into the loop from elsewhere (lower_row_bases), and the accesses
+ * read row + j * sj, one index (a stencil's five accesses of three rows of two
+ * arrays: two rows, the others' differences in their displacements). */
+int lower_find_row_bases(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t b = 1; b < ir->nbb; b++) {
+        Ins *T = &ir->ins[ir->bb[b + 1] - 1];
+        if (l->dot[b].unroll || l->axpy[b].unroll || T->op != I_BR || (T->o[0] != b && (T->n < 3 || T->o[1] != b))) continue;
+        for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) {
+            Ins *G = &ir->ins[i];
+            uint32_t lv, lv2, es, es2, base = G->o[0];
+            int64_t co;
+            if (G->op != I_GEP || !is_local(l, G->id) || l->nonmem[G->id - l->base] || type_of(l, G->ty)->k == TK_VEC
+                || !gep_variable_indices(l, G, &lv, &es, &lv2, &es2, &co) || lv2 == NOTY || !set_before(l, lv, b) || !set_before(l, base, b)
+                || (is_local(l, base) && def_of(l, base) != NOTY && (ir->ins[def_of(l, base)].op == I_GEP || ir->ins[def_of(l, base)].op == I_ALLOCA))
+                || row_base(l, b, base, lv, es)) continue;
+            if (grow(l->e, (void **)&l->rows, &l->caprows, l->nrows + 1, sizeof *l->rows)) return -1;
+            l->rows[l->nrows].blk = b; l->rows[l->nrows].base = base; l->rows[l->nrows].idx = lv; l->rows[l->nrows].size = es;
+            l->rows[l->nrows++].slot = lower_frame_region(l, 8);
+        }
+    }
+    return 0;
+}
+/* the rows block `to` reads, computed on an edge into it from block `from` */
+int lower_row_bases(L *l, uint32_t from, uint32_t to) {
+    if (from == to) return 0;
+    for (uint32_t r = 0; r < l->nrows; r++) {
+        if (l->rows[r].blk != to) continue;
+        if (E5(OP(gep), l->rows[r].slot, slot_of(l, l->rows[r].base, 0), slot_of(l, l->rows[r].idx, 0), l->rows[r].size)) return -1;
+    }
+    return 0;
+}
+int lower_has_row_bases(L *l, uint32_t from, uint32_t to) {
+    if (from == to) return 0;
+    for (uint32_t r = 0; r < l->nrows; r++) if (l->rows[r].blk == to) return 1;
+    return 0;
+}
 int lower_emit_gep(L *l, Ins *I) {
     uint32_t k = I->id - l->base;
     if (type_of(l, I->ty)->k == TK_VEC) return fail_bitcode("bitcode: vector GEP is not supported");
@@ -226,7 +323,7 @@ int lower_emit_gep(L *l, Ins *I) {
         }
         if (is_local(l, base) && l->xb[base - l->base] && !l->nonmem[k]) {     /* an indexed address + off */
             uint32_t kb = base - l->base;
-            l->xb[k] = l->xb[kb]; l->xi[k] = l->xi[kb]; l->xs[k] = l->xs[kb]; l->xj[k] = l->xj[kb]; l->xt[k] = l->xt[kb];
+            l->xb[k] = l->xb[kb]; l->xi[k] = l->xi[kb]; l->xs[k] = l->xs[kb]; l->xj[k] = l->xj[kb]; l->xt[k] = l->xt[kb]; l->rb[k] = l->rb[kb];
             l->go[k] = l->go[kb] + (int32_t)off;
             return 0;
         }
@@ -247,32 +344,10 @@ int lower_emit_gep(L *l, Ins *I) {
     /* one variable i32 index (an array's or the pointer's), every other index
        constant (struct fields after it too: code[pc].op): fold into the loads
        and stores using it, as base + index * size + displacement */
-    uint32_t lv = NOTY, lv2 = NOTY, es2 = 0;
-    int32_t bias = l->gep_bias[I - l->ir->ins];     /* folded index adds */
+    uint32_t lv, lv2, es, es2;
     if (!l->nonmem[k] && !l->xs[k]) {
-        uint32_t t = I->ty2, es = 0; int64_t co = bias; int ok = 1;
-        for (uint32_t i = 1; i < I->n && ok; i++) {
-            uint32_t v = I->o[i], vt2 = value_type(l, v); uint64_t x = 0;
-            Ty *y = type_of(l, t);
-            if (i > 1 && y->k == TK_ST) {
-                if (!is_const(l, v) || const_scalar(l->e, v, &x) || x >= y->w) { ok = 0; break; }
-                ty_size(l->e, t); co += type_of(l, t)->offs[x]; t = type_of(l, t)->elts[x]; continue;
-            }
-            if (i > 1 && y->k != TK_ARR && y->k != TK_VEC) { ok = 0; break; }
-            if (i > 1) t = y->elt;
-            uint32_t size = ty_size(l->e, t);
-            if (type_of(l, vt2)->k != TK_INT) { ok = 0; break; }
-            if (!is_const(l, v)) {
-                /* a second one (a[i][j]), unless the JIT may enter this frame (OSR's FrameMap holds one index) */
-                if (lv != NOTY && lv2 == NOTY && !l->e->jit_osr && int_width(l, vt2) == 32) { lv2 = v; es2 = size; continue; }
-                if (lv != NOTY || int_width(l, vt2) != 32) { ok = 0; break; }
-                lv = v; es = size; continue;
-            }
-            if (const_scalar(l->e, v, &x)) { ok = 0; break; }
-            uint32_t w = int_width(l, vt2);
-            co += (w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)) * (int64_t)size;
-        }
-        if (lv == NOTY) ok = 0;
+        int64_t co;
+        int ok = gep_variable_indices(l, I, &lv, &es, &lv2, &es2, &co);
         uint32_t xb = base + 1;
         if (ok && is_local(l, base)) {
             uint32_t kb = base - l->base;
@@ -281,12 +356,15 @@ int lower_emit_gep(L *l, Ins *I) {
             else if (l->gb[kb]) { xb = l->gb[kb]; co += l->go[kb]; }
         }
         if (ok && es) {
+            int32_t row = lv2 != NOTY ? row_base(l, l->cur, base, lv, es) : 0;
             l->xb[k] = xb; l->xi[k] = lv; l->xs[k] = es; l->go[k] = (int32_t)co;
-            if (lv2 != NOTY) { l->xj[k] = lv2 + 1; l->xt[k] = es2; }
+            if (row) { l->rb[k] = row; l->xi[k] = lv2; l->xs[k] = es2; }     /* row + j * sj + displacement */
+            else if (lv2 != NOTY) { l->xj[k] = lv2 + 1; l->xt[k] = es2; }
             return 0;
         }
     }
     for (uint32_t i = 1; i < I->n; i++) if (lower_emit_fused_index(l, I->o[i])) return -1;
+    int32_t bias = l->gep_bias[I - l->ir->ins];     /* folded index adds */
     int32_t d = lower_dest_slot(l, I->id);
     int32_t cur = slot_of(l, base, 0), pending_at = 0;
     uint32_t t = I->ty2, pending_size = 0; int64_t co = bias; int pending = 0;

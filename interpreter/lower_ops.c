@@ -15,6 +15,10 @@ int32_t lower_v2d_slot(L *l, uint32_t v) {
 }
 int lower_emit_v2d(L *l, int op, int32_t d, const uint32_t *v, int n) {
     int32_t s[3];
+    if (n == 2 && is_local(l, v[1]) && l->by_user[v[1] - l->base] == BY_LOAD) {     /* lower_defer_loads_to_users */
+        if (!(s[0] = lower_v2d_slot(l, v[0]))) return -1;
+        return lower_emit_v2d_load_op(l, op, d, s[0], v[1]);
+    }
     for (int k = 0; k < n; k++) if (!(s[k] = lower_v2d_slot(l, v[k]))) return -1;
     if (E2(l->e->lab[op], d)) return -1;
     for (int k = 0; k < n; k++) if (E1(s[k])) return -1;
@@ -249,6 +253,12 @@ int lower_emit_scalar_op(L *l, Ins *I) {
             if (lower_operand(l, I->o[1], i, &x) || lower_operand(l, I->o[2], i, &y)) return -1;
             uint32_t et = scalar_type(l, t);
             if (c.imm) { if (lower_emit_move(l, di, (c.v & 1) ? &x : &y, et)) return -1; break; }
+            /* `c && x`, `c || y` as clang writes them on i1 (select c, x, false / select c, true, y):
+               an and / or, which a branch on it then fuses (band) */
+            if (type_of(l, et)->k == TK_INT && type_of(l, et)->w == 1 && (y.imm ? !x.imm && !(y.v & 1) : x.imm && (x.v & 1))) {
+                if (E4(y.imm ? OP(and) : OP(or), di, c.off, y.imm ? x.off : y.off)) return -1;
+                break;
+            }
             int cc = lower_type_class(l, et);
             if (cc < 0) {
                 int32_t xs = x.imm ? 0 : x.off, ys = y.imm ? 0 : y.off;
@@ -284,6 +294,41 @@ int lower_emit_extract_element(L *l, Ins *I) {
     } else vs = slot_of(l, I->o[0], 0);
     return E4(OP(movx), d, vs, lower_operand_slot(l, &ix));
 }
+/* lane i of shufflevector I's mask: an index into its operands' lanes, both
+ * operands' lanes in a row; NOTY for an undef lane (a whole undef mask, or an
+ * undef element of it) */
+uint32_t lower_shuffle_lane(L *l, Ins *I, uint32_t i) {
+    Val *mv = &l->e->v[I->o[2]];
+    uint64_t m;
+    if (mv->k == V_CUNDEF || (mv->k == V_CAGG && i < mv->u.a.n && l->e->v[mv->u.a.o[i]].k == V_CUNDEF)) return NOTY;
+    if (lower_elem_const(l, I->o[2], i, &m)) return NOTY;
+    return (uint32_t)m;
+}
+/* the first lane of the operands' lanes in a row that shufflevector I takes
+ * lane by lane (every lane defined takes lane w + i: a window over both
+ * operands, as a sliding window's `<a[1], b[0]>` does), else NOTY */
+uint32_t lower_shuffle_window(L *l, Ins *I) {
+    uint32_t n = lane_count(l, I->ty), n1 = lane_count(l, value_type(l, I->o[0])), w = NOTY;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t m = lower_shuffle_lane(l, I, i);
+        if (m == NOTY) continue;
+        if (m < i || m >= 2 * n1 || (w != NOTY && m - i != w)) return NOTY;
+        w = m - i;
+    }
+    return w != NOTY && w + n <= 2 * n1 ? w : NOTY;
+}
+/* does shufflevector I's slot hold its lanes already: each lane defined at the
+ * slot of the operand lane it takes (lower_alias_shuffle_windows)? */
+int lower_shuffle_in_place(L *l, Ins *I) {
+    uint32_t n = lane_count(l, I->ty), n1 = lane_count(l, value_type(l, I->o[0]));
+    if (lower_shuffle_window(l, I) == NOTY) return 0;
+    int32_t d = lower_dest_slot(l, I->id);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t m = lower_shuffle_lane(l, I, i), v = m == NOTY ? NOTY : I->o[m < n1 ? 0 : 1];
+        if (m != NOTY && (!is_local(l, v) || slot_of(l, v, m < n1 ? m : m - n1) != d + 8 * (int32_t)i)) return 0;
+    }
+    return 1;
+}
 int lower_emit_shuffle(L *l, Ins *I) {
     E *e = l->e;
     uint32_t t = I->ty;
@@ -313,12 +358,9 @@ int lower_emit_shuffle(L *l, Ins *I) {
             if (!a.imm) return E3(OP(splat4), d, a.off);
         }
     }
+    if (lower_shuffle_in_place(l, I)) return 0;     /* its operands' lanes where they are */
     for (uint32_t i = 0; i < n; i++) {
-        uint64_t m; Val *mv = &e->v[I->o[2]];
-        if (mv->k == V_CUNDEF) m = 0xffffffff;
-        else if (lower_elem_const(l, I->o[2], i, &m)) return -1;
-        if (mv->k == V_CAGG && i < mv->u.a.n && e->v[mv->u.a.o[i]].k == V_CUNDEF) m = 0xffffffff;
-        m = (uint32_t)m;
+        uint32_t m = lower_shuffle_lane(l, I, i);
         if (m >= 2 * n1) { Operand z = { 1, 0, 0 }; if (lower_emit_move(l, d + 8 * i, &z, et)) return -1; continue; }
         if (lower_operand(l, m < n1 ? I->o[0] : I->o[1], (uint32_t)(m < n1 ? m : m - n1), &a)) return -1;
         if (lower_emit_move(l, d + 8 * i, &a, et)) return -1;

@@ -480,3 +480,109 @@ void lower_build_vectors_in_place(L *l) {
         }
     }
 }
+
+/* A shufflevector taking a window of its operands' lanes in a row (a sliding
+ * window: `<a[1], b[0]>` of last pass's load and this one's; a half of a
+ * vector; both operands whole) reads them where they are: its slot is the
+ * window's first lane, in its operand's slot, and when the window spans both
+ * operands they get adjacent slots, so that it is no code. Its lanes stay
+ * valid as long as it is live: an operand's slot is written only where that
+ * operand is defined (a phi's: on the edges into its block), and those points
+ * dominate the shuffle, so none of them is reached again before a use of the
+ * shuffle without passing the shuffle first. Not when a phi reads the shuffle
+ * (its edge moves could write an operand's slot before they read it), nor
+ * where another value already shares an operand's or the shuffle's slot (loc
+ * set: a coalesced phi, a vector built in place), whose writes would not
+ * dominate it. */
+/* does v share its slot with a phi of its block (lower_coalesce: a back-edge
+ * value defined where the phi's slot is written again)? */
+static int shares_phi_slot(L *l, uint32_t v) {
+    uint32_t j = def_of(l, v), b = j == NOTY ? 0 : l->blk[j];
+    if (j == NOTY || !l->loc[v - l->base]) return 0;
+    for (uint32_t q = l->ir->bb[b]; q < l->ir->bb[b + 1] && l->ir->ins[q].op == I_PHI; q++)
+        if (is_local(l, l->ir->ins[q].id) && l->loc[l->ir->ins[q].id - l->base] == l->loc[v - l->base]) return 1;
+    return 0;
+}
+static int read_by_phi(L *l, uint32_t v) {
+    uint32_t k = v - l->base;
+    for (uint32_t u = l->us[k]; u < l->us[k + 1]; u++) if (l->ir->ins[l->ul[u]].op == I_PHI) return 1;
+    return 0;
+}
+void lower_alias_shuffle_windows(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *S = &ir->ins[i];
+        if (S->op != I_SHUF || !is_local(l, S->id) || l->loc[S->id - l->base] || l->dot[l->blk[i]].unroll || l->axpy[l->blk[i]].unroll
+            || lower_type_class(l, scalar_type(l, S->ty)) < 0) continue;
+        uint32_t k = S->id - l->base, w = lower_shuffle_window(l, S), n = lane_count(l, S->ty), n1 = lane_count(l, value_type(l, S->o[0]));
+        if (w == NOTY) continue;
+        if (read_by_phi(l, S->id)) continue;
+        uint32_t first = w < n1 ? 0 : 1, last = w + n - 1 < n1 ? 0 : 1;
+        int ok = 1;
+        for (uint32_t q = first; q <= last; q++) {
+            uint32_t v = S->o[q];
+            if (!is_local(l, v) || is_forwarded(l, v) || l->loc[v - l->base] || def_of(l, v) == NOTY || (q != first && v == S->o[first])) ok = 0;
+        }
+        if (!ok) continue;
+        int32_t r = lower_frame_region(l, 8 * n1 * (last - first + 1));
+        for (uint32_t q = first; q <= last; q++) l->loc[S->o[q] - l->base] = r + 8 * (int32_t)(n1 * (q - first));
+        l->loc[k] = r + 8 * (int32_t)(w - n1 * first);
+    }
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *X = &ir->ins[i];
+        uint64_t lane;
+        /* extractelement of a constant lane (SLP code's reductions): the same, one lane
+           (after the shuffles: the vector's slot is then set) */
+        if (X->op == I_EXTELT && is_local(l, X->id) && !l->loc[X->id - l->base] && is_local(l, X->o[0]) && !is_forwarded(l, X->o[0])
+            && def_of(l, X->o[0]) != NOTY && ir->ins[def_of(l, X->o[0])].op != I_PHI && !shares_phi_slot(l, X->o[0])
+            && is_const(l, X->o[1]) && !const_scalar(l->e, X->o[1], &lane) && lane < lane_count(l, value_type(l, X->o[0]))
+            && lower_type_class(l, X->ty) >= 0 && !read_by_phi(l, X->id) && !l->dot[l->blk[i]].unroll && !l->axpy[l->blk[i]].unroll
+            && !l->dot[l->blk[def_of(l, X->o[0])]].unroll && !l->axpy[l->blk[def_of(l, X->o[0])]].unroll) {
+            l->loc[X->id - l->base] = lower_dest_slot(l, X->o[0]) + 8 * (int32_t)lane;
+        }
+    }
+}
+
+/* does defining x write the slot v's value is in? */
+static int writes_slot_of(L *l, uint32_t x, uint32_t v) {
+    if (!is_local(l, x) || !is_local(l, v) || has_no_code(l, x) || !l->loc[x - l->base] || !l->loc[v - l->base]) return 0;
+    int32_t xs = l->loc[x - l->base], xe = xs + (int32_t)lower_value_size(l, value_type(l, x)), vs = l->loc[v - l->base];
+    return vs >= xs && vs < xe;
+}
+/* A `<2 x double>` load whose one use is an fadd, fsub or fmul later in its
+ * block, as its second operand (a stencil's neighbours, loaded first and summed after) is made by that
+ * operation, which reads the vector from memory (daddv2x ...: one dispatch, no
+ * slot written and read back). The load moves down to its use: only when
+ * nothing between can change what it reads, no store or call, and no value
+ * defined there writes a slot its address is computed from. Slots are final
+ * here (every value's is set before the blocks are lowered). */
+void lower_defer_loads_to_users(L *l) {
+    FnIR *ir = l->ir;
+    for (uint32_t i = 0; i < ir->nins; i++) {
+        Ins *L0 = &ir->ins[i];
+        if (L0->op != I_LOAD || L0->vol || !is_local(l, L0->id) || !is_v2d(l, L0->ty) || l->nuse[L0->id - l->base] != 1) continue;
+        uint32_t k = L0->id - l->base, ui = l->ul[l->us[k]], b = l->blk[i];
+        Ins *U = &ir->ins[ui];
+        if (ui <= i || l->blk[ui] != b || U->op != I_BIN || U->sub > 2 || U->o[0] == U->o[1] || U->o[1] != L0->id
+            || l->dot[b].unroll || l->axpy[b].unroll) continue;
+        /* what its address reads: the pointer, through forwarded casts, and a GEP's operands */
+        uint32_t p = L0->o[0];
+        while (is_forwarded(l, p)) p = l->same[p - l->base] - 1;
+        uint32_t reads[8], nr = 0, g = def_of(l, p);
+        reads[nr++] = p;
+        if (g != NOTY && ir->ins[g].op == I_GEP) for (uint32_t q = 0; q < ir->ins[g].n && nr < 8; q++) reads[nr++] = ir->ins[g].o[q];
+        if (g != NOTY && ir->ins[g].op == I_GEP && ir->ins[g].n + 1 > 8) continue;
+        int clean = 1;
+        for (uint32_t j = i + 1; j < ui && clean; j++) {
+            Ins *X = &ir->ins[j];
+            if (!(X->op == I_LOAD || X->op == I_BIN || X->op == I_FNEG || X->op == I_CAST || X->op == I_CMP || X->op == I_SEL
+                  || X->op == I_GEP || X->op == I_SHUF || X->op == I_EXTELT || X->op == I_INSELT)) clean = 0;
+            else if (X->id != NOTY) {
+                for (uint32_t r = 0; r < nr; r++) if (writes_slot_of(l, X->id, reads[r])) clean = 0;
+                /* a back-edge value writing its phi's slot (lower_coalesce), which an address may read through a GEP folded away */
+                for (uint32_t q = ir->bb[b]; q < ir->bb[b + 1] && ir->ins[q].op == I_PHI; q++) if (writes_slot_of(l, X->id, ir->ins[q].id)) clean = 0;
+            }
+        }
+        if (clean) l->by_user[k] = BY_LOAD;
+    }
+}

@@ -782,6 +782,229 @@ define i32 @main() {
 `);
 }
 
+
+{
+  // shufflevector masks C cannot easily reach, each lane printed (undef lanes not): windows
+  // over both operands (placed in adjacent slots: no code), identity, the second operand whole,
+  // reversal, undef lanes, lanes from both operands out of order, a concatenation and a window
+  // of it; each operand also used after the shuffle. Then sliding windows in loops
+  // (lower_alias_shuffle_windows, phi_lanes_read): the previous pass's vector of which only lane 1
+  // is read, the same with lane 0 read too, and a window carried by a phi (not placed);
+  // and <2 x double> loads moved down to the fadd using them (lower_defer_loads_to_users): not
+  // past a store to the same address, nor past the counter's add that writes the phi slot the
+  // address reads.
+  const f = s('fw', 'span0 %g span1 %g u0 %g ident0 %g ident1 %g u1 %g second0 %g second1 %g u2 %g rev0 %g rev1 %g u3 %g undef01 %g u4 %g undef10 %g u5 %g cross0 %g cross1 %g u6 %g concat0 %g concat1 %g concat2 %g concat3 %g u7 %g tail0 %g tail1 %g tail2 %g u8 %g h %g %g\\n');
+  const g = s('gw', 'slide %g %g %g %g | %g %g | carried %g %g | defer %g %g %g\\n');
+  textCase('shuffle_windows', `${strings()}
+@w = internal global [8 x double] [double 1.5, double -2.25, double 4.0, double 8.5, double -16.0, double 32.75, double 64.0, double -0.5]
+@src = internal global [16 x double] zeroinitializer
+@dst = internal global [16 x double] zeroinitializer
+define internal void @fill() {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %k = mul i32 %i, 7
+  %m = urem i32 %k, 11
+  %d = sitofp i32 %m to double
+  %v = fmul double %d, 1.25
+  %p = getelementptr [16 x double], [16 x double]* @src, i32 0, i32 %i
+  store double %v, double* %p
+  %q = getelementptr [16 x double], [16 x double]* @dst, i32 0, i32 %i
+  store double 0.0, double* %q
+  %i.next = add i32 %i, 1
+  %done = icmp eq i32 %i.next, 16
+  br i1 %done, label %exit, label %loop
+exit:
+  ret void
+}
+; dst[i..i+1] = <src[i-1], src[i]> + src[i+1..i+2] for i = 1, 3, ... (n passes); lane 0 of the
+; previous vector is summed too when %both
+define internal double @slide(i32 %n) {
+entry:
+  %first = load <2 x double>, <2 x double>* bitcast ([16 x double]* @src to <2 x double>*), align 8
+  br label %loop
+loop:
+  %i = phi i32 [ 1, %entry ], [ %i.next, %loop ]
+  %c = phi i32 [ 0, %entry ], [ %c.next, %loop ]
+  %acc = phi double [ 0.0, %entry ], [ %acc.next, %loop ]
+  %prev = phi <2 x double> [ %first, %entry ], [ %cur, %loop ]
+  %j = add i32 %i, 1
+  %pc = getelementptr [16 x double], [16 x double]* @src, i32 0, i32 %j
+  %pcv = bitcast double* %pc to <2 x double>*
+  %cur = load <2 x double>, <2 x double>* %pcv, align 8
+  %win = shufflevector <2 x double> %prev, <2 x double> %cur, <2 x i32> <i32 1, i32 2>
+  %sum = fadd <2 x double> %win, %cur
+  %pd = getelementptr [16 x double], [16 x double]* @dst, i32 0, i32 %i
+  %pdv = bitcast double* %pd to <2 x double>*
+  store <2 x double> %sum, <2 x double>* %pdv, align 8
+  %l1 = extractelement <2 x double> %win, i32 0
+  %acc.next = fadd double %acc, %l1
+  %i.next = add i32 %i, 2
+  %c.next = add i32 %c, 1
+  %done = icmp eq i32 %c.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  ret double %acc.next
+}
+; a window carried into the next pass by a phi (not placed in its operands' slots); both lanes
+; of the previous pass's vector read
+define internal double @carried(i32 %n) {
+entry:
+  %first = load <2 x double>, <2 x double>* bitcast ([16 x double]* @src to <2 x double>*), align 8
+  br label %loop
+loop:
+  %i = phi i32 [ 2, %entry ], [ %i.next, %loop ]
+  %prev = phi <2 x double> [ %first, %entry ], [ %cur, %loop ]
+  %keep = phi <2 x double> [ zeroinitializer, %entry ], [ %win, %loop ]
+  %pacc = phi double [ 0.0, %entry ], [ %pacc.next, %loop ]
+  %pc = getelementptr [16 x double], [16 x double]* @src, i32 0, i32 %i
+  %pcv = bitcast double* %pc to <2 x double>*
+  %cur = load <2 x double>, <2 x double>* %pcv, align 8
+  %win = shufflevector <2 x double> %prev, <2 x double> %cur, <2 x i32> <i32 1, i32 2>
+  %pl = extractelement <2 x double> %prev, i32 0
+  %pacc.next = fadd double %pacc, %pl
+  %i.next = add i32 %i, 2
+  %done = icmp sge i32 %i.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  %r = fsub <2 x double> %keep, %win
+  %r0 = extractelement <2 x double> %r, i32 0
+  %r1 = extractelement <2 x double> %r, i32 1
+  %s = fmul double %r0, %r1
+  %t = fadd double %s, %r1
+  %u = fadd double %t, %pacc.next
+  ret double %u
+}
+; d = x + load p, with a store to p between (the load must see the old value)
+define internal double @defer_store(i32 %i) {
+  %p = getelementptr [16 x double], [16 x double]* @src, i32 0, i32 %i
+  %pv = bitcast double* %p to <2 x double>*
+  %x = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([16 x double], [16 x double]* @src, i32 0, i32 8) to <2 x double>*), align 8
+  %v = load <2 x double>, <2 x double>* %pv, align 8
+  store <2 x double> <double 100.0, double 200.0>, <2 x double>* %pv, align 8
+  %d = fsub <2 x double> %x, %v
+  %d0 = extractelement <2 x double> %d, i32 0
+  %d1 = extractelement <2 x double> %d, i32 1
+  %r = fadd double %d0, %d1
+  ret double %r
+}
+; a loop whose load is used after the counter's add (which may share the counter phi's slot)
+define internal double @defer_counter(i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %acc = phi <2 x double> [ zeroinitializer, %entry ], [ %acc.next, %loop ]
+  %p = getelementptr [16 x double], [16 x double]* @src, i32 0, i32 %i
+  %pv = bitcast double* %p to <2 x double>*
+  %v = load <2 x double>, <2 x double>* %pv, align 8
+  %i.next = add i32 %i, 2
+  %m = fmul <2 x double> %acc, <double 0.5, double 0.25>
+  %acc.next = fadd <2 x double> %m, %v
+  %done = icmp sge i32 %i.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  %a0 = extractelement <2 x double> %acc.next, i32 0
+  %a1 = extractelement <2 x double> %acc.next, i32 1
+  %r = fadd double %a0, %a1
+  ret double %r
+}
+define double @dsum(i32 %i, i32 %k) {
+  %p = getelementptr [16 x double], [16 x double]* @dst, i32 0, i32 %i
+  %v = load double, double* %p
+  %q = getelementptr [16 x double], [16 x double]* @dst, i32 0, i32 %k
+  %w = load double, double* %q
+  %r = fadd double %v, %w
+  ret double %r
+}
+define i32 @main() {
+  %a0 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 0) to <2 x double>*), align 8
+  %b0 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 2) to <2 x double>*), align 8
+  %s0 = shufflevector <2 x double> %a0, <2 x double> %b0, <2 x i32> <i32 1, i32 2>
+  %e0_0 = extractelement <2 x double> %s0, i32 0
+  %e0_1 = extractelement <2 x double> %s0, i32 1
+  %u0 = fadd <2 x double> %a0, %b0
+  %ue0 = extractelement <2 x double> %u0, i32 1
+  %a1 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 1) to <2 x double>*), align 8
+  %b1 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 3) to <2 x double>*), align 8
+  %s1 = shufflevector <2 x double> %a1, <2 x double> %b1, <2 x i32> <i32 0, i32 1>
+  %e1_0 = extractelement <2 x double> %s1, i32 0
+  %e1_1 = extractelement <2 x double> %s1, i32 1
+  %u1 = fadd <2 x double> %a1, %b1
+  %ue1 = extractelement <2 x double> %u1, i32 1
+  %a2 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 2) to <2 x double>*), align 8
+  %b2 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 4) to <2 x double>*), align 8
+  %s2 = shufflevector <2 x double> %a2, <2 x double> %b2, <2 x i32> <i32 2, i32 3>
+  %e2_0 = extractelement <2 x double> %s2, i32 0
+  %e2_1 = extractelement <2 x double> %s2, i32 1
+  %u2 = fadd <2 x double> %a2, %b2
+  %ue2 = extractelement <2 x double> %u2, i32 1
+  %a3 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 3) to <2 x double>*), align 8
+  %b3 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 5) to <2 x double>*), align 8
+  %s3 = shufflevector <2 x double> %a3, <2 x double> %b3, <2 x i32> <i32 1, i32 0>
+  %e3_0 = extractelement <2 x double> %s3, i32 0
+  %e3_1 = extractelement <2 x double> %s3, i32 1
+  %u3 = fadd <2 x double> %a3, %b3
+  %ue3 = extractelement <2 x double> %u3, i32 1
+  %a4 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 4) to <2 x double>*), align 8
+  %b4 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 6) to <2 x double>*), align 8
+  %s4 = shufflevector <2 x double> %a4, <2 x double> %b4, <2 x i32> <i32 undef, i32 2>
+  %e4_1 = extractelement <2 x double> %s4, i32 1
+  %u4 = fadd <2 x double> %a4, %b4
+  %ue4 = extractelement <2 x double> %u4, i32 1
+  %a5 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 0) to <2 x double>*), align 8
+  %b5 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 2) to <2 x double>*), align 8
+  %s5 = shufflevector <2 x double> %a5, <2 x double> %b5, <2 x i32> <i32 3, i32 undef>
+  %e5_0 = extractelement <2 x double> %s5, i32 0
+  %u5 = fadd <2 x double> %a5, %b5
+  %ue5 = extractelement <2 x double> %u5, i32 1
+  %a6 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 1) to <2 x double>*), align 8
+  %b6 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 3) to <2 x double>*), align 8
+  %s6 = shufflevector <2 x double> %a6, <2 x double> %b6, <2 x i32> <i32 3, i32 0>
+  %e6_0 = extractelement <2 x double> %s6, i32 0
+  %e6_1 = extractelement <2 x double> %s6, i32 1
+  %u6 = fadd <2 x double> %a6, %b6
+  %ue6 = extractelement <2 x double> %u6, i32 1
+  %a7 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 2) to <2 x double>*), align 8
+  %b7 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 4) to <2 x double>*), align 8
+  %s7 = shufflevector <2 x double> %a7, <2 x double> %b7, <4 x i32> <i32 0, i32 1, i32 2, i32 3>
+  %e7_0 = extractelement <4 x double> %s7, i32 0
+  %e7_1 = extractelement <4 x double> %s7, i32 1
+  %e7_2 = extractelement <4 x double> %s7, i32 2
+  %e7_3 = extractelement <4 x double> %s7, i32 3
+  %u7 = fadd <2 x double> %a7, %b7
+  %ue7 = extractelement <2 x double> %u7, i32 1
+  %a8 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 3) to <2 x double>*), align 8
+  %b8 = load <2 x double>, <2 x double>* bitcast (double* getelementptr ([8 x double], [8 x double]* @w, i32 0, i32 5) to <2 x double>*), align 8
+  %s8 = shufflevector <2 x double> %a8, <2 x double> %b8, <4 x i32> <i32 1, i32 2, i32 3, i32 undef>
+  %e8_0 = extractelement <4 x double> %s8, i32 0
+  %e8_1 = extractelement <4 x double> %s8, i32 1
+  %e8_2 = extractelement <4 x double> %s8, i32 2
+  %u8 = fadd <2 x double> %a8, %b8
+  %ue8 = extractelement <2 x double> %u8, i32 1
+  %h = shufflevector <4 x double> %s7, <4 x double> %s7, <2 x i32> <i32 1, i32 2>
+  %h0 = extractelement <2 x double> %h, i32 0
+  %h1 = extractelement <2 x double> %h, i32 1
+  call i32 (i8*, ...) @printf(${f}, double %e0_0, double %e0_1, double %ue0, double %e1_0, double %e1_1, double %ue1, double %e2_0, double %e2_1, double %ue2, double %e3_0, double %e3_1, double %ue3, double %e4_1, double %ue4, double %e5_0, double %ue5, double %e6_0, double %e6_1, double %ue6, double %e7_0, double %e7_1, double %e7_2, double %e7_3, double %ue7, double %e8_0, double %e8_1, double %e8_2, double %ue8, double %h0, double %h1)
+  call void @fill()
+  %z1 = call double @slide(i32 1)
+  %d1 = call double @dsum(i32 1, i32 2)
+  %z5 = call double @slide(i32 5)
+  %d5 = call double @dsum(i32 7, i32 10)
+  %z7 = call double @slide(i32 7)
+  %d7 = call double @dsum(i32 13, i32 14)
+  %c3 = call double @carried(i32 3)
+  %c9 = call double @carried(i32 9)
+  %x1 = call double @defer_store(i32 3)
+  %x2 = call double @defer_counter(i32 2)
+  %x3 = call double @defer_counter(i32 13)
+  call i32 (i8*, ...) @printf(${g}, double %z1, double %d1, double %z5, double %d5, double %z7, double %d7, double %c3, double %c9, double %x1, double %x2, double %x3)
+  ret i32 0
+}
+`);
+}
+
 // ---------------------------------------------------------------------------
 // Runner
 
