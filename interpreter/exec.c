@@ -402,13 +402,14 @@ DOT_SECTION __attribute__((noinline)) static void name(uint8_t *x, uint8_t *y, u
 AXPY_FN(axpyf, float, f32u)
 AXPY_FN(axpyd, double, f64u)
 
-/* A strided dot-product loop's cell (dotls/dotlds: a column or a row of a
- * two-dimensional array, patterns.h), its passes by dotf/dotd; cells:
- * acc_next x_next n_next acc x n, a a_row a_row_size a_stride, b b_row
- * b_row_size b_stride, end step unroll leave_if_equal, the IR instructions of
- * a pass (with --stats) and its back-edge counter. Returns the next cell. */
+/* A strided dot-product loop's cell (dotls, kind DOTLS_F32/DOTLS_F64: a
+ * column or a row of a two-dimensional array, patterns.h), its passes by
+ * dotf/dotd; cells from the kind on: kind, acc_next x_next n_next acc x n, a
+ * a_row a_row_size a_stride, b b_row b_row_size b_stride, end step unroll
+ * leave_if_equal, the IR instructions of a pass (with --stats) and its
+ * back-edge counter. Returns the next cell. (Inline in dot_strided.) */
 #define DOTLS_FN(name, T, TU, passes) \
-DOT_SECTION __attribute__((noinline)) static W *name(E *e, uint8_t *fp, W *ip) { \
+static inline __attribute__((always_inline)) W *name(E *e, uint8_t *fp, W *ip) { \
     uint32_t x = U32(5), n = U32(6), u = IM(17), it; \
     uint8_t *pa = (uint8_t *)(W)U32(7) + U32(8) * IM(9) + x * IM(10), *pb = (uint8_t *)(W)U32(11) + U32(12) * IM(13) + x * IM(14); \
     T s = *(TU *)A(4); \
@@ -419,6 +420,62 @@ DOT_SECTION __attribute__((noinline)) static W *name(E *e, uint8_t *fp, W *ip) {
 }
 DOTLS_FN(dotls, float, f32u, dotf)
 DOTLS_FN(dotlds, double, f64u, dotd)
+
+/* An integer dot-product loop's passes until its exit test is met: the
+ * smallest p >= 1 with (n + p * c == N) == le (mod 2^32), 0 when there is none
+ * under 2^32 (the loop reads on until it faults). With le: p * c = N - n, c =
+ * 2^t * odd, p = ((N - n) / 2^t) * odd^-1 mod 2^(32 - t). */
+DOT_SECTION __attribute__((noinline)) static uint32_t passes_to_exit(uint32_t n, uint32_t c, uint32_t N, uint32_t le) {
+    if (!le) return n + c != N ? 1 : n + 2 * c != N ? 2 : 0;
+    uint32_t d = N - n;
+    if (!c) return d == 0;
+    if (d && d % c == 0) return d / c;                          /* (the usual case) */
+    uint32_t t = (uint32_t)__builtin_ctz(c), odd = c >> t, inv = odd, bits = 32 - t;
+    if (d & ((1u << t) - 1)) return 0;
+    for (int i = 0; i < 4; i++) inv *= 2 - odd * inv;          /* Newton: 3, 6, 12, 24, 48 bits */
+    uint32_t p = (d >> t) * inv & (bits == 32 ? ~0u : (1u << bits) - 1);
+    return p ? p : bits == 32 ? 0 : 1u << bits;
+}
+/* an i8, i16 or i32 element as an i32 (elt: its size, | 8 when sign-extended) */
+static inline uint32_t int_element(const uint8_t *p, uint32_t elt) {
+    switch (elt) {
+    case 1: return *p;
+    case 9: return (uint32_t)(int32_t)(int8_t)*p;
+    case 2: return *(const u16u *)p;
+    case 10: return (uint32_t)(int32_t)(int16_t)*(const u16u *)p;
+    default: return *(const u32u *)p;
+    }
+}
+/* s + the sum of count products a[i] * b[i], sa and sb bytes apart (wrapping) */
+DOT_SECTION __attribute__((noinline)) static uint32_t int_dot(const uint8_t *a, const uint8_t *b, uint32_t sa, uint32_t sb,
+                                                            uint32_t count, uint32_t ea, uint32_t eb, uint32_t s) {
+    if (ea == 4 && eb == 4) for (; count; count--, a += sa, b += sb) s += *(const u32u *)a * *(const u32u *)b;
+    else for (; count; count--, a += sa, b += sb) s += int_element(a, ea) * int_element(b, eb);
+    return s;
+}
+/* An integer dot-product loop's cell (dotls, kind DOTLS_INT: patterns.h):
+ * every pass at once. The sums wrap, so any order is exact: each accumulator
+ * lane (lane l of acc j, w = j * lanes + l) sums every (nsums * lanes)-th
+ * product from element w on, a strided dot product of its own. Cells from
+ * the kind on: kind, x_next n_next x n, a a_row a_row_size a_off a_stride
+ * a_elt (element i of a at a + a_row * a_row_size + (i + a_off) * a_stride),
+ * b b_row b_row_size b_stride b_elt (elt: int_element's), end step unroll
+ * leave_if_equal nsums lanes, the accumulators (4), their values after the
+ * loop (4), the IR instructions of a pass (with --stats) and its back-edge
+ * counter. Returns the next cell. */
+DOT_SECTION __attribute__((noinline)) static W *dotli(E *e, uint8_t *fp, W *ip) {
+    uint32_t x = U32(3), n = U32(4), step = IM(17), u = IM(18), lanes = IM(21), width = IM(20) * lanes;
+    uint32_t sa = IM(9), sb = IM(14), it = passes_to_exit(n, step, U32(16), IM(19));
+    const uint8_t *pa = (uint8_t *)(W)U32(5) + U32(6) * IM(7) + (x + U32(8)) * sa, *pb = (uint8_t *)(W)U32(11) + U32(12) * IM(13) + x * sb;
+    uint64_t per_lane = (uint64_t)(it ? it : 0xffffffffu) * (u / width);
+    uint32_t count = per_lane > 0xffffffffu ? 0xffffffffu : (uint32_t)per_lane;    /* (more: it faults first) */
+    for (uint32_t j = 0, w = 0; j < IM(20); j++)
+        for (uint32_t at = 0; at < 8 * lanes; at += 8, w++)
+            *(u32u *)(A(26 + j) + at) = int_dot(pa + w * sa, pb + w * sb, width * sa, width * sb, count, IM(10), IM(15), *(u32u *)(A(22 + j) + at));
+    U32(1) = x + u * it; U32(2) = n + step * it;
+    if (IM(31)) { H->fn->loops[IM(31) - 1] += it - 1; e->insns += (uint64_t)it * IM(30); }
+    return ip + 32;
+}
 
 /* A multiply-add loop's cell (axpyl/axpyld: patterns.h AxpyLoop, lower_fuse.c
  * lower_axpy_loop): every pass at once, then the exit edge, when the elements
@@ -443,6 +500,18 @@ DOT_SECTION __attribute__((noinline)) static W *name(E *e, uint8_t *fp, W *ip) {
 }
 AXPYL_FN(axpyl, float, f32u, axpyf)
 AXPYL_FN(axpyld, double, f64u, axpyd)
+
+/* The strided and the integer dot-product loops' cells (dotls, then the
+ * kind: DOTLS_*), one handler: each call and dispatch in run() weighs on its
+ * register allocation (a fifth one for these loops made llc keep fp in two
+ * registers; a function more between them cost 14 instructions a loop).
+ * Each function takes the cells from the kind on. */
+DOT_SECTION __attribute__((noinline)) static W *dot_strided_other(E *e, uint8_t *fp, W *ip) {
+    return IM(1) == DOTLS_F64 ? dotlds(e, fp, ip + 1) : dotli(e, fp, ip + 1);
+}
+DOT_SECTION __attribute__((noinline)) static W *dot_strided(E *e, uint8_t *fp, W *ip) {
+    return IM(1) == DOTLS_F32 ? dotls(e, fp, ip + 1) : dot_strided_other(e, fp, ip);
+}
 
 /* Handlers' work that clang turns into intrinsics the JIT does not compile
  * (i64 bswap, bitreverse, i64 multiply with overflow), out of line so that
@@ -742,8 +811,7 @@ static int run(E *e, uint8_t *fp, W *ip, uint64_t *ret, const void *const **labe
     H_(dotld1) DOTL(double, f64u, 1, dotd)
     H_(dotld4) DOTL(double, f64u, 4, dotd)
     /* whole loops the heavier patterns make one cell of: out of line (their locals would cost the hot handlers registers) */
-    H_(dotls) JMP(dotls(e, fp, ip));
-    H_(dotlds) JMP(dotlds(e, fp, ip));
+    H_(dotls) JMP(dot_strided(e, fp, ip));
     H_(axpyl) JMP(axpyl(e, fp, ip));
     H_(axpyld) JMP(axpyld(e, fp, ip));
     H_(frem) H_(drem) goto trap;

@@ -336,7 +336,9 @@ uint32_t bf_wide(uint8_t *fp, int32_t d, int32_t a, int32_t b, int32_t c, uint32
     X(ljx1) X(ljx2) X(ljx1s) X(ljx2s) X(ljx4) X(ljx8) X(sjx1) X(sjx2) X(sjx4) X(sjx8) \
     X(ldv2x) X(stv2x) X(ldv2j) X(stv2j) X(daddv2x) X(dsubv2x) X(dmulv2x) \
     X(addbnei) X(addshl) X(addshr) X(orshl) X(orshr) X(xorshl) X(xorshr) X(addand) X(orand) X(xorand) X(addmuli) X(addmul) X(cnt) X(trace) X(cmpxchg) X(cmpxchg64) X(rmw) X(rmw64) X(frameaddr) X(fltrounds) X(trap) \
-    X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(dotls) X(dotlds) X(axpyl) X(axpyld)
+    X(bitrev) X(bitrev64) X(setjmp) X(longjmp) X(dotls) X(axpyl) X(axpyld)
+/* the kinds of dotls cell (its next cell: exec.c dot_strided): float, double, integer */
+enum { DOTLS_F32, DOTLS_F64, DOTLS_INT };
 #define X_ENUM(n) OP_##n,
 enum { OPS(X_ENUM) OP__N };
 #undef X_ENUM

@@ -124,11 +124,11 @@ void lower_fuse_vec4(L *l, uint32_t i) {
 }
 
 /* A dot-product loop block as one dotl (float) / dotld (double), dotl1/dotl4
- * (dotld1/dotld4) when unrolled by 1/4 and leaving as n reaches end, or a
- * strided one as dotls/dotlds: the handler makes every pass, the same
- * products and sums in the same order, reading the phis and the invariants
- * from their slots and writing the three values the loop leaves with; then
- * the exit edge, as a branch would take it. */
+ * (dotld1/dotld4) when unrolled by 1/4 and leaving as n reaches end, a
+ * strided or an integer one as dotls (its kind: DOTLS_*): the handler makes
+ * every pass, reading the phis and the invariants from their slots and
+ * writing the values the loop leaves with (floats: the same products and
+ * sums in the same order); then the exit edge, as a branch would take it. */
 int lower_dot_loop(L *l, const DotLoop *d) {
     Operand z = { 1, 0, 0 };
     uint32_t q = l->nc, len = l->ir->bb[d->bb + 1] - l->ir->bb[d->bb];
@@ -136,22 +136,37 @@ int lower_dot_loop(L *l, const DotLoop *d) {
     W off = d->off == NOTY ? zero : (W)slot_of(l, d->off, 0);
     W loop = is_back_edge(l, d->bb) ? ++l->nloops : 0;     /* its back-edges counted, as a jmpb would (f->loops[loop - 1]) */
     W insns = l->e->cfg.stats ? len : 0;
-    W outs[6] = { (W)slot_of(l, d->acc_next, 0), (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
-                  (W)slot_of(l, d->acc, 0), (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0) };
-    if (!dot_loop_contiguous(d)) {
-        /* a's offset (a contiguous a times a strided b) is a row of one element */
-        W a_row = d->off != NOTY ? off : d->a_row == NOTY ? zero : (W)slot_of(l, d->a_row, 0), a_row_size = d->off != NOTY ? d->a_stride : d->a_row_size;
-        W b_row = d->b_row == NOTY ? zero : (W)slot_of(l, d->b_row, 0);
-        if (lower_emit_cells(l, 21, (W)l->e->lab[d->dbl ? OP_dotlds : OP_dotls], outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
-                (W)slot_of(l, d->a, 0), a_row, a_row_size, (W)d->a_stride, (W)slot_of(l, d->b, 0), b_row, (W)d->b_row_size, (W)d->b_stride,
-                (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, insns, loop))
+    W a_row = d->a_row == NOTY ? zero : (W)slot_of(l, d->a_row, 0), a_row_size = d->a_row_size, b_row = d->b_row == NOTY ? zero : (W)slot_of(l, d->b_row, 0);
+    if (d->integer) {
+        W acc[MAX_DOT_SUMS], next[MAX_DOT_SUMS];
+        for (uint32_t j = 0; j < MAX_DOT_SUMS; j++) {
+            acc[j] = j < d->nsums ? (W)slot_of(l, d->acc[j], 0) : zero;
+            next[j] = j < d->nsums ? (W)slot_of(l, d->acc_next[j], 0) : zero;
+        }
+        if (lower_emit_cells(l, 33, (W)l->e->lab[OP_dotls], (W)DOTLS_INT, (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
+                (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0),
+                (W)slot_of(l, d->a, 0), a_row, (W)d->a_row_size, off, (W)d->a_stride, (W)(d->a_size | (d->a_signed ? 8 : 0)),
+                (W)slot_of(l, d->b, 0), b_row, (W)d->b_row_size, (W)d->b_stride, (W)(d->b_size | (d->b_signed ? 8 : 0)),
+                (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, (W)d->nsums, (W)d->lanes,
+                acc[0], acc[1], acc[2], acc[3], next[0], next[1], next[2], next[3], insns, loop))
             return -1;
     } else {
-        int v = !d->leave_if_equal ? 0 : d->unroll == 1 ? 1 : d->unroll == 4 ? 2 : 0;   /* dotl, dotl1, dotl4 */
-        if (lower_emit_cells(l, 16, (W)l->e->lab[(d->dbl ? OP_dotld : OP_dotl) + v], outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
-                (W)slot_of(l, d->a, 0), off, (W)slot_of(l, d->b, 0), (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll,
-                (W)d->leave_if_equal, insns, loop))
-            return -1;
+        W outs[6] = { (W)slot_of(l, d->acc_next[0], 0), (W)slot_of(l, d->x_next, 0), (W)slot_of(l, d->n_next, 0),
+                      (W)slot_of(l, d->acc[0], 0), (W)slot_of(l, d->x, 0), (W)slot_of(l, d->n, 0) };
+        if (!dot_loop_contiguous(d)) {
+            /* a's offset (a contiguous a times a strided b) is a row of one element */
+            if (d->off != NOTY) { a_row = off; a_row_size = d->a_stride; }
+            if (lower_emit_cells(l, 22, (W)l->e->lab[OP_dotls], (W)(d->dbl ? DOTLS_F64 : DOTLS_F32), outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
+                    (W)slot_of(l, d->a, 0), a_row, a_row_size, (W)d->a_stride, (W)slot_of(l, d->b, 0), b_row, (W)d->b_row_size, (W)d->b_stride,
+                    (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll, (W)d->leave_if_equal, insns, loop))
+                return -1;
+        } else {
+            int v = !d->leave_if_equal ? 0 : d->unroll == 1 ? 1 : d->unroll == 4 ? 2 : 0;   /* dotl, dotl1, dotl4 */
+            if (lower_emit_cells(l, 16, (W)l->e->lab[(d->dbl ? OP_dotld : OP_dotl) + v], outs[0], outs[1], outs[2], outs[3], outs[4], outs[5],
+                    (W)slot_of(l, d->a, 0), off, (W)slot_of(l, d->b, 0), (W)slot_of(l, d->end, 0), (W)d->step, (W)d->unroll,
+                    (W)d->leave_if_equal, insns, loop))
+                return -1;
+        }
     }
     for (uint32_t i = l->ir->bb[d->bb]; i < l->ir->bb[d->bb + 1]; i++) l->at[i] = l->end[i] = q;
     l->e->fused++;

@@ -1733,7 +1733,7 @@ static int dot_loop(J *j, const DotLoop *d) {
     int c = d->dbl ? C_F64 : C_F32;
     Prec p = prec(c);
     uint8_t size = d->dbl ? 8 : 4;
-    if (loadx(j, XMM0, d->acc, c)) return -1;
+    if (loadx(j, XMM0, d->acc[0], c)) return -1;
     x86_push_r(a, EBX); x86_push_r(a, ESI); x86_push_r(a, EDI);
     int one_counter = counter_is_index(j, d);                 /* ECX counts for EDX too */
     const uint32_t in[6] = { d->a, d->off, d->b, d->x, d->n, d->end };
@@ -1756,7 +1756,7 @@ static int dot_loop(J *j, const DotLoop *d) {
     x86_pop_r(a, EDI); x86_pop_r(a, ESI); x86_pop_r(a, EBX);
     store(j, d->x_next, EAX, 0);
     if (d->n_next != d->x_next) store(j, d->n_next, one_counter ? EAX : EDX, 0);
-    storex(j, d->acc_next, XMM0, c);
+    storex(j, d->acc_next[0], XMM0, c);
     return leave_block(j, d->bb, d->exit);
 }
 
@@ -2739,7 +2739,7 @@ static int prepare_registers(J *j) {
     j->dots = ealloc(e, sizeof(DotLoop) * (ir->nbb + 1)); j->xmm_held = ealloc(e, 4 * (j->nloc + 1));
     if (!j->cls || !j->forbid || !j->weight || !j->live_from || !j->live_to || !j->in_slot || !j->writes || !j->left || !j->dots || !j->xmm_held)
         return -1;
-    if (match_dot_loops(e, ir, j->dots, 1) < 0) return -1;        /* dot_loop addresses by an x86 scale: contiguous loops only */
+    if (match_dot_loops(e, ir, j->dots, DOT_CONTIGUOUS_ONLY | DOT_FLOATS_ONLY) < 0) return -1;   /* dot_loop: float sums, elements addressed by an x86 scale */
     for (uint32_t b = 0; b < ir->nbb; b++)
         for (uint32_t i = ir->bb[b]; i < ir->bb[b + 1]; i++) j->left[i] = (uint8_t)left_to_next(j, b, i);
     for (uint32_t k = 0; k < j->nloc; k++) {

@@ -784,6 +784,142 @@ define i32 @main() {
 
 
 {
+  // Integer dot-product loops (patterns.c, the interpreter's dotli) whose accumulator lanes are read one
+  // by one after the loop, where a wrong lane for an element shows (a reduction would hide it): two
+  // <4 x i32> sums in order and swapped, two scalar sums taking elements in blocks (k / 2, not the
+  // vectoriser's k % 2: not the pattern), and i16 elements with a counter counting down to 0.
+  const f = s('fl', 'lanes %d %d %d %d %d %d %d %d\\n');
+  const g = s('gl', 'scalars %d %d | down %d\\n');
+  const vecLoop = (name: string, first: string, second: string) => `
+define internal void @${name}(i32* %a, i32* %b, i32 %n, <4 x i32>* %out) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %s0 = phi <4 x i32> [ <i32 1, i32 2, i32 3, i32 4>, %entry ], [ %s0.next, %loop ]
+  %s1 = phi <4 x i32> [ <i32 -5, i32 6, i32 -7, i32 8>, %entry ], [ %s1.next, %loop ]
+  %pa0 = getelementptr inbounds i32, i32* %a, i32 %i
+  %va0p = bitcast i32* %pa0 to <4 x i32>*
+  %va0 = load <4 x i32>, <4 x i32>* %va0p, align 4
+  %pa1 = getelementptr inbounds i32, i32* %pa0, i32 4
+  %va1p = bitcast i32* %pa1 to <4 x i32>*
+  %va1 = load <4 x i32>, <4 x i32>* %va1p, align 4
+  %pb0 = getelementptr inbounds i32, i32* %b, i32 %i
+  %vb0p = bitcast i32* %pb0 to <4 x i32>*
+  %vb0 = load <4 x i32>, <4 x i32>* %vb0p, align 4
+  %pb1 = getelementptr inbounds i32, i32* %pb0, i32 4
+  %vb1p = bitcast i32* %pb1 to <4 x i32>*
+  %vb1 = load <4 x i32>, <4 x i32>* %vb1p, align 4
+  %m0 = mul <4 x i32> %vb0, %va0
+  %m1 = mul <4 x i32> %va1, %vb1
+  %s0.next = add <4 x i32> ${first}, %s0
+  %s1.next = add <4 x i32> %s1, ${second}
+  %i.next = add nuw i32 %i, 8
+  %done = icmp eq i32 %i.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  %o1 = getelementptr <4 x i32>, <4 x i32>* %out, i32 1
+  store <4 x i32> %s0.next, <4 x i32>* %out
+  store <4 x i32> %s1.next, <4 x i32>* %o1
+  ret void
+}`;
+  const print = (fn: string) => `
+  call void @${fn}(i32* %a, i32* %b, i32 24, <4 x i32>* %out)
+  %${fn}.v0 = load <4 x i32>, <4 x i32>* %out
+  %${fn}.v1 = load <4 x i32>, <4 x i32>* %o1
+${[0, 1, 2, 3].map(k => `  %${fn}.x${k} = extractelement <4 x i32> %${fn}.v0, i32 ${k}\n  %${fn}.y${k} = extractelement <4 x i32> %${fn}.v1, i32 ${k}`).join('\n')}
+  call i32 (i8*, ...) @printf(${f}, ${[0, 1, 2, 3].map(k => `i32 %${fn}.x${k}`).join(', ')}, ${[0, 1, 2, 3].map(k => `i32 %${fn}.y${k}`).join(', ')})`;
+  textCase('dot_int_lanes', `${strings()}
+@A = internal global [32 x i32] zeroinitializer
+@B = internal global [32 x i32] zeroinitializer
+@S = internal global [32 x i16] zeroinitializer
+@V = internal global [2 x <4 x i32>] zeroinitializer
+${vecLoop('in_order', '%m0', '%m1')}
+${vecLoop('swapped', '%m1', '%m0')}
+define internal i32 @blocks(i32* %a, i32* %b, i32 %n, i32* %other) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %s0 = phi i32 [ 0, %entry ], [ %s0.next, %loop ]
+  %s1 = phi i32 [ 0, %entry ], [ %s1.next, %loop ]
+${[0, 1, 2, 3].map(k => `  %x${k} = ${k ? `or i32 %i, ${k}` : 'add i32 %i, 0'}
+  %pa${k} = getelementptr inbounds i32, i32* %a, i32 %x${k}
+  %a${k} = load i32, i32* %pa${k}
+  %pb${k} = getelementptr inbounds i32, i32* %b, i32 %x${k}
+  %b${k} = load i32, i32* %pb${k}
+  %m${k} = mul i32 %a${k}, %b${k}`).join('\n')}
+  %t0 = add i32 %m0, %s0
+  %s0.next = add i32 %m1, %t0
+  %t1 = add i32 %m2, %s1
+  %s1.next = add i32 %m3, %t1
+  %i.next = add nuw i32 %i, 4
+  %done = icmp eq i32 %i.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  store i32 %s1.next, i32* %other
+  ret i32 %s0.next
+}
+define internal i32 @down(i16* %a, i32* %b, i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %left = phi i32 [ %n, %entry ], [ %left.next, %loop ]
+  %s = phi i32 [ 100, %entry ], [ %s.next, %loop ]
+  %pa = getelementptr inbounds i16, i16* %a, i32 %i
+  %va = load i16, i16* %pa
+  %xa = sext i16 %va to i32
+  %pb = getelementptr inbounds i32, i32* %b, i32 %i
+  %vb = load i32, i32* %pb
+  %m = mul i32 %vb, %xa
+  %s.next = add i32 %s, %m
+  %i.next = add nuw i32 %i, 1
+  %left.next = add i32 %left, -1
+  %done = icmp eq i32 %left.next, 0
+  br i1 %done, label %exit, label %loop
+exit:
+  ret i32 %s.next
+}
+define i32 @main() {
+entry:
+  br label %fill
+fill:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %fill ]
+  %ka = mul i32 %i, -1640531535
+  %kb = mul i32 %i, 7919
+  %kb2 = sub i32 %kb, 100000
+  %ks = mul i32 %i, 2731
+  %ks2 = sub i32 %ks, 30000
+  %ks3 = trunc i32 %ks2 to i16
+  %pa = getelementptr [32 x i32], [32 x i32]* @A, i32 0, i32 %i
+  store i32 %ka, i32* %pa
+  %pb = getelementptr [32 x i32], [32 x i32]* @B, i32 0, i32 %i
+  store i32 %kb2, i32* %pb
+  %ps = getelementptr [32 x i16], [32 x i16]* @S, i32 0, i32 %i
+  store i16 %ks3, i16* %ps
+  %i.next = add i32 %i, 1
+  %filled = icmp eq i32 %i.next, 32
+  br i1 %filled, label %go, label %fill
+go:
+  %a = getelementptr [32 x i32], [32 x i32]* @A, i32 0, i32 0
+  %b = getelementptr [32 x i32], [32 x i32]* @B, i32 0, i32 0
+  %out = getelementptr [2 x <4 x i32>], [2 x <4 x i32>]* @V, i32 0, i32 0
+  %o1 = getelementptr [2 x <4 x i32>], [2 x <4 x i32>]* @V, i32 0, i32 1
+  %other = getelementptr [32 x i32], [32 x i32]* @A, i32 0, i32 31
+${print('in_order')}
+${print('swapped')}
+  %first = call i32 @blocks(i32* %a, i32* %b, i32 24, i32* %other)
+  %second = load i32, i32* %other
+  %sa = getelementptr [32 x i16], [32 x i16]* @S, i32 0, i32 0
+  %d = call i32 @down(i16* %sa, i32* %b, i32 29)
+  call i32 (i8*, ...) @printf(${g}, i32 %first, i32 %second, i32 %d)
+  ret i32 0
+}
+`);
+}
+
+{
   // shufflevector masks C cannot easily reach, each lane printed (undef lanes not): windows
   // over both operands (placed in adjacent slots: no code), identity, the second operand whole,
   // reversal, undef lanes, lanes from both operands out of order, a concatenation and a window
